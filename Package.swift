@@ -1,0 +1,70 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+// Every target opts into the same stricter language features, as one list.
+let swiftSettings: [SwiftSetting] = [
+    .enableUpcomingFeature("ExistentialAny"),
+    .enableUpcomingFeature("MemberImportVisibility"),
+]
+
+let package = Package(
+    name: "Dots",
+    platforms: [.macOS(.v14)],
+    products: [
+        .executable(name: "dots", targets: ["dots"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+        .package(url: "https://github.com/apple/swift-log", from: "1.16.2"),
+        .package(url: "https://github.com/vapor/fluent-kit", from: "1.57.0"),
+        .package(url: "https://github.com/vapor/fluent-sqlite-driver", from: "4.9.0"),
+        .package(url: "https://github.com/vapor/fluent-postgres-driver", from: "2.14.0"),
+        .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
+        .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
+        .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+    ],
+    targets: [
+        // Pure domain: types, code lists, schemas, rules. Foundation only, no I/O.
+        .target(name: "DotsCore", swiftSettings: swiftSettings),
+        // Reading and validating extracts and submissions against the schemas.
+        .target(name: "DotsIntake", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        // Agency side: turns a raw extract into a submission with no clear identifiers.
+        .target(
+            name: "DotsPrepare",
+            dependencies: ["DotsCore", "DotsIntake", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
+        // The synthetic partnership generator.
+        .target(name: "DotsSynth", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        // The hub store: SQLite by default, PostgreSQL when configured.
+        .target(
+            name: "DotsStore",
+            dependencies: [
+                "DotsCore",
+                .product(name: "FluentKit", package: "fluent-kit"),
+                .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
+                .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
+                .product(name: "SQLKit", package: "sql-kit"),
+                .product(name: "PostgresNIO", package: "postgres-nio"),
+                .product(name: "SQLiteNIO", package: "sqlite-nio"),
+                .product(name: "Logging", package: "swift-log"),
+            ],
+            swiftSettings: swiftSettings),
+        // Use cases shared by the CLI and (later) the web app: ingest, demo.
+        .target(
+            name: "DotsApp",
+            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore"],
+            swiftSettings: swiftSettings),
+        // The `dots` command line: wiring only.
+        .executableTarget(
+            name: "dots",
+            dependencies: ["DotsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            swiftSettings: swiftSettings),
+        .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp"], swiftSettings: swiftSettings),
+    ]
+)

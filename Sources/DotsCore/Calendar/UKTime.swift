@@ -1,0 +1,58 @@
+/// An instant, as whole seconds since 1970-01-01T00:00:00Z.
+public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
+    public let seconds: Int64
+    public init(seconds: Int64) { self.seconds = seconds }
+
+    public init(utcDate: CalendarDate, hour: Int = 0, minute: Int = 0, second: Int = 0) {
+        seconds = Int64(utcDate.dayNumber) * 86_400 + Int64(hour * 3600 + minute * 60 + second)
+    }
+
+    public var utcDate: CalendarDate { CalendarDate(dayNumber: Int(floorDiv(seconds, 86_400))) }
+
+    /// ISO 8601 in UTC, `YYYY-MM-DDTHH:MM:SSZ`.
+    public var description: String {
+        let day = floorDiv(seconds, 86_400)
+        let rest = Int(seconds - day * 86_400)
+        return "\(CalendarDate(dayNumber: Int(day)))T\(Digits.pad(rest / 3600, 2)):\(Digits.pad(rest % 3600 / 60, 2)):\(Digits.pad(rest % 60, 2))Z"
+    }
+
+    public static func < (l: Instant, r: Instant) -> Bool { l.seconds < r.seconds }
+}
+
+private func floorDiv(_ a: Int64, _ b: Int64) -> Int64 { a >= 0 ? a / b : -((-a + b - 1) / b) }
+
+/// UK civil time (Europe/London): GMT in winter, BST (UTC+1) from 01:00 UTC on the last Sunday of March
+/// to 01:00 UTC on the last Sunday of October. Agencies record local wall-clock times; Dots stores instants,
+/// so that "within 72 hours" is measured in real hours across the clock changes.
+public enum UKTime {
+    /// The instant BST starts in `year`.
+    public static func bstStart(_ year: Int) -> Instant { Instant(utcDate: lastSunday(year: year, month: 3), hour: 1) }
+    /// The instant BST ends in `year`.
+    public static func bstEnd(_ year: Int) -> Instant { Instant(utcDate: lastSunday(year: year, month: 10), hour: 1) }
+
+    /// Offset from UTC, in seconds, in force at `instant`.
+    public static func offset(at instant: Instant) -> Int {
+        let year = instant.utcDate.year
+        return instant >= bstStart(year) && instant < bstEnd(year) ? 3600 : 0
+    }
+
+    /// Converts a UK wall-clock time to an instant. A time that happens twice (the autumn hour from 01:00
+    /// to 02:00) is taken as its first, BST, occurrence; a time that never happens (the spring hour from 01:00
+    /// to 02:00) is read as GMT, i.e. moved an hour later, the way a clock that was not yet changed would read it.
+    public static func instant(localDate: CalendarDate, hour: Int, minute: Int, second: Int = 0) -> Instant {
+        let asUTC = Instant(utcDate: localDate, hour: hour, minute: minute, second: second)
+        let bst = Instant(seconds: asUTC.seconds - 3600)
+        if offset(at: bst) == 3600 { return bst }
+        return asUTC
+    }
+
+    /// The UK wall-clock date of an instant.
+    public static func localDate(of instant: Instant) -> CalendarDate {
+        Instant(seconds: instant.seconds + Int64(offset(at: instant))).utcDate
+    }
+
+    static func lastSunday(year: Int, month: Int) -> CalendarDate {
+        let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
+        return last.adding(days: -((last.weekday + 1) % 7))
+    }
+}

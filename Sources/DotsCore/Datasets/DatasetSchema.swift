@@ -1,0 +1,33 @@
+/// The documented shape of a dataset: its columns, key, and the rules across columns.
+public struct DatasetSchema: Sendable {
+    public let dataset: Dataset
+    /// Bumped when columns change; each bump comes with a store migration.
+    public let version: Int
+    public let title: String
+    public let description: String
+    public let fields: [FieldSpec]
+    /// The column that identifies a row within one agency's submission.
+    public let primaryKey: String
+    /// The column naming the agency's person record (nil for `people` itself).
+    public let personKey: String?
+    /// The date that places an event in a reporting period (nil for `people`).
+    public let eventDate: String?
+    public let rules: [RowRule]
+
+    public init(dataset: Dataset, version: Int, title: String, description: String, fields: [FieldSpec],
+                primaryKey: String, personKey: String?, eventDate: String?, rules: [RowRule]) {
+        self.dataset = dataset
+        self.version = version
+        self.title = title
+        self.description = description
+        self.fields = fields
+        self.primaryKey = primaryKey
+        self.personKey = personKey
+        self.eventDate = eventDate
+        self.rules = rules
+    }
+
+    public var fieldNames: [String] { fields.map(\.name) }
+    public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
+    public func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
+}
