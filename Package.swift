@@ -28,7 +28,10 @@ let package = Package(
         // Pure domain: types, code lists, schemas, rules. Foundation only, no I/O.
         .target(name: "DotsCore", swiftSettings: swiftSettings),
         // Reading and validating extracts and submissions against the schemas.
-        .target(name: "DotsIntake", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        .target(
+            name: "DotsIntake",
+            dependencies: ["DotsCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         // Agency side: turns a raw extract into a submission with no clear identifiers.
         .target(
             name: "DotsPrepare",

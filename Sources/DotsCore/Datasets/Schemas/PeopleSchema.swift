@@ -55,7 +55,7 @@ public enum PeopleSchema {
             FieldSpec("name_dob_pseudonym", .pseudonym, title: "Name and date of birth pseudonym",
                       description: "Keyed pseudonym of normalised first name, surname and full date of birth together.",
                       example: String(repeating: "d", count: 64)),
-            FieldSpec("birth_year_month", .yearMonth, required: true, title: "Year and month of birth",
+            FieldSpec("birth_year_month", .yearMonth, title: "Year and month of birth",
                       description: "The date of birth degraded to its month.", example: "2009-07"),
             sex, ethnicity,
             FieldSpec("home_area", .areaCode([.lsoa, .district, .unitary]), title: "Home area",

@@ -1,0 +1,212 @@
+import DotsCore
+
+/// Checks every row of one CSV file against a dataset schema, reporting every problem rather than the first.
+public struct TableValidator {
+    public let schema: DatasetSchema
+    public let context: ValidationContext
+    let checkers: [FieldChecker]
+    let rules: [CompiledRule]
+    let keyField: Int
+    let personField: Int?
+    let eventField: Int?
+
+    /// The result of checking one file.
+    public struct Outcome: Sendable {
+        public var file: IntakeReport.FileReport
+        /// Person ids seen (people files only), so events in the same submission can be checked against them.
+        public var personIDs: Set<String>
+        /// The earliest and latest event dates seen, for a period derived from the data.
+        public var firstEvent: CalendarDate?
+        public var lastEvent: CalendarDate?
+    }
+
+    public init(schema: DatasetSchema, context: ValidationContext) {
+        self.schema = schema
+        self.context = context
+        checkers = schema.fields.map(FieldChecker.init)
+        rules = schema.rules.map { CompiledRule($0, schema: schema) }
+        keyField = schema.index(of: schema.primaryKey)!
+        personField = schema.personKey.flatMap(schema.index(of:))
+        eventField = schema.eventDate.flatMap(schema.index(of:))
+    }
+
+    /// Validates `bytes` (the whole file), adding issues to `report`.
+    public func validate(file: String, bytes: [UInt8], into report: inout IntakeReport) -> Outcome {
+        report.files.append(.init(file: file, dataset: schema.dataset, bytes: bytes.count))
+        var outcome = Outcome(file: report.files.last!, personIDs: [])
+        func finish() -> Outcome { outcome.file = report.files.last!; return outcome }
+
+        switch UTF8Check.check(bytes) {
+        case .valid: break
+        case .utf16:
+            report.add(IntakeIssue(.encodingError, file: file, rule: "the file is saved as UTF-16"))
+            return finish()
+        case .invalid(let offset):
+            report.add(IntakeIssue(.encodingError, file: file, row: UTF8Check.line(of: offset, in: bytes),
+                                   rule: "byte \(offset + 1) is not UTF-8 (the file may be saved as Windows-1252 or ANSI)"))
+            return finish()
+        }
+        var scanner = CSVScanner(bytes: bytes)
+        guard scanner.next() == .record, !scanner.isBlankRecord else {
+            report.add(IntakeIssue(.emptyFile, file: file, rule: "the file has no header row"))
+            return finish()
+        }
+        let header = scanner.fields.map { scanner.string($0) }
+        let map = HeaderMap(header: header, schema: schema, file: file, refuseClearIdentifiers: context.refuseClearIdentifiers)
+        for issue in map.issues { report.add(issue) }
+        if map.isFatal { return finish() }
+
+        let isPeople = schema.dataset == .people
+        var keys = Set<String>()
+        var rows = 0
+        var comparables = [Int64?](repeating: nil, count: schema.fields.count)
+        var present = [Bool](repeating: false, count: schema.fields.count)
+        let today = Int64(context.today.dayNumber)
+        let now = context.now.seconds
+        let fileReportIndex = report.files.count - 1
+
+        loop: while true {
+            switch scanner.next() {
+            case .end: break loop
+            case .unclosedQuote:
+                report.add(IntakeIssue(.unclosedQuote, file: file, row: scanner.recordCount + 1, rule: "a value opens a quotation mark that is never closed"))
+                break loop
+            case .record: break
+            }
+            let row = scanner.recordCount
+            if scanner.isBlankRecord { continue }
+            let fields = scanner.fields
+            guard fields.count == map.headerCount else {
+                report.add(IntakeIssue(.rowWidth, file: file, row: row, rule: "the row has \(fields.count) values but the header has \(map.headerCount) columns"))
+                continue
+            }
+            rows += 1
+            if rows % 250_000 == 0 { context.progress?(rows) }
+            scanner.bytes.withUnsafeBufferPointer { buf in
+                for k in 0..<checkers.count {
+                    comparables[k] = nil
+                    guard let col = map.columnOfField[k] else { present[k] = false; continue }
+                    let f = fields[col]
+                    present[k] = !f.isEmpty
+                    if f.isEmpty {
+                        if checkers[k].field.required {
+                            report.add(IntakeIssue(.missingValue, file: file, row: row, column: checkers[k].field.name, rule: "\(checkers[k].field.title) is required"))
+                        }
+                        continue
+                    }
+                    let result: CellCheck
+                    if f.escapedQuotes {
+                        let unescaped = Array(scanner.string(f).utf8)
+                        result = unescaped.withUnsafeBufferPointer { checkers[k].check($0, 0, $0.count) }
+                    } else {
+                        result = checkers[k].check(buf, f.start, f.end)
+                    }
+                    switch result {
+                    case .valid(let c): comparables[k] = c
+                    case .invalid(let code, let rule):
+                        present[k] = false
+                        report.add(issue(code, file: file, row: row, field: k, value: scanner.string(f), rule: rule))
+                    }
+                }
+            }
+            // Keys and person references.
+            if let col = map.columnOfField[keyField], present[keyField] {
+                let key = scanner.string(fields[col])
+                if !keys.insert(key).inserted {
+                    report.add(IntakeIssue(.duplicateKey, file: file, row: row, column: schema.primaryKey, value: key,
+                                           rule: "\(schema.primaryKey) \(key) is already used by an earlier row"))
+                }
+                if isPeople { outcome.personIDs.insert(key) }
+            }
+            if let p = personField, let col = map.columnOfField[p], present[p], let known = context.knownPersons {
+                let person = scanner.string(fields[col])
+                if !known.contains(person) {
+                    report.add(IntakeIssue(.unknownPerson, file: file, row: row, column: "person_id", value: person,
+                                           rule: "person \(person) is not in the agency's people dataset"))
+                }
+            }
+            // Rules across fields.
+            for rule in rules {
+                if let problem = rule.evaluate(comparables, present, today: today, now: now, text: { k in map.columnOfField[k].map { scanner.string(fields[$0]) } }) {
+                    report.add(issue(problem.code, file: file, row: row, field: problem.field, value: map.columnOfField[problem.field].map { scanner.string(fields[$0]) }, rule: problem.rule))
+                }
+            }
+            // Placing the event in time.
+            if let e = eventField, let c = comparables[e] {
+                let day = schema.fields[e].type == .dateTime ? UKTime.localDate(of: Instant(seconds: c)) : CalendarDate(dayNumber: Int(c))
+                if outcome.firstEvent.map({ day < $0 }) ?? true { outcome.firstEvent = day }
+                if outcome.lastEvent.map({ day > $0 }) ?? true { outcome.lastEvent = day }
+                if let period = context.period, !period.contains(day) {
+                    report.add(issue(.outsidePeriod, file: file, row: row, field: e, value: map.columnOfField[e].map { scanner.string(fields[$0]) },
+                                     rule: "\(schema.fields[e].title) is outside the submission's period \(period) (\(period.start) to \(period.end))"))
+                }
+            }
+        }
+        report.files[fileReportIndex].rows = rows
+        context.progress?(rows)
+        return finish()
+    }
+
+    func issue(_ code: IssueCode, file: String, row: Int, field k: Int, value: String?, rule: String) -> IntakeIssue {
+        let f = schema.fields[k]
+        // Values of identifier columns are never echoed, so a report can be shared without identifiers in it.
+        let shown: String? = if case .rawIdentifier = f.type { nil } else { value }
+        return IntakeIssue(code, file: file, row: row, column: f.name, value: shown, rule: "\(f.title) \(rule)")
+    }
+}
+
+/// A row rule with its field names resolved to indices.
+struct CompiledRule {
+    struct Problem {
+        let code: IssueCode
+        let field: Int
+        let rule: String
+    }
+
+    let rule: RowRule
+    let schema: DatasetSchema
+    let a: Int
+    let b: Int?
+
+    init(_ rule: RowRule, schema: DatasetSchema) {
+        self.rule = rule
+        self.schema = schema
+        switch rule {
+        case .notBefore(let f, let r), .notGreaterThan(let f, let r):
+            a = schema.index(of: f)!
+            b = schema.index(of: r)!
+        case .notInFuture(let f):
+            a = schema.index(of: f)!
+            b = nil
+        case .requiredWhen(let f, let c, _):
+            a = schema.index(of: f)!
+            b = schema.index(of: c)!
+        }
+    }
+
+    func evaluate(_ c: [Int64?], _ present: [Bool], today: Int64, now: Int64, text: (Int) -> String?) -> Problem? {
+        switch rule {
+        case .notBefore:
+            guard let x = c[a], let y = c[b!], x < y else { return nil }
+            let ref = schema.fields[b!]
+            return Problem(code: .endBeforeStart, field: a, rule: "is before \(ref.title) (\(text(b!) ?? ""))")
+        case .notGreaterThan:
+            guard let x = c[a], let y = c[b!], x > y else { return nil }
+            let ref = schema.fields[b!]
+            return Problem(code: .inconsistentValues, field: a, rule: "is more than \(ref.title) (\(text(b!) ?? ""))")
+        case .notInFuture:
+            guard let x = c[a] else { return nil }
+            let future: Bool
+            switch schema.fields[a].type {
+            case .date: future = x > today
+            case .dateTime: future = x > now
+            case .yearMonth: future = x > Int64(CalendarDate(dayNumber: Int(today)).yearMonth.index)
+            default: future = false
+            }
+            return future ? Problem(code: .dateInFuture, field: a, rule: "is in the future") : nil
+        case .requiredWhen(_, let cond, let values):
+            guard !present[a], let v = text(b!), values.contains(v) else { return nil }
+            return Problem(code: .missingValue, field: a, rule: "is required when \(cond) is \(v)")
+        }
+    }
+}

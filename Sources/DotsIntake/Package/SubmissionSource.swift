@@ -1,0 +1,97 @@
+import Crypto
+import DotsCore
+import Foundation
+
+/// One CSV of a submission, read into memory.
+public struct SubmissionFile: Sendable {
+    public let name: String
+    public let dataset: Dataset?
+    public let bytes: [UInt8]
+    /// SHA-256 of `bytes`, hex.
+    public let checksum: String
+    /// The hash `datapackage.json` declared for it, if any.
+    public let declaredHash: String?
+}
+
+/// What was handed to `dots ingest`: a prepared package, a folder of CSVs, or one CSV.
+public struct SubmissionSource: Sendable {
+    public var agency: String?
+    public var period: Period?
+    public var keyID: String?
+    public var files: [SubmissionFile]
+    /// Where it came from, for provenance (the folder or file name, never a full path).
+    public var label: String
+
+    /// Why a path could not be read at all.
+    public struct ReadError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    /// Reads `path`. Options given on the command line win over the package's own metadata.
+    public static func load(path: String, dataset: Dataset? = nil, agency: String? = nil, period: Period? = nil) throws -> SubmissionSource {
+        let fm = FileManager.default
+        var isDir: ObjCBool = false
+        guard fm.fileExists(atPath: path, isDirectory: &isDir) else {
+            throw ReadError(description: "\(path): no such file or folder.")
+        }
+        let url = URL(fileURLWithPath: path)
+        let packageURL: URL? = isDir.boolValue
+            ? (fm.fileExists(atPath: url.appendingPathComponent("datapackage.json").path) ? url.appendingPathComponent("datapackage.json") : nil)
+            : (url.lastPathComponent == "datapackage.json" ? url : nil)
+
+        if let packageURL {
+            let data = try readData(packageURL)
+            let package: DataPackage
+            do { package = try JSONDecoder().decode(DataPackage.self, from: data) } catch {
+                throw ReadError(description: "\(packageURL.lastPathComponent) is not a valid Dots data package (\(error.localizedDescription)). Create it again with `dots prepare`.")
+            }
+            let base = packageURL.deletingLastPathComponent()
+            var files: [SubmissionFile] = []
+            for r in package.resources {
+                let bytes = try readBytes(base.appendingPathComponent(r.path))
+                files.append(SubmissionFile(name: r.path, dataset: Dataset(rawValue: r.name), bytes: bytes,
+                                            checksum: sha256(bytes), declaredHash: r.hash))
+            }
+            return SubmissionSource(agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
+                                    keyID: package.dots.keyID, files: files, label: base.lastPathComponent)
+        }
+        let csvs: [URL] = isDir.boolValue
+            ? try fm.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).filter { $0.pathExtension.lowercased() == "csv" }
+                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            : [url]
+        var files: [SubmissionFile] = []
+        for csv in csvs {
+            let bytes = try readBytes(csv)
+            let ds = csvs.count == 1 && dataset != nil ? dataset : detectDataset(fileName: csv.lastPathComponent, bytes: bytes)
+            files.append(SubmissionFile(name: csv.lastPathComponent, dataset: ds, bytes: bytes, checksum: sha256(bytes), declaredHash: nil))
+        }
+        return SubmissionSource(agency: agency, period: period, keyID: nil, files: files, label: url.lastPathComponent)
+    }
+
+    /// The dataset a file holds: named in the file name (longest match wins), else the one whose columns its header has.
+    public static func detectDataset(fileName: String, bytes: [UInt8]) -> Dataset? {
+        let stem = fileName.lowercased().replacingOccurrences(of: "-", with: "_")
+        if let named = Dataset.allCases.filter({ stem.contains($0.rawValue) }).max(by: { $0.rawValue.count < $1.rawValue.count }) {
+            return named
+        }
+        var scanner = CSVScanner(bytes: bytes)
+        guard scanner.next() == .record else { return nil }
+        let header = Set(scanner.fields.map { HeaderMap.normalise(scanner.string($0)) })
+        return Dataset.allCases.first { Set($0.schema.fieldNames) == header }
+    }
+
+    static func readBytes(_ url: URL) throws -> [UInt8] { [UInt8](try readData(url)) }
+
+    static func readData(_ url: URL) throws -> Data {
+        do { return try Data(contentsOf: url) } catch {
+            throw ReadError(description: "\(url.lastPathComponent) cannot be read: \(error.localizedDescription)")
+        }
+    }
+
+    public static func sha256(_ bytes: [UInt8]) -> String {
+        SHA256.hash(data: bytes).map { byte in
+            let s = String(byte, radix: 16)
+            return s.count == 1 ? "0" + s : s
+        }.joined()
+    }
+}

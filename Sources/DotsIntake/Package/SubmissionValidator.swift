@@ -1,0 +1,62 @@
+import DotsCore
+
+/// Checks a whole submission: the package, then `people` first, then each event file against it.
+public struct SubmissionValidator {
+    public let model: PartnershipModel
+    public let context: ValidationContext
+
+    public init(model: PartnershipModel, context: ValidationContext) {
+        self.model = model
+        self.context = context
+    }
+
+    /// - Parameter existingPersons: person ids the agency already has on the hub, which events may also refer to.
+    /// - Parameter currentKeyID: the linkage key fingerprint of the hub's current submissions, if any.
+    public func validate(_ source: SubmissionSource, existingPersons: Set<String> = [], currentKeyID: String? = nil) -> IntakeReport {
+        var report = IntakeReport()
+        let label = source.label
+        if source.files.isEmpty {
+            report.add(IntakeIssue(.emptyFile, file: label, rule: "there are no CSV files to submit"))
+        }
+        let agency = source.agency.flatMap { model.agency(id: $0) }
+        if source.agency == nil {
+            report.add(IntakeIssue(.unknownAgency, file: label, rule: "no agency was given (use --agency)"))
+        } else if agency == nil {
+            report.add(IntakeIssue(.unknownAgency, file: label, value: source.agency,
+                                   rule: "\(source.agency!) is not an agency of the partnership: " + model.agencies.map(\.id).joined(separator: ", ")))
+        }
+        if let current = currentKeyID, let key = source.keyID, current != key {
+            report.add(IntakeIssue(.keyMismatch, file: label, value: key,
+                                   rule: "the package was prepared with linkage key \(key), but the hub's other submissions use \(current)"))
+        }
+        var seen = Set<Dataset>()
+        for file in source.files {
+            guard let ds = file.dataset else {
+                report.add(IntakeIssue(.unknownDataset, file: file.name, rule: "the file's name and columns match none of: " + Dataset.allCases.map(\.rawValue).joined(separator: ", ")))
+                continue
+            }
+            if !seen.insert(ds).inserted {
+                report.add(IntakeIssue(.packageInvalid, file: file.name, rule: "the submission has two \(ds.rawValue) files"))
+            }
+            if let agency, !agency.datasets.contains(ds) {
+                report.add(IntakeIssue(.datasetNotExpected, file: file.name,
+                                       rule: "\(agency.name) is not recorded as submitting \(ds.rawValue) (it submits " + agency.datasets.map(\.rawValue).joined(separator: ", ") + ")"))
+            }
+            if let declared = file.declaredHash, declared != "sha256:" + file.checksum {
+                report.add(IntakeIssue(.packageInvalid, file: file.name, rule: "the file has changed since it was prepared (its checksum does not match datapackage.json)"))
+            }
+        }
+        // People first, so events can be checked against the persons in the same submission.
+        let ordered = source.files.filter { $0.dataset != nil }.sorted { $0.dataset! < $1.dataset! }
+        var persons = existingPersons
+        for file in ordered {
+            var ctx = context
+            ctx.knownPersons = file.dataset == .people ? nil : persons
+            if file.dataset == .people { ctx.period = nil }
+            let outcome = TableValidator(schema: file.dataset!.schema, context: ctx).validate(file: file.name, bytes: file.bytes, into: &report)
+            if let i = report.files.lastIndex(where: { $0.file == file.name }) { report.files[i].checksum = file.checksum }
+            if file.dataset == .people { persons.formUnion(outcome.personIDs) }
+        }
+        return report
+    }
+}
