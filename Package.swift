@@ -38,7 +38,7 @@ let package = Package(
             dependencies: ["DotsCore", "DotsIntake", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The synthetic partnership generator.
-        .target(name: "DotsSynth", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
         // The hub store: SQLite by default, PostgreSQL when configured.
         .target(
             name: "DotsStore",

@@ -2,11 +2,22 @@ import DotsCore
 
 /// Checks a whole submission: the package, then `people` first, then each event file against it.
 public struct SubmissionValidator {
+    /// Which schemas apply: the agency's raw extract (`dots prepare`) or a prepared submission (the hub).
+    public enum Side: Sendable {
+        case agencyExtract, hub
+
+        func schema(_ dataset: Dataset) -> DatasetSchema { self == .hub ? dataset.schema : dataset.extractSchema }
+    }
+
     public let model: PartnershipModel
     public let context: ValidationContext
+    public let side: Side
 
-    public init(model: PartnershipModel, context: ValidationContext) {
+    public init(model: PartnershipModel, context: ValidationContext, side: Side = .hub) {
         self.model = model
+        self.side = side
+        var context = context
+        context.refuseClearIdentifiers = side == .hub
         self.context = context
     }
 
@@ -53,7 +64,7 @@ public struct SubmissionValidator {
             var ctx = context
             ctx.knownPersons = file.dataset == .people ? nil : persons
             if file.dataset == .people { ctx.period = nil }
-            let outcome = TableValidator(schema: file.dataset!.schema, context: ctx).validate(file: file.name, bytes: file.bytes, into: &report)
+            let outcome = TableValidator(schema: side.schema(file.dataset!), context: ctx).validate(file: file.name, bytes: file.bytes, into: &report)
             if let i = report.files.lastIndex(where: { $0.file == file.name }) { report.files[i].checksum = file.checksum }
             if file.dataset == .people { persons.formUnion(outcome.personIDs) }
         }

@@ -1,7 +1,7 @@
 import DotsCore
 
 /// Reads a file that has already passed `TableValidator` as typed rows, a batch at a time, for loading.
-public struct TableReader {
+public struct TableReader: RowBatchSource, Sendable {
     public let schema: DatasetSchema
     var scanner: CSVScanner
     let columnOfField: [Int?]

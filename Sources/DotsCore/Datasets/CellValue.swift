@@ -1,4 +1,4 @@
-import DotsCore
+
 
 /// A checked cell in the form the store keeps it: dates as dates, UK times as instants, Y/N as booleans.
 public enum CellValue: Sendable, Hashable {
@@ -30,4 +30,9 @@ public struct RowBatch: Sendable {
         self.schema = schema
         self.rows = rows
     }
+}
+
+/// Something that hands over checked rows a batch at a time (a file reader, a generator).
+public protocol RowBatchSource {
+    mutating func nextBatch(size: Int) -> RowBatch?
 }

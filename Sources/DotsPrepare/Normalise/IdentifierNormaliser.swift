@@ -1,0 +1,37 @@
+import DotsCore
+import Foundation
+
+/// Brings identifiers to one form before they are pseudonymised, so the same person gets the same pseudonym
+/// whichever agency recorded them and however they typed it.
+public enum IdentifierNormaliser {
+    /// Upper case A-Z only: accents folded (Zoë → ZOE), punctuation, spaces and digits removed.
+    public static func name(_ raw: String) -> String? {
+        let folded = raw.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")).uppercased()
+        let letters = folded.unicodeScalars.filter { $0.value >= 65 && $0.value <= 90 }
+        let s = String(String.UnicodeScalarView(letters))
+        return s.isEmpty ? nil : s
+    }
+
+    /// A date of birth written `YYYY-MM-DD`, `DD/MM/YYYY` or `DD-MM-YYYY`.
+    public static func birthDate(_ raw: String) -> CalendarDate? {
+        let t = raw.trimmingSpaces
+        if let d = CalendarDate(iso: t) { return d }
+        let parts = t.split(whereSeparator: { $0 == "/" || $0 == "-" || $0 == "." })
+        guard parts.count == 3, parts[2].count == 4, let d = Int(parts[0]), let m = Int(parts[1]), let y = Int(parts[2]) else { return nil }
+        return CalendarDate(year: y, month: m, day: d)
+    }
+
+    /// A unique pupil number: a letter, 11 digits, then a digit or letter (13 characters), upper case.
+    public static func upn(_ raw: String) -> String? {
+        let s = raw.uppercased().filter { !$0.isWhitespace }
+        guard s.count == 13, let f = s.first, f.isLetter, s.dropFirst().dropLast().allSatisfy(\.isNumber),
+              let l = s.last, l.isNumber || l.isLetter, s.allSatisfy(\.isASCII) else { return nil }
+        return s
+    }
+
+    /// Other exact identifiers: upper case, spaces removed.
+    public static func exactID(_ raw: String) -> String? {
+        let s = raw.uppercased().filter { !$0.isWhitespace }
+        return s.isEmpty ? nil : s
+    }
+}

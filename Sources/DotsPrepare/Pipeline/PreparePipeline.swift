@@ -1,0 +1,91 @@
+import DotsCore
+import DotsIntake
+import Foundation
+
+/// `dots prepare`: checks an agency's raw extract and writes a submission package with no clear identifiers.
+/// Runs inside the agency. Nothing is written unless the whole extract passes.
+public struct PreparePipeline {
+    public let model: PartnershipModel
+    public let keyProvider: any LinkageKeyProvider
+    public let clock: any Clock
+    public let postcodeAreas: [String: String]
+
+    public init(model: PartnershipModel = ReferencePartnership.model, keyProvider: any LinkageKeyProvider,
+                clock: any Clock = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas) {
+        self.model = model
+        self.keyProvider = keyProvider
+        self.clock = clock
+        self.postcodeAreas = postcodeAreas
+    }
+
+    public struct Result: Sendable {
+        public let report: IntakeReport
+        /// The package folder, if one was written.
+        public let output: String?
+        public let keyID: String?
+    }
+
+    /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`.
+    public func run(input: String, output: String, agency: String, period: Period?) throws -> Result {
+        let key = try keyProvider.linkageKey()
+        let source = try SubmissionSource.load(path: input, agency: agency, period: period)
+        let validator = SubmissionValidator(model: model, context: ValidationContext(period: period, now: clock.now()), side: .agencyExtract)
+        var report = validator.validate(source)
+        guard report.isValid else { return Result(report: report, output: nil, keyID: key.id) }
+
+        let fm = FileManager.default
+        let staging = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
+        try? fm.removeItem(atPath: staging)
+        try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
+        var resources: [DataPackage.Resource] = []
+        let pseudonymiser = PersonPseudonymiser(key: key, postcodeAreas: postcodeAreas)
+        do {
+            for file in source.files.sorted(by: { $0.dataset! < $1.dataset! }) {
+                let ds = file.dataset!
+                let name = ds.rawValue + ".csv"
+                let path = staging + "/" + name
+                if ds == .people {
+                    try writePeople(file, to: path, pseudonymiser: pseudonymiser, report: &report)
+                } else {
+                    // Event files hold no identifiers beyond the agency's own ids; validation has already refused any other column.
+                    try Data(file.bytes).write(to: URL(fileURLWithPath: path))
+                }
+                let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
+                resources.append(.init(name: ds.rawValue, path: name, bytes: bytes.count, hash: "sha256:" + SubmissionSource.sha256(bytes),
+                                       schema: TableSchemaDocument(ds.schema)))
+            }
+            let now = clock.now()
+            let package = DataPackage(
+                name: "\(agency)-\(period.map { $0.description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "/", with: "_") } ?? "extract")",
+                title: "\(model.agency(id: agency)?.name ?? agency) submission\(period.map { " for \($0)" } ?? "")",
+                created: now.description,
+                dots: .init(agency: agency, period: period, keyID: key.id, preparedBy: "dots prepare", preparedAt: now.description),
+                resources: resources)
+            try package.json().write(to: URL(fileURLWithPath: staging + "/datapackage.json"))
+            // Swap in the finished folder last, so a half-written package never appears under the output name.
+            if fm.fileExists(atPath: output) { try fm.removeItem(atPath: output) }
+            try fm.moveItem(atPath: staging, toPath: output)
+        } catch {
+            try? fm.removeItem(atPath: staging)
+            throw error
+        }
+        return Result(report: report, output: output, keyID: key.id)
+    }
+
+    func writePeople(_ file: SubmissionFile, to path: String, pseudonymiser: PersonPseudonymiser, report: inout IntakeReport) throws {
+        let writer = try BufferedFileWriter(path: path)
+        try writer.write(CSVText.line(PeopleSchema.submission.fieldNames))
+        var scanner = CSVScanner(bytes: file.bytes)
+        _ = scanner.next()
+        let header = scanner.fields.map { HeaderMap.normalise(scanner.string($0)) }
+        while scanner.next() == .record {
+            if scanner.isBlankRecord { continue }
+            var raw: [String: String] = [:]
+            for (i, name) in header.enumerated() where i < scanner.fields.count { raw[name] = scanner.string(at: i) }
+            let (values, warnings) = pseudonymiser.transform(raw, file: file.name, row: scanner.recordCount)
+            for w in warnings { report.add(w) }
+            try writer.write(CSVText.line(values))
+        }
+        try writer.close()
+    }
+}

@@ -1,0 +1,20 @@
+import DotsCore
+
+/// Why the store could not do what was asked, in words a user can act on.
+public enum StoreError: Error, CustomStringConvertible, Equatable {
+    case cannotOpen(String, reason: String)
+    case periodOverlap(agency: String, dataset: Dataset, period: Period, existing: Period)
+    case rowCountMismatch(dataset: Dataset, expected: Int, loaded: Int)
+    case unexpected(String)
+
+    public var description: String {
+        switch self {
+        case .cannotOpen(let location, let reason): "Cannot open the store (\(location)): \(reason)"
+        case .periodOverlap(let agency, let dataset, let period, let existing):
+            "\(agency)'s \(dataset.rawValue) for \(period) overlaps its current submission for \(existing). Resubmit for exactly \(existing) to replace it, or choose a period that does not overlap."
+        case .rowCountMismatch(let dataset, let expected, let loaded):
+            "Loading \(dataset.rawValue) stored \(loaded) rows where \(expected) were expected; nothing was kept."
+        case .unexpected(let text): text
+        }
+    }
+}

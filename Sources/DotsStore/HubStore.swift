@@ -1,0 +1,92 @@
+import DotsCore
+import FluentKit
+import FluentPostgresDriver
+import FluentSQLiteDriver
+import Foundation
+import Logging
+import NIOCore
+import NIOPosix
+import SQLKit
+
+/// The hub's store: one interface over a SQLite file or a PostgreSQL server, with versioned migrations.
+public final class HubStore: Sendable {
+    public let location: StoreLocation
+    let databases: Databases
+    let threadPool: NIOThreadPool
+    let logger: Logger
+    let id: DatabaseID
+
+    /// Opens (creating if needed) the store. Call `migrate()` before use and `shutdown()` when done.
+    public init(location: StoreLocation, logger: Logger = Logger(label: "dots.store")) throws {
+        self.location = location
+        self.logger = logger
+        threadPool = NIOThreadPool(numberOfThreads: 2)
+        threadPool.start()
+        databases = Databases(threadPool: threadPool, on: MultiThreadedEventLoopGroup.singleton)
+        switch location {
+        case .sqlite(let path):
+            let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
+            try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+            id = .sqlite
+            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: id)
+        case .postgres(let url, let schema):
+            var configuration: SQLPostgresConfiguration
+            do { configuration = try SQLPostgresConfiguration(url: url) } catch {
+                throw StoreError.cannotOpen(location.description, reason: "the DATABASE_URL is not a valid postgres:// URL")
+            }
+            if let schema { configuration.searchPath = [schema] }
+            id = .psql
+            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: id)
+        }
+    }
+
+    var database: any Database {
+        databases.database(id, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    var sql: any SQLDatabase { database as! any SQLDatabase }
+    var engine: SQLEngine { location.engine == "sqlite" ? .sqlite : .postgres }
+
+    static func migrations() -> Migrations {
+        let m = Migrations()
+        m.add(M0001_CreateReferenceTables(), to: nil)
+        m.add(M0002_CreateSubmissions(), to: nil)
+        m.add(M0003_CreateDatasetTables(), to: nil)
+        return m
+    }
+
+    /// Applies any migrations not yet applied, then refreshes the partnership reference data.
+    public func migrate(model: PartnershipModel = ReferencePartnership.model) async throws {
+        if case .postgres(_, let schema?) = location {
+            try await sql.raw("CREATE SCHEMA IF NOT EXISTS \(ident: schema)").run()
+        }
+        if case .sqlite = location {
+            // WAL lets readers (the web app) carry on while a submission loads.
+            try await sql.raw("PRAGMA journal_mode=WAL").run()
+        }
+        let migrator = Migrator(databases: databases, migrations: HubStore.migrations(), logger: logger,
+                                on: MultiThreadedEventLoopGroup.singleton.any())
+        do {
+            try await migrator.setupIfNeeded().get()
+            try await migrator.prepareBatch().get()
+        } catch {
+            throw StoreError.cannotOpen(location.description, reason: String(describing: error))
+        }
+        try await ReferenceDataSeeder(model: model).seed(sql)
+    }
+
+    /// Names of migrations applied, in order.
+    public func appliedMigrations() async throws -> [String] {
+        try await sql.raw("SELECT name FROM _fluent_migrations ORDER BY batch, name").all().map { try $0.decode(column: "name", as: String.self) }
+    }
+
+    public func shutdown() async {
+        await databases.shutdownAsync()
+        try? await threadPool.shutdownGracefully()
+    }
+
+    /// Drops a PostgreSQL schema and everything in it (for tests' throwaway schemas).
+    public func dropSchema(_ schema: String) async throws {
+        try await sql.raw("DROP SCHEMA IF EXISTS \(ident: schema) CASCADE").run()
+    }
+}

@@ -1,0 +1,67 @@
+import DotsCore
+import FluentKit
+import SQLKit
+
+extension HubStore {
+    /// Loads a whole submission in one transaction. Each file replaces the agency's current submission of the
+    /// same dataset and period (for `people`, of any period), which is kept in the log as superseded. Either
+    /// every file is loaded or nothing changes.
+    /// - Returns: the records now current, and the ids they superseded.
+    public func accept(_ files: [IncomingFile], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [SubmissionRecord] {
+        let engine = engine
+        return try await database.transaction { tx in
+            let db = tx.sql
+            var accepted: [SubmissionRecord] = []
+            for file in files {
+                let r = file.record
+                let existing = try await Self.currentSubmissions(db, engine: engine, agency: r.agency, dataset: r.dataset)
+                var replaced: [String] = []
+                for e in existing {
+                    if r.dataset == .people || e.period == r.period {
+                        replaced.append(e.id)
+                    } else if e.period.overlaps(r.period) {
+                        throw StoreError.periodOverlap(agency: r.agency, dataset: r.dataset, period: r.period, existing: e.period)
+                    }
+                }
+                if !replaced.isEmpty {
+                    try await db.delete(from: r.dataset.rawValue).where("submission_id", .in, replaced).run()
+                    try await db.update("submissions").set("status", to: SubmissionRecord.Status.superseded.rawValue)
+                        .set("superseded_by", to: r.id).where("id", .in, replaced).run()
+                }
+                try await Self.insertRecord(r, into: db, engine: engine)
+                var rows = file.rows
+                let loaded: Int
+                switch engine {
+                case .sqlite: loaded = try await SQLiteBulkLoader(database: tx).load(&rows, submission: r, progress: progress)
+                case .postgres: loaded = try await PostgresCopyLoader(database: tx).load(&rows, submission: r, progress: progress)
+                }
+                let stored = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(r.dataset.rawValue)
+                    .where("submission_id", .equal, r.id).first()?.decode(column: "n", as: Int.self) ?? 0
+                guard loaded == r.rows, stored == r.rows else {
+                    throw StoreError.rowCountMismatch(dataset: r.dataset, expected: r.rows, loaded: stored)
+                }
+                accepted.append(r)
+            }
+            return accepted
+        }
+    }
+
+    /// Logs a refused submission. Only the log changes: no data table is touched.
+    public func recordRejected(_ record: SubmissionRecord) async throws {
+        var r = record
+        r.status = .rejected
+        r.rows = 0
+        try await Self.insertRecord(r, into: sql, engine: engine)
+    }
+
+    static func insertRecord(_ r: SubmissionRecord, into db: any SQLDatabase, engine: SQLEngine) async throws {
+        try await db.insert(into: "submissions")
+            .columns("id", "agency_id", "dataset", "period_start", "period_end", "period_label", "status", "rows", "bytes", "checksum",
+                     "received_at", "submitted_by", "source", "key_id", "schema_version", "superseded_by", "error_count", "warning_count")
+            .values(SQLBind(r.id), SQLBind(r.agency), SQLBind(r.dataset.rawValue), engine.date(r.period.start), engine.date(r.period.end),
+                    SQLBind(r.period.description), SQLBind(r.status.rawValue), SQLBind(r.rows), SQLBind(r.bytes), SQLBind(r.checksum),
+                    engine.timestamp(r.receivedAt), SQLBind(r.submittedBy), SQLBind(r.source), SQLBind(r.keyID),
+                    SQLBind(r.schemaVersion), SQLBind(r.supersededBy), SQLBind(r.errorCount), SQLBind(r.warningCount))
+            .run()
+    }
+}

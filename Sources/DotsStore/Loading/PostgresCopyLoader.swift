@@ -1,0 +1,71 @@
+import DotsCore
+import FluentKit
+import NIOCore
+import PostgresNIO
+
+/// Streams rows into PostgreSQL with `COPY … FROM STDIN`, the server's fastest way in, on the transaction's connection.
+struct PostgresCopyLoader {
+    let database: any Database
+
+    func load(_ rows: inout any RowBatchSource & Sendable, submission: SubmissionRecord, progress: (@Sendable (Int) -> Void)?) async throws -> Int {
+        let pg = database as! any PostgresDatabase
+        let columns = ["submission_id", "agency_id"] + submission.dataset.schema.fieldNames
+        let prefix = PostgresCopyLoader.escape(submission.id) + "\t" + PostgresCopyLoader.escape(submission.agency)
+        let logger = database.logger
+        let source = rows
+        let total = try await pg.withConnection { conn in
+            conn.eventLoop.makeFutureWithTask {
+                var rows = source
+                var total = 0
+                try await conn.copyFrom(table: submission.dataset.rawValue, columns: columns, logger: logger) { writer in
+                    while let batch = rows.nextBatch(size: 10_000) {
+                        var buffer = ByteBuffer()
+                        buffer.reserveCapacity(batch.rows.count * 160)
+                        for row in batch.rows {
+                            buffer.writeString(prefix)
+                            for cell in row {
+                                buffer.writeInteger(UInt8(9))
+                                buffer.writeString(cell.copyText)
+                            }
+                            buffer.writeInteger(UInt8(10))
+                        }
+                        try await writer.write(buffer)
+                        total += batch.rows.count
+                        progress?(total)
+                    }
+                }
+                return total
+            }
+        }.get()
+        return total
+    }
+
+    /// COPY text format: backslash, tab, newline and carriage return are escaped.
+    static func escape(_ s: String) -> String {
+        guard s.utf8.contains(where: { $0 == 92 || $0 == 9 || $0 == 10 || $0 == 13 }) else { return s }
+        var out = ""
+        for ch in s {
+            switch ch {
+            case "\\": out += "\\\\"
+            case "\t": out += "\\t"
+            case "\n": out += "\\n"
+            case "\r": out += "\\r"
+            default: out.append(ch)
+            }
+        }
+        return out
+    }
+}
+
+extension CellValue {
+    var copyText: String {
+        switch self {
+        case .null: "\\N"
+        case .text(let s): PostgresCopyLoader.escape(s)
+        case .integer(let i): String(i)
+        case .boolean(let b): b ? "t" : "f"
+        case .date(let d): d.description
+        case .instant(let i): i.description
+        }
+    }
+}

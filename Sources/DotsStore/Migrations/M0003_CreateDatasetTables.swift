@@ -1,0 +1,31 @@
+import DotsCore
+import FluentKit
+import SQLKit
+
+/// One table per canonical dataset, at schema version 1. Each row keeps the submission and agency it came from.
+/// Columns come from the version-1 schemas; a later schema version adds its own migration, never edits this one
+/// (a test checks every table's columns against the current schema, so drift cannot go unnoticed).
+struct M0003_CreateDatasetTables: AsyncMigration {
+    var name: String { "0003_CreateDatasetTables" }
+
+    func prepare(on database: any Database) async throws {
+        let db = database.sql
+        let engine = SQLEngine(db)
+        for dataset in Dataset.allCases {
+            let schema = dataset.schema
+            precondition(schema.version == 1, "a new schema version needs its own migration")
+            let columns = ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
+                + schema.fields.map { "\($0.name) \(engine.columnType($0.type))\($0.required ? " NOT NULL" : "")" }
+            try await db.raw("CREATE TABLE \(ident: dataset.rawValue) (\(unsafeRaw: columns.joined(separator: ", ")))").run()
+            try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_submission") ON \(ident: dataset.rawValue) (submission_id)").run()
+            let personColumn = schema.personKey ?? schema.primaryKey
+            try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_person") ON \(ident: dataset.rawValue) (agency_id, \(ident: personColumn))").run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for dataset in Dataset.allCases.reversed() {
+            try await database.sql.drop(table: dataset.rawValue).ifExists().run()
+        }
+    }
+}

@@ -1,0 +1,68 @@
+import DotsCore
+
+/// The provenance of one submitted file: who sent what, for which period, when, and what became of it.
+public struct SubmissionRecord: Sendable, Codable, Equatable {
+    public enum Status: String, Sendable, Codable {
+        /// In force: its rows are in the store.
+        case current
+        /// Replaced by a later submission for the same period; its rows are gone, its record stays.
+        case superseded
+        /// Refused at intake; nothing was loaded.
+        case rejected
+    }
+
+    public var id: String
+    public var agency: String
+    public var dataset: Dataset
+    public var period: Period
+    public var status: Status
+    public var rows: Int
+    public var bytes: Int
+    /// SHA-256 of the file, hex.
+    public var checksum: String
+    public var receivedAt: Instant
+    public var submittedBy: String
+    /// The file or package name it came from.
+    public var source: String
+    public var keyID: String?
+    public var schemaVersion: Int
+    public var supersededBy: String?
+    public var errorCount: Int
+    public var warningCount: Int
+
+    public init(id: String, agency: String, dataset: Dataset, period: Period, status: Status, rows: Int, bytes: Int, checksum: String,
+                receivedAt: Instant, submittedBy: String, source: String, keyID: String?, schemaVersion: Int,
+                supersededBy: String? = nil, errorCount: Int = 0, warningCount: Int = 0) {
+        self.id = id
+        self.agency = agency
+        self.dataset = dataset
+        self.period = period
+        self.status = status
+        self.rows = rows
+        self.bytes = bytes
+        self.checksum = checksum
+        self.receivedAt = receivedAt
+        self.submittedBy = submittedBy
+        self.source = source
+        self.keyID = keyID
+        self.schemaVersion = schemaVersion
+        self.supersededBy = supersededBy
+        self.errorCount = errorCount
+        self.warningCount = warningCount
+    }
+}
+
+extension Instant: Codable {
+    public init(from decoder: any Decoder) throws {
+        let text = try decoder.singleValueContainer().decode(String.self)
+        guard let i = Instant(iso: text) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not an instant: \(text)"))
+        }
+        self = i
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(description)
+    }
+}
