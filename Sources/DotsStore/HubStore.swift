@@ -17,7 +17,14 @@ public final class HubStore: Sendable {
     let id: DatabaseID
 
     /// Opens (creating if needed) the store. Call `migrate()` before use and `shutdown()` when done.
-    public init(location: StoreLocation, logger: Logger = Logger(label: "dots.store")) throws {
+    /// The default logger says only what needs attention; migrations' progress is logged at debug.
+    public static func defaultLogger() -> Logger {
+        var logger = Logger(label: "dots.store")
+        logger.logLevel = .warning
+        return logger
+    }
+
+    public init(location: StoreLocation, logger: Logger = HubStore.defaultLogger()) throws {
         self.location = location
         self.logger = logger
         threadPool = NIOThreadPool(numberOfThreads: 2)

@@ -9,6 +9,9 @@ public struct IntakeReport: Sendable, Codable {
         public var checksum: String
         public var errorCount: Int
         public var warningCount: Int
+        /// The first and last event dates in the file (UK dates), if it holds events.
+        public var firstEvent: CalendarDate?
+        public var lastEvent: CalendarDate?
 
         public init(file: String, dataset: Dataset?, rows: Int = 0, bytes: Int = 0, checksum: String = "", errorCount: Int = 0, warningCount: Int = 0) {
             self.file = file

@@ -143,6 +143,8 @@ public struct TableValidator {
             }
         }
         report.files[fileReportIndex].rows = rows
+        report.files[fileReportIndex].firstEvent = outcome.firstEvent
+        report.files[fileReportIndex].lastEvent = outcome.lastEvent
         context.progress?(rows)
         return finish()
     }

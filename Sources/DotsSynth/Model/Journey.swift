@@ -23,14 +23,19 @@ struct JourneyFactory {
         // Missing episodes: the police record each; the return home interview service records each again with the interview.
         let episodes = rng.poisson([0.15, 0.6, 2.5, 5.0][r])
         var firstMissing: CalendarDate?
-        for _ in 0..<episodes {
-            guard let start = seasonalDate(around: concern, spread: -30...540, rng: &rng) else { continue }
+        // Episodes of one child never overlap: each starts after the last one ended.
+        let starts = (0..<episodes).compactMap { _ in seasonalDate(around: concern, spread: -30...540, rng: &rng) }.sorted()
+        var notBefore = Instant(seconds: 0)
+        for start in starts {
             let hour = rng.chance(0.7) ? rng.int(17...23) : rng.int(0...16)
-            let startInstant = UKTime.instant(localDate: start, hour: hour, minute: rng.int(0...59))
+            var startInstant = UKTime.instant(localDate: start, hour: hour, minute: rng.int(0...59))
+            if startInstant <= notBefore { startInstant = Instant(seconds: notBefore.seconds + Int64(rng.int(6...72) * 3600)) }
+            if startInstant.utcDate > config.end { break }
             let hours = rng.weighted([(rng.int(1...23), 0.7), (rng.int(24...72), 0.25), (rng.int(73...240), 0.05)])
             let open = rng.chance(0.01)
             let end = Instant(seconds: startInstant.seconds + Int64(hours * 3600 + rng.int(0...59) * 60))
             let ended = !open && end.utcDate <= config.end
+            notBefore = ended ? end : Instant(seconds: Int64.max / 2)
             firstMissing = min(firstMissing ?? start, start)
             let fromCare = p.lookedAfter
             let found = rng.weighted([(p.area, 0.6), (rng.pick(PersonFactory.areas).code, 0.3),

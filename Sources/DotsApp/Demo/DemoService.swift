@@ -1,0 +1,83 @@
+import DotsCore
+import DotsIntake
+import DotsPrepare
+import DotsStore
+import DotsSynth
+import Foundation
+
+/// `dots demo`: builds the synthetic partnership end to end, the way real agencies and the hub would:
+/// generate each agency's extract, prepare it inside the "agency" with the linkage key, ingest the packages.
+public struct DemoService: Sendable {
+    public let directory: String
+    public let config: SynthConfig
+    public let clock: any Clock
+
+    public init(directory: String, config: SynthConfig = SynthConfig(), clock: any Clock = SystemClock()) {
+        self.directory = directory
+        self.config = config
+        self.clock = clock
+    }
+
+    public struct Result: Sendable {
+        public var synth: SynthGenerator.Summary
+        public var prepared: [(agency: String, warnings: Int)] = []
+        public var accepted: [SubmissionRecord] = []
+        public var rejected: [(agency: String, report: IntakeReport)] = []
+        public var keyFile: String
+        public var seconds: Double = 0
+    }
+
+    /// Runs every step, printing a line per step through `log`.
+    public func run(store: HubStore, log: @Sendable (String) -> Void) async throws -> Result {
+        let started = Date()
+        let fm = FileManager.default
+        let extracts = directory + "/extracts", packages = directory + "/packages"
+        try? fm.removeItem(atPath: extracts)
+        try? fm.removeItem(atPath: packages)
+        try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
+
+        log("1/3 Generating a synthetic partnership of \(config.people) young people (seed \(config.seed)) in \(extracts)")
+        let summary = try SynthGenerator(config: config).run(output: extracts)
+        log("    \(summary.known) known to at least one agency, \(summary.multiAgency) to two or more; \(summary.agencyRecords) agency person records")
+
+        // The demo's linkage key stands in for the one the partnership's key holder issues. It stays beside
+        // the extracts (the agency side) and never enters the store.
+        let keyFile = directory + "/linkage.key"
+        if !fm.fileExists(atPath: keyFile) {
+            try LinkageKey.generateEncoded().write(toFile: keyFile, atomically: true, encoding: .utf8)
+            try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
+        }
+        var result = Result(synth: summary, keyFile: keyFile)
+        log("2/3 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
+        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), clock: clock)
+        let agencies = try fm.contentsOfDirectory(atPath: extracts).filter { ReferencePartnership.model.agency(id: $0) != nil }.sorted()
+        var prepared: [String] = []
+        for agency in agencies {
+            let out = try pipeline.run(input: extracts + "/" + agency, output: packages + "/" + agency, agency: agency, period: config.period)
+            guard out.output != nil else {
+                result.rejected.append((agency, out.report))
+                log("    \(agency): extract refused by prepare:\n\(out.report.summary(limit: 5))")
+                continue
+            }
+            result.prepared.append((agency, out.report.warningCount))
+            prepared.append(agency)
+        }
+        log("    \(prepared.count) packages prepared")
+
+        log("3/3 Ingesting the packages into \(store.location)")
+        let ingest = IngestService(store: store, clock: clock, submittedBy: "dots demo")
+        for agency in prepared {
+            let outcome = try await ingest.ingest(path: packages + "/" + agency)
+            if outcome.report.isValid {
+                result.accepted += outcome.accepted
+                let rows = outcome.accepted.reduce(0) { $0 + $1.rows }
+                log("    \(agency): \(outcome.accepted.count) datasets, \(rows) rows")
+            } else {
+                result.rejected.append((agency, outcome.report))
+                log("    \(agency): rejected\n\(outcome.report.summary(limit: 5))")
+            }
+        }
+        result.seconds = Date().timeIntervalSince(started)
+        return result
+    }
+}

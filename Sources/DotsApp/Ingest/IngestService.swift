@@ -1,0 +1,119 @@
+import DotsCore
+import DotsIntake
+import DotsStore
+import Foundation
+
+/// `dots ingest` (and, later, the web upload): validate a submission, then load it atomically or not at all.
+public struct IngestService: Sendable {
+    public let store: HubStore
+    public let model: PartnershipModel
+    public let clock: any Clock
+    /// Who is submitting, for provenance.
+    public let submittedBy: String
+
+    public init(store: HubStore, model: PartnershipModel = ReferencePartnership.model, clock: any Clock = SystemClock(), submittedBy: String) {
+        self.store = store
+        self.model = model
+        self.clock = clock
+        self.submittedBy = submittedBy
+    }
+
+    public struct Outcome: Sendable {
+        public var report: IntakeReport
+        /// Records loaded (empty if rejected or only validated).
+        public var accepted: [SubmissionRecord] = []
+        public var validateSeconds: Double = 0
+        public var loadSeconds: Double = 0
+    }
+
+    public struct Options: Sendable {
+        public var dataset: Dataset?
+        public var agency: String?
+        public var period: Period?
+        /// Check only; load nothing and log nothing.
+        public var validateOnly = false
+        public var progress: (@Sendable (String, Int) -> Void)?
+
+        public init(dataset: Dataset? = nil, agency: String? = nil, period: Period? = nil, validateOnly: Bool = false,
+                    progress: (@Sendable (String, Int) -> Void)? = nil) {
+            self.dataset = dataset
+            self.agency = agency
+            self.period = period
+            self.validateOnly = validateOnly
+            self.progress = progress
+        }
+    }
+
+    public func ingest(path: String, options: Options = Options()) async throws -> Outcome {
+        let source = try SubmissionSource.load(path: path, dataset: options.dataset, agency: options.agency, period: options.period)
+        return try await ingest(source, options: options)
+    }
+
+    public func ingest(_ source: SubmissionSource, options: Options = Options()) async throws -> Outcome {
+        let started = Date()
+        let now = clock.now()
+        let known = model.agency(id: source.agency ?? "") != nil
+        let existing = known ? try await store.currentPersonIDs(agency: source.agency!) : []
+        let keyID = try await store.currentKeyID()
+        let progress = options.progress
+        var validated: (@Sendable (Int) -> Void)?
+        var loaded: (@Sendable (Int) -> Void)?
+        if let progress {
+            validated = { progress("validated", $0) }
+            loaded = { progress("loaded", $0) }
+        }
+        let context = ValidationContext(period: source.period, now: now, progress: validated)
+        var report = SubmissionValidator(model: model, context: context).validate(source, existingPersons: existing, currentKeyID: keyID)
+
+        // Each file's period: the one given, else the financial years its events span; for people, the day received.
+        var periods: [String: Period] = [:]
+        for file in report.files {
+            periods[file.file] = period(for: file, given: source.period, received: UKTime.localDate(of: now))
+        }
+        if known { try await checkOverlaps(source, periods: periods, into: &report) }
+        var outcome = Outcome(report: report, validateSeconds: Date().timeIntervalSince(started))
+        if options.validateOnly { return outcome }
+
+        let records = source.files.compactMap { file -> SubmissionRecord? in
+            guard let ds = file.dataset, let fr = report.files.first(where: { $0.file == file.name }) else { return nil }
+            return SubmissionRecord(
+                id: UUID().uuidString.lowercased(), agency: source.agency ?? "unknown", dataset: ds,
+                period: periods[file.name] ?? Period(start: UKTime.localDate(of: now), end: UKTime.localDate(of: now)),
+                status: .current, rows: fr.rows, bytes: file.bytes.count, checksum: file.checksum, receivedAt: now,
+                submittedBy: submittedBy, source: "\(source.label)/\(file.name)", keyID: source.keyID, schemaVersion: ds.schema.version,
+                errorCount: fr.errorCount, warningCount: fr.warningCount)
+        }
+        guard report.isValid else {
+            if known { for r in records { try await store.recordRejected(r) } }
+            return outcome
+        }
+        let loadStart = Date()
+        let incoming = records.map { r in
+            IncomingFile(record: r, rows: TableReader(schema: r.dataset.schema, bytes: source.files.first { "\(source.label)/\($0.name)" == r.source }!.bytes)!)
+        }
+        // People first, so a reader never sees events whose people are not yet loaded (all in one transaction anyway).
+        outcome.accepted = try await store.accept(incoming.sorted { $0.record.dataset < $1.record.dataset },
+                                                  progress: loaded)
+        outcome.loadSeconds = Date().timeIntervalSince(loadStart)
+        return outcome
+    }
+
+    func period(for file: IntakeReport.FileReport, given: Period?, received: CalendarDate) -> Period {
+        if let given { return given }
+        guard file.dataset != .people, let first = file.firstEvent, let last = file.lastEvent else {
+            return Period(start: received, end: received)
+        }
+        let a = Period.financialYear(containing: first), b = Period.financialYear(containing: last)
+        return a == b ? a : Period(start: a.start, end: b.end)
+    }
+
+    func checkOverlaps(_ source: SubmissionSource, periods: [String: Period], into report: inout IntakeReport) async throws {
+        for file in source.files {
+            guard let ds = file.dataset, ds != .people, let p = periods[file.name] else { continue }
+            for e in try await store.currentSubmissions(agency: source.agency, dataset: ds) where e.period != p && e.period.overlaps(p) {
+                report.add(IntakeIssue(.periodOverlap, file: file.name, value: p.description,
+                                       rule: "the period \(p) overlaps the current \(ds.rawValue) submission for \(e.period) (received \(e.receivedAt))"))
+            }
+        }
+    }
+}

@@ -1,0 +1,45 @@
+import ArgumentParser
+import DotsCore
+import DotsIntake
+import DotsPrepare
+import Foundation
+
+struct PrepareCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "prepare",
+        abstract: "Inside an agency: check a raw extract and write a submission package with no clear identifiers.",
+        discussion: "The linkage key comes from --key-file or DOTS_LINKAGE_KEY. It is never written to the package, the report or the log.")
+
+    @Argument(help: "The agency's extract: a folder of CSVs (people.csv, missing_episodes.csv, …) or one CSV.") var input: String
+    @Option(help: "The agency's id (see `dots partnership show`).") var agency: String
+    @Option(help: "Where to write the package folder.") var out: String
+    @Option(help: "The period the events cover: 2025-26, 2025-26 Q1, 2025-04 or 2025-04-01/2026-03-31.") var period: String?
+    @Option(help: "A file holding the linkage key (hex or base64).") var keyFile: String?
+    @Option(help: "Also write the full report as JSON to this file.") var report: String?
+
+    func run() async throws {
+        let period = try parsePeriod(self.period)
+        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile))
+        let result: PreparePipeline.Result
+        do { result = try pipeline.run(input: input, output: out, agency: agency, period: period) } catch let e as KeyError {
+            throw ValidationError(e.description)
+        } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) }
+        try writeReport(result.report, to: report)
+        print(result.report.summary())
+        guard let output = result.output else { throw ExitCode(1) }
+        print("Package written to \(output) (linkage key \(result.keyID ?? "?")). Send this folder to the hub: dots ingest \(output)")
+    }
+}
+
+func parsePeriod(_ text: String?) throws -> Period? {
+    guard let text else { return nil }
+    guard let p = Period(parsing: text) else { throw ValidationError(IssueCode.periodInvalid.fix) }
+    return p
+}
+
+func writeReport(_ report: IntakeReport, to path: String?) throws {
+    guard let path else { return }
+    let encoder = JSONEncoder()
+    encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+    try encoder.encode(report).write(to: URL(fileURLWithPath: path))
+}

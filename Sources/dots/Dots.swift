@@ -1,0 +1,13 @@
+import ArgumentParser
+
+/// The `dots` command line: each subcommand parses its options and calls DotsApp.
+@main
+struct Dots: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "dots",
+        abstract: "Dots joins the dots on child exploitation across a safeguarding partnership.",
+        subcommands: [
+            DemoCommand.self, SynthCommand.self, PrepareCommand.self, IngestCommand.self, SubmissionsCommand.self,
+            MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self, KeyCommand.self,
+        ])
+}
