@@ -63,11 +63,13 @@ let package = Package(
             name: "dots",
             dependencies: ["DotsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
+        // Shared by the test targets: both store engines, fixtures. Never shipped.
+        .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsTestSupport"], swiftSettings: swiftSettings),
     ]
 )

@@ -44,6 +44,7 @@ public struct Period: Hashable, Sendable, CustomStringConvertible, Codable {
         }
         if let ym = YearMonth(iso: text) { self = .month(ym); return }
         let pieces = text.split(separator: " ")
+        guard !pieces.isEmpty else { return nil }
         let fy = Array(pieces[0].utf8)
         guard fy.count == 7, fy[4] == 45, let y = Digits.value(fy, 0, 4), let y2 = Digits.value(fy, 5, 2), (y + 1) % 100 == y2 else { return nil }
         if pieces.count == 1 { self = .financialYear(y); return }

@@ -26,7 +26,7 @@ public struct IntakeIssue: Sendable, Codable, Hashable {
         self.file = file
         self.row = row
         self.column = column
-        self.value = value.map { $0.count > 100 ? String($0.prefix(100)) + "…" : $0 }
+        self.value = value.flatMap { $0.isEmpty ? nil : ($0.count > 100 ? String($0.prefix(100)) + "…" : $0) }
         self.rule = rule
     }
 

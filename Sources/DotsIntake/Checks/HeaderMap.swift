@@ -31,9 +31,12 @@ public struct HeaderMap: Sendable {
         if refuseClearIdentifiers {
             let clear = names.filter { PeopleSchema.clearIdentifierColumns.contains($0) }
             if !clear.isEmpty {
-                issues.append(IntakeIssue(.clearIdentifier, file: file, row: 1, column: clear.joined(separator: ", "),
-                                          rule: "the hub accepts only prepared submissions, and these columns hold clear identifiers"))
-                fatal = true
+                // Nothing else about such a file matters: it must not be here at all.
+                columnOfField = Array(repeating: nil, count: schema.fields.count)
+                self.issues = [IntakeIssue(.clearIdentifier, file: file, row: 1, column: clear.joined(separator: ", "),
+                                           rule: "the hub accepts only prepared submissions, and these columns hold clear identifiers")]
+                isFatal = true
+                return
             }
         }
         var seen: [String: Int] = [:]
