@@ -138,7 +138,7 @@ public struct TableValidator {
                 if outcome.lastEvent.map({ day > $0 }) ?? true { outcome.lastEvent = day }
                 if let period = context.period, !period.contains(day) {
                     report.add(issue(.outsidePeriod, file: file, row: row, field: e, value: map.columnOfField[e].map { scanner.string(fields[$0]) },
-                                     rule: "\(schema.fields[e].title) is outside the submission's period \(period) (\(period.start) to \(period.end))"))
+                                     rule: "is outside the submission's period \(period) (\(period.start) to \(period.end))"))
                 }
             }
         }

@@ -6,10 +6,20 @@ import Foundation
 public enum IdentifierNormaliser {
     /// Upper case A-Z only: accents folded (Zoë → ZOE), punctuation, spaces and digits removed.
     public static func name(_ raw: String) -> String? {
-        let folded = raw.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")).uppercased()
+        let folded = transliterated(raw).folding(options: [.diacriticInsensitive, .caseInsensitive], locale: Locale(identifier: "en_GB")).uppercased()
         let letters = folded.unicodeScalars.filter { $0.value >= 65 && $0.value <= 90 }
         let s = String(String.UnicodeScalarView(letters))
         return s.isEmpty ? nil : s
+    }
+
+    /// Letters that are not accented forms of a Latin letter, so folding leaves them alone (Ł in Łukasz).
+    static let letters: [Character: String] = [
+        "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",
+        "Þ": "TH", "þ": "th", "ı": "i", "Ħ": "H", "ħ": "h",
+    ]
+
+    static func transliterated(_ s: String) -> String {
+        s.contains(where: { letters[$0] != nil }) ? s.map { letters[$0] ?? String($0) }.joined() : s
     }
 
     /// A date of birth written `YYYY-MM-DD`, `DD/MM/YYYY` or `DD-MM-YYYY`.

@@ -30,11 +30,11 @@ struct JourneyFactory {
             let hour = rng.chance(0.7) ? rng.int(17...23) : rng.int(0...16)
             var startInstant = UKTime.instant(localDate: start, hour: hour, minute: rng.int(0...59))
             if startInstant <= notBefore { startInstant = Instant(seconds: notBefore.seconds + Int64(rng.int(6...72) * 3600)) }
-            if startInstant.utcDate > config.end { break }
+            if UKTime.localDate(of: startInstant) > config.end { break }
             let hours = rng.weighted([(rng.int(1...23), 0.7), (rng.int(24...72), 0.25), (rng.int(73...240), 0.05)])
             let open = rng.chance(0.01)
             let end = Instant(seconds: startInstant.seconds + Int64(hours * 3600 + rng.int(0...59) * 60))
-            let ended = !open && end.utcDate <= config.end
+            let ended = !open && UKTime.localDate(of: end) <= config.end
             notBefore = ended ? end : Instant(seconds: Int64.max / 2)
             firstMissing = min(firstMissing ?? start, start)
             let fromCare = p.lookedAfter
@@ -53,7 +53,7 @@ struct JourneyFactory {
                     v["rhi_accepted_datetime"] = local(Instant(seconds: offered.seconds + Int64(rng.int(0...24) * 3600)))
                     if rng.chance(0.85) {
                         let done = Instant(seconds: max(offered.seconds + 3600, end.seconds + Int64(rng.int(12...120) * 3600)))
-                        if done.utcDate <= config.end { v["rhi_completed_datetime"] = local(done) }
+                        if UKTime.localDate(of: done) <= config.end { v["rhi_completed_datetime"] = local(done) }
                     }
                 }
                 if UKTime.localDate(of: offered) <= config.end { out.append(AgencyEvent(agency: "rhi-provider", dataset: .missingEpisodes, values: v)) }

@@ -1,0 +1,135 @@
+import DotsCore
+import DotsIntake
+import DotsPrepare
+import Foundation
+import Testing
+
+@Suite("Pseudonymising at source")
+struct PrepareTests {
+    /// Bytes 0x00…0x1f: a test key whose HMACs were computed independently with Python's hmac module.
+    static let keyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    let key = try! LinkageKey(encoded: keyHex)
+    let now = Instant(iso: "2026-11-24T12:00:00Z")!
+
+    @Test("Pseudonyms are HMAC-SHA-256 of a domain label and the normalised value")
+    func knownVectors() {
+        let p = PersonPseudonymiser(key: key)
+        #expect(p.pseudonym("nhs", "9434765919") == "802eae953ba6a3bce3566aa433ccf39d89c473d060ba328d7f91bece22a22d67")
+        #expect(p.pseudonym("name-dob", "ZOE|OBRIEN|2010-02-28") == "d98dd792c7fad94391caf40285d30cca44e1671c7505444e6b52f251e7bc2d6e")
+        #expect(key.id == "615d07e431f7ea5a")
+    }
+
+    @Test("A key never prints itself")
+    func keyRedacted() {
+        #expect(!String(describing: key).contains("0001020304"))
+        #expect(String(describing: key).contains(key.id))
+    }
+
+    @Test("Short, malformed or absent keys are clear errors", arguments: ["", "abcd", "not a key at all!", String(repeating: "0", count: 62)])
+    func badKeys(text: String) {
+        #expect(throws: KeyError.self) { try LinkageKey(encoded: text) }
+    }
+
+    @Test("No key anywhere is a clear error naming both ways to give one")
+    func missingKey() {
+        let provider = FileOrEnvironmentKeyProvider(file: nil, environment: [:])
+        #expect(throws: KeyError.missing) { try provider.linkageKey() }
+        #expect(KeyError.missing.description.contains("DOTS_LINKAGE_KEY"))
+    }
+
+    @Test("The same child written differently by two agencies gets the same pseudonyms")
+    func variantsAgree() {
+        let p = PersonPseudonymiser(key: key)
+        let a = p.transform(["person_id": "A1", "first_name": "Zoë", "surname": "O'Brien", "date_of_birth": "2010-02-28",
+                             "nhs_number": "943 476 5919", "postcode": "st4 1ab", "sex": "F"], file: "people.csv", row: 2)
+        let b = p.transform(["person_id": "B7", "first_name": "ZOE", "surname": "OBRIEN", "date_of_birth": "28/02/2010",
+                             "nhs_number": "9434765919", "postcode": "ST41AB", "sex": "F"], file: "people.csv", row: 2)
+        #expect(a.warnings.isEmpty && b.warnings.isEmpty)
+        #expect(a.values[1] == b.values[1] && a.values[1] == p.pseudonym("nhs", "9434765919"))
+        #expect(a.values[4] == b.values[4] && a.values[4] == "d98dd792c7fad94391caf40285d30cca44e1671c7505444e6b52f251e7bc2d6e")
+        #expect(a.values[5] == "2010-02")
+        #expect(a.values[8] == "E06000021")
+    }
+
+    @Test("Names fold accents, case and punctuation", arguments: [
+        ("Siobhán", "SIOBHAN"), ("Nguyễn", "NGUYEN"), ("Smith-Jones", "SMITHJONES"), ("  le roux ", "LEROUX"), ("Łukasz", "LUKASZ"), ("123", nil),
+    ])
+    func names(raw: String, expected: String?) {
+        #expect(IdentifierNormaliser.name(raw) == expected)
+    }
+
+    @Test("Bad identifiers are dropped with a warning; the row still goes")
+    func badIdentifiers() {
+        let p = PersonPseudonymiser(key: key)
+        let out = p.transform(["person_id": "A1", "first_name": "J", "surname": "", "date_of_birth": "31/02/2010",
+                               "nhs_number": "943 476 5918", "upn": "X", "postcode": "M1 1AE", "sex": "M"], file: "people.csv", row: 5)
+        #expect(Set(out.warnings.map(\.code)) == [.invalidNHSNumber, .invalidIdentifier, .missingValue, .unknownPostcode])
+        #expect(out.warnings.allSatisfy { $0.severity == .warning && $0.row == 5 && $0.value == nil })
+        #expect(out.values[1] == "" && out.values[4] == "" && out.values[5] == "" && out.values[8] == "")
+        #expect(out.values[0] == "A1")
+    }
+
+    /// A small extract: people with clear identifiers, and one missing episode.
+    func writeExtract(_ dir: String, badRow: Bool = false) throws {
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        let people = """
+        person_id,first_name,surname,date_of_birth,nhs_number,upn,local_id,postcode,sex,ethnicity,looked_after,send
+        P1,Zoë,O'Brien,2010-02-28,943 476 5919,A801200100001,,ST4 1AB,F,WBRI,N,
+        P2,Łukasz,Nowak,14/07/2011,,,PNC12/345678,B79 7XY,M,WOTH,Y,K
+
+        """
+        let episodes = """
+        episode_id,person_id,start_datetime,end_datetime,missing_type,missing_from,placed_by_other_la,found_area,rhi_offered_datetime,rhi_accepted_datetime,rhi_completed_datetime
+        E1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,
+        E2,\(badRow ? "P9" : "P2"),2025-07-01 20:00,2025-07-02 09:00,A,care,N,E07000199,,,
+
+        """
+        try people.write(toFile: dir + "/people.csv", atomically: true, encoding: .utf8)
+        try episodes.write(toFile: dir + "/missing_episodes.csv", atomically: true, encoding: .utf8)
+    }
+
+    func tempDir() -> String { FileManager.default.temporaryDirectory.appendingPathComponent("dots-prep-\(UUID().uuidString)").path }
+
+    @Test("A prepared package holds no clear identifier and passes the hub's checks")
+    func packageHasNoIdentifiers() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeExtract(dir + "/in")
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-police", period: Period(parsing: "2025-26"))
+        #expect(result.report.isValid)
+        #expect(result.output == dir + "/out")
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir + "/out") {
+            let text = try String(contentsOfFile: dir + "/out/" + file, encoding: .utf8)
+            for secret in ["Zoë", "O'Brien", "Łukasz", "Nowak", "2010-02-28", "14/07/2011", "943 476 5919", "9434765919", "ST4 1AB", "B79 7XY", "A801200100001", "PNC12/345678", Self.keyHex] {
+                #expect(!text.contains(secret), "\(file) contains \(secret)")
+            }
+        }
+        let source = try SubmissionSource.load(path: dir + "/out")
+        #expect(source.agency == "staffs-police" && source.keyID == key.id && source.period?.description == "2025-26")
+        let hub = SubmissionValidator(model: ReferencePartnership.model, context: ValidationContext(now: now)).validate(source)
+        #expect(hub.isValid, "\(hub.summary())")
+        #expect(hub.rows == 4)
+    }
+
+    @Test("An extract with an error writes nothing at all")
+    func invalidWritesNothing() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeExtract(dir + "/in", badRow: true)
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-police", period: nil)
+        #expect(!result.report.isValid)
+        #expect(result.report.issues.map(\.code) == [.unknownPerson])
+        #expect(result.output == nil)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+        #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("out") }.isEmpty)
+    }
+
+    @Test("Another key gives other pseudonyms and another key id, so mixing keys is caught")
+    func otherKey() throws {
+        let other = try LinkageKey(encoded: String(repeating: "ab", count: 32))
+        #expect(other.id != key.id)
+        #expect(PersonPseudonymiser(key: other).pseudonym("nhs", "9434765919") != PersonPseudonymiser(key: key).pseudonym("nhs", "9434765919"))
+    }
+}
