@@ -37,8 +37,16 @@ extension HubStore {
         try await sql.raw(SQLQueryString(query)).all().map { row in
             var out: [String: String] = [:]
             for c in row.allColumns {
-                out[c] = (try? row.decode(column: c, as: String?.self)) ?? (try? row.decode(column: c, as: Int?.self)).flatMap { $0.map(String.init) }
-                    ?? (try? row.decode(column: c, as: Bool?.self)).flatMap { $0.map { $0 ? "true" : "false" } }
+                // Numbers first: PostgreSQL will not read a bigint as text, while SQLite reads numeric text as a number.
+                if (try? row.decodeNil(column: c)) == true {
+                    continue
+                } else if let i = try? row.decode(column: c, as: Int.self) {
+                    out[c] = String(i)
+                } else if let b = try? row.decode(column: c, as: Bool.self) {
+                    out[c] = b ? "true" : "false"
+                } else {
+                    out[c] = try? row.decode(column: c, as: String.self)
+                }
             }
             return out
         }
