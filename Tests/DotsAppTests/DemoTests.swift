@@ -1,0 +1,48 @@
+import DotsApp
+import DotsCore
+import DotsStore
+import DotsSynth
+import DotsTestSupport
+import Foundation
+import Testing
+
+@Suite("The demo partnership, end to end")
+struct DemoTests {
+    @Test("The demo loads every agency, and the hub holds none of the clear identifiers", arguments: StoreKind.available)
+    func demo(kind: StoreKind) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-demo-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var config = SynthConfig()
+        config.people = 400
+        try await withStore(kind) { store in
+            let result = try await DemoService(directory: dir, config: config, clock: FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)).run(store: store) { _ in }
+            #expect(result.rejected.isEmpty)
+            #expect(Set(result.accepted.map(\.agency)).count == ReferencePartnership.agencies.count)
+            let loaded = result.accepted.reduce(0) { $0 + $1.rows }
+            var stored = 0
+            for ds in Dataset.allCases { stored += try await store.rowCount(ds) }
+            #expect(stored == loaded)
+
+            // Every clear identifier in the raw extracts, searched for in every text the hub stores.
+            var secrets = Set<String>()
+            let extracts = dir + "/extracts"
+            for agency in try FileManager.default.contentsOfDirectory(atPath: extracts) where !agency.contains(".") {
+                let lines = try String(contentsOfFile: "\(extracts)/\(agency)/people.csv", encoding: .utf8).split(separator: "\n").dropFirst()
+                for line in lines {
+                    let c = line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                    for i in [1, 2, 3, 4, 5, 6, 7] where c[i].count >= 4 { secrets.insert(c[i].uppercased()) }
+                    if !c[4].isEmpty { secrets.insert(c[4].replacingOccurrences(of: " ", with: "")) }
+                }
+            }
+            #expect(secrets.count > 500)
+            var haystack = ""
+            for table in ["submissions", "areas", "agencies", "partnerships"] + Dataset.allCases.map(\.rawValue) {
+                for row in try await store.textRows("SELECT * FROM \(table)") { haystack += row.values.joined(separator: "|").uppercased() + "\n" }
+            }
+            let found = secrets.filter { haystack.contains($0) }
+            #expect(found.isEmpty, "clear identifiers on the hub: \(found.prefix(5))")
+            let key = try String(contentsOfFile: result.keyFile, encoding: .utf8)
+            #expect(!haystack.contains(key.uppercased()))
+        }
+    }
+}
