@@ -29,7 +29,13 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     /// ISO 8601, `YYYY-MM-DD`.
     public var description: String {
         let c = components
-        return "\(Digits.pad(c.year, 4))-\(Digits.pad(c.month, 2))-\(Digits.pad(c.day, 2))"
+        return Digits.format { out in
+            Digits.append(c.year, width: 4, to: &out)
+            out.append(45)
+            Digits.append(c.month, width: 2, to: &out)
+            out.append(45)
+            Digits.append(c.day, width: 2, to: &out)
+        }
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
@@ -116,6 +122,32 @@ public enum Digits {
             v = v * 10 + Int(c)
         }
         return v
+    }
+
+    /// Builds a short ASCII string from bytes (dates and times are formatted millions of times at intake).
+    @inlinable
+    public static func format(_ build: (inout [UInt8]) -> Void) -> String {
+        var out: [UInt8] = []
+        out.reserveCapacity(24)
+        build(&out)
+        return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends `value` as at least `width` decimal digits.
+    @inlinable
+    public static func append(_ value: Int, width: Int, to out: inout [UInt8]) {
+        var v = value
+        var digits: (UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8, UInt8) = (48, 48, 48, 48, 48, 48, 48, 48)
+        var n = 0
+        withUnsafeMutableBytes(of: &digits) { buf in
+            repeat {
+                buf[7 - n] = UInt8(48 + v % 10)
+                v /= 10
+                n += 1
+            } while v > 0 && n < 8
+            n = max(n, width)
+            for i in (8 - n)..<8 { out.append(buf[i]) }
+        }
     }
 
     public static func pad(_ value: Int, _ width: Int) -> String {

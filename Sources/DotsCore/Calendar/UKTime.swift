@@ -13,7 +13,21 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let day = floorDiv(seconds, 86_400)
         let rest = Int(seconds - day * 86_400)
-        return "\(CalendarDate(dayNumber: Int(day)))T\(Digits.pad(rest / 3600, 2)):\(Digits.pad(rest % 3600 / 60, 2)):\(Digits.pad(rest % 60, 2))Z"
+        let c = CalendarDate(dayNumber: Int(day)).components
+        return Digits.format { out in
+            Digits.append(c.year, width: 4, to: &out)
+            out.append(45)
+            Digits.append(c.month, width: 2, to: &out)
+            out.append(45)
+            Digits.append(c.day, width: 2, to: &out)
+            out.append(84)
+            Digits.append(rest / 3600, width: 2, to: &out)
+            out.append(58)
+            Digits.append(rest % 3600 / 60, width: 2, to: &out)
+            out.append(58)
+            Digits.append(rest % 60, width: 2, to: &out)
+            out.append(90)
+        }
     }
 
     public static func < (l: Instant, r: Instant) -> Bool { l.seconds < r.seconds }
@@ -32,9 +46,21 @@ public enum UKTime {
 
     /// Offset from UTC, in seconds, in force at `instant`.
     public static func offset(at instant: Instant) -> Int {
-        let year = instant.utcDate.year
-        return instant >= bstStart(year) && instant < bstEnd(year) ? 3600 : 0
+        let s = instant.seconds
+        // Intake converts millions of times, so the BST bounds of 1900-2199 are worked out once.
+        let index = Int((s - firstYearStart) / 31_556_952)
+        guard index >= 1, index < bstBounds.count - 1 else {
+            let year = instant.utcDate.year
+            return instant >= bstStart(year) && instant < bstEnd(year) ? 3600 : 0
+        }
+        // The estimate can be a year out near 1 January; BST never runs across it, so check both neighbours.
+        for i in (index - 1)...(index + 1) where s >= bstBounds[i].0 && s < bstBounds[i].1 { return 3600 }
+        return 0
     }
+
+    static let firstYear = 1900
+    static let firstYearStart = Instant(utcDate: CalendarDate(year: firstYear, month: 1, day: 1)!).seconds
+    static let bstBounds: [(Int64, Int64)] = (firstYear..<2200).map { (bstStart($0).seconds, bstEnd($0).seconds) }
 
     /// Converts a UK wall-clock time to an instant. A time that happens twice (the autumn hour from 01:00
     /// to 02:00) is taken as its first, BST, occurrence; a time that never happens (the spring hour from 01:00

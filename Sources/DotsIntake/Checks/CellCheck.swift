@@ -80,11 +80,25 @@ public struct FieldChecker: Sendable {
             guard v >= min && v <= max else { return .invalid(.rangeError, rule: "must be between \(min) and \(max)") }
             return .valid(comparable: Int64(v))
         case .areaCode(let levels):
-            let text = String(decoding: UnsafeBufferPointer(rebasing: buf[start..<end]), as: UTF8.self)
-            guard let level = Area.level(ofCode: text), levels.contains(level) else {
+            guard let level = Self.areaLevel(buf, start, end), levels.contains(level) else {
                 return .invalid(.formatError, rule: "must be the ONS code of a " + levels.map(\.rawValue).joined(separator: ", ") + ", for example E07000197")
             }
             return .valid(comparable: nil)
+        }
+    }
+
+    /// `Area.level(ofCode:)` on bytes: E, two digits naming the entity, six more digits.
+    static func areaLevel(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> Area.Level? {
+        guard end - start == 9, buf[start] == 69, let entity = digits(buf, start + 1, 2), digits(buf, start + 3, 6) != nil else { return nil }
+        switch entity {
+        case 12: return .region
+        case 10: return .county
+        case 6, 8, 9: return .unitary
+        case 7: return .district
+        case 5: return .ward
+        case 2: return .msoa
+        case 1: return .lsoa
+        default: return nil
         }
     }
 

@@ -58,6 +58,7 @@ public struct TableValidator {
 
         let isPeople = schema.dataset == .people
         var keys = Set<String>()
+        keys.reserveCapacity(bytes.count / 64)
         var rows = 0
         var comparables = [Int64?](repeating: nil, count: schema.fields.count)
         var present = [Bool](repeating: false, count: schema.fields.count)

@@ -9,7 +9,16 @@ extension HubStore {
     /// - Returns: the records now current, and the ids they superseded.
     public func accept(_ files: [IncomingFile], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [SubmissionRecord] {
         let engine = engine
-        return try await database.transaction { tx in
+        // One database handle for both steps, so the tuning reaches the connection the transaction runs on.
+        let database = database
+        return try await database.withConnection { conn in
+            if engine == .sqlite { try await SQLiteBulkLoader.tune(conn) }
+            return try await Self.accept(files, on: conn, engine: engine, progress: progress)
+        }
+    }
+
+    static func accept(_ files: [IncomingFile], on database: any Database, engine: SQLEngine, progress: (@Sendable (Int) -> Void)?) async throws -> [SubmissionRecord] {
+        try await database.transaction { tx in
             let db = tx.sql
             var accepted: [SubmissionRecord] = []
             for file in files {
