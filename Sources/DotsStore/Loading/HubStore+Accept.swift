@@ -9,10 +9,13 @@ extension HubStore {
     /// - Returns: the records now current, and the ids they superseded.
     public func accept(_ files: [IncomingFile], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [SubmissionRecord] {
         let engine = engine
-        // One database handle for both steps, so the tuning reaches the connection the transaction runs on.
         let database = database
+        guard engine == .sqlite else { return try await Self.accept(files, on: database, engine: engine, progress: progress) }
+        // SQLite: tune the connection first, then open the transaction on that same connection. (Not for
+        // PostgreSQL: Fluent's Postgres driver treats a connection handle as already in a transaction and would
+        // skip BEGIN, losing atomicity; the store tests check this on both engines.)
         return try await database.withConnection { conn in
-            if engine == .sqlite { try await SQLiteBulkLoader.tune(conn) }
+            try await SQLiteBulkLoader.tune(conn)
             return try await Self.accept(files, on: conn, engine: engine, progress: progress)
         }
     }
