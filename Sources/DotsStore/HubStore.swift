@@ -59,6 +59,7 @@ public final class HubStore: Sendable {
         m.add(M0001_CreateReferenceTables(), to: nil)
         m.add(M0002_CreateSubmissions(), to: nil)
         m.add(M0003_CreateDatasetTables(), to: nil)
+        m.add(M0004_AddLinkageIdentifiers(), to: nil)
         return m
     }
 

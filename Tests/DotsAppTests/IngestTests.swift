@@ -25,12 +25,10 @@ struct IngestTests {
 
     /// A prepared-style submission folder for the police: two people and `episodes` missing episodes.
     func submission(_ dir: String, episodes: [String]) throws {
-        try write(dir, "people.csv", """
-        \(Self.peopleHeader)
-        P1,,,,,2010-02,F,WBRI,E06000021,N,
-        P2,,,,,2011-07,M,,E07000199,Y,K
-
-        """)
+        try write(dir, "people.csv", Self.peopleHeader + "\n" + [
+            ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F", "ethnicity": "WBRI", "home_area": "E06000021", "looked_after": "N"],
+            ["person_id": "P2", "birth_year_month": "2011-07", "sex": "M", "home_area": "E07000199", "looked_after": "Y", "send": "K"],
+        ].map { row in Dataset.people.schema.fieldNames.map { row[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
         try write(dir, "missing_episodes.csv", Self.episodeHeader + "\n" + episodes.joined(separator: "\n") + "\n")
     }
 

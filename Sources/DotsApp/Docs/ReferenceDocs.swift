@@ -77,6 +77,7 @@ public enum ReferenceDocs {
         switch t {
         case .identifier: "id"
         case .pseudonym: "pseudonym (64 hex)"
+        case .bloomFilter(let bits): "encoding (\(bits)-bit Bloom filter, base64)"
         case .text(let n): "text (≤ \(n))"
         case .code(let set): "code: [\(set.name)](#\(set.name))"
         case .codes(let set): "codes, `;`-separated: [\(set.name)](#\(set.name))"

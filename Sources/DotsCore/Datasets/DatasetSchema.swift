@@ -28,6 +28,8 @@ public struct DatasetSchema: Sendable {
     }
 
     public var fieldNames: [String] { fields.map(\.name) }
+    /// The fields as they were at `version` (for migrations, which must not change once applied).
+    public func fields(atVersion version: Int) -> [FieldSpec] { fields.filter { $0.sinceVersion <= version } }
     public func field(_ name: String) -> FieldSpec? { fields.first { $0.name == name } }
     public func index(of name: String) -> Int? { fields.firstIndex { $0.name == name } }
 }

@@ -24,6 +24,8 @@ public enum FieldType: Hashable, Sendable {
     case areaCode([Area.Level])
     /// A free-format value that `dots prepare` normalises (names, raw dates of birth, NHS numbers, postcodes).
     case rawIdentifier(maxLength: Int)
+    /// A keyed Bloom-filter encoding of `bits` bits, in base64 (for fuzzy matching without the value).
+    case bloomFilter(bits: Int)
 
     /// The Frictionless Table Schema type.
     public var tableSchemaType: String {
@@ -46,11 +48,14 @@ public struct FieldSpec: Hashable, Sendable {
     public let type: FieldType
     public let required: Bool
     public let example: String
+    /// The schema version that added the column (the store migration for that version adds it).
+    public let sinceVersion: Int
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, title: String, description: String, example: String) {
+    public init(_ name: String, _ type: FieldType, required: Bool = false, since sinceVersion: Int = 1, title: String, description: String, example: String) {
         self.name = name
         self.type = type
         self.required = required
+        self.sinceVersion = sinceVersion
         self.title = title
         self.description = description
         self.example = example

@@ -19,7 +19,8 @@ public enum Nicknames {
             "TYLER": ["TY"], "JAYDEN": ["JAY"], "LEWIS": ["LOU"], "SOPHIA": ["SOPH"], "SOPHIE": ["SOPH"],
         ]
         var m: [String: String] = [:]
-        for (formal, nicks) in groups { for n in nicks where m[n] == nil { m[n] = formal } }
+        // Sorted, so a nickname shared by two names (Harry: Harrison, Henry) always maps to the same one.
+        for formal in groups.keys.sorted() { for n in groups[formal]! where m[n] == nil { m[n] = formal } }
         return m
     }()
 

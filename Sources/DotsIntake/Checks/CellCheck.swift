@@ -39,6 +39,17 @@ public struct FieldChecker: Sendable {
                 }
             }
             return .valid(comparable: nil)
+        case .bloomFilter(let bits):
+            // Base64 of bits/8 bytes, padded: 4 characters per 3 bytes.
+            let expected = (bits / 8 + 2) / 3 * 4
+            guard len == expected else { return .invalid(.formatError, rule: "an encoding is \(expected) base64 characters, as written by `dots prepare`") }
+            for i in start..<end {
+                let c = buf[i]
+                guard (c &- 65 < 26) || (c &- 97 < 26) || (c &- 48 < 10) || c == 43 || c == 47 || (c == 61 && i >= end - 2) else {
+                    return .invalid(.formatError, rule: "an encoding is base64 (A-Z, a-z, 0-9, +, /), as written by `dots prepare`")
+                }
+            }
+            return .valid(comparable: nil)
         case .text(let max), .rawIdentifier(let max):
             if len > max {
                 // Count characters, not bytes, only when the bytes alone are over the limit.

@@ -59,6 +59,7 @@ public struct TableSchemaDocument: Codable, Sendable, Equatable {
             switch f.type {
             case .identifier: c.pattern = "[A-Za-z0-9_./:-]{1,64}"
             case .pseudonym: c.pattern = "[0-9a-f]{64}"
+            case .bloomFilter(let bits): c.pattern = "[A-Za-z0-9+/]{\((bits / 8) / 3 * 4)}[A-Za-z0-9+/=]{4}"
             case .text(let n), .rawIdentifier(let n): c.maxLength = n
             case .code(let set):
                 c.enum = set.codes

@@ -38,6 +38,11 @@ public struct LinkageKey: Sendable, CustomStringConvertible {
         }.joined()
     }
 
+    /// A key for one purpose (such as one field's Bloom filters), derived so that no two purposes share a key.
+    public func derivedKey(_ label: String) -> SymmetricKey {
+        SymmetricKey(data: HMAC<SHA256>.authenticationCode(for: Data("dots-derive-v1:\(label)".utf8), using: key))
+    }
+
     /// Never prints the key itself.
     public var description: String { "LinkageKey(id: \(id))" }
 }

@@ -12,6 +12,11 @@ public enum IdentifierNormaliser {
         return s.isEmpty ? nil : s
     }
 
+    /// A first name normalised like `name(_:)`, with a common nickname replaced by its formal name (Bill → WILLIAM).
+    public static func firstName(_ raw: String) -> String? {
+        name(raw).map { Nicknames.formalName[$0] ?? $0 }
+    }
+
     /// Letters that are not accented forms of a Latin letter, so folding leaves them alone (Ł in Łukasz).
     static let letters: [Character: String] = [
         "Ł": "L", "ł": "l", "Ø": "O", "ø": "o", "Đ": "D", "đ": "d", "ß": "SS", "Æ": "AE", "æ": "ae", "Œ": "OE", "œ": "oe",

@@ -84,7 +84,7 @@ public struct PreparePipeline {
             for (i, name) in header.enumerated() where i < scanner.fields.count { raw[name] = scanner.string(at: i) }
             let (values, warnings) = pseudonymiser.transform(raw, file: file.name, row: scanner.recordCount)
             for w in warnings { report.add(w) }
-            try writer.write(CSVText.line(values))
+            try writer.write(CSVText.line(PeopleSchema.submission.fieldNames.map { values[$0] ?? "" }))
         }
         try writer.close()
     }

@@ -42,7 +42,7 @@ public enum PeopleSchema {
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [])
 
     public static let submission = DatasetSchema(
-        dataset: .people, version: 1, title: "People",
+        dataset: .people, version: 2, title: "People",
         description: "One row per person the agency holds, with identifiers replaced by keyed pseudonyms and quasi-identifiers degraded.",
         fields: [
             personID,
@@ -55,6 +55,24 @@ public enum PeopleSchema {
             FieldSpec("name_dob_pseudonym", .pseudonym, title: "Name and date of birth pseudonym",
                       description: "Keyed pseudonym of normalised first name, surname and full date of birth together.",
                       example: String(repeating: "d", count: 64)),
+            FieldSpec("first_name_pseudonym", .pseudonym, since: 2, title: "First name pseudonym",
+                      description: "Keyed pseudonym of the normalised first name (nicknames mapped to the formal name).",
+                      example: String(repeating: "e", count: 64)),
+            FieldSpec("surname_pseudonym", .pseudonym, since: 2, title: "Surname pseudonym",
+                      description: "Keyed pseudonym of the normalised surname.", example: String(repeating: "f", count: 64)),
+            FieldSpec("dob_pseudonym", .pseudonym, since: 2, title: "Date of birth pseudonym",
+                      description: "Keyed pseudonym of the full date of birth.", example: String(repeating: "0", count: 64)),
+            FieldSpec("dob_unordered_pseudonym", .pseudonym, since: 2, title: "Date of birth pseudonym, day and month unordered",
+                      description: "Keyed pseudonym of the year with day and month in either order, so swapped day and month still agree.",
+                      example: String(repeating: "1", count: 64)),
+            FieldSpec("postcode_pseudonym", .pseudonym, since: 2, title: "Postcode pseudonym",
+                      description: "Keyed pseudonym of the normalised home postcode.", example: String(repeating: "2", count: 64)),
+            FieldSpec("first_name_bloom", .bloomFilter(bits: BloomShape.bits), since: 2, title: "First name encoding",
+                      description: "Keyed Bloom-filter encoding of the first name's letter pairs, for fuzzy matching.",
+                      example: BloomShape.example),
+            FieldSpec("surname_bloom", .bloomFilter(bits: BloomShape.bits), since: 2, title: "Surname encoding",
+                      description: "Keyed Bloom-filter encoding of the surname's letter pairs, for fuzzy matching.",
+                      example: BloomShape.example),
             FieldSpec("birth_year_month", .yearMonth, title: "Year and month of birth",
                       description: "The date of birth degraded to its month.", example: "2009-07"),
             sex, ethnicity,
@@ -63,4 +81,12 @@ public enum PeopleSchema {
             lookedAfter, send,
         ],
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [.notInFuture(field: "birth_year_month")])
+}
+
+/// The size of the Bloom-filter encodings `dots prepare` writes.
+public enum BloomShape {
+    public static let bits = 512
+    public static let bytes = bits / 8
+    /// Base64 of 64 zero bytes: what an empty filter looks like in a file.
+    public static let example = "AAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAAA=="
 }
