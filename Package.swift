@@ -39,6 +39,8 @@ let package = Package(
             swiftSettings: swiftSettings),
         // The synthetic partnership generator.
         .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
+        // Linking young people across agencies on pseudonymised data: pure, in memory.
+        .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // The hub store: SQLite by default, PostgreSQL when configured.
         .target(
             name: "DotsStore",
@@ -56,7 +58,7 @@ let package = Package(
         // Use cases shared by the CLI and (later) the web app: ingest, demo.
         .target(
             name: "DotsApp",
-            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore"],
+            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink"],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
@@ -68,6 +70,7 @@ let package = Package(
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsTestSupport"], swiftSettings: swiftSettings),

@@ -60,6 +60,7 @@ public final class HubStore: Sendable {
         m.add(M0002_CreateSubmissions(), to: nil)
         m.add(M0003_CreateDatasetTables(), to: nil)
         m.add(M0004_AddLinkageIdentifiers(), to: nil)
+        m.add(M0005_CreateLinkageTables(), to: nil)
         return m
     }
 

@@ -7,7 +7,7 @@ struct Dots: AsyncParsableCommand {
         commandName: "dots",
         abstract: "Dots joins the dots on child exploitation across a safeguarding partnership.",
         subcommands: [
-            DemoCommand.self, SynthCommand.self, PrepareCommand.self, IngestCommand.self, SubmissionsCommand.self,
+            DemoCommand.self, SynthCommand.self, PrepareCommand.self, IngestCommand.self, LinkCommand.self, ReviewCommand.self, SubmissionsCommand.self,
             MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self, KeyCommand.self,
         ])
 }

@@ -1,0 +1,126 @@
+import DotsCore
+import DotsLink
+import DotsStore
+import Foundation
+
+/// `dots link`: load every current person record, link them, save the run, optionally evaluate against a truth file.
+public struct LinkService: Sendable {
+    public let store: HubStore
+    public let clock: any Clock
+    public let runBy: String
+
+    public init(store: HubStore, clock: any Clock = SystemClock(), runBy: String) {
+        self.store = store
+        self.clock = clock
+        self.runBy = runBy
+    }
+
+    public enum LinkError: Error, CustomStringConvertible, Equatable {
+        case noPeople
+        case mixedKeys([String: [String]])
+        case badSettings([String])
+        case unreadable(String)
+
+        public var description: String {
+            switch self {
+            case .noPeople: "There are no people on the hub to link: ingest some submissions first (try `dots demo`)."
+            case .mixedKeys(let byKey):
+                "The current people submissions were prepared with different linkage keys, so their pseudonyms cannot match: "
+                    + byKey.sorted { $0.key < $1.key }.map { "key \($0.key): \($0.value.sorted().joined(separator: ", "))" }.joined(separator: "; ")
+                    + ". Re-prepare the odd ones out with the partnership's current key and submit them again."
+            case .badSettings(let problems): "The linkage settings have problems:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
+            case .unreadable(let what): what
+            }
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public var runID: String
+        public var result: LinkResult
+        public var records: [LinkRecord]
+        public var evaluation: Evaluation?
+        public var loadSeconds: Double
+        public var saveSeconds: Double
+    }
+
+    /// Loads the hub's person records as linkage records, in a stable order.
+    public func loadRecords() async throws -> [LinkRecord] {
+        final class Collector: @unchecked Sendable {
+            // Rows arrive one at a time on the store's thread; the lock keeps the builder consistent.
+            let lock = NSLock()
+            var builder = RecordBuilder()
+        }
+        let collector = Collector()
+        try await store.linkageRows { row in
+            collector.lock.withLock { collector.builder.add(agency: row["agency_id"] ?? "", row: row) }
+        }
+        return collector.builder.records
+    }
+
+    public func run(settings: LinkageSettings = LinkageSettings(), truth: [String: String]? = nil) async throws -> Outcome {
+        let problems = settings.problems()
+        guard problems.isEmpty else { throw LinkError.badSettings(problems) }
+        let people = try await store.currentSubmissions(dataset: .people)
+        var byKey: [String: [String]] = [:]
+        for s in people { byKey[s.keyID ?? "none", default: []].append(s.agency) }
+        if byKey.count > 1 { throw LinkError.mixedKeys(byKey) }
+
+        let started = clock.now()
+        let loadStart = Date()
+        let records = try await loadRecords()
+        guard !records.isEmpty else { throw LinkError.noPeople }
+        let loadSeconds = Date().timeIntervalSince(loadStart)
+        let reviews = try await store.reviews().map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict == "confirmed" ? .confirmed : .rejected) }
+        let previous = try await store.personLinks()
+        let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous)
+        let evaluation = truth.map { Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates) }
+
+        let saveStart = Date()
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let runID = UUID().uuidString.lowercased()
+        let record = LinkageRunRecord(
+            id: runID, startedAt: started, finishedAt: clock.now(),
+            settingsJSON: String(decoding: try settings.json(), as: UTF8.self),
+            modelJSON: String(decoding: try encoder.encode(result.model), as: UTF8.self), keyID: people.first?.keyID,
+            records: records.count, candidatePairs: result.candidatePairs, links: result.links, reviews: result.reviews,
+            people: result.people, submissions: people.map(\.id).sorted(),
+            evaluationJSON: try evaluation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, runBy: runBy)
+        let pairs = zip(result.pairs, result.decisions).map { pair, decision in
+            LinkPairRecord(a: records[Int(pair.a)].key, b: records[Int(pair.b)].key, levels: pair.levels,
+                           weight: pair.weight, probability: pair.probability, decision: decision)
+        }
+        try await store.saveLinkageRun(record, pairs: pairs,
+                                       personIDs: records.indices.map { (records[$0].agency, records[$0].personID, result.personIDs[$0]) })
+        return Outcome(runID: runID, result: result, records: records, evaluation: evaluation, loadSeconds: loadSeconds,
+                       saveSeconds: Date().timeIntervalSince(saveStart))
+    }
+
+    /// The truth file the generator writes: `agency,person_id,true_person_id` → key → true id.
+    public static func readTruth(_ path: String) throws -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw LinkError.unreadable("The truth file \(path) cannot be read.") }
+        var out: [String: String] = [:]
+        for line in text.split(separator: "\n").dropFirst() {
+            let c = line.split(separator: ",")
+            if c.count == 3 { out["\(c[0])/\(c[1])"] = String(c[2]) }
+        }
+        return out
+    }
+
+    /// Why the latest run scored a pair as it did.
+    public func explain(_ a: String, _ b: String) async throws -> Explanation? {
+        guard let run = try await store.latestLinkageRun() else { return nil }
+        let settings = try JSONDecoder().decode(LinkageSettings.self, from: Data(run.settingsJSON.utf8))
+        let model = try JSONDecoder().decode(FellegiSunterModel.self, from: Data(run.modelJSON.utf8))
+        let records = try await loadRecords()
+        guard let ia = records.firstIndex(where: { $0.key == a }), let ib = records.firstIndex(where: { $0.key == b }) else { return nil }
+        let linker = Linker(settings: settings)
+        var levels = [UInt8](repeating: 0, count: linker.comparator.comparisons.count)
+        linker.comparator.levels(records[ia], records[ib], into: &levels)
+        let scorer = Scorer(model: model, comparator: linker.comparator, settings: settings, records: records)
+        let pair = scorer.score(levels, records[ia], ai: Int32(ia), bi: Int32(ib))
+        let stored = try await store.linkPairs(involving: a, limit: 10_000).first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
+        let decision = stored?.decision ?? (pair.probability >= settings.matchThreshold ? "match (not compared: blocking kept them apart)" : "non-match")
+        return Explanation(pair: pair, records: records, scorer: scorer, decision: decision)
+    }
+}

@@ -1,0 +1,111 @@
+import Foundation
+
+/// A person's decision on a pair, which overrides the model on every later run.
+public struct ReviewDecision: Codable, Sendable, Equatable {
+    public enum Verdict: String, Codable, Sendable { case confirmed, rejected }
+    public let a: String
+    public let b: String
+    public let verdict: Verdict
+
+    public init(a: String, b: String, verdict: Verdict) {
+        (self.a, self.b) = a < b ? (a, b) : (b, a)
+        self.verdict = verdict
+    }
+
+    public var pairKey: String { a + "|" + b }
+}
+
+/// The outcome of a linkage run.
+public struct LinkResult: Sendable {
+    public var model: FellegiSunterModel
+    /// Pairs linked or sent for review, with their levels and weights.
+    public var pairs: [ScoredPair]
+    /// For each pair in `pairs`: "match", "review", or the reviewer's verdict.
+    public var decisions: [String]
+    /// The partnership person id of each record, in input order.
+    public var personIDs: [String]
+    public var candidatePairs: Int
+    public var pairsPerRule: [Int]
+    public var skippedBlocks: [(rule: Int, size: Int)]
+    public var seconds: [String: Double]
+    /// Candidate pairs as (left, right) record indices, kept for block-recall evaluation.
+    public var candidates: (left: [Int32], right: [Int32])
+
+    public var people: Int { Set(personIDs).count }
+    public var links: Int { decisions.filter { $0 == "match" || $0 == "confirmed" }.count }
+    public var reviews: Int { decisions.filter { $0 == "review" }.count }
+}
+
+/// `dots link`, in memory: block, compare, train, score, cluster. Pure: the caller loads records and saves results.
+public struct Linker: Sendable {
+    public let settings: LinkageSettings
+    public let comparator: Comparator
+
+    public init(settings: LinkageSettings) {
+        self.settings = settings
+        comparator = Comparator(settings: settings)
+    }
+
+    public func run(_ records: [LinkRecord], reviews: [ReviewDecision] = [], previousIDs: [String: String] = [:]) -> LinkResult {
+        var seconds: [String: Double] = [:]
+        var clock = Date()
+        func lap(_ stage: String) { seconds[stage] = Date().timeIntervalSince(clock); clock = Date() }
+
+        let blocks = Blocker(settings: settings).pairs(records)
+        lap("blocking")
+        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+        var patternOf = [UInt32](repeating: 0, count: blocks.count)
+        for k in 0..<blocks.count {
+            comparator.levels(records[Int(blocks.left[k])], records[Int(blocks.right[k])], into: &levels)
+            patternOf[k] = comparator.pattern(levels)
+        }
+        lap("comparing")
+        let trainer = Trainer(comparator: comparator, settings: settings)
+        let u = trainer.estimateU(records)
+        lap("estimating u")
+        let model = trainer.train(records, u: u)
+        lap("estimating m (EM)")
+
+        let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: records)
+        let verdicts = Dictionary(reviews.map { ($0.pairKey, $0.verdict) }, uniquingKeysWith: { _, last in last })
+        var pairs: [ScoredPair] = []
+        var decisions: [String] = []
+        var links: [(Int, Int)] = []
+        var reviewed = Set<String>()
+        for k in 0..<blocks.count {
+            let a = Int(blocks.left[k]), b = Int(blocks.right[k])
+            let pair = scorer.score(comparator.unpack(patternOf[k]), records[a], ai: Int32(a), bi: Int32(b))
+            let key = ReviewDecision(a: records[a].key, b: records[b].key, verdict: .confirmed).pairKey
+            let verdict = verdicts[key]
+            if verdict != nil { reviewed.insert(key) }
+            guard verdict != nil || pair.probability >= settings.reviewThreshold else { continue }
+            let decision: String
+            switch verdict {
+            case .confirmed?: decision = "confirmed"
+            case .rejected?: decision = "rejected"
+            case nil: decision = pair.probability >= settings.matchThreshold ? "match" : "review"
+            }
+            if decision == "match" || decision == "confirmed" { links.append((a, b)) }
+            pairs.append(pair)
+            decisions.append(decision)
+        }
+        // Confirmed pairs the blocking did not bring together are linked all the same.
+        let index = Dictionary(records.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        for r in reviews where r.verdict == .confirmed && !reviewed.contains(r.pairKey) {
+            if let a = index[r.a], let b = index[r.b] { links.append((a, b)) }
+        }
+        lap("scoring")
+        let clusterer = Clusterer()
+        let components = clusterer.components(count: records.count, links: links)
+        let ids = clusterer.stableIDs(keys: records.map(\.key), components: components, previous: previousIDs)
+        lap("clustering")
+        return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids, candidatePairs: blocks.count,
+                          pairsPerRule: blocks.pairsPerRule, skippedBlocks: blocks.skippedBlocks, seconds: seconds,
+                          candidates: (blocks.left, blocks.right))
+    }
+
+    /// The explanation of a scored pair.
+    public func explain(_ pair: ScoredPair, decision: String, records: [LinkRecord], model: FellegiSunterModel) -> Explanation {
+        Explanation(pair: pair, records: records, scorer: Scorer(model: model, comparator: comparator, settings: settings, records: records), decision: decision)
+    }
+}

@@ -1,0 +1,105 @@
+import Foundation
+
+/// Everything that decides a linkage run, as data: saved with every run so it can be explained and repeated.
+/// Written and read as JSON (`dots link --settings FILE`; `dots link settings` prints the defaults).
+public struct LinkageSettings: Codable, Sendable, Equatable {
+    /// Format version of this settings file.
+    public var version = 1
+    /// Pairs are compared only if they agree on every field of at least one rule (fields: see `BlockingField`).
+    public var blockingRules: [[BlockingField]] = [
+        [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .sex], [.dobUnordered, .surname],
+        [.surname, .birthYear], [.firstName, .birthMonth], [.postcode, .birthYear],
+    ]
+    /// Blocks bigger than this are skipped (and reported): they are values too common to block on.
+    public var maxBlockSize = 2_000
+    /// EM is run once per training rule, on the pairs that rule blocks together, with the comparisons that rule
+    /// forces to agree left out (their m cannot be learnt from pairs chosen for agreeing on them); each
+    /// comparison's m is the mean over the sessions that estimated it.
+    public var trainingRules: [[BlockingField]] = [[.surname, .birthYear], [.dob, .sex], [.firstName, .birthMonth], [.postcode, .birthYear]]
+    /// The prior (how likely two random records are the same young person) is estimated from the pairs these
+    /// rules find, divided by `priorRecall`, the share of true pairs they are assumed to find.
+    public var priorRules: [[BlockingField]] = [[.nhs], [.nameDOB]]
+    public var priorRecall = 0.8
+    /// Similarity thresholds for the name encodings' levels, strongest first.
+    public var nameDiceLevels: [Double] = [0.85, 0.7]
+    /// Pairs at or above this match probability are linked.
+    public var matchThreshold = 0.95
+    /// Pairs from here up to the match threshold go to clerical review.
+    public var reviewThreshold = 0.5
+    /// Comparisons whose exact-agreement weight is adjusted for how common the value is.
+    public var termFrequencyAdjustments: [ComparisonName] = [.firstName, .surname]
+    /// Agreement here links a pair whatever else says (a verified shared identifier).
+    public var deterministic: [ComparisonName] = [.nhs]
+    /// Random pairs sampled to estimate u (how often non-matches agree by chance).
+    public var uSamplePairs = 1_000_000
+    public var emIterations = 30
+    /// Seed for the random-pair sample, so runs are repeatable.
+    public var seed: UInt64 = 1
+
+    public init() {}
+
+    public func json() throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return try encoder.encode(self)
+    }
+
+    /// Problems with these settings, in plain words (empty if none).
+    public func problems() -> [String] {
+        var out: [String] = []
+        if blockingRules.isEmpty { out.append("blockingRules: give at least one rule") }
+        for (i, r) in blockingRules.enumerated() where r.isEmpty || r.count > 2 {
+            out.append("blockingRules[\(i)]: a rule has one or two fields")
+        }
+        if !(0 < reviewThreshold && reviewThreshold <= matchThreshold && matchThreshold < 1) {
+            out.append("thresholds: need 0 < reviewThreshold ≤ matchThreshold < 1")
+        }
+        if nameDiceLevels.isEmpty || nameDiceLevels != nameDiceLevels.sorted(by: >) || nameDiceLevels.contains(where: { !(0...1).contains($0) }) {
+            out.append("nameDiceLevels: give thresholds between 0 and 1, strongest first")
+        }
+        if maxBlockSize < 2 { out.append("maxBlockSize: at least 2") }
+        if trainingRules.isEmpty { out.append("trainingRules: give at least one rule") }
+        if priorRules.isEmpty { out.append("priorRules: give at least one rule") }
+        if !(0 < priorRecall && priorRecall <= 1) { out.append("priorRecall: between 0 and 1") }
+        return out
+    }
+}
+
+/// Fields a blocking rule can require to agree.
+public enum BlockingField: String, Codable, Sendable, CaseIterable {
+    case nhs, upn, localID = "local_id", nameDOB = "name_dob", firstName = "first_name", surname
+    case dob, dobUnordered = "dob_unordered", postcode, birthYear = "birth_year", birthMonth = "birth_year_month", sex, area
+
+    /// The comparisons a rule on this field forces to agree.
+    var comparisons: [ComparisonName] {
+        switch self {
+        case .nhs: [.nhs]
+        case .upn: [.upn]
+        case .localID: [.localID]
+        case .nameDOB: [.firstName, .surname, .dob]
+        case .firstName: [.firstName]
+        case .surname: [.surname]
+        case .dob, .dobUnordered, .birthYear, .birthMonth: [.dob]
+        case .postcode, .area: [.postcode]
+        case .sex: [.sex]
+        }
+    }
+
+    func value(_ r: LinkRecord) -> Int32 {
+        switch self {
+        case .nhs: r.nhs
+        case .upn: r.upn
+        case .localID: r.localID
+        case .nameDOB: r.nameDOB
+        case .firstName: r.firstName
+        case .surname: r.surname
+        case .dob: r.dob
+        case .dobUnordered: r.dobUnordered
+        case .postcode: r.postcode
+        case .birthYear: r.birthMonth < 0 ? 0 : r.birthYear + 1
+        case .birthMonth: r.birthMonth + 1
+        case .sex: r.sex
+        case .area: r.area
+        }
+    }
+}

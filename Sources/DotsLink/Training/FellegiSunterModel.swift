@@ -1,0 +1,146 @@
+import Foundation
+
+/// The trained model: for each comparison level, m (how often true matches show it) and u (how often
+/// non-matches do), and λ (the share of compared pairs that match). Codable, saved with every run.
+public struct FellegiSunterModel: Codable, Sendable, Equatable {
+    /// m[comparison][level]; level 0 ("not known") is unused.
+    public var m: [[Double]]
+    public var u: [[Double]]
+    public var lambda: Double
+    public var iterations: Int
+
+    /// log2(m/u) of a level: the evidence it gives, in bits.
+    public func weight(_ comparison: Int, _ level: Int) -> Double {
+        level == 0 ? 0 : log2(m[comparison][level] / u[comparison][level])
+    }
+
+    /// The starting evidence before any comparison: log2(λ / (1 − λ)).
+    public var priorWeight: Double { log2(lambda / (1 - lambda)) }
+
+    public static func probability(weight: Double) -> Double {
+        let odds = pow(2, weight)
+        return odds.isInfinite ? 1 : odds / (1 + odds)
+    }
+}
+
+/// Estimates u from random pairs (almost all non-matches) and m and λ by expectation maximisation over the
+/// compared pairs' comparison patterns, with u held fixed. No ground truth is used.
+public struct Trainer: Sendable {
+    public let comparator: Comparator
+    public let settings: LinkageSettings
+
+    public init(comparator: Comparator, settings: LinkageSettings) {
+        self.comparator = comparator
+        self.settings = settings
+    }
+
+    /// u for every comparison level, from `settings.uSamplePairs` random pairs (Laplace-smoothed).
+    public func estimateU(_ records: [LinkRecord]) -> [[Double]] {
+        var counts = comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) }
+        guard records.count > 1 else { return normalise(counts) }
+        var state = settings.seed
+        func next() -> UInt64 {
+            state &+= 0x9E37_79B9_7F4A_7C15
+            var z = state
+            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+            return z ^ (z >> 31)
+        }
+        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+        let n = UInt64(records.count)
+        for _ in 0..<settings.uSamplePairs {
+            let i = Int(next() % n), j = Int(next() % n)
+            if i == j { continue }
+            comparator.levels(records[i], records[j], into: &levels)
+            for (c, l) in levels.enumerated() { counts[c][Int(l)] += 1 }
+        }
+        return normalise(counts)
+    }
+
+    func normalise(_ counts: [[Double]]) -> [[Double]] {
+        counts.map { c in
+            let known = c.dropFirst().reduce(0, +)
+            return c.enumerated().map { $0.offset == 0 ? 1 : $0.element / known }
+        }
+    }
+
+    /// m by EM sessions, one per training rule, and λ from the prior rules. No ground truth is used.
+    public func train(_ records: [LinkRecord], u: [[Double]]) -> FellegiSunterModel {
+        var sums = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
+        var sessions = [Int](repeating: 0, count: comparator.comparisons.count)
+        var iterations = 0
+        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+        for rule in settings.trainingRules {
+            let held = Set(rule.flatMap(\.comparisons).compactMap { name in comparator.comparisons.firstIndex { $0.name == name } })
+            let blocks = Blocker(rules: [rule], maxBlockSize: settings.maxBlockSize).pairs(records)
+            guard blocks.count > 0 else { continue }
+            var patterns: [UInt32: Int] = [:]
+            for k in 0..<blocks.count {
+                comparator.levels(records[Int(blocks.left[k])], records[Int(blocks.right[k])], into: &levels)
+                for c in held { levels[c] = 0 }
+                patterns[comparator.pattern(levels), default: 0] += 1
+            }
+            let (m, _, n) = em(patterns: patterns, u: u, held: held)
+            iterations += n
+            for c in comparator.comparisons.indices where !held.contains(c) {
+                sessions[c] += 1
+                for l in 1..<m[c].count { sums[c][l] += m[c][l] }
+            }
+        }
+        let m = sums.enumerated().map { c, s in
+            sessions[c] == 0 ? Self.initialM(comparator.comparisons[c].levelCount) : [1] + s.dropFirst().map { max($0 / Double(sessions[c]), 1e-6) }
+        }
+        return FellegiSunterModel(m: m, u: u, lambda: priorProbability(records), iterations: iterations)
+    }
+
+    /// How likely two random records are the same young person: pairs found by the prior rules, over all pairs,
+    /// scaled up by the rules' assumed recall.
+    public func priorProbability(_ records: [LinkRecord]) -> Double {
+        let found = Blocker(rules: settings.priorRules, maxBlockSize: settings.maxBlockSize).pairs(records).count
+        let all = Double(records.count) * Double(records.count - 1) / 2
+        guard all > 0 else { return 0.5 }
+        return min(max(Double(found) / settings.priorRecall / all, 1e-12), 0.5)
+    }
+
+    static func initialM(_ levelCount: Int) -> [Double] {
+        let n = levelCount - 1
+        return [1] + (1...n).map { l in l == 1 ? 0.8 : (l == n ? 0.05 : 0.15 / Double(max(1, n - 2))) }
+    }
+
+    /// One EM session over pattern counts with u fixed; `held` comparisons are ignored.
+    func em(patterns: [UInt32: Int], u: [[Double]], held: Set<Int>) -> (m: [[Double]], lambda: Double, iterations: Int) {
+        let vectors = patterns.map { (comparator.unpack($0.key), Double($0.value)) }
+        var m = comparator.comparisons.map { Self.initialM($0.levelCount) }
+        var lambda = 0.3
+        var iterations = 0
+        for _ in 0..<settings.emIterations {
+            iterations += 1
+            var mNum = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
+            var matchTotal = 0.0, total = 0.0
+            for (levels, count) in vectors {
+                var pm = lambda, pu = 1 - lambda
+                for (c, l) in levels.enumerated() where l > 0 {
+                    pm *= m[c][Int(l)]
+                    pu *= u[c][Int(l)]
+                }
+                let p = pm / (pm + pu)
+                matchTotal += p * count
+                total += count
+                for (c, l) in levels.enumerated() where l > 0 { mNum[c][Int(l)] += p * count }
+            }
+            var change = abs(matchTotal / total - lambda)
+            lambda = min(max(matchTotal / total, 1e-9), 1 - 1e-9)
+            for c in m.indices where !held.contains(c) {
+                let known = mNum[c].dropFirst().reduce(0, +)
+                guard known > 0 else { continue }
+                for l in 1..<m[c].count {
+                    let new = max(mNum[c][l] / known, 1e-6)
+                    change = max(change, abs(new - m[c][l]))
+                    m[c][l] = new
+                }
+            }
+            if change < 1e-7 { break }
+        }
+        return (m, lambda, iterations)
+    }
+}

@@ -1,0 +1,184 @@
+import DotsCore
+import FluentKit
+import SQLKit
+
+/// A linkage run as recorded.
+public struct LinkageRunRecord: Sendable, Codable {
+    public var id: String
+    public var startedAt: Instant
+    public var finishedAt: Instant
+    public var settingsJSON: String
+    public var modelJSON: String
+    public var keyID: String?
+    public var records: Int
+    public var candidatePairs: Int
+    public var links: Int
+    public var reviews: Int
+    public var people: Int
+    /// The `people` submissions the run linked (their ids).
+    public var submissions: [String]
+    public var evaluationJSON: String?
+    public var runBy: String
+
+    public init(id: String, startedAt: Instant, finishedAt: Instant, settingsJSON: String, modelJSON: String, keyID: String?, records: Int,
+                candidatePairs: Int, links: Int, reviews: Int, people: Int, submissions: [String], evaluationJSON: String?, runBy: String) {
+        self.id = id
+        self.startedAt = startedAt
+        self.finishedAt = finishedAt
+        self.settingsJSON = settingsJSON
+        self.modelJSON = modelJSON
+        self.keyID = keyID
+        self.records = records
+        self.candidatePairs = candidatePairs
+        self.links = links
+        self.reviews = reviews
+        self.people = people
+        self.submissions = submissions
+        self.evaluationJSON = evaluationJSON
+        self.runBy = runBy
+    }
+}
+
+/// A pair kept by a run: a link or a candidate for review.
+public struct LinkPairRecord: Sendable, Equatable {
+    public var a: String
+    public var b: String
+    public var levels: [UInt8]
+    public var weight: Double
+    public var probability: Double
+    public var decision: String
+
+    public init(a: String, b: String, levels: [UInt8], weight: Double, probability: Double, decision: String) {
+        self.a = a
+        self.b = b
+        self.levels = levels
+        self.weight = weight
+        self.probability = probability
+        self.decision = decision
+    }
+}
+
+/// A clerical review decision as stored.
+public struct ReviewRecord: Sendable, Equatable {
+    public var a: String
+    public var b: String
+    public var verdict: String
+    public var reviewer: String
+    public var decidedAt: Instant
+    public var note: String?
+}
+
+extension HubStore {
+    /// The columns linkage reads from `people`.
+    public static let linkageColumns = ["agency_id", "person_id", "nhs_pseudonym", "upn_pseudonym", "local_id_pseudonym", "name_dob_pseudonym",
+                                        "first_name_pseudonym", "surname_pseudonym", "dob_pseudonym", "dob_unordered_pseudonym", "postcode_pseudonym",
+                                        "first_name_bloom", "surname_bloom", "birth_year_month", "sex", "home_area"]
+
+    /// Every current person record, column → text (blanks left out), in a stable order.
+    public func linkageRows(_ each: @escaping @Sendable ([String: String]) -> Void) async throws {
+        let columns = Self.linkageColumns
+        try await sql.raw("SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM people ORDER BY agency_id, person_id").run { row in
+            var out: [String: String] = [:]
+            for c in columns { if let v = (try? row.decode(column: c, as: String?.self)) ?? nil { out[c] = v } }
+            each(out)
+        }
+    }
+
+    /// Replaces the latest run's pairs and every person record's partnership person id, and logs the run, in one transaction.
+    public func saveLinkageRun(_ run: LinkageRunRecord, pairs: [LinkPairRecord], personIDs: [(agency: String, person: String, id: String)]) async throws {
+        let engine = engine
+        try await database.transaction { tx in
+            let db = tx.sql
+            try await db.insert(into: "linkage_runs")
+                .columns("id", "started_at", "finished_at", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews",
+                         "people", "submissions", "evaluation", "run_by")
+                .values(SQLBind(run.id), engine.timestamp(run.startedAt), engine.timestamp(run.finishedAt), SQLBind(run.settingsJSON),
+                        SQLBind(run.modelJSON), SQLBind(run.keyID), SQLBind(run.records), SQLBind(run.candidatePairs), SQLBind(run.links),
+                        SQLBind(run.reviews), SQLBind(run.people), SQLBind(run.submissions.joined(separator: ";")), SQLBind(run.evaluationJSON),
+                        SQLBind(run.runBy))
+                .run()
+            try await db.delete(from: "link_pairs").run()
+            for chunk in pairs.chunked(2_000) {
+                var insert = db.insert(into: "link_pairs").columns("run_id", "a_key", "b_key", "levels", "weight", "probability", "decision")
+                for p in chunk {
+                    insert = insert.values(SQLBind(run.id), SQLBind(p.a), SQLBind(p.b), SQLBind(p.levels.map(String.init).joined(separator: ",")),
+                                           SQLBind(p.weight), SQLBind(p.probability), SQLBind(p.decision))
+                }
+                try await insert.run()
+            }
+            try await db.delete(from: "person_links").run()
+            for chunk in personIDs.chunked(4_000) {
+                var insert = db.insert(into: "person_links").columns("agency_id", "person_id", "partnership_person_id", "run_id")
+                for p in chunk { insert = insert.values(SQLBind(p.agency), SQLBind(p.person), SQLBind(p.id), SQLBind(run.id)) }
+                try await insert.run()
+            }
+        }
+    }
+
+    /// Each person record's current partnership person id, keyed `agency/person_id`.
+    public func personLinks() async throws -> [String: String] {
+        var out: [String: String] = [:]
+        for row in try await sql.select().columns("agency_id", "person_id", "partnership_person_id").from("person_links").all() {
+            out["\(try row.decode(column: "agency_id", as: String.self))/\(try row.decode(column: "person_id", as: String.self))"] =
+                try row.decode(column: "partnership_person_id", as: String.self)
+        }
+        return out
+    }
+
+    public func latestLinkageRun() async throws -> LinkageRunRecord? {
+        let row = try await sql.select()
+            .columns("id", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews", "people", "submissions", "evaluation", "run_by")
+            .column(SQLRaw(engine.timestampText("started_at")), as: "sa").column(SQLRaw(engine.timestampText("finished_at")), as: "fa")
+            .from("linkage_runs").orderBy("finished_at", .descending).limit(1).first()
+        guard let row else { return nil }
+        return LinkageRunRecord(
+            id: try row.decode(column: "id", as: String.self), startedAt: Instant(iso: try row.decode(column: "sa", as: String.self))!,
+            finishedAt: Instant(iso: try row.decode(column: "fa", as: String.self))!, settingsJSON: try row.decode(column: "settings", as: String.self),
+            modelJSON: try row.decode(column: "model", as: String.self), keyID: try row.decode(column: "key_id", as: String?.self),
+            records: try row.decode(column: "records", as: Int.self), candidatePairs: try row.decode(column: "candidate_pairs", as: Int.self),
+            links: try row.decode(column: "links", as: Int.self), reviews: try row.decode(column: "reviews", as: Int.self),
+            people: try row.decode(column: "people", as: Int.self),
+            submissions: try row.decode(column: "submissions", as: String.self).split(separator: ";").map(String.init),
+            evaluationJSON: try row.decode(column: "evaluation", as: String?.self), runBy: try row.decode(column: "run_by", as: String.self))
+    }
+
+    /// Pairs of the latest run, optionally only those with one decision, strongest first.
+    public func linkPairs(decision: String? = nil, involving key: String? = nil, limit: Int = 100) async throws -> [LinkPairRecord] {
+        var q = sql.select().columns("a_key", "b_key", "levels", "weight", "probability", "decision").from("link_pairs")
+        if let decision { q = q.where("decision", .equal, decision) }
+        if let key { q = q.where { $0.where("a_key", .equal, key).orWhere("b_key", .equal, key) } }
+        return try await q.orderBy("probability", .descending).orderBy("a_key").orderBy("b_key").limit(limit).all().map { row in
+            LinkPairRecord(a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
+                           levels: try row.decode(column: "levels", as: String.self).split(separator: ",").compactMap { UInt8($0) },
+                           weight: try row.decode(column: "weight", as: Double.self), probability: try row.decode(column: "probability", as: Double.self),
+                           decision: try row.decode(column: "decision", as: String.self))
+        }
+    }
+
+    /// Records (or replaces) a reviewer's decision on a pair; `a` and `b` in either order.
+    public func recordReview(a: String, b: String, verdict: String, reviewer: String, at: Instant, note: String?) async throws {
+        let (x, y) = a < b ? (a, b) : (b, a)
+        let engine = engine
+        try await database.transaction { tx in
+            let db = tx.sql
+            try await db.delete(from: "link_reviews").where("a_key", .equal, x).where("b_key", .equal, y).run()
+            try await db.insert(into: "link_reviews").columns("a_key", "b_key", "verdict", "reviewer", "decided_at", "note")
+                .values(SQLBind(x), SQLBind(y), SQLBind(verdict), SQLBind(reviewer), engine.timestamp(at), SQLBind(note)).run()
+        }
+    }
+
+    public func reviews() async throws -> [ReviewRecord] {
+        try await sql.select().columns("a_key", "b_key", "verdict", "reviewer", "note")
+            .column(SQLRaw(engine.timestampText("decided_at")), as: "da").from("link_reviews").orderBy("a_key").orderBy("b_key").all().map { row in
+                ReviewRecord(a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
+                             verdict: try row.decode(column: "verdict", as: String.self), reviewer: try row.decode(column: "reviewer", as: String.self),
+                             decidedAt: Instant(iso: try row.decode(column: "da", as: String.self))!, note: try row.decode(column: "note", as: String?.self))
+            }
+    }
+}
+
+extension Array {
+    func chunked(_ size: Int) -> [ArraySlice<Element>] {
+        stride(from: 0, to: count, by: size).map { self[$0..<Swift.min($0 + size, count)] }
+    }
+}
