@@ -73,6 +73,6 @@ let package = Package(
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsTestSupport"], swiftSettings: swiftSettings),
     ]
 )

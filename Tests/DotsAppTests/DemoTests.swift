@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsLink
 import DotsStore
 import DotsSynth
 import DotsTestSupport
@@ -17,6 +18,10 @@ struct DemoTests {
         try await withStore(kind) { store in
             let result = try await DemoService(directory: dir, config: config, clock: FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)).run(store: store) { _ in }
             #expect(result.rejected.isEmpty)
+            let link = try #require(result.link)
+            let evaluation = try #require(link.evaluation)
+            #expect(evaluation.pairF1 >= 0.99, "\(evaluation.text())")
+            #expect(try await store.personLinks().count == link.records.count)
             #expect(Set(result.accepted.map(\.agency)).count == ReferencePartnership.agencies.count)
             let loaded = result.accepted.reduce(0) { $0 + $1.rows }
             var stored = 0
@@ -43,7 +48,8 @@ struct DemoTests {
                 return false
             }.map(\.name))
             var haystack = ""
-            for table in ["submissions", "areas", "agencies", "partnerships"] + Dataset.allCases.map(\.rawValue) {
+            for table in ["submissions", "areas", "agencies", "partnerships", "linkage_runs", "link_pairs", "person_links", "link_reviews"]
+                + Dataset.allCases.map(\.rawValue) {
                 for row in try await store.textRows("SELECT * FROM \(table)") {
                     haystack += row.filter { !encoded.contains($0.key) }.values.joined(separator: "|").uppercased() + "\n"
                     for (column, value) in row where encoded.contains(column) {
@@ -51,7 +57,10 @@ struct DemoTests {
                     }
                 }
             }
-            let found = secrets.filter { haystack.contains($0) }
+            // Names are searched as whole words (JSON settings spell "blocKING" and "revIEW"); anything with
+            // digits or punctuation (dates, postcodes, NHS numbers, ids) as a substring.
+            let words = Set(haystack.split { !$0.isLetter }.map(String.init))
+            let found = secrets.filter { $0.allSatisfy(\.isLetter) ? words.contains($0) : haystack.contains($0) }
             #expect(found.isEmpty, "clear identifiers on the hub: \(found.prefix(5))")
             let key = try String(contentsOfFile: result.keyFile, encoding: .utf8)
             #expect(!haystack.contains(key.uppercased()))

@@ -1,5 +1,6 @@
 import DotsCore
 import DotsIntake
+import DotsLink
 import DotsPrepare
 import DotsStore
 import DotsSynth
@@ -24,6 +25,7 @@ public struct DemoService: Sendable {
         public var accepted: [SubmissionRecord] = []
         public var rejected: [(agency: String, report: IntakeReport)] = []
         public var keyFile: String
+        public var link: LinkService.Outcome?
         public var seconds: Double = 0
     }
 
@@ -36,7 +38,7 @@ public struct DemoService: Sendable {
         try? fm.removeItem(atPath: packages)
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
 
-        log("1/3 Generating a synthetic partnership of \(config.people) young people (seed \(config.seed)) in \(extracts)")
+        log("1/4 Generating a synthetic partnership of \(config.people) young people (seed \(config.seed)) in \(extracts)")
         let summary = try SynthGenerator(config: config).run(output: extracts)
         log("    \(summary.known) known to at least one agency, \(summary.multiAgency) to two or more; \(summary.agencyRecords) agency person records")
 
@@ -48,7 +50,7 @@ public struct DemoService: Sendable {
             try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
         }
         var result = Result(synth: summary, keyFile: keyFile)
-        log("2/3 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
+        log("2/4 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
         let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), clock: clock)
         let agencies = try fm.contentsOfDirectory(atPath: extracts).filter { ReferencePartnership.model.agency(id: $0) != nil }.sorted()
         var prepared: [String] = []
@@ -64,7 +66,7 @@ public struct DemoService: Sendable {
         }
         log("    \(prepared.count) packages prepared")
 
-        log("3/3 Ingesting the packages into \(store.location)")
+        log("3/4 Ingesting the packages into \(store.location)")
         let ingest = IngestService(store: store, clock: clock, submittedBy: "dots demo")
         for agency in prepared {
             let outcome = try await ingest.ingest(path: packages + "/" + agency)
@@ -75,6 +77,16 @@ public struct DemoService: Sendable {
             } else {
                 result.rejected.append((agency, outcome.report))
                 log("    \(agency): rejected\n\(outcome.report.summary(limit: 5))")
+            }
+        }
+        if result.rejected.isEmpty {
+            log("4/4 Linking young people across agencies, on the pseudonymised data only")
+            let truth = try LinkService.readTruth(extracts + "/truth.csv")
+            let link = try await LinkService(store: store, clock: clock, runBy: "dots demo").run(truth: truth)
+            result.link = link
+            log("    \(link.records.count) person records → \(link.result.people) young people; \(link.result.reviews) pairs for clerical review")
+            if let e = link.evaluation {
+                log(String(format: "    against the generator's truth: pairwise F1 %.4f (precision %.4f, recall %.4f)", e.pairF1, e.pairPrecision, e.pairRecall))
             }
         }
         result.seconds = Date().timeIntervalSince(started)

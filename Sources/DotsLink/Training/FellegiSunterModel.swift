@@ -9,6 +9,13 @@ public struct FellegiSunterModel: Codable, Sendable, Equatable {
     public var lambda: Double
     public var iterations: Int
 
+    public init(m: [[Double]], u: [[Double]], lambda: Double, iterations: Int) {
+        self.m = m
+        self.u = u
+        self.lambda = lambda
+        self.iterations = iterations
+    }
+
     /// log2(m/u) of a level: the evidence it gives, in bits.
     public func weight(_ comparison: Int, _ level: Int) -> Double {
         level == 0 ? 0 : log2(m[comparison][level] / u[comparison][level])

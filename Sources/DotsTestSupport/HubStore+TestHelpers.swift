@@ -1,0 +1,8 @@
+import DotsStore
+
+extension HubStore {
+    /// Rewrites an agency's people submission's key fingerprint, to simulate a package prepared under another key.
+    public func sqlUpdateKeyForTest(agency: String, keyID: String) async throws {
+        _ = try await textRows("UPDATE submissions SET key_id = '\(keyID)' WHERE agency_id = '\(agency)' AND dataset = 'people' AND status = 'current'")
+    }
+}

@@ -1,0 +1,67 @@
+import DotsApp
+import DotsCore
+import DotsLink
+import DotsStore
+import DotsSynth
+import DotsTestSupport
+import Foundation
+import Testing
+
+@Suite("dots link on the hub, on both engines")
+struct LinkServiceTests {
+    static let clock = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
+
+    /// A demo partnership of `people` young people, built into `store`.
+    func demo(_ store: HubStore, people: Int) async throws -> (dir: String, result: DemoService.Result) {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-link-\(UUID().uuidString)").path
+        var config = SynthConfig()
+        config.people = people
+        return (dir, try await DemoService(directory: dir, config: config, clock: Self.clock).run(store: store) { _ in })
+    }
+
+    @Test("A review decision persists and overrides the model on the next run; ids stay stable", arguments: StoreKind.available)
+    func reviewsPersist(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let (dir, first) = try await demo(store, people: 300)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            let service = LinkService(store: store, clock: Self.clock, runBy: "tester")
+            let link = try #require(first.link)
+            // Reject the strongest link of the run.
+            let strongest = try #require(try await store.linkPairs(decision: "match", limit: 1).first)
+            try await store.recordReview(a: strongest.a, b: strongest.b, verdict: "rejected", reviewer: "tester", at: Self.clock.instant, note: "checked with the MACE chair")
+            let second = try await service.run()
+            let pairs = try await store.linkPairs(involving: strongest.a, limit: 1000)
+            #expect(pairs.first { $0.b == strongest.b || $0.a == strongest.b }?.decision == "rejected")
+            // Everyone not involved keeps their partnership person id.
+            let before = Dictionary(uniqueKeysWithValues: zip(link.records.map(\.key), link.result.personIDs))
+            let after = try await store.personLinks()
+            let unchanged = before.filter { after[$0.key] == $0.value }.count
+            #expect(Double(unchanged) / Double(before.count) > 0.99)
+            #expect(second.result.decisions.contains("rejected"))
+            let explanation = try #require(try await service.explain(strongest.a, strongest.b))
+            #expect(explanation.decision == "rejected")
+            #expect(explanation.lines.count == 8)
+            #expect(try await store.reviews().first?.note == "checked with the MACE chair")
+        }
+    }
+
+    @Test("People prepared under different keys are refused at link time, naming the agencies")
+    func mixedKeys() async throws {
+        try await withStore(.sqlite) { store in
+            let (dir, _) = try await demo(store, people: 100)
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            try await store.sqlUpdateKeyForTest(agency: "uhnm-ed", keyID: "0000000000000000")
+            await #expect(throws: LinkService.LinkError.self) { try await LinkService(store: store, runBy: "t").run() }
+            do { _ = try await LinkService(store: store, runBy: "t").run() } catch let e as LinkService.LinkError {
+                #expect(e.description.contains("uhnm-ed") && e.description.contains("different linkage keys"))
+            }
+        }
+    }
+
+    @Test("With nothing ingested, linking says what to do")
+    func empty() async throws {
+        try await withStore(.sqlite) { store in
+            await #expect(throws: LinkService.LinkError.noPeople) { try await LinkService(store: store, runBy: "t").run() }
+        }
+    }
+}
