@@ -67,17 +67,28 @@ public struct Linker: Sendable {
         lap("estimating m (EM)")
 
         let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: records)
-        let verdicts = Dictionary(reviews.map { ($0.pairKey, $0.verdict) }, uniquingKeysWith: { _, last in last })
+        // Reviews by record index pair, so the scoring loop never builds a string.
+        let index = Dictionary(records.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        func packed(_ i: Int, _ j: Int) -> UInt64 { UInt64(UInt32(min(i, j))) << 32 | UInt64(UInt32(max(i, j))) }
+        var verdicts: [UInt64: ReviewDecision.Verdict] = [:]
+        for r in reviews { if let a = index[r.a], let b = index[r.b] { verdicts[packed(a, b)] = r.verdict } }
+        // Each pattern's levels and weight are worked out once; only term-frequency adjustments vary by pair.
+        var cache: [UInt32: (levels: [UInt8], weight: Double)] = [:]
         var pairs: [ScoredPair] = []
         var decisions: [String] = []
         var links: [(Int, Int)] = []
-        var reviewed = Set<String>()
+        var reviewed = Set<UInt64>()
         for k in 0..<blocks.count {
             let a = Int(blocks.left[k]), b = Int(blocks.right[k])
-            let pair = scorer.score(comparator.unpack(patternOf[k]), records[a], ai: Int32(a), bi: Int32(b))
-            let key = ReviewDecision(a: records[a].key, b: records[b].key, verdict: .confirmed).pairKey
-            let verdict = verdicts[key]
-            if verdict != nil { reviewed.insert(key) }
+            let entry = cache[patternOf[k]] ?? {
+                let levels = comparator.unpack(patternOf[k])
+                let e = (levels, scorer.baseWeight(levels))
+                cache[patternOf[k]] = e
+                return e
+            }()
+            let pair = scorer.score(entry.levels, base: entry.weight, records[a], ai: Int32(a), bi: Int32(b))
+            let verdict = verdicts.isEmpty ? nil : verdicts[packed(a, b)]
+            if verdict != nil { reviewed.insert(packed(a, b)) }
             guard verdict != nil || pair.probability >= settings.reviewThreshold else { continue }
             let decision: String
             switch verdict {
@@ -90,9 +101,8 @@ public struct Linker: Sendable {
             decisions.append(decision)
         }
         // Confirmed pairs the blocking did not bring together are linked all the same.
-        let index = Dictionary(records.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
-        for r in reviews where r.verdict == .confirmed && !reviewed.contains(r.pairKey) {
-            if let a = index[r.a], let b = index[r.b] { links.append((a, b)) }
+        for r in reviews where r.verdict == .confirmed {
+            if let a = index[r.a], let b = index[r.b], !reviewed.contains(packed(a, b)) { links.append((a, b)) }
         }
         lap("scoring")
         let clusterer = Clusterer()

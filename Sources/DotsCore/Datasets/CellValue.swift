@@ -5,6 +5,7 @@ public enum CellValue: Sendable, Hashable {
     case null
     case text(String)
     case integer(Int)
+    case real(Double)
     case boolean(Bool)
     case date(CalendarDate)
     case instant(Instant)
@@ -15,6 +16,7 @@ public enum CellValue: Sendable, Hashable {
         case .null: nil
         case .text(let s): s
         case .integer(let i): String(i)
+        case .real(let d): String(d)
         case .boolean(let b): b ? "Y" : "N"
         case .date(let d): d.description
         case .instant(let i): i.description

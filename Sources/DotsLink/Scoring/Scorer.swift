@@ -62,8 +62,24 @@ public struct Scorer: Sendable {
     }
 
     public func score(_ levels: [UInt8], _ a: LinkRecord, ai: Int32, bi: Int32) -> ScoredPair {
-        let weight = model.priorWeight + contributions(levels, a).reduce(0) { $0 + $1.weight }
-        let isDeterministic = deterministic.contains { levels[$0] == 1 }
+        score(levels, base: baseWeight(levels), a, ai: ai, bi: bi)
+    }
+
+    /// The prior plus every level's log2(m/u), before term-frequency adjustments: the same for every pair with these levels.
+    public func baseWeight(_ levels: [UInt8]) -> Double {
+        model.priorWeight + levels.enumerated().reduce(0) { $0 + model.weight($1.offset, Int($1.element)) }
+    }
+
+    /// Scores a pair whose levels' base weight is known, adding term-frequency adjustments where names agree exactly.
+    public func score(_ levels: [UInt8], base: Double, _ a: LinkRecord, ai: Int32, bi: Int32) -> ScoredPair {
+        var weight = base
+        for (index, freq) in tfComparisons where levels[index] == 1 {
+            if let f = freq[Scorer.value(comparator.comparisons[index].name, a)], f > 0 {
+                weight += log2(model.m[index][1] / max(f, model.u[index][1] * 0.01)) - model.weight(index, 1)
+            }
+        }
+        var isDeterministic = false
+        for d in deterministic where levels[d] == 1 { isDeterministic = true }
         return ScoredPair(a: ai, b: bi, levels: levels, weight: weight,
                           probability: isDeterministic ? 1 : FellegiSunterModel.probability(weight: weight), deterministic: isDeterministic)
     }

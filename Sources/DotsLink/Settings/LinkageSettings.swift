@@ -8,7 +8,7 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// Pairs are compared only if they agree on every field of at least one rule (fields: see `BlockingField`).
     public var blockingRules: [[BlockingField]] = [
         [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .sex], [.dobUnordered, .surname],
-        [.surname, .birthYear], [.firstName, .birthMonth], [.postcode, .birthYear],
+        [.surname, .birthMonth], [.firstName, .birthMonth], [.postcode, .birthYear],
     ]
     /// Blocks bigger than this are skipped (and reported): they are values too common to block on.
     public var maxBlockSize = 2_000

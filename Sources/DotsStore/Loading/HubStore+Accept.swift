@@ -42,11 +42,8 @@ extension HubStore {
                 }
                 try await Self.insertRecord(r, into: db, engine: engine)
                 var rows = file.rows
-                let loaded: Int
-                switch engine {
-                case .sqlite: loaded = try await SQLiteBulkLoader(database: tx).load(&rows, submission: r, progress: progress)
-                case .postgres: loaded = try await PostgresCopyLoader(database: tx).load(&rows, submission: r, progress: progress)
-                }
+                let loaded = try await Self.bulkInsert(&rows, table: r.dataset.rawValue, columns: ["submission_id", "agency_id"] + r.dataset.schema.fieldNames,
+                                                       prefix: [.text(r.id), .text(r.agency)], on: tx, engine: engine, progress: progress)
                 let stored = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(r.dataset.rawValue)
                     .where("submission_id", .equal, r.id).first()?.decode(column: "n", as: Int.self) ?? 0
                 guard loaded == r.rows, stored == r.rows else {
@@ -55,6 +52,15 @@ extension HubStore {
                 accepted.append(r)
             }
             return accepted
+        }
+    }
+
+    /// Bulk-inserts rows with the engine's fastest path (multi-row INSERT for SQLite, COPY for PostgreSQL).
+    static func bulkInsert(_ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
+                           on database: any Database, engine: SQLEngine, progress: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
+        switch engine {
+        case .sqlite: try await SQLiteBulkLoader(database: database).load(&rows, table: table, columns: columns, prefix: prefix, progress: progress)
+        case .postgres: try await PostgresCopyLoader(database: database).load(&rows, table: table, columns: columns, prefix: prefix, progress: progress)
         }
     }
 

@@ -7,24 +7,25 @@ import PostgresNIO
 struct PostgresCopyLoader {
     let database: any Database
 
-    func load(_ rows: inout any RowBatchSource & Sendable, submission: SubmissionRecord, progress: (@Sendable (Int) -> Void)?) async throws -> Int {
+    /// Copies every row of `rows` into `table`, each preceded by the constant `prefix` values; `columns` names them all.
+    func load(_ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
+              progress: (@Sendable (Int) -> Void)?) async throws -> Int {
         let pg = database as! any PostgresDatabase
-        let columns = ["submission_id", "agency_id"] + submission.dataset.schema.fieldNames
-        let prefix = PostgresCopyLoader.escape(submission.id) + "\t" + PostgresCopyLoader.escape(submission.agency)
+        let lead = prefix.map(\.copyText).joined(separator: "\t")
         let logger = database.logger
         let source = rows
         let total = try await pg.withConnection { conn in
             conn.eventLoop.makeFutureWithTask {
                 var rows = source
                 var total = 0
-                try await conn.copyFrom(table: submission.dataset.rawValue, columns: columns, logger: logger) { writer in
+                try await conn.copyFrom(table: table, columns: columns, logger: logger) { writer in
                     while let batch = rows.nextBatch(size: 10_000) {
                         var buffer = ByteBuffer()
                         buffer.reserveCapacity(batch.rows.count * 160)
                         for row in batch.rows {
-                            buffer.writeString(prefix)
-                            for cell in row {
-                                buffer.writeInteger(UInt8(9))
+                            buffer.writeString(lead)
+                            for (i, cell) in row.enumerated() {
+                                if i > 0 || !lead.isEmpty { buffer.writeInteger(UInt8(9)) }
                                 buffer.writeString(cell.copyText)
                             }
                             buffer.writeInteger(UInt8(10))
@@ -63,6 +64,7 @@ extension CellValue {
         case .null: "\\N"
         case .text(let s): PostgresCopyLoader.escape(s)
         case .integer(let i): String(i)
+        case .real(let d): String(d)
         case .boolean(let b): b ? "t" : "f"
         case .date(let d): d.description
         case .instant(let i): i.description

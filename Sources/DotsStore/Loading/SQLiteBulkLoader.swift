@@ -17,23 +17,22 @@ struct SQLiteBulkLoader {
         _ = try await sqlite.query("PRAGMA temp_store = MEMORY", [])
     }
 
-    func load(_ rows: inout any RowBatchSource & Sendable, submission: SubmissionRecord, progress: (@Sendable (Int) -> Void)?) async throws -> Int {
+    /// Inserts every row of `rows` into `table`, each preceded by the constant `prefix` values; `columns` names them all.
+    func load(_ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
+              progress: (@Sendable (Int) -> Void)?) async throws -> Int {
         let sqlite = database as! any SQLiteDatabase
-        let schema = submission.dataset.schema
-        let columns = ["submission_id", "agency_id"] + schema.fieldNames
         // About 16k bound values per statement: long enough to amortise parsing, short enough to stay in cache.
         let perStatement = max(1, 16_000 / columns.count)
-        let head = "INSERT INTO \"\(submission.dataset.rawValue)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
+        let head = "INSERT INTO \"\(table)\" (" + columns.map { "\"\($0)\"" }.joined(separator: ",") + ") VALUES "
         let tuple = "(" + Array(repeating: "?", count: columns.count).joined(separator: ",") + ")"
         var statements: [Int: String] = [:]
         var total = 0
-        let sid = SQLiteData.text(submission.id), aid = SQLiteData.text(submission.agency)
+        let constant = prefix.map(\.sqliteData)
         func statement(_ batch: RowBatch) -> (String, [SQLiteData]) {
             var binds: [SQLiteData] = []
             binds.reserveCapacity(batch.rows.count * columns.count)
             for row in batch.rows {
-                binds.append(sid)
-                binds.append(aid)
+                binds.append(contentsOf: constant)
                 for cell in row { binds.append(cell.sqliteData) }
             }
             let n = batch.rows.count
@@ -60,6 +59,7 @@ extension CellValue {
         case .null: .null
         case .text(let s): .text(s)
         case .integer(let i): .integer(i)
+        case .real(let d): .float(d)
         case .boolean(let b): .integer(b ? 1 : 0)
         case .date(let d): .text(d.description)
         case .instant(let i): .text(i.description)

@@ -18,10 +18,10 @@ struct M0005_CreateLinkageTables: AsyncMigration {
             """).run()
         try await db.raw("""
             CREATE TABLE link_pairs (run_id TEXT NOT NULL, a_key TEXT NOT NULL, b_key TEXT NOT NULL, levels TEXT NOT NULL,
-                weight \(unsafeRaw: real) NOT NULL, probability \(unsafeRaw: real) NOT NULL, decision TEXT NOT NULL,
-                PRIMARY KEY (run_id, a_key, b_key))
+                weight \(unsafeRaw: real) NOT NULL, probability \(unsafeRaw: real) NOT NULL, decision TEXT NOT NULL)
             """).run()
-        try await db.raw("CREATE INDEX link_pairs_decision ON link_pairs (run_id, decision)").run()
+        // One index only: a run writes hundreds of thousands of pairs, and lookups by record are rare (explain).
+        try await db.raw("CREATE INDEX link_pairs_decision ON link_pairs (decision, probability)").run()
         try await db.raw("""
             CREATE TABLE person_links (agency_id TEXT NOT NULL, person_id TEXT NOT NULL, partnership_person_id TEXT NOT NULL,
                 run_id TEXT NOT NULL, PRIMARY KEY (agency_id, person_id))

@@ -1,6 +1,7 @@
 import DotsCore
 import FluentKit
 import SQLKit
+import SQLiteNIO
 
 /// A linkage run as recorded.
 public struct LinkageRunRecord: Sendable, Codable {
@@ -77,7 +78,21 @@ extension HubStore {
     /// Every current person record, column → text (blanks left out), in a stable order.
     public func linkageRows(_ each: @escaping @Sendable ([String: String]) -> Void) async throws {
         let columns = Self.linkageColumns
-        try await sql.raw("SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM people ORDER BY agency_id, person_id").run { row in
+        let query = "SELECT \(columns.joined(separator: ", ")) FROM people ORDER BY agency_id, person_id"
+        if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
+            // Straight on the connection's thread: SQLKit's row path schedules a future per row.
+            try await sqlite.withConnection { conn in
+                conn.eventLoop.makeFutureWithTask {
+                    try await conn.query(query, []) { row in
+                        var out: [String: String] = [:]
+                        for c in columns { if let v = row.column(c)?.string { out[c] = v } }
+                        each(out)
+                    }
+                }
+            }.get()
+            return
+        }
+        try await sql.raw(SQLQueryString(query)).run { row in
             var out: [String: String] = [:]
             for c in columns { if let v = (try? row.decode(column: c, as: String?.self)) ?? nil { out[c] = v } }
             each(out)
@@ -98,20 +113,15 @@ extension HubStore {
                         SQLBind(run.runBy))
                 .run()
             try await db.delete(from: "link_pairs").run()
-            for chunk in pairs.chunked(2_000) {
-                var insert = db.insert(into: "link_pairs").columns("run_id", "a_key", "b_key", "levels", "weight", "probability", "decision")
-                for p in chunk {
-                    insert = insert.values(SQLBind(run.id), SQLBind(p.a), SQLBind(p.b), SQLBind(p.levels.map(String.init).joined(separator: ",")),
-                                           SQLBind(p.weight), SQLBind(p.probability), SQLBind(p.decision))
-                }
-                try await insert.run()
-            }
+            var pairRows: any RowBatchSource & Sendable = ArrayRows(pairs.map { p in
+                [.text(p.a), .text(p.b), .text(p.levels.map(String.init).joined(separator: ",")), .real(p.weight), .real(p.probability), .text(p.decision)]
+            })
+            _ = try await Self.bulkInsert(&pairRows, table: "link_pairs", columns: ["run_id", "a_key", "b_key", "levels", "weight", "probability", "decision"],
+                                          prefix: [.text(run.id)], on: tx, engine: engine)
             try await db.delete(from: "person_links").run()
-            for chunk in personIDs.chunked(4_000) {
-                var insert = db.insert(into: "person_links").columns("agency_id", "person_id", "partnership_person_id", "run_id")
-                for p in chunk { insert = insert.values(SQLBind(p.agency), SQLBind(p.person), SQLBind(p.id), SQLBind(run.id)) }
-                try await insert.run()
-            }
+            var idRows: any RowBatchSource & Sendable = ArrayRows(personIDs.map { [.text($0.agency), .text($0.person), .text($0.id)] })
+            _ = try await Self.bulkInsert(&idRows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
+                                          prefix: [.text(run.id)], on: tx, engine: engine)
         }
     }
 
