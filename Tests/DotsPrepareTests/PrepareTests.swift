@@ -179,4 +179,59 @@ struct PrepareTests {
         #expect(other.id != key.id)
         #expect(PersonPseudonymiser(key: other).pseudonym("nhs", "9434765919") != PersonPseudonymiser(key: key).pseudonym("nhs", "9434765919"))
     }
+
+    @Test("A mapping file prepares an extract in another shape (an SSDA903-style missing table) without code changes")
+    func mapping() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try """
+        CHILD,FORENAME,SURNAME,DOB,NHS_NO,GENDER,ETHNIC,POSTCODE,SOCIAL_WORKER_NOTES
+        C1,Zoë,O'Brien,28/02/2010,943 476 5919,2,WBRI,ST4 1AB,"private, never sent"
+
+        """.write(toFile: dir + "/in/header.csv", atomically: true, encoding: .utf8)
+        try """
+        CHILD,DOB,MISSING,MIS_START,MIS_END
+        C1,28/02/2010,M,14/06/2025 21:30,15/06/2025 08:10
+        C1,28/02/2010,A,01/07/2025,
+
+        """.write(toFile: dir + "/in/missing.csv", atomically: true, encoding: .utf8)
+        try """
+        { "datasets": {
+            "people": { "file": "header.csv", "dateFormat": "DD/MM/YYYY",
+                        "columns": { "person_id": "CHILD", "first_name": "FORENAME", "surname": "SURNAME", "date_of_birth": "DOB",
+                                     "nhs_number": "NHS_NO", "sex": "GENDER", "ethnicity": "ETHNIC", "postcode": "POSTCODE", "looked_after": "=Y" },
+                        "values": { "sex": { "1": "M", "2": "F", "0": "U", "9": "U" } } },
+            "missing_episodes": { "file": "missing.csv", "dateFormat": "DD/MM/YYYY",
+                        "columns": { "episode_id": "@row", "person_id": "CHILD", "start_datetime": "MIS_START", "end_datetime": "MIS_END",
+                                     "missing_type": "MISSING", "missing_from": "=care" } } } }
+        """.write(toFile: dir + "/mapping.json", atomically: true, encoding: .utf8)
+        let mapping = try ExtractMapping.load(dir + "/mapping.json")
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-csc", period: nil, mapping: mapping)
+        #expect(result.report.isValid, "\(result.report.summary())")
+        let people = try String(contentsOfFile: dir + "/out/people.csv", encoding: .utf8)
+        #expect(people.contains(PersonPseudonymiser(key: key).pseudonym("nhs", "9434765919")))
+        #expect(people.contains(",2010-02,F,WBRI,E06000021,Y,"))
+        #expect(!people.contains("private") && !people.contains("Zoë"))
+        let episodes = try String(contentsOfFile: dir + "/out/missing_episodes.csv", encoding: .utf8).split(separator: "\n")
+        #expect(episodes[1].hasPrefix("2,C1,2025-06-14 21:30,2025-06-15 08:10,M,care,"))
+        #expect(episodes[2].hasPrefix("3,C1,2025-07-01,,A,care,"))
+    }
+
+    @Test("A mapping that names a column the file lacks says which, and what the file has")
+    func badMapping() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "A,B\n1,2\n".write(toFile: dir + "/p.csv", atomically: true, encoding: .utf8)
+        try #"{"datasets": {"people": {"file": "p.csv", "columns": {"person_id": "CHILD"}}}}"#.write(toFile: dir + "/m.json", atomically: true, encoding: .utf8)
+        let mapping = try ExtractMapping.load(dir + "/m.json")
+        #expect(throws: ExtractMapping.MappingError.self) { try mapping.apply(folder: dir, agency: "x", period: nil) }
+        do { _ = try mapping.apply(folder: dir, agency: "x", period: nil) } catch let e as ExtractMapping.MappingError {
+            #expect(e.description.contains("CHILD") && e.description.contains("A, B"))
+        }
+        try #"{"datasets": {"people": {"file": "p.csv", "columns": {"shoe_size": "A"}}}}"#.write(toFile: dir + "/m2.json", atomically: true, encoding: .utf8)
+        #expect(throws: ExtractMapping.MappingError.self) { try ExtractMapping.load(dir + "/m2.json") }
+    }
 }

@@ -11,6 +11,14 @@ public struct SubmissionFile: Sendable {
     public let checksum: String
     /// The hash `datapackage.json` declared for it, if any.
     public let declaredHash: String?
+
+    public init(name: String, dataset: Dataset?, bytes: [UInt8], checksum: String, declaredHash: String?) {
+        self.name = name
+        self.dataset = dataset
+        self.bytes = bytes
+        self.checksum = checksum
+        self.declaredHash = declaredHash
+    }
 }
 
 /// What was handed to `dots ingest`: a prepared package, a folder of CSVs, or one CSV.
@@ -21,6 +29,14 @@ public struct SubmissionSource: Sendable {
     public var files: [SubmissionFile]
     /// Where it came from, for provenance (the folder or file name, never a full path).
     public var label: String
+
+    public init(agency: String?, period: Period?, keyID: String?, files: [SubmissionFile], label: String) {
+        self.agency = agency
+        self.period = period
+        self.keyID = keyID
+        self.files = files
+        self.label = label
+    }
 
     /// Why a path could not be read at all.
     public struct ReadError: Error, CustomStringConvertible {

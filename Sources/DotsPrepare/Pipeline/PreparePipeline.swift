@@ -26,9 +26,12 @@ public struct PreparePipeline {
     }
 
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`.
-    public func run(input: String, output: String, agency: String, period: Period?) throws -> Result {
+    /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`; with a `mapping`,
+    /// `input` is the folder holding the files it names.
+    public func run(input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil) throws -> Result {
         let key = try keyProvider.linkageKey()
-        let source = try SubmissionSource.load(path: input, agency: agency, period: period)
+        let source = try mapping?.apply(folder: input, agency: agency, period: period)
+            ?? SubmissionSource.load(path: input, agency: agency, period: period)
         let validator = SubmissionValidator(model: model, context: ValidationContext(period: period, now: clock.now()), side: .agencyExtract)
         var report = validator.validate(source)
         guard report.isValid else { return Result(report: report, output: nil, keyID: key.id) }

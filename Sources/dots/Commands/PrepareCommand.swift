@@ -15,15 +15,20 @@ struct PrepareCommand: AsyncParsableCommand {
     @Option(help: "Where to write the package folder.") var out: String
     @Option(help: "The period the events cover: 2025-26, 2025-26 Q1, 2025-04 or 2025-04-01/2026-03-31.") var period: String?
     @Option(help: "A file holding the linkage key (hex or base64).") var keyFile: String?
+    @Option(help: "A mapping file (JSON) saying which of the extract's columns is which Dots column; see docs/intake.md.") var mapping: String?
     @Option(help: "Also write the full report as JSON to this file.") var report: String?
 
     func run() async throws {
         let period = try parsePeriod(self.period)
         let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile))
         let result: PreparePipeline.Result
-        do { result = try pipeline.run(input: input, output: out, agency: agency, period: period) } catch let e as KeyError {
+        do {
+            let map = try mapping.map(ExtractMapping.load)
+            result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map)
+        } catch let e as KeyError {
             throw ValidationError(e.description)
         } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) }
+        catch let e as ExtractMapping.MappingError { throw ValidationError(e.description) }
         try writeReport(result.report, to: report)
         print(result.report.summary())
         guard let output = result.output else { throw ExitCode(1) }

@@ -1,0 +1,115 @@
+import DotsCore
+import DotsIntake
+import Foundation
+
+/// Which of an agency's own columns is which Dots column, so any extract (a case-management export, a DfE
+/// return, a public test file) can be prepared without code changes. A JSON file:
+///
+/// ```json
+/// { "datasets": {
+///     "people": { "file": "children.csv",
+///                 "columns": { "person_id": "CHILD", "first_name": "FORENAME", "date_of_birth": "DOB", "sex": "GENDER" },
+///                 "values": { "sex": { "1": "M", "2": "F", "0": "U" } },
+///                 "dateFormat": "DD/MM/YYYY" },
+///     "missing_episodes": { "file": "missing.csv",
+///                 "columns": { "episode_id": "@row", "person_id": "CHILD", "start_datetime": "MIS_START", "missing_from": "=care" } } } }
+/// ```
+///
+/// A column is named by its source header, `@row` (the row number, for files without a record id) or `=text`
+/// (the same value on every row). Source columns not mapped are dropped: they never leave the agency.
+public struct ExtractMapping: Codable, Sendable {
+    public struct DatasetMapping: Codable, Sendable {
+        public var file: String
+        public var columns: [String: String]
+        public var values: [String: [String: String]]?
+        /// `DD/MM/YYYY` or `MM/DD/YYYY`: how the source writes dates (times may follow after a space).
+        public var dateFormat: String?
+    }
+
+    public var datasets: [String: DatasetMapping]
+
+    public struct MappingError: Error, CustomStringConvertible {
+        public let description: String
+    }
+
+    public static func load(_ path: String) throws -> ExtractMapping {
+        guard let data = FileManager.default.contents(atPath: path) else { throw MappingError(description: "The mapping file \(path) cannot be read.") }
+        let mapping: ExtractMapping
+        do { mapping = try JSONDecoder().decode(ExtractMapping.self, from: data) } catch {
+            throw MappingError(description: "The mapping file \(path) is not valid: \(error)")
+        }
+        for (name, m) in mapping.datasets {
+            guard let ds = Dataset(rawValue: name) else {
+                throw MappingError(description: "\(path): \(name) is not a dataset (use one of \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))).")
+            }
+            let known = Set(ds.extractSchema.fieldNames)
+            for column in m.columns.keys where !known.contains(column) {
+                throw MappingError(description: "\(path): \(name) has no column \(column); its columns are \(ds.extractSchema.fieldNames.joined(separator: ", ")).")
+            }
+            if let f = m.dateFormat, !["DD/MM/YYYY", "MM/DD/YYYY", "YYYY-MM-DD"].contains(f) {
+                throw MappingError(description: "\(path): dateFormat \(f) is not DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD.")
+            }
+        }
+        return mapping
+    }
+
+    /// Reads the mapped files in `folder` and rewrites them as canonical extracts (in memory).
+    public func apply(folder: String, agency: String?, period: Period?) throws -> SubmissionSource {
+        var files: [SubmissionFile] = []
+        for name in datasets.keys.sorted() {
+            let m = datasets[name]!, ds = Dataset(rawValue: name)!
+            guard let data = FileManager.default.contents(atPath: folder + "/" + m.file) else {
+                throw MappingError(description: "\(m.file) (mapped to \(name)) is not in \(folder).")
+            }
+            let bytes = try rewrite([UInt8](data), dataset: ds, mapping: m)
+            files.append(SubmissionFile(name: m.file, dataset: ds, bytes: bytes, checksum: SubmissionSource.sha256(bytes), declaredHash: nil))
+        }
+        return SubmissionSource(agency: agency, period: period, keyID: nil, files: files, label: URL(fileURLWithPath: folder).lastPathComponent)
+    }
+
+    func rewrite(_ bytes: [UInt8], dataset: Dataset, mapping m: DatasetMapping) throws -> [UInt8] {
+        let schema = dataset.extractSchema
+        var scanner = CSVScanner(bytes: bytes)
+        guard scanner.next() == .record else { return bytes }
+        let header = scanner.fields.map { scanner.string($0).trimmingSpaces }
+        let sourceIndex = Dictionary(header.enumerated().map { ($1, $0) }, uniquingKeysWith: { first, _ in first })
+        for (column, source) in m.columns where !source.hasPrefix("@") && !source.hasPrefix("=") && sourceIndex[source] == nil {
+            throw MappingError(description: "\(m.file) has no column \(source) (mapped to \(column)); its columns are \(header.joined(separator: ", ")).")
+        }
+        let dateFields = Set(schema.fields.filter { $0.type == .date || $0.type == .dateTime || $0.name == "date_of_birth" }.map(\.name))
+        // Every Dots column is written: mapped, passed through when the source already uses its name, else blank.
+        // Source columns not mapped are left out.
+        let names = schema.fieldNames
+        var out = CSVText.line(names)
+        while true {
+            let status = scanner.next()
+            guard status == .record else { break }
+            if scanner.isBlankRecord { continue }
+            let row = scanner.recordCount
+            out += CSVText.line(names.map { name in
+                let source = m.columns[name] ?? name
+                var value: String
+                if source == "@row" { value = String(row) } else if source.hasPrefix("=") { value = String(source.dropFirst()) } else if let i = sourceIndex[source] {
+                    value = i < scanner.fields.count ? scanner.string(at: i) : ""
+                } else {
+                    value = ""
+                }
+                if let recode = m.values?[name]?[value] { value = recode }
+                if dateFields.contains(name), let format = m.dateFormat { value = Self.isoDate(value, format: format) }
+                return value
+            })
+        }
+        return Array(out.utf8)
+    }
+
+    /// Rewrites a `DD/MM/YYYY[ HH:MM]` (or `MM/DD/YYYY`) value as `YYYY-MM-DD[ HH:MM]`; anything else is left for validation to report.
+    static func isoDate(_ value: String, format: String) -> String {
+        let parts = value.trimmingSpaces.split(separator: " ", maxSplits: 1)
+        guard let date = parts.first, format != "YYYY-MM-DD" else { return value }
+        let d = date.split(separator: "/")
+        guard d.count == 3, d[2].count == 4, d[0].count <= 2, d[1].count <= 2 else { return value }
+        let (day, month) = format == "DD/MM/YYYY" ? (d[0], d[1]) : (d[1], d[0])
+        let iso = "\(d[2])-\(month.count == 1 ? "0" : "")\(month)-\(day.count == 1 ? "0" : "")\(day)"
+        return parts.count == 2 ? iso + " " + parts[1] : iso
+    }
+}
