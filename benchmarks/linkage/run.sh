@@ -1,0 +1,45 @@
+#!/usr/bin/env bash
+# Linkage, side by side in one run: Dots on the pseudonymised packages, Splink (DuckDB) on the clear
+# identifiers, anonlink on clkhash encodings, for the same synthetic partnership at each size.
+# Usage: benchmarks/linkage/run.sh [PEOPLE ...]   (default 4400 43000 430000 ≈ 10k, 100k, 1M person records)
+# Peers are installed from PyPI into a throwaway virtual environment (benchmarks/out/peers), never committed.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+OUT=benchmarks/out/linkage
+mkdir -p "$OUT"
+command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
+VENV=benchmarks/out/peers
+if [ ! -x "$VENV/bin/python" ]; then
+  python3 -m venv "$VENV"
+  "$VENV/bin/pip" install -q splink anonlink clkhash pandas pyarrow
+fi
+swift build -c release --product dots >/dev/null
+DOTS=$(swift build -c release --show-bin-path)/dots
+
+timed() {  # label, records, then the command; prints a table row from its JSON or dots output
+  local label=$1 records=$2; shift 2
+  /usr/bin/time -v "$@" >"$OUT/last.out" 2>"$OUT/last.time"
+  local secs rss
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/last.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/last.time")
+  local f1 p r
+  if grep -q '^{' "$OUT/last.out"; then
+    read -r f1 p r < <(python3 -c 'import json,sys; d=json.loads([l for l in open(sys.argv[1]) if l.startswith("{")][-1]); print(d["f1"], d["precision"], d["recall"])' "$OUT/last.out")
+  else
+    read -r p r f1 < <(grep '^Pairwise' "$OUT/last.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
+  fi
+  printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$records" "$label" "$f1" "$p" "$r" "$secs" "$rss"
+}
+
+echo "| person records | linker (input) | F1 | precision | recall | wall s | peak RSS MiB |"
+echo "|---|---|---|---|---|---|---|"
+for PEOPLE in "${@:-4400 43000 430000}"; do
+  DIR="$OUT/p$PEOPLE"
+  rm -rf "$DIR"
+  "$DOTS" demo --dir "$DIR" --people "$PEOPLE" >"$DIR.demo.log" 2>&1
+  RECORDS=$(tail -n +2 "$DIR/extracts/truth.csv" | wc -l)
+  timed "Dots \`dots link\` (pseudonymised packages)" "$RECORDS" "$DOTS" link --database "$DIR/dots.sqlite" --evaluate "$DIR/extracts/truth.csv"
+  grep -E '^  time' "$OUT/last.out" | sed 's/^/    /' >&2
+  timed "Splink 5, DuckDB (clear identifiers)" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py splink "$DIR/extracts"
+  timed "anonlink + clkhash (encodings)" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py anonlink "$DIR/extracts"
+done
