@@ -173,6 +173,19 @@ struct PrepareTests {
         #expect(e.encode(field: "surname", value: "", salt: "2010") == nil)
     }
 
+    @Test("A key other than the partnership's current one is refused before anything is written")
+    func wrongKey() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeExtract(dir + "/in")
+        let pipeline = PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+        #expect(throws: KeyError.wrongKey(found: key.id, expected: "0123456789abcdef")) {
+            try pipeline.run(input: dir + "/in", output: dir + "/out", agency: "staffs-police", period: nil, expectedKeyID: "0123456789abcdef")
+        }
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+        #expect(try pipeline.run(input: dir + "/in", output: dir + "/out", agency: "staffs-police", period: nil, expectedKeyID: key.id).output != nil)
+    }
+
     @Test("Another key gives other pseudonyms and another key id, so mixing keys is caught")
     func otherKey() throws {
         let other = try LinkageKey(encoded: String(repeating: "ab", count: 32))

@@ -37,8 +37,10 @@ public struct SubmissionValidator {
                                    rule: "\(source.agency!) is not an agency of the partnership: " + model.agencies.map(\.id).joined(separator: ", ")))
         }
         if let current = currentKeyID, let key = source.keyID, current != key {
-            report.add(IntakeIssue(.keyMismatch, file: label, value: key,
-                                   rule: "the package was prepared with linkage key \(key), but the hub's other submissions use \(current)"))
+            // A warning, not an error: during a key rotation agencies re-submit one by one. Linking refuses to run
+            // until every current people submission shares one key.
+            report.add(IntakeIssue(.keyMismatch, severity: .warning, file: label, value: key,
+                                   rule: "the package was prepared with linkage key \(key), but the hub's other submissions use \(current); they cannot be linked together until all agencies use one key"))
         }
         var seen = Set<Dataset>()
         for file in source.files {

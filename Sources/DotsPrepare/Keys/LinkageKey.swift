@@ -51,6 +51,7 @@ public enum KeyError: Error, CustomStringConvertible, Equatable {
     case missing
     case tooShort
     case unreadable(String)
+    case wrongKey(found: String, expected: String)
 
     public var description: String {
         switch self {
@@ -59,6 +60,8 @@ public enum KeyError: Error, CustomStringConvertible, Equatable {
         case .tooShort:
             "The linkage key is too short or not hex/base64: it must be at least 32 bytes (64 hex characters). `dots key generate` makes one."
         case .unreadable(let file): "The linkage key file \(file) cannot be read."
+        case .wrongKey(let found, let expected):
+            "This linkage key has fingerprint \(found), but the partnership's current key is \(expected). Ask the key holder for the current key; pseudonyms made with another key would never match."
         }
     }
 }

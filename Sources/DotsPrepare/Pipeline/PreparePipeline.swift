@@ -28,8 +28,10 @@ public struct PreparePipeline {
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`.
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`; with a `mapping`,
     /// `input` is the folder holding the files it names.
-    public func run(input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil) throws -> Result {
+    public func run(input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil,
+                    expectedKeyID: String? = nil) throws -> Result {
         let key = try keyProvider.linkageKey()
+        if let expectedKeyID, expectedKeyID != key.id { throw KeyError.wrongKey(found: key.id, expected: expectedKeyID) }
         let source = try mapping?.apply(folder: input, agency: agency, period: period)
             ?? SubmissionSource.load(path: input, agency: agency, period: period)
         let validator = SubmissionValidator(model: model, context: ValidationContext(period: period, now: clock.now()), side: .agencyExtract)

@@ -15,6 +15,7 @@ struct PrepareCommand: AsyncParsableCommand {
     @Option(help: "Where to write the package folder.") var out: String
     @Option(help: "The period the events cover: 2025-26, 2025-26 Q1, 2025-04 or 2025-04-01/2026-03-31.") var period: String?
     @Option(help: "A file holding the linkage key (hex or base64).") var keyFile: String?
+    @Option(help: "The partnership's current key fingerprint (`dots key id`): prepare refuses any other key.") var keyID: String?
     @Option(help: "A mapping file (JSON) saying which of the extract's columns is which Dots column; see docs/intake.md.") var mapping: String?
     @Option(help: "Also write the full report as JSON to this file.") var report: String?
 
@@ -24,7 +25,7 @@ struct PrepareCommand: AsyncParsableCommand {
         let result: PreparePipeline.Result
         do {
             let map = try mapping.map(ExtractMapping.load)
-            result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map)
+            result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID)
         } catch let e as KeyError {
             throw ValidationError(e.description)
         } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) }
