@@ -18,7 +18,7 @@ public struct ReviewDecision: Codable, Sendable, Equatable {
 /// The outcome of a linkage run.
 public struct LinkResult: Sendable {
     public var model: FellegiSunterModel
-    /// Pairs linked or sent for review, with their levels and weights.
+    /// Pairs linked, sent for review or decided by a reviewer, with their levels and weights.
     public var pairs: [ScoredPair]
     /// For each pair in `pairs`: "match", "review", or the reviewer's verdict.
     public var decisions: [String]

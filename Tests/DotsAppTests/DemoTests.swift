@@ -57,6 +57,10 @@ struct DemoTests {
                     }
                 }
             }
+            // …and in every file the hub writes: its intake reports (`dots ingest --report`).
+            let encoder = JSONEncoder()
+            for report in result.reports { haystack += String(decoding: try encoder.encode(report), as: UTF8.self).uppercased() + "\n" }
+            #expect(result.reports.count == ReferencePartnership.agencies.count)
             // Names are searched as whole words (JSON settings spell "blocKING" and "revIEW"); anything with
             // digits or punctuation (dates, postcodes, NHS numbers, ids) as a substring.
             let words = Set(haystack.split { !$0.isLetter }.map(String.init))

@@ -149,4 +149,23 @@ struct IngestTests {
             #expect(wrong.report.issues.map(\.code) == [.datasetNotExpected])
         }
     }
+
+    @Test("A package prepared under another key is accepted with a warning (keys rotate agency by agency)")
+    func keyMismatchWarns() async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try submission(dir, episodes: ["E1,P1,2025-06-14 21:30,,M,home,,,,,"])
+        try await withStore(.sqlite) { store in
+            var first = try SubmissionSource.load(path: dir, agency: "staffs-police")
+            first.keyID = "aaaaaaaaaaaaaaaa"
+            _ = try await service(store).ingest(first)
+            var second = try SubmissionSource.load(path: dir, agency: "staffs-csc")
+            second.files = second.files.filter { $0.dataset == .people }
+            second.keyID = "bbbbbbbbbbbbbbbb"
+            let out = try await service(store).ingest(second)
+            #expect(out.report.isValid)
+            #expect(out.report.issues.map(\.code) == [.keyMismatch])
+            #expect(out.report.issues.first?.severity == .warning)
+        }
+    }
 }

@@ -125,7 +125,7 @@ struct LinkStageTests {
         var s = LinkageSettings()
         #expect(s.problems().isEmpty)
         s.matchThreshold = 0.4
-        s.blockingRules = [[.nhs, .surname, .dob]]
+        s.blockingRules = [[.nhs, .surname, .dob, .sex, .area]]
         #expect(s.problems().count == 2)
     }
 }
@@ -177,6 +177,28 @@ struct LinkerTests {
         #expect(id["A/a1"] != id["B/b1"])
         #expect(id["A/a2"] == id["A/a3"] && id["A/a3"] == id["B/b3"])
         #expect(result.decisions.contains("rejected"))
+    }
+
+    @Test("A record with no date of birth and no NHS number still links on its names and postcode")
+    func linksOnWhatItHas() {
+        var rows: [(String, [String: String])] = []
+        for p in 0..<30 {
+            let full: [String: String] = ["first_name_pseudonym": "f\(p)", "surname_pseudonym": "s\(p % 7)", "dob_pseudonym": "d\(p)",
+                                          "dob_unordered_pseudonym": "u\(p)", "birth_year_month": "2011-0\(1 + p % 9)", "postcode_pseudonym": "pc\(p)",
+                                          "home_area": "E06000021", "sex": "F", "nhs_pseudonym": "n\(p)", "name_dob_pseudonym": "nd\(p)"]
+            rows.append(("A", record("A", "a\(p)", full)))
+            rows.append(("B", record("B", "b\(p)", full)))
+        }
+        // The police know the first child only by name and postcode.
+        rows.append(("C", record("C", "c0", ["first_name_pseudonym": "f0", "surname_pseudonym": "s0", "postcode_pseudonym": "pc0", "sex": "F"])))
+        var settings = LinkageSettings()
+        settings.uSamplePairs = 20_000
+        settings.blockingRules.append([.firstName, .surname, .sex])
+        let records = build(rows)
+        let result = Linker(settings: settings).run(records)
+        let id = Dictionary(uniqueKeysWithValues: zip(records.map(\.key), result.personIDs))
+        #expect(id["C/c0"] == id["A/a0"])
+        #expect(result.people == 30)
     }
 
     @Test("An agreeing NHS number links whatever else disagrees")

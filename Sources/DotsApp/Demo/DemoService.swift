@@ -25,6 +25,8 @@ public struct DemoService: Sendable {
         public var accepted: [SubmissionRecord] = []
         public var rejected: [(agency: String, report: IntakeReport)] = []
         public var keyFile: String
+        /// Every intake report the hub produced (what `--report` would write), accepted or not.
+        public var reports: [IntakeReport] = []
         public var link: LinkService.Outcome?
         public var seconds: Double = 0
     }
@@ -70,6 +72,7 @@ public struct DemoService: Sendable {
         let ingest = IngestService(store: store, clock: clock, submittedBy: "dots demo")
         for agency in prepared {
             let outcome = try await ingest.ingest(path: packages + "/" + agency)
+            result.reports.append(outcome.report)
             if outcome.report.isValid {
                 result.accepted += outcome.accepted
                 let rows = outcome.accepted.reduce(0) { $0 + $1.rows }

@@ -51,8 +51,8 @@ public struct LinkService: Sendable {
             var builder = RecordBuilder()
         }
         let collector = Collector()
-        try await store.linkageRows { row in
-            collector.lock.withLock { collector.builder.add(agency: row["agency_id"] ?? "", row: row) }
+        try await store.rows(of: "people", columns: RecordBuilder.columns, orderBy: ["agency_id", "person_id"]) { values in
+            collector.lock.withLock { collector.builder.add(values) }
         }
         return collector.builder.records
     }
@@ -86,12 +86,15 @@ public struct LinkService: Sendable {
             records: records.count, candidatePairs: result.candidatePairs, links: result.links, reviews: result.reviews,
             people: result.people, submissions: people.map(\.id).sorted(),
             evaluationJSON: try evaluation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, runBy: runBy)
-        let pairs = zip(result.pairs, result.decisions).map { pair, decision in
+        // Links themselves are not stored pair by pair: the run's model and the records reproduce any of them
+        // (`dots link explain`), and person ids record the outcome. Pairs a person must look at are kept.
+        let pairs = zip(result.pairs, result.decisions).filter { $0.1 != "match" }.map { pair, decision in
             LinkPairRecord(a: records[Int(pair.a)].key, b: records[Int(pair.b)].key, levels: pair.levels,
                            weight: pair.weight, probability: pair.probability, decision: decision)
         }
         try await store.saveLinkageRun(record, pairs: pairs,
-                                       personIDs: records.indices.map { (records[$0].agency, records[$0].personID, result.personIDs[$0]) })
+                                       personIDs: records.indices.map { (records[$0].agency, records[$0].personID, result.personIDs[$0]) },
+                                       previous: previous)
         return Outcome(runID: runID, result: result, records: records, evaluation: evaluation, loadSeconds: loadSeconds,
                        saveSeconds: Date().timeIntervalSince(saveStart))
     }
@@ -120,7 +123,9 @@ public struct LinkService: Sendable {
         let scorer = Scorer(model: model, comparator: linker.comparator, settings: settings, records: records)
         let pair = scorer.score(levels, records[ia], ai: Int32(ia), bi: Int32(ib))
         let stored = try await store.linkPairs(involving: a, limit: 10_000).first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
-        let decision = stored?.decision ?? (pair.probability >= settings.matchThreshold ? "match (not compared: blocking kept them apart)" : "non-match")
+        let links = try await store.personLinks()
+        let together = links[a] != nil && links[a] == links[b]
+        let decision = stored?.decision ?? (pair.probability >= settings.matchThreshold ? "match" : (together ? "non-match, but linked through other records" : "non-match"))
         return Explanation(pair: pair, records: records, scorer: scorer, decision: decision)
     }
 }

@@ -23,17 +23,28 @@ public struct Blocker: Sendable {
         public var count: Int { left.count }
     }
 
-    /// The rule's key for a record: 0 when any of its fields is blank (blanks never block).
+    /// The rule's key for a record: 0 when any of its fields is blank (blanks never block). One or two fields pack
+    /// exactly; three or more are mixed into 64 bits, where a collision only adds a pair to compare.
     static func key(_ rule: [BlockingField], _ r: LinkRecord) -> UInt64 {
-        let a = rule[0].value(r)
-        guard a != 0 else { return 0 }
-        if rule.count == 1 { return UInt64(UInt32(bitPattern: a)) }
-        let b = rule[1].value(r)
-        guard b != 0 else { return 0 }
-        return UInt64(UInt32(bitPattern: a)) << 32 | UInt64(UInt32(bitPattern: b))
+        var key: UInt64 = 0
+        for (i, field) in rule.enumerated() {
+            let v = field.value(r)
+            guard v != 0 else { return 0 }
+            if rule.count <= 2 {
+                key = i == 0 ? UInt64(UInt32(bitPattern: v)) : key << 32 | UInt64(UInt32(bitPattern: v))
+            } else {
+                var z = key &+ UInt64(UInt32(bitPattern: v)) &+ 0x9E37_79B9_7F4A_7C15
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                key = z ^ (z >> 31)
+            }
+        }
+        return key == 0 ? 1 : key
     }
 
-    public func pairs(_ records: [LinkRecord]) -> Result {
+    /// - Parameter limit: stop after this many pairs (training samples); blocks are taken in key order, which
+    ///   follows no property of the records, so the sample is not biased towards any value.
+    public func pairs(_ records: [LinkRecord], limit: Int = .max) -> Result {
         let keys: [[UInt64]] = rules.map { rule in records.map { Blocker.key(rule, $0) } }
         var result = Result(pairsPerRule: Array(repeating: 0, count: rules.count))
         for (r, ruleKeys) in keys.enumerated() {
@@ -57,6 +68,7 @@ public struct Blocker: Sendable {
                             result.left.append(Int32(i))
                             result.right.append(Int32(j))
                             result.pairsPerRule[r] += 1
+                            if result.left.count >= limit { return result }
                         }
                     }
                 }

@@ -7,8 +7,8 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     public var version = 1
     /// Pairs are compared only if they agree on every field of at least one rule (fields: see `BlockingField`).
     public var blockingRules: [[BlockingField]] = [
-        [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .sex], [.dobUnordered, .surname],
-        [.surname, .birthMonth], [.firstName, .birthMonth], [.postcode, .birthYear],
+        [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .firstName], [.dob, .surname], [.dobUnordered, .surname],
+        [.firstName, .surname, .birthYear], [.firstName, .surname, .postcode], [.postcode, .birthYear],
     ]
     /// Blocks bigger than this are skipped (and reported): they are values too common to block on.
     public var maxBlockSize = 2_000
@@ -20,6 +20,8 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// rules find, divided by `priorRecall`, the share of true pairs they are assumed to find.
     public var priorRules: [[BlockingField]] = [[.nhs], [.nameDOB]]
     public var priorRecall = 0.8
+    /// Each training rule's EM session uses at most this many pairs.
+    public var maxTrainingPairs = 1_000_000
     /// Similarity thresholds for the name encodings' levels, strongest first.
     public var nameDiceLevels: [Double] = [0.85, 0.7]
     /// Pairs at or above this match probability are linked.
@@ -48,8 +50,8 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     public func problems() -> [String] {
         var out: [String] = []
         if blockingRules.isEmpty { out.append("blockingRules: give at least one rule") }
-        for (i, r) in blockingRules.enumerated() where r.isEmpty || r.count > 2 {
-            out.append("blockingRules[\(i)]: a rule has one or two fields")
+        for (i, r) in blockingRules.enumerated() where r.isEmpty || r.count > 4 {
+            out.append("blockingRules[\(i)]: a rule has one to four fields")
         }
         if !(0 < reviewThreshold && reviewThreshold <= matchThreshold && matchThreshold < 1) {
             out.append("thresholds: need 0 < reviewThreshold ≤ matchThreshold < 1")

@@ -79,7 +79,7 @@ public struct Trainer: Sendable {
         var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
         for rule in settings.trainingRules {
             let held = Set(rule.flatMap(\.comparisons).compactMap { name in comparator.comparisons.firstIndex { $0.name == name } })
-            let blocks = Blocker(rules: [rule], maxBlockSize: settings.maxBlockSize).pairs(records)
+            let blocks = Blocker(rules: [rule], maxBlockSize: settings.maxBlockSize).pairs(records, limit: settings.maxTrainingPairs)
             guard blocks.count > 0 else { continue }
             var patterns: [UInt32: Int] = [:]
             for k in 0..<blocks.count {

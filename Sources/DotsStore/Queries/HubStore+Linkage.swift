@@ -40,7 +40,7 @@ public struct LinkageRunRecord: Sendable, Codable {
     }
 }
 
-/// A pair kept by a run: a link or a candidate for review.
+/// A pair kept by a run for a person to look at: one in the review band, or one a reviewer decided.
 public struct LinkPairRecord: Sendable, Equatable {
     public var a: String
     public var b: String
@@ -70,37 +70,27 @@ public struct ReviewRecord: Sendable, Equatable {
 }
 
 extension HubStore {
-    /// The columns linkage reads from `people`.
-    public static let linkageColumns = ["agency_id", "person_id", "nhs_pseudonym", "upn_pseudonym", "local_id_pseudonym", "name_dob_pseudonym",
-                                        "first_name_pseudonym", "surname_pseudonym", "dob_pseudonym", "dob_unordered_pseudonym", "postcode_pseudonym",
-                                        "first_name_bloom", "surname_bloom", "birth_year_month", "sex", "home_area"]
-
-    /// Every current person record, column → text (blanks left out), in a stable order.
-    public func linkageRows(_ each: @escaping @Sendable ([String: String]) -> Void) async throws {
-        let columns = Self.linkageColumns
-        let query = "SELECT \(columns.joined(separator: ", ")) FROM people ORDER BY agency_id, person_id"
+    /// Every row of `table`'s `columns` (nil for blank), in `orderBy` order, handed to `each` one at a time.
+    public func rows(of table: String, columns: [String], orderBy: [String], _ each: @escaping @Sendable ([String?]) -> Void) async throws {
+        let query = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(orderBy.joined(separator: ", "))"
         if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
             // Straight on the connection's thread: SQLKit's row path schedules a future per row.
             try await sqlite.withConnection { conn in
                 conn.eventLoop.makeFutureWithTask {
-                    try await conn.query(query, []) { row in
-                        var out: [String: String] = [:]
-                        for c in columns { if let v = row.column(c)?.string { out[c] = v } }
-                        each(out)
-                    }
+                    try await conn.query(query, []) { row in each(columns.map { row.column($0)?.string }) }
                 }
             }.get()
             return
         }
         try await sql.raw(SQLQueryString(query)).run { row in
-            var out: [String: String] = [:]
-            for c in columns { if let v = (try? row.decode(column: c, as: String?.self)) ?? nil { out[c] = v } }
-            each(out)
+            each(columns.map { (try? row.decode(column: $0, as: String?.self)) ?? nil })
         }
     }
 
-    /// Replaces the latest run's pairs and every person record's partnership person id, and logs the run, in one transaction.
-    public func saveLinkageRun(_ run: LinkageRunRecord, pairs: [LinkPairRecord], personIDs: [(agency: String, person: String, id: String)]) async throws {
+    /// Logs the run, replaces the pairs kept for review, and brings every person record's partnership person id up
+    /// to date, in one transaction. Only ids that changed are written (`previous` is what the store held).
+    public func saveLinkageRun(_ run: LinkageRunRecord, pairs: [LinkPairRecord], personIDs: [(agency: String, person: String, id: String)],
+                               previous: [String: String]) async throws {
         let engine = engine
         try await database.transaction { tx in
             let db = tx.sql
@@ -118,10 +108,26 @@ extension HubStore {
             })
             _ = try await Self.bulkInsert(&pairRows, table: "link_pairs", columns: ["run_id", "a_key", "b_key", "levels", "weight", "probability", "decision"],
                                           prefix: [.text(run.id)], on: tx, engine: engine)
-            try await db.delete(from: "person_links").run()
-            var idRows: any RowBatchSource & Sendable = ArrayRows(personIDs.map { [.text($0.agency), .text($0.person), .text($0.id)] })
-            _ = try await Self.bulkInsert(&idRows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
-                                          prefix: [.text(run.id)], on: tx, engine: engine)
+            // Person ids: drop records that are gone or whose id changed, then write the new and changed ones.
+            let current = Set(personIDs.map { "\($0.agency)/\($0.person)" })
+            let changed = personIDs.filter { previous["\($0.agency)/\($0.person)"] != $0.id }
+            let stale = previous.keys.filter { !current.contains($0) } + changed.compactMap { p in
+                previous["\(p.agency)/\(p.person)"] == nil ? nil : "\(p.agency)/\(p.person)"
+            }
+            if stale.count + changed.count > previous.count / 2 {
+                try await db.delete(from: "person_links").run()
+                var rows: any RowBatchSource & Sendable = ArrayRows(personIDs.map { [.text($0.agency), .text($0.person), .text($0.id)] })
+                _ = try await Self.bulkInsert(&rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
+                                              prefix: [.text(run.id)], on: tx, engine: engine)
+            } else {
+                for key in stale {
+                    let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
+                    try await db.delete(from: "person_links").where("agency_id", .equal, parts[0]).where("person_id", .equal, parts[1]).run()
+                }
+                var rows: any RowBatchSource & Sendable = ArrayRows(changed.map { [.text($0.agency), .text($0.person), .text($0.id)] })
+                _ = try await Self.bulkInsert(&rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
+                                              prefix: [.text(run.id)], on: tx, engine: engine)
+            }
         }
     }
 
