@@ -61,6 +61,7 @@ public final class HubStore: Sendable {
         m.add(M0003_CreateDatasetTables(), to: nil)
         m.add(M0004_AddLinkageIdentifiers(), to: nil)
         m.add(M0005_CreateLinkageTables(), to: nil)
+        m.add(M0006_CreateStoreMeta(), to: nil)
         return m
     }
 
@@ -81,7 +82,7 @@ public final class HubStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(location.description, reason: String(describing: error))
         }
-        try await ReferenceDataSeeder(model: model).seed(sql)
+        try await ReferenceDataSeeder(model: model).seedIfChanged(sql)
     }
 
     /// Names of migrations applied, in order.

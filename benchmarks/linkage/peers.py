@@ -73,7 +73,9 @@ def run_splink(recs):
     import splink.comparison_library as cl
     from splink import DuckDBAPI, Linker, SettingsCreator, block_on
 
-    db = DuckDBAPI()
+    import duckdb
+    # A memory cap keeps a large run from taking the whole machine; DuckDB spills to disk beyond it.
+    db = DuckDBAPI(connection=duckdb.connect(config={"memory_limit": "12GB"}))
     df = db.register(pd.DataFrame(recs))
     settings = SettingsCreator(
         link_type="dedupe_only",
@@ -85,16 +87,18 @@ def run_splink(recs):
             cl.ExactMatch("postcode"),
             cl.ExactMatch("sex"),
         ],
+        # The same rules as Dots' defaults, on the clear values (Splink has no day-and-month-unordered date).
         blocking_rules_to_generate_predictions=[
-            block_on("nhs"), block_on("first_name", "surname", "dob"), block_on("dob", "sex"), block_on("surname", "substr(dob, 1, 7)"),
-            block_on("first_name", "substr(dob, 1, 7)"), block_on("postcode", "substr(dob, 1, 4)"),
+            block_on("nhs"), block_on("first_name", "surname", "dob"), block_on("dob", "first_name"), block_on("dob", "surname"),
+            block_on("first_name", "surname", "substr(dob, 1, 4)"), block_on("first_name", "surname", "postcode"),
+            block_on("postcode", "substr(dob, 1, 4)"),
         ],
         retain_intermediate_calculation_columns=False,
     )
     linker = Linker(df, settings, log_level=None)
     linker.training.estimate_probability_two_random_records_match([block_on("nhs"), block_on("first_name", "surname", "dob")], recall=0.8)
     linker.training.estimate_u_using_random_sampling(max_pairs=1e6)
-    for rule in (block_on("surname", "substr(dob, 1, 4)"), block_on("dob", "sex"), block_on("first_name", "substr(dob, 1, 7)")):
+    for rule in (block_on("dob", "surname"), block_on("dob", "first_name"), block_on("first_name", "surname", "substr(dob, 1, 4)")):
         linker.training.estimate_parameters_using_expectation_maximisation(rule)
     pred = linker.inference.predict(threshold_match_probability=0.5)
     clusters = linker.clustering.cluster_pairwise_predictions_at_threshold(pred, 0.95).as_pandas_dataframe()

@@ -23,29 +23,44 @@ public struct Clusterer: Sendable {
 
     /// Partnership person ids: each cluster keeps the id most of its records had last time (larger clusters
     /// choose first, so when a person splits the larger part keeps the id); clusters with nothing to keep get
-    /// new ids after the highest ever used.
+    /// new ids after the highest ever used. `components` must come from `components(count:links:)`, whose
+    /// component numbers are each component's smallest record index: ties are broken by it, so the result does
+    /// not depend on dictionary order.
     public func stableIDs(keys: [String], components: [Int], previous: [String: String], prefix: String = "DP") -> [String] {
-        var members: [Int: [Int]] = [:]
-        for (i, c) in components.enumerated() { members[c, default: []].append(i) }
+        let n = components.count
+        // Members of each component, by counting sort on the component number.
+        var start = [Int](repeating: 0, count: n + 1)
+        for c in components { start[c + 1] += 1 }
+        for i in 0..<n { start[i + 1] += start[i] }
+        var fill = start
+        var members = [Int](repeating: 0, count: n)
+        for (i, c) in components.enumerated() {
+            members[fill[c]] = i
+            fill[c] += 1
+        }
+        let roots = (0..<n).filter { start[$0 + 1] > start[$0] }
+            .sorted { a, b in
+                let sa = start[a + 1] - start[a], sb = start[b + 1] - start[b]
+                return sa != sb ? sa > sb : a < b
+            }
+        let prev: [String?] = previous.isEmpty ? [] : keys.map { previous[$0] }
         var used = Set<String>()
         var highest = previous.values.compactMap { Int($0.dropFirst(prefix.count + 1)) }.max() ?? 0
-        var idOf: [Int: String] = [:]
-        let ordered = members.keys.sorted { a, b in
-            let ca = members[a]!.count, cb = members[b]!.count
-            return ca != cb ? ca > cb : keys[members[a]![0]] < keys[members[b]![0]]
-        }
-        for c in ordered {
-            var votes: [String: Int] = [:]
-            for i in members[c]! { if let p = previous[keys[i]] { votes[p, default: 0] += 1 } }
-            let choice = votes.filter { !used.contains($0.key) }.sorted { $0.value != $1.value ? $0.value > $1.value : $0.key < $1.key }.first?.key
-            if let choice {
-                idOf[c] = choice
-                used.insert(choice)
+        var idOf = [String?](repeating: nil, count: n)
+        if !prev.isEmpty {
+            for root in roots {
+                var votes: [String: Int] = [:]
+                for k in start[root]..<start[root + 1] { if let p = prev[members[k]] { votes[p, default: 0] += 1 } }
+                if let choice = votes.filter({ !used.contains($0.key) }).max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key {
+                    idOf[root] = choice
+                    used.insert(choice)
+                }
             }
         }
-        for c in ordered where idOf[c] == nil {
+        for root in roots where idOf[root] == nil {
             highest += 1
-            idOf[c] = "\(prefix)-\(String(repeating: "0", count: max(0, 7 - String(highest).count)))\(highest)"
+            let digits = String(highest)
+            idOf[root] = "\(prefix)-\(String(repeating: "0", count: max(0, 7 - digits.count)))\(digits)"
         }
         return components.map { idOf[$0]! }
     }

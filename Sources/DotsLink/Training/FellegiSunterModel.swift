@@ -41,27 +41,36 @@ public struct Trainer: Sendable {
         self.settings = settings
     }
 
-    /// u for every comparison level, from `settings.uSamplePairs` random pairs (Laplace-smoothed).
+    /// u for every comparison level, from `settings.uSamplePairs` random pairs (Laplace-smoothed), sampled on
+    /// every core at once, each with its own stream, so the result does not depend on scheduling.
     public func estimateU(_ records: [LinkRecord]) -> [[Double]] {
-        var counts = comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) }
-        guard records.count > 1 else { return normalise(counts) }
-        var state = settings.seed
-        func next() -> UInt64 {
-            state &+= 0x9E37_79B9_7F4A_7C15
-            var z = state
-            z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
-            z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
-            return z ^ (z >> 31)
-        }
-        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+        let streams = 4
+        guard records.count > 1 else { return normalise(comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) }) }
         let n = UInt64(records.count)
-        for _ in 0..<settings.uSamplePairs {
-            let i = Int(next() % n), j = Int(next() % n)
-            if i == j { continue }
-            comparator.levels(records[i], records[j], into: &levels)
-            for (c, l) in levels.enumerated() { counts[c][Int(l)] += 1 }
+        let perStream = settings.uSamplePairs / streams
+        let (comparator, seed) = (comparator, settings.seed)
+        let partial = parallelMap(streams) { s -> [[Double]] in
+            var state = seed &+ UInt64(s) &* 0xD1B5_4A32_D192_ED03
+            func next() -> UInt64 {
+                state &+= 0x9E37_79B9_7F4A_7C15
+                var z = state
+                z = (z ^ (z >> 30)) &* 0xBF58_476D_1CE4_E5B9
+                z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
+                return z ^ (z >> 31)
+            }
+            var counts = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
+            var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+            for _ in 0..<perStream {
+                let i = Int(next() % n), j = Int(next() % n)
+                if i == j { continue }
+                comparator.levels(records[i], records[j], into: &levels)
+                for (c, l) in levels.enumerated() { counts[c][Int(l)] += 1 }
+            }
+            return counts
         }
-        return normalise(counts)
+        var total = comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) }
+        for p in partial { for c in p.indices { for l in p[c].indices { total[c][l] += p[c][l] } } }
+        return normalise(total)
     }
 
     func normalise(_ counts: [[Double]]) -> [[Double]] {
@@ -76,18 +85,26 @@ public struct Trainer: Sendable {
         var sums = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
         var sessions = [Int](repeating: 0, count: comparator.comparisons.count)
         var iterations = 0
-        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
-        for rule in settings.trainingRules {
-            let held = Set(rule.flatMap(\.comparisons).compactMap { name in comparator.comparisons.firstIndex { $0.name == name } })
-            let blocks = Blocker(rules: [rule], maxBlockSize: settings.maxBlockSize).pairs(records, limit: settings.maxTrainingPairs)
-            guard blocks.count > 0 else { continue }
+        // One EM session per training rule, run side by side; each session's result is kept by its rule's index,
+        // so the averages do not depend on which finishes first.
+        let rules = settings.trainingRules
+        let trainer = self
+        let results = parallelMap(rules.count) { r -> (m: [[Double]], held: Set<Int>, iterations: Int)? in
+            let rule = rules[r]
+            let held = Set(rule.flatMap(\.comparisons).compactMap { name in trainer.comparator.comparisons.firstIndex { $0.name == name } })
+            let blocks = Blocker(rules: [rule], maxBlockSize: trainer.settings.maxBlockSize).pairs(records, limit: trainer.settings.maxTrainingPairs)
+            guard blocks.count > 0 else { return nil }
+            var levels = [UInt8](repeating: 0, count: trainer.comparator.comparisons.count)
             var patterns: [UInt32: Int] = [:]
             for k in 0..<blocks.count {
-                comparator.levels(records[Int(blocks.left[k])], records[Int(blocks.right[k])], into: &levels)
+                trainer.comparator.levels(records[Int(blocks.left[k])], records[Int(blocks.right[k])], into: &levels)
                 for c in held { levels[c] = 0 }
-                patterns[comparator.pattern(levels), default: 0] += 1
+                patterns[trainer.comparator.pattern(levels), default: 0] += 1
             }
-            let (m, _, n) = em(patterns: patterns, u: u, held: held)
+            let (m, _, n) = trainer.em(patterns: patterns, u: u, held: held)
+            return (m, held, n)
+        }
+        for case let (m, held, n)? in results {
             iterations += n
             for c in comparator.comparisons.indices where !held.contains(c) {
                 sessions[c] += 1

@@ -1,10 +1,29 @@
 import DotsCore
+import Foundation
 import SQLKit
 
 /// Writes the partnership model (areas, agencies, partnerships and memberships) into the store, replacing what
 /// was there, so SQL can join on it. The model is configuration: re-seeding is safe and idempotent.
 struct ReferenceDataSeeder {
     let model: PartnershipModel
+
+    /// A fingerprint of the model (FNV-1a of its sorted JSON), so an unchanged model is not written again at every start.
+    var fingerprint: String {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys]
+        let bytes = (try? encoder.encode(model)) ?? Data()
+        let hash = bytes.reduce(UInt64(0xcbf2_9ce4_8422_2325)) { ($0 ^ UInt64($1)) &* 0x100_0000_01b3 }
+        return String(hash, radix: 16)
+    }
+
+    func seedIfChanged(_ db: any SQLDatabase) async throws {
+        let current = try await db.select().column("value").from("store_meta").where("key", .equal, "reference_fingerprint").first()?
+            .decode(column: "value", as: String.self)
+        guard current != fingerprint else { return }
+        try await seed(db)
+        try await db.delete(from: "store_meta").where("key", .equal, "reference_fingerprint").run()
+        try await db.insert(into: "store_meta").columns("key", "value").values(SQLBind("reference_fingerprint"), SQLBind(fingerprint)).run()
+    }
 
     func seed(_ db: any SQLDatabase) async throws {
         let engine = SQLEngine(db)

@@ -133,12 +133,15 @@ extension HubStore {
 
     /// Each person record's current partnership person id, keyed `agency/person_id`.
     public func personLinks() async throws -> [String: String] {
-        var out: [String: String] = [:]
-        for row in try await sql.select().columns("agency_id", "person_id", "partnership_person_id").from("person_links").all() {
-            out["\(try row.decode(column: "agency_id", as: String.self))/\(try row.decode(column: "person_id", as: String.self))"] =
-                try row.decode(column: "partnership_person_id", as: String.self)
+        final class Collected: @unchecked Sendable {
+            // Filled on the store's thread, read after the query completes.
+            var map: [String: String] = [:]
         }
-        return out
+        let out = Collected()
+        try await rows(of: "person_links", columns: ["agency_id", "person_id", "partnership_person_id"], orderBy: ["agency_id", "person_id"]) { v in
+            out.map["\(v[0] ?? "")/\(v[1] ?? "")"] = v[2] ?? ""
+        }
+        return out.map
     }
 
     public func latestLinkageRun() async throws -> LinkageRunRecord? {
