@@ -75,7 +75,8 @@ def run_splink(recs):
 
     import duckdb
     # A memory cap keeps a large run from taking the whole machine; DuckDB spills to disk beyond it.
-    db = DuckDBAPI(connection=duckdb.connect(config={"memory_limit": "12GB"}))
+    os.makedirs("benchmarks/out/duckdb-tmp", exist_ok=True)
+    db = DuckDBAPI(connection=duckdb.connect(config={"memory_limit": "12GB", "temp_directory": "benchmarks/out/duckdb-tmp"}))
     df = db.register(pd.DataFrame(recs))
     settings = SettingsCreator(
         link_type="dedupe_only",

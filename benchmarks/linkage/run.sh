@@ -50,6 +50,6 @@ for PEOPLE in "${SIZES[@]}"; do
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
   printf '| %s | %s | %s | %s | %s | %s | %s |\n' "$RECORDS" "Dots \`dots link\` (pseudonymised packages)" "$f1" "$p" "$r" "$secs" "$rss"
   timed "Splink 5, DuckDB (clear identifiers)" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py splink "$DIR/extracts"
-  timed "anonlink + clkhash (encodings)" "$RECORDS" timeout 900 "$VENV/bin/python" benchmarks/linkage/peers.py anonlink "$DIR/extracts" \
-    || echo "| $RECORDS | anonlink + clkhash (encodings) | did not finish in 15 minutes | | | | |"
+  timed "anonlink + clkhash (encodings)" "$RECORDS" timeout 600 "$VENV/bin/python" benchmarks/linkage/peers.py anonlink "$DIR/extracts" \
+    || echo "| $RECORDS | anonlink + clkhash (encodings) | did not finish in 10 minutes | | | | |"
 done
