@@ -28,14 +28,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
 
     /// ISO 8601, `YYYY-MM-DD`.
     public var description: String {
-        let c = components
-        return Digits.format { out in
-            Digits.append(c.year, width: 4, to: &out)
-            out.append(45)
-            Digits.append(c.month, width: 2, to: &out)
-            out.append(45)
-            Digits.append(c.day, width: 2, to: &out)
-        }
+        Digits.format { Digits.appendDate(self, to: &$0) }
     }
 
     public func adding(days: Int) -> CalendarDate { CalendarDate(dayNumber: dayNumber + days) }
@@ -62,19 +55,8 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public static func < (l: CalendarDate, r: CalendarDate) -> Bool { l.dayNumber < r.dayNumber }
 }
 
-extension CalendarDate: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let d = CalendarDate(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not a date: \(text)"))
-        }
-        self = d
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
+extension CalendarDate: TextCodable {
+    public init?(text: String) { self.init(iso: text) }
 
     public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
 
@@ -131,6 +113,16 @@ public enum Digits {
         out.reserveCapacity(24)
         build(&out)
         return String(decoding: out, as: UTF8.self)
+    }
+
+    /// Appends a date as `YYYY-MM-DD`.
+    public static func appendDate(_ date: CalendarDate, to out: inout [UInt8]) {
+        let c = date.components
+        append(c.year, width: 4, to: &out)
+        out.append(45)
+        append(c.month, width: 2, to: &out)
+        out.append(45)
+        append(c.day, width: 2, to: &out)
     }
 
     /// Appends `value` as at least `width` decimal digits.

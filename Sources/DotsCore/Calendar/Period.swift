@@ -1,5 +1,5 @@
 /// A reporting period: an inclusive range of calendar dates, with the name people use for it.
-public struct Period: Hashable, Sendable, CustomStringConvertible, Codable {
+public struct Period: Hashable, Sendable, TextCodable {
     public enum Kind: String, Sendable, Codable {
         case month, quarter, financialYear = "financial-year", custom
     }
@@ -70,19 +70,8 @@ public struct Period: Hashable, Sendable, CustomStringConvertible, Codable {
         }
     }
 
-    // Codable as its display text, so a period reads the same in JSON, YAML and the CLI.
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let p = Period(parsing: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not a period: \(text)"))
-        }
-        self = p
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
+    /// Codable as its display text, so a period reads the same in JSON, YAML and the CLI.
+    public init?(text: String) { self.init(parsing: text) }
 }
 
 extension StringProtocol {

@@ -13,13 +13,8 @@ public struct Instant: Hashable, Comparable, Sendable, CustomStringConvertible {
     public var description: String {
         let day = floorDiv(seconds, 86_400)
         let rest = Int(seconds - day * 86_400)
-        let c = CalendarDate(dayNumber: Int(day)).components
         return Digits.format { out in
-            Digits.append(c.year, width: 4, to: &out)
-            out.append(45)
-            Digits.append(c.month, width: 2, to: &out)
-            out.append(45)
-            Digits.append(c.day, width: 2, to: &out)
+            Digits.appendDate(CalendarDate(dayNumber: Int(day)), to: &out)
             out.append(84)
             Digits.append(rest / 3600, width: 2, to: &out)
             out.append(58)
@@ -83,7 +78,9 @@ public enum UKTime {
     }
 }
 
-extension Instant {
+extension Instant: TextCodable {
+    public init?(text: String) { self.init(iso: text) }
+
     /// Parses `YYYY-MM-DDTHH:MM:SSZ` (UTC), as `description` writes it. Also accepts a space for `T`.
     public init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)

@@ -51,18 +51,3 @@ public struct SubmissionRecord: Sendable, Codable, Equatable {
         self.warningCount = warningCount
     }
 }
-
-extension Instant: Codable {
-    public init(from decoder: any Decoder) throws {
-        let text = try decoder.singleValueContainer().decode(String.self)
-        guard let i = Instant(iso: text) else {
-            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "Not an instant: \(text)"))
-        }
-        self = i
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var c = encoder.singleValueContainer()
-        try c.encode(description)
-    }
-}

@@ -10,14 +10,11 @@ struct DemoCommand: AsyncParsableCommand {
         abstract: "Build the synthetic demo partnership: generate, prepare and ingest every agency's data.")
 
     @Option(help: "Folder for the demo's extracts, packages, key and store.") var dir = "dots-demo"
-    @Option(help: "Young people to generate.") var people = 5_000
-    @Option(help: "Random seed; the same seed gives the same partnership.") var seed: UInt64 = 20_201_124
+    @OptionGroup var synth: SynthOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
-        var config = SynthConfig()
-        config.people = people
-        config.seed = seed
+        let config = synth.config
         let result = try await store.withStore(defaultPath: "\(dir)/dots.sqlite") { hub in
             try await DemoService(directory: dir, config: config).run(store: hub) { print($0) }
         }

@@ -22,24 +22,31 @@ struct ReviewCommand: AsyncParsableCommand {
         }
     }
 
+    /// What confirm and reject both take.
+    struct Decision: ParsableArguments {
+        @Argument(help: "A record, as agency/person_id.") var a: String
+        @Argument(help: "Another record.") var b: String
+        @Option(help: "Why, for the record.") var note: String?
+        @Option(help: "Who decided.") var reviewer = ProcessInfo.processInfo.environment["USER"] ?? "cli"
+        @OptionGroup var store: StoreOptions
+
+        func record(_ verdict: String) async throws {
+            guard a.contains("/"), b.contains("/"), a != b else { throw ValidationError("Name two different records as agency/person_id.") }
+            try await store.withStore { try await $0.recordReview(a: a, b: b, verdict: verdict, reviewer: reviewer, at: SystemClock().now(), note: note) }
+            print("Recorded: \(a) and \(b) \(verdict == "confirmed" ? "are" : "are not") the same young person. It applies from the next `dots link`.")
+        }
+    }
+
     struct Confirm: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "These two records are the same young person.")
-        @Argument var a: String
-        @Argument var b: String
-        @Option var note: String?
-        @Option var reviewer = ProcessInfo.processInfo.environment["USER"] ?? "cli"
-        @OptionGroup var store: StoreOptions
-        func run() async throws { try await decide(store, a, b, "confirmed", reviewer, note) }
+        @OptionGroup var decision: Decision
+        func run() async throws { try await decision.record("confirmed") }
     }
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "These two records are different young people.")
-        @Argument var a: String
-        @Argument var b: String
-        @Option var note: String?
-        @Option var reviewer = ProcessInfo.processInfo.environment["USER"] ?? "cli"
-        @OptionGroup var store: StoreOptions
-        func run() async throws { try await decide(store, a, b, "rejected", reviewer, note) }
+        @OptionGroup var decision: Decision
+        func run() async throws { try await decision.record("rejected") }
     }
 
     struct Decisions: AsyncParsableCommand {
@@ -51,10 +58,4 @@ struct ReviewCommand: AsyncParsableCommand {
             }
         }
     }
-}
-
-func decide(_ store: StoreOptions, _ a: String, _ b: String, _ verdict: String, _ reviewer: String, _ note: String?) async throws {
-    guard a.contains("/"), b.contains("/"), a != b else { throw ValidationError("Name two different records as agency/person_id.") }
-    try await store.withStore { try await $0.recordReview(a: a, b: b, verdict: verdict, reviewer: reviewer, at: SystemClock().now(), note: note) }
-    print("Recorded: \(a) and \(b) \(verdict == "confirmed" ? "are" : "are not") the same young person. It applies from the next `dots link`.")
 }
