@@ -43,7 +43,7 @@ public struct Explanation: Codable, Sendable, Equatable {
     public func text() -> String {
         func f(_ x: Double) -> String { (x >= 0 ? "+" : "") + String(Int((x * 100).rounded())).inserting(dot: 2) }
         var out = "\(a)  ↔  \(b)\n"
-        out += "  prior (share of compared pairs that match)      \(f(priorWeight)) bits\n"
+        out += "  prior (that two random records are one person)  \(f(priorWeight)) bits\n"
         for l in lines {
             var row = "  \(l.comparison.padding(16)) \(l.level.padding(26)) \(f(l.weight)) bits"
             if let m = l.m, let u = l.u { row += "   (m \(fmt(m)), u \(fmt(u))\(l.termFrequency.map { ", value frequency \(fmt($0))" } ?? ""))" }
