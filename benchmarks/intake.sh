@@ -43,7 +43,9 @@ measure "dots ingest → SQLite" "$DOTS" ingest "$OUT/submission" "${ARGS[@]}" -
 measure "dots ingest → PostgreSQL" "$DOTS" ingest "$OUT/submission" "${ARGS[@]}" --database "$DOTS_PG_URL"
 rm -f "$OUT/raw.sqlite"
 measure "sqlite3 .import (no checks)" sqlite3 "$OUT/raw.sqlite" -cmd ".mode csv" ".import $OUT/submission/missing_episodes.csv me" ".import $OUT/submission/people.csv pe"
-measure "psql \\copy (no checks)" bash -c "psql '$DOTS_PG_URL' -qc 'CREATE TABLE IF NOT EXISTS me_raw (a text,b text,c text,d text,e text,f text,g text,h text,i text,j text,k text); CREATE TABLE IF NOT EXISTS pe_raw (a text,b text,c text,d text,e text,f text,g text,h text,i text,j text,k text)' && psql '$DOTS_PG_URL' -qc \"\\copy me_raw FROM '$OUT/submission/missing_episodes.csv' CSV HEADER\" && psql '$DOTS_PG_URL' -qc \"\\copy pe_raw FROM '$OUT/submission/people.csv' CSV HEADER\""
+ME_COLS=$(head -1 "$OUT/submission/missing_episodes.csv" | sed 's/,/ text, /g')" text"
+PE_COLS=$(head -1 "$OUT/submission/people.csv" | sed 's/,/ text, /g')" text"
+measure "psql \\copy (no checks)" bash -c "psql '$DOTS_PG_URL' -qc 'CREATE TABLE IF NOT EXISTS me_raw ($ME_COLS); CREATE TABLE IF NOT EXISTS pe_raw ($PE_COLS)' && psql '$DOTS_PG_URL' -qc \"\\copy me_raw FROM '$OUT/submission/missing_episodes.csv' CSV HEADER\" && psql '$DOTS_PG_URL' -qc \"\\copy pe_raw FROM '$OUT/submission/people.csv' CSV HEADER\""
 echo
 echo "dots' own split (validate / load), from its output:"
 for f in "$OUT"/dots*.out; do echo "  $(basename "$f" .out): $(grep -E 'Checked|Loaded' "$f" | tr '\n' ' ')"; done

@@ -5,6 +5,7 @@ Deterministic (fixed seed). Values vary as real ones do: every column of missing
 times are UK wall-clock times across three financial years, every episode refers to a listed person.
 Usage: make_intake_fixture.py OUT_DIR [EPISODES] [PEOPLE]
 """
+import base64
 import datetime as dt
 import hashlib
 import os
@@ -19,10 +20,13 @@ os.makedirs(out, exist_ok=True)
 areas = ["E06000021"] + [f"E0700019{i}" for i in range(2, 10)]
 
 with open(f"{out}/people.csv", "w") as f:
-    f.write("person_id,nhs_pseudonym,upn_pseudonym,local_id_pseudonym,name_dob_pseudonym,birth_year_month,sex,ethnicity,home_area,looked_after,send\n")
+    f.write("person_id,nhs_pseudonym,upn_pseudonym,local_id_pseudonym,name_dob_pseudonym,first_name_pseudonym,surname_pseudonym,"
+            "dob_pseudonym,dob_unordered_pseudonym,postcode_pseudonym,first_name_bloom,surname_bloom,birth_year_month,sex,ethnicity,home_area,looked_after,send\n")
     for i in range(people):
-        h = hashlib.sha256(str(i).encode()).hexdigest()
-        f.write(f"P{i:07d},{h if i % 3 else ''},,,{h[::-1]},{rng.randint(2006, 2015)}-{rng.randint(1, 12):02d},"
+        h = [hashlib.sha256(f"{k}:{i}".encode()).hexdigest() for k in range(7)]
+        blooms = [base64.b64encode(hashlib.sha512(f"{k}:{i}".encode()).digest()).decode() for k in range(2)]
+        f.write(f"P{i:07d},{h[0] if i % 3 else ''},,,{h[1]},{h[2]},{h[3]},{h[4]},{h[5]},{h[6]},{blooms[0]},{blooms[1]},"
+                f"{rng.randint(2006, 2015)}-{rng.randint(1, 12):02d},"
                 f"{rng.choice('MMF')},{rng.choice(['WBRI', 'WBRI', 'WBRI', 'APKN', 'MWBC', ''])},{rng.choice(areas)},{rng.choice('NNNY')},\n")
 
 start0 = dt.datetime(2023, 4, 1)
