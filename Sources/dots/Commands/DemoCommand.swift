@@ -28,6 +28,7 @@ struct DemoCommand: AsyncParsableCommand {
         Linkage key (agency side; never on the hub): \(result.keyFile)
         Store: \(store.location(defaultPath: "\(dir)/dots.sqlite"))
         Try: swift run dots submissions --database \(dir)/dots.sqlite
+             swift run dots review list --database \(dir)/dots.sqlite
         """)
         if !result.rejected.isEmpty { throw ExitCode(1) }
     }
