@@ -55,9 +55,11 @@ public struct Linker: Sendable {
         lap("blocking")
         var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
         var patternOf = [UInt32](repeating: 0, count: blocks.count)
-        for k in 0..<blocks.count {
-            comparator.levels(records[Int(blocks.left[k])], records[Int(blocks.right[k])], into: &levels)
-            patternOf[k] = comparator.pattern(levels)
+        records.withUnsafeBufferPointer { buf in
+            for k in 0..<blocks.count {
+                comparator.levels(buf, Int(blocks.left[k]), Int(blocks.right[k]), into: &levels)
+                patternOf[k] = comparator.pattern(levels)
+            }
         }
         lap("comparing")
         let trainer = Trainer(comparator: comparator, settings: settings)

@@ -25,10 +25,10 @@ public struct Blocker: Sendable {
 
     /// The rule's key for a record: 0 when any of its fields is blank (blanks never block). One or two fields pack
     /// exactly; three or more are mixed into 64 bits, where a collision only adds a pair to compare.
-    static func key(_ rule: [BlockingField], _ r: LinkRecord) -> UInt64 {
+    static func key(_ rule: [BlockingField], _ r: UnsafePointer<LinkRecord>) -> UInt64 {
         var key: UInt64 = 0
         for (i, field) in rule.enumerated() {
-            let v = field.value(r)
+            let v = field.value(r.pointee)
             guard v != 0 else { return 0 }
             if rule.count <= 2 {
                 key = i == 0 ? UInt64(UInt32(bitPattern: v)) : key << 32 | UInt64(UInt32(bitPattern: v))
@@ -45,7 +45,9 @@ public struct Blocker: Sendable {
     /// - Parameter limit: stop after this many pairs (training samples); blocks are taken in key order, which
     ///   follows no property of the records, so the sample is not biased towards any value.
     public func pairs(_ records: [LinkRecord], limit: Int = .max) -> Result {
-        let keys: [[UInt64]] = rules.map { rule in records.map { Blocker.key(rule, $0) } }
+        let keys: [[UInt64]] = records.withUnsafeBufferPointer { buf in
+            rules.map { rule in (0..<buf.count).map { Blocker.key(rule, buf.baseAddress! + $0) } }
+        }
         var result = Result(pairsPerRule: Array(repeating: 0, count: rules.count))
         for (r, ruleKeys) in keys.enumerated() {
             var order = ruleKeys.indices.filter { ruleKeys[$0] != 0 }

@@ -35,37 +35,54 @@ public struct Comparator: Sendable {
     }
 
     /// The level of each comparison for a pair, in `comparisons` order.
-    @inline(__always)
     public func levels(_ a: LinkRecord, _ b: LinkRecord, into out: inout [UInt8]) {
-        out[0] = exact(a.nhs, b.nhs)
-        out[1] = exact(a.upn, b.upn)
-        out[2] = exact(a.localID, b.localID)
-        out[3] = name(a.firstName, b.firstName, a.firstNameBloom, b.firstNameBloom)
-        out[4] = name(a.surname, b.surname, a.surnameBloom, b.surnameBloom)
+        withUnsafePointer(to: a) { pa in withUnsafePointer(to: b) { pb in levels(pa, pb, into: &out) } }
+    }
+
+    /// The same, reading the records in place: the hot loops compare millions of pairs, and copying two records
+    /// (with their ids' reference counts) per pair cost more than comparing them.
+    @inline(__always)
+    public func levels(_ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>, into out: inout [UInt8]) {
+        out[0] = exact(a.pointee.nhs, b.pointee.nhs)
+        out[1] = exact(a.pointee.upn, b.pointee.upn)
+        out[2] = exact(a.pointee.localID, b.pointee.localID)
+        out[3] = name(a.pointee.firstName, b.pointee.firstName, a, b, first: true)
+        out[4] = name(a.pointee.surname, b.pointee.surname, a, b, first: false)
         out[5] = dob(a, b)
-        out[6] = a.postcode == 0 || b.postcode == 0 ? (a.area != 0 && b.area != 0 ? (a.area == b.area ? 2 : 3) : 0) : (a.postcode == b.postcode ? 1 : (a.area != 0 && a.area == b.area ? 2 : 3))
-        out[7] = a.sex == 0 || b.sex == 0 ? 0 : (a.sex == b.sex ? 1 : 2)
+        let (pa, pb, aa, ab) = (a.pointee.postcode, b.pointee.postcode, a.pointee.area, b.pointee.area)
+        out[6] = pa == 0 || pb == 0 ? (aa != 0 && ab != 0 ? (aa == ab ? 2 : 3) : 0) : (pa == pb ? 1 : (aa != 0 && aa == ab ? 2 : 3))
+        let (sa, sb) = (a.pointee.sex, b.pointee.sex)
+        out[7] = sa == 0 || sb == 0 ? 0 : (sa == sb ? 1 : 2)
+    }
+
+    /// Levels for records `i` and `j` of a buffer.
+    @inline(__always)
+    public func levels(_ records: UnsafeBufferPointer<LinkRecord>, _ i: Int, _ j: Int, into out: inout [UInt8]) {
+        levels(records.baseAddress! + i, records.baseAddress! + j, into: &out)
     }
 
     @inline(__always)
     func exact(_ a: Int32, _ b: Int32) -> UInt8 { a == 0 || b == 0 ? 0 : (a == b ? 1 : 2) }
 
     @inline(__always)
-    func name(_ a: Int32, _ b: Int32, _ ba: BloomBits?, _ bb: BloomBits?) -> UInt8 {
-        if a != 0 && a == b { return 1 }
-        guard let ba, let bb else { return a == 0 || b == 0 ? 0 : UInt8(nameDice.count + 2) }
+    func name(_ x: Int32, _ y: Int32, _ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>, first: Bool) -> UInt8 {
+        if x != 0 && x == y { return 1 }
+        let ba = first ? a.pointee.firstNameBloom : a.pointee.surnameBloom
+        let bb = first ? b.pointee.firstNameBloom : b.pointee.surnameBloom
+        guard let ba, let bb else { return x == 0 || y == 0 ? 0 : UInt8(nameDice.count + 2) }
         let d = ba.dice(bb)
         for (i, t) in nameDice.enumerated() where d >= t { return UInt8(i + 2) }
         return UInt8(nameDice.count + 2)
     }
 
     @inline(__always)
-    func dob(_ a: LinkRecord, _ b: LinkRecord) -> UInt8 {
-        if a.dob != 0 && a.dob == b.dob { return 1 }
-        if a.dobUnordered != 0 && a.dobUnordered == b.dobUnordered { return 2 }
-        guard a.birthMonth >= 0, b.birthMonth >= 0 else { return 0 }
-        if a.birthMonth == b.birthMonth { return 3 }
-        if abs(a.birthMonth - b.birthMonth) == 1 { return 4 }
+    func dob(_ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>) -> UInt8 {
+        if a.pointee.dob != 0 && a.pointee.dob == b.pointee.dob { return 1 }
+        if a.pointee.dobUnordered != 0 && a.pointee.dobUnordered == b.pointee.dobUnordered { return 2 }
+        let (ma, mb) = (a.pointee.birthMonth, b.pointee.birthMonth)
+        guard ma >= 0, mb >= 0 else { return 0 }
+        if ma == mb { return 3 }
+        if abs(ma - mb) == 1 { return 4 }
         return 5
     }
 

@@ -60,11 +60,13 @@ public struct Trainer: Sendable {
             }
             var counts = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
             var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
-            for _ in 0..<perStream {
-                let i = Int(next() % n), j = Int(next() % n)
-                if i == j { continue }
-                comparator.levels(records[i], records[j], into: &levels)
-                for (c, l) in levels.enumerated() { counts[c][Int(l)] += 1 }
+            records.withUnsafeBufferPointer { buf in
+                for _ in 0..<perStream {
+                    let i = Int(next() % n), j = Int(next() % n)
+                    if i == j { continue }
+                    comparator.levels(buf, i, j, into: &levels)
+                    for (c, l) in levels.enumerated() { counts[c][Int(l)] += 1 }
+                }
             }
             return counts
         }
@@ -96,10 +98,12 @@ public struct Trainer: Sendable {
             guard blocks.count > 0 else { return nil }
             var levels = [UInt8](repeating: 0, count: trainer.comparator.comparisons.count)
             var patterns: [UInt32: Int] = [:]
-            for k in 0..<blocks.count {
-                trainer.comparator.levels(records[Int(blocks.left[k])], records[Int(blocks.right[k])], into: &levels)
-                for c in held { levels[c] = 0 }
-                patterns[trainer.comparator.pattern(levels), default: 0] += 1
+            records.withUnsafeBufferPointer { buf in
+                for k in 0..<blocks.count {
+                    trainer.comparator.levels(buf, Int(blocks.left[k]), Int(blocks.right[k]), into: &levels)
+                    for c in held { levels[c] = 0 }
+                    patterns[trainer.comparator.pattern(levels), default: 0] += 1
+                }
             }
             let (m, _, n) = trainer.em(patterns: patterns, u: u, held: held)
             return (m, held, n)
