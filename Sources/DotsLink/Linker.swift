@@ -11,8 +11,6 @@ public struct ReviewDecision: Codable, Sendable, Equatable {
         (self.a, self.b) = a < b ? (a, b) : (b, a)
         self.verdict = verdict
     }
-
-    public var pairKey: String { a + "|" + b }
 }
 
 /// The outcome of a linkage run.
