@@ -23,6 +23,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/sql-kit", from: "3.36.0"),
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
+        .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
     ],
     targets: [
         // Pure domain: types, code lists, schemas, rules. Foundation only, no I/O.
@@ -41,6 +42,8 @@ let package = Package(
         .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
         // Linking young people across agencies on pseudonymised data: pure, in memory.
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        // The question-led performance framework: the framework file format (authoring) and, later, its engine.
+        .target(name: "DotsFramework", dependencies: ["DotsCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The hub store: SQLite by default, PostgreSQL when configured.
         .target(
             name: "DotsStore",
@@ -58,7 +61,7 @@ let package = Package(
         // Use cases shared by the CLI and (later) the web app: ingest, demo.
         .target(
             name: "DotsApp",
-            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink"],
+            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework"],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
@@ -70,6 +73,7 @@ let package = Package(
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),

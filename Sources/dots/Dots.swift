@@ -8,6 +8,6 @@ struct Dots: AsyncParsableCommand {
         abstract: "Dots joins the dots on child exploitation across a safeguarding partnership.",
         subcommands: [
             DemoCommand.self, SynthCommand.self, PrepareCommand.self, IngestCommand.self, LinkCommand.self, ReviewCommand.self, SubmissionsCommand.self,
-            MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self, KeyCommand.self,
+            FrameworkCommand.self, MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self, KeyCommand.self,
         ])
 }

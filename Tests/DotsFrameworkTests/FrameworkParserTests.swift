@@ -1,0 +1,138 @@
+import DotsCore
+import DotsFramework
+import Testing
+
+@Suite("The framework file format")
+struct FrameworkParserTests {
+    static let good = """
+    format: dots-framework/1
+    name: Child exploitation and extra-familial harm
+    version: "2026.1"
+    themes:
+      - id: who-is-vulnerable
+        title: Who is vulnerable?
+        questions:
+          - id: cohort
+            question: How many children are at risk of exploitation, and is that changing?
+            sources: [Voice of young people in return interviews, MACE case audit]
+            indicators:
+              - id: ce-cohort
+                title: Children at medium or high risk
+                definition: Children screened in the period whose risk was medium or high, each counted once.
+                dataset: ce_screenings
+                where:
+                  risk_level: [medium, high]
+                  age: 10-17
+                measure: people
+                breakdowns: [la, sex, age-band]
+                polarity: neither
+              - id: rhi-72h
+                title: Return interviews within 72 hours
+                definition: Of episodes that ended, the share with a return interview completed within 72 hours of return.
+                dataset: missing_episodes
+                measure: {type: within, from: end_datetime, to: rhi_completed_datetime, limit: 72h}
+                periods: [quarter]
+                polarity: higher-is-better
+                target: {value: 80, tolerance: 5}
+    """
+
+    @Test("A good framework reads into themes, questions and indicators")
+    func good() throws {
+        let (spec, problems) = FrameworkParser.parse(Self.good)
+        #expect(problems.isEmpty, "\(problems)")
+        let s = try #require(spec)
+        #expect(s.themes.count == 1 && s.questions.count == 1 && s.indicators.count == 2)
+        let cohort = s.indicators[0]
+        #expect(cohort.dataset == .ceScreenings && cohort.measure == .people)
+        #expect(cohort.filters.contains(.values(field: "risk_level", values: ["medium", "high"])))
+        #expect(cohort.filters.contains(.age(min: 10, max: 17)))
+        #expect(cohort.periods == [.quarter, .financialYear])
+        #expect(cohort.line == 12)
+        #expect(s.indicators[1].measure == .within(from: "end_datetime", to: "rhi_completed_datetime", hours: 72))
+        #expect(s.indicators[1].target == TargetSpec(value: 80, tolerance: 5))
+        #expect(s.questions[0].sources.count == 2)
+    }
+
+    @Test("Every problem is reported with its line and a fix, not just the first")
+    func problems() {
+        let bad = """
+        format: dots-framework/1
+        name: Broken
+        version: "1"
+        themes:
+          - id: Who
+            title: Who?
+            questions:
+              - id: q
+                question: Anything?
+                indicators:
+                  - id: q
+                    title: Bad one
+                    definition: Bad.
+                    dataset: ce_screenings
+                    where:
+                      risk_level: [medium, severe]
+                      shoe_size: [9]
+                    measure: {type: within, from: screening_date, to: outcome, limit: soon}
+                    polarity: upwards
+                    colour: red
+        """
+        let (spec, problems) = FrameworkParser.parse(bad)
+        #expect(spec == nil)
+        let byLine = Dictionary(grouping: problems, by: \.line)
+        #expect(byLine[5]?.first?.message.contains("other than a-z") == true)  // id Who
+        #expect(byLine[11]?.first?.message.contains("used twice") == true)      // id q again
+        #expect(byLine[16]?.first?.message.contains("severe is not a value of risk_level") == true)
+        #expect(byLine[17]?.first?.message.contains("no field shoe_size") == true)
+        #expect(problems.contains { $0.line == 18 && $0.message.contains("outcome is not a date or time field") })
+        #expect(problems.contains { $0.line == 18 && $0.message.contains("limit should be a positive whole number") })
+        #expect(byLine[19]?.first?.fix.contains("higher-is-better") == true)
+        #expect(byLine[20]?.first?.message.contains("colour is not a key here") == true)
+        #expect(problems.count == 8, "\(problems.map(\.description))")
+        #expect(problems.allSatisfy { !$0.fix.isEmpty })
+    }
+
+    @Test("Broken YAML and missing parts are named plainly")
+    func structure() {
+        #expect(FrameworkParser.parse("themes: [").problems.first?.message.contains("not valid YAML") == true)
+        #expect(FrameworkParser.parse("").problems.first?.message == "the file is empty")
+        let noThemes = FrameworkParser.parse("format: dots-framework/1\nname: x\nversion: '1'\n").problems
+        #expect(noThemes.map(\.message) == ["themes is missing"])
+        let wrongFormat = FrameworkParser.parse("format: other/2\nname: x\nversion: '1'\nthemes: []\n").problems
+        #expect(wrongFormat.contains { $0.line == 1 && $0.message.contains("not dots-framework/1") })
+        #expect(wrongFormat.contains { $0.line == 4 && $0.message.contains("at least one item") })
+    }
+
+    @Test("Measures read their settings, with units", arguments: [
+        ("{type: repeats, count: 3, window: 90d}", MeasureSpec.repeats(count: 3, days: 90)),
+        ("{type: within, from: start_datetime, to: rhi_offered_datetime, limit: 3d}", .within(from: "start_datetime", to: "rhi_offered_datetime", hours: 72)),
+        ("{type: duration, from: start_datetime, to: end_datetime, unit: hours, percentiles: [50, 90]}",
+         .duration(from: "start_datetime", to: "end_datetime", unit: .hours, percentiles: [50, 90])),
+        ("{type: snapshot, start: start_datetime, end: end_datetime}", .snapshot(start: "start_datetime", end: "end_datetime")),
+        ("{type: rate, of: events}", .rate(of: .events)),
+        ("{type: overlap, agencies: 2}", .overlap(agencies: 2, with: nil, withFilters: [])),
+        ("{type: percentage, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])])),
+    ])
+    func measures(yaml: String, expected: MeasureSpec) throws {
+        let text = """
+        format: dots-framework/1
+        name: m
+        version: '1'
+        themes:
+          - id: t
+            title: T
+            questions:
+              - id: q
+                question: Q?
+                indicators:
+                  - id: i
+                    title: I
+                    definition: D.
+                    dataset: missing_episodes
+                    measure: \(yaml)
+        """
+        let (spec, problems) = FrameworkParser.parse(text)
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(spec?.indicators.first?.measure == expected)
+    }
+}
