@@ -49,6 +49,7 @@ let package = Package(
             name: "DotsStore",
             dependencies: [
                 "DotsCore",
+                "DotsFramework",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -61,7 +62,8 @@ let package = Package(
         // Use cases shared by the CLI and (later) the web app: ingest, demo.
         .target(
             name: "DotsApp",
-            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework"],
+            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework",
+                           .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
@@ -73,7 +75,7 @@ let package = Package(
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),

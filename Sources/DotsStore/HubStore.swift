@@ -62,6 +62,7 @@ public final class HubStore: Sendable {
         m.add(M0004_AddLinkageIdentifiers(), to: nil)
         m.add(M0005_CreateLinkageTables(), to: nil)
         m.add(M0006_CreateStoreMeta(), to: nil)
+        m.add(M0007_CreateFrameworkTables(), to: nil)
         return m
     }
 

@@ -111,7 +111,8 @@ struct FrameworkParserTests {
         ("{type: snapshot, start: start_datetime, end: end_datetime}", .snapshot(start: "start_datetime", end: "end_datetime")),
         ("{type: rate, of: events}", .rate(of: .events)),
         ("{type: overlap, agencies: 2}", .overlap(agencies: 2, with: nil, withFilters: [])),
-        ("{type: percentage, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])])),
+        ("{type: percentage, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .events)),
+        ("{type: percentage, of: people, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .people)),
     ])
     func measures(yaml: String, expected: MeasureSpec) throws {
         let text = """

@@ -36,7 +36,9 @@ public enum FrameworkParser {
                 let qid = r.identifier(question, qpath, &ids) ?? ""
                 let text = r.string(question, "question", qpath) ?? ""
                 let sources = question["sources"].map { r.strings($0, "\(qpath).sources") } ?? []
-                let indicators = r.list(question, "indicators", qpath).enumerated().compactMap { i, n in
+                // A question may have no indicator yet: it is then answered only from its sources, and shows as a gap.
+                let declared = question["indicators"].map { $0.sequence?.isEmpty == true ? [] : r.list(question, "indicators", qpath) } ?? []
+                let indicators = declared.enumerated().compactMap { i, n in
                     IndicatorReader(r: r).read(n, "\(qpath).indicators[\(i)]", &ids)
                 }
                 questions.append(QuestionSpec(id: qid, question: text, sources: sources, indicators: indicators))

@@ -46,6 +46,8 @@ public struct IndicatorSpec: Sendable, Equatable {
 public enum FilterSpec: Sendable, Equatable {
     case values(field: String, values: [String])
     case age(min: Int, max: Int)
+    /// Rows submitted by agencies of these kinds (`police`, `social_care`, …): for datasets several kinds of agency hold.
+    case agencyKind([String])
 }
 
 /// What an indicator counts or measures.
@@ -56,8 +58,8 @@ public enum MeasureSpec: Sendable, Equatable {
     case people
     /// People or events per 10,000 children aged 0-17 (ONS mid-year estimates).
     case rate(of: RateBase)
-    /// The share of the population that also meets the numerator's filters.
-    case percentage(numerator: [FilterSpec])
+    /// The share of the population (events, or people) that also meets the numerator's filters.
+    case percentage(numerator: [FilterSpec], of: RateBase)
     /// Median (and other percentiles) of the time from one field to another.
     case duration(from: String, to: String, unit: DurationUnit, percentiles: [Int])
     /// The share of events where `to` happened within `limit` of `from`.

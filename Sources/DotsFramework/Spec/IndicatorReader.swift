@@ -70,8 +70,15 @@ struct IndicatorReader {
                 }
                 return .age(min: parts[0], max: parts[1])
             }
+            if field == "agency_kind" {
+                let kinds = r.strings(v, "\(path).agency_kind")
+                for kind in kinds where Agency.Kind(rawValue: kind) == nil {
+                    r.problem(v, "\(path).agency_kind", "\(kind) is not a kind of agency", "use one of: " + Agency.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                }
+                return .agencyKind(kinds)
+            }
             guard let spec = schema.field(field) else {
-                r.problem(k, "\(path).\(field)", "\(ds.rawValue) has no field \(field)", "use one of: " + schema.fieldNames.joined(separator: ", ") + ", or age")
+                r.problem(k, "\(path).\(field)", "\(ds.rawValue) has no field \(field)", "use one of: " + schema.fieldNames.joined(separator: ", ") + ", age or agency_kind")
                 return nil
             }
             let values = r.strings(v, "\(path).\(field)")
@@ -151,7 +158,12 @@ struct IndicatorReader {
                 r.problem(m.node, path, "a percentage needs a numerator", "add numerator: {field: [values]}: the share of the population that also meets it")
                 return nil
             }
-            return .percentage(numerator: filtersOf(num, ds, "\(path).numerator"))
+            let of = m["of"]?.string ?? "events"
+            guard let base = MeasureSpec.RateBase(rawValue: of) else {
+                r.problem(m["of"]!, "\(path).of", "a percentage is of people or events", "write of: people or of: events")
+                return nil
+            }
+            return .percentage(numerator: filtersOf(num, ds, "\(path).numerator"), of: base)
         case "duration":
             // Each part is read before any is required, so every problem is reported at once.
             let (from, to) = (dateField("from"), dateField("to"))

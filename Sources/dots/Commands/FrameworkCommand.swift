@@ -1,12 +1,29 @@
 import ArgumentParser
+import DotsApp
+import DotsCore
 import DotsFramework
+import DotsStore
 import Foundation
 
 struct FrameworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
-        abstract: "The question-led performance framework (for now: checking a framework file).",
-        subcommands: [Validate.self])
+        abstract: "The question-led performance framework: validate, compute, show, explain, export.",
+        subcommands: [Validate.self, Compute.self, Show.self, Explain.self, Export.self, Default.self])
+
+    /// Which framework: a file, or the one Dots ships.
+    struct Source: ParsableArguments {
+        @Option(help: "A framework file (YAML); default: the framework Dots ships (`dots framework default`).") var framework: String?
+
+        func load() throws -> (FrameworkSpec, String) {
+            var text = DefaultFramework.yaml
+            if let framework {
+                guard let t = try? String(contentsOfFile: framework, encoding: .utf8) else { throw ValidationError("Cannot read \(framework).") }
+                text = t
+            }
+            do { return (try FrameworkService.load(text), text) } catch let e as FrameworkService.FrameworkError { throw ValidationError(e.description) }
+        }
+    }
 
     struct Validate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Check a framework file, reporting every problem with its line and a fix.")
@@ -21,6 +38,92 @@ struct FrameworkCommand: AsyncParsableCommand {
                 throw ExitCode(1)
             }
             print("\(file): valid. \(spec.name) (version \(spec.version)): \(spec.themes.count) themes, \(spec.questions.count) questions, \(spec.indicators.count) indicators.")
+        }
+    }
+
+    struct Default: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the framework Dots ships, to adapt and use with --framework.")
+        func run() async throws { print(DefaultFramework.yaml, terminator: "") }
+    }
+
+    struct Compute: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Compute every indicator for every period, area and breakdown, and store the figures with provenance.")
+        @OptionGroup var source: Source
+        @Option(help: "Who is running it, for the run log.") var runBy = ProcessInfo.processInfo.environment["USER"] ?? "cli"
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let (spec, text) = try source.load()
+            let outcome = try await store.withStore { try await FrameworkService(store: $0, runBy: runBy).compute(spec, text: text) }
+            let r = outcome.run
+            print("Computed \(r.indicators) indicators (\(r.cells) figures) in \(String(format: "%.2f", r.seconds)) s: run \(r.id).")
+            print("  from \(r.submissions.count) submissions" + (r.linkageRunID.map { ", linkage run \($0)" } ?? " (linkage has not run: young people are counted per agency)"))
+            let blocking = outcome.gaps.filter(\.gap.blocking)
+            print("  what we don't know: \(outcome.gaps.count) gaps, \(blocking.count) leaving an indicator unanswered (`dots framework show`)")
+        }
+    }
+
+    struct Show: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A readable table per strategic question: latest figure, a year earlier, RAG, and what we don't know.")
+        @OptionGroup var source: Source
+        @Option(help: "A partnership id (`dots partnership`): its area's figures. Default: the whole area.") var partnership: String?
+        @Flag(help: "Apply disclosure control, as a strategic lead or a public report sees it.") var publish = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let (spec, _) = try source.load()
+            guard let scope = FrameworkReport.scope(partnership: partnership, on: UKTime.localDate(of: SystemClock().now())) else {
+                throw ValidationError("\(partnership ?? "") is not a partnership Dots can show on its own (see `dots partnership`).")
+            }
+            let report = try await store.withStore { try await Report.build($0, spec: spec, publish: publish) }
+            let name = partnership.flatMap { id in ReferencePartnership.partnerships.first { $0.id == id }?.name } ?? "the whole partnership area"
+            print(report.text(scope: scope, scopeName: name))
+        }
+    }
+
+    struct Explain: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "How an indicator is computed: its definition, gaps and every named SQL step.")
+        @Argument(help: "The indicator id.") var indicator: String
+        @OptionGroup var source: Source
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let (spec, _) = try source.load()
+            do {
+                print(try await store.withStore { try await FrameworkService(store: $0, runBy: "cli").explain(spec, indicator: indicator) })
+            } catch let e as FrameworkService.FrameworkError { throw ValidationError(e.description) }
+        }
+    }
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every figure as CSV or JSON; with --publish, exactly what a strategic lead or public report may see.")
+        enum Format: String, ExpressibleByArgument { case csv, json }
+        @OptionGroup var source: Source
+        @Option(help: "csv or json.") var format: Format = .csv
+        @Flag(help: "Apply disclosure control (small counts as c, secondary suppression, withheld rates).") var publish = false
+        @Option(help: "With --publish: hide counts from 1 to this.") var threshold = 5
+        @Option(help: "With --publish: round partnership-wide totals to 5 or 10.") var round: Int?
+        @Option(help: "Write here instead of standard output.") var output: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let (spec, _) = try source.load()
+            if let round, ![5, 10].contains(round) { throw ValidationError("--round takes 5 or 10.") }
+            let policy = DisclosurePolicy(threshold: threshold, roundTotalsTo: round)
+            let report = try await store.withStore { try await Report.build($0, spec: spec, publish: publish, policy: policy) }
+            let text = format == .csv ? report.csv() : try report.json() + "\n"
+            if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
+        }
+    }
+
+    enum Report {
+        static func build(_ store: HubStore, spec: FrameworkSpec, publish: Bool, policy: DisclosurePolicy = .standard) async throws -> FrameworkReport {
+            guard let run = try await store.latestFrameworkRun() else { throw ValidationError(FrameworkService.FrameworkError.notComputed.description) }
+            let cells = try await store.frameworkResults()
+            let service = FrameworkService(store: store, runBy: "cli")
+            // Analysts see exact figures; the symbols still mark what is not available or not applicable.
+            let published = service.published(spec, cells: cells, policy: publish ? policy : DisclosurePolicy(threshold: 0, minimumBase: 0))
+            return FrameworkReport(spec: spec, cells: published, gaps: try await store.frameworkGaps(), run: run)
         }
     }
 }

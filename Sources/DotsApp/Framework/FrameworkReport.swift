@@ -1,0 +1,125 @@
+import DotsCore
+import DotsFramework
+import DotsStore
+import Foundation
+
+/// The readable views of computed figures: a table per question (`show`), and CSV or JSON (`export`).
+public struct FrameworkReport: Sendable {
+    public let spec: FrameworkSpec
+    public let cells: [PublishedCell]
+    public let gaps: [StoredGap]
+    public let run: FrameworkRunRecord
+
+    public init(spec: FrameworkSpec, cells: [PublishedCell], gaps: [StoredGap], run: FrameworkRunRecord) {
+        self.spec = spec
+        self.cells = cells
+        self.gaps = gaps
+        self.run = run
+    }
+
+    /// The result scope a partnership reads: the whole area, or the one local authority its areas make up.
+    public static func scope(partnership id: String?, model: PartnershipModel = ReferencePartnership.model, on date: CalendarDate) -> String? {
+        guard let id else { return "all" }
+        guard let p = model.partnerships.first(where: { $0.id == id }) else { return nil }
+        let areas = Set(p.areaCodes(on: date).isEmpty ? p.areas.map(\.id) : p.areaCodes(on: date))
+        if areas == Set(ReferenceGeography.localAreas.map(\.code)) { return "all" }
+        let las = Set(areas.compactMap { ReferenceGeography.localAuthority(of: $0)?.code })
+        return las.count == 1 ? las.first : nil
+    }
+
+    /// Red, amber or green against the indicator's target; nil without a target or a value.
+    public static func rag(_ value: Double?, _ ind: IndicatorSpec) -> String? {
+        guard let value, let t = ind.target else { return nil }
+        switch ind.polarity {
+        case .higherIsBetter: return value >= t.value ? "green" : value >= t.value - t.tolerance ? "amber" : "red"
+        case .higherIsWorse: return value <= t.value ? "green" : value <= t.value + t.tolerance ? "amber" : "red"
+        case .neither: return nil
+        }
+    }
+
+    /// The headline cell for an indicator in a scope: the latest period of its longest kind that has a value.
+    public func headline(_ ind: IndicatorSpec, scope: String) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
+        let mine = cells.filter { $0.cell.indicatorID == ind.id && $0.cell.scope == scope && $0.cell.breakdown == "total" && ($0.cell.stat == "value" || $0.cell.stat == "p50") }
+        for kind in [PeriodKind.financialYear, .rolling12, .quarter, .month] where ind.periods.contains(kind) {
+            let ofKind = mine.filter { $0.cell.periodKind == kind.rawValue && $0.cell.status != .notAvailable }.sorted { $0.cell.periodEnd < $1.cell.periodEnd }
+            guard let latest = ofKind.last else { continue }
+            let earlier = ofKind.first { $0.cell.periodEnd == latest.cell.periodEnd.adding(months: -12) }
+            return (latest, earlier)
+        }
+        return nil
+    }
+
+    public func text(scope: String, scopeName: String) -> String {
+        var out = ["\(spec.name) (version \(spec.version)): \(scopeName)",
+                   "Computed \(run.computedAt) from \(run.submissions.count) submissions" + (run.linkageRunID.map { ", linkage run \($0)" } ?? ", without linkage") + "."]
+        for theme in spec.themes {
+            out += ["", theme.title.uppercased()]
+            for q in theme.questions {
+                out += ["", q.question]
+                if !q.sources.isEmpty { out.append("  Also informed by: \(q.sources.joined(separator: "; "))") }
+                for ind in q.indicators {
+                    if let (latest, earlier) = headline(ind, scope: scope) {
+                        let unit = unitText(ind)
+                        var line = "  \(ind.title): \(latest.value)\(unit) (\(latest.cell.period))"
+                        if let earlier { line += "; a year earlier \(earlier.value)\(unit)" }
+                        if let rag = Self.rag(Double(latest.value), ind) { line += "; \(rag.uppercased()) against \(ind.target!.value.formatted())" }
+                        out.append(line)
+                    } else {
+                        out.append("  \(ind.title): no figure")
+                    }
+                }
+                let qGaps = gaps.filter { $0.questionID == q.id }
+                if !qGaps.isEmpty {
+                    out.append("  What we don't know:")
+                    for g in qGaps {
+                        let title = g.gap.indicatorID.flatMap { id in q.indicators.first { $0.id == id }?.title }
+                        out.append("  - " + (title.map { "\($0): " } ?? "") + g.gap.detail + (g.gap.blocking ? " (cannot be answered)" : ""))
+                    }
+                }
+            }
+        }
+        out += ["", "c: hidden to protect small numbers; z: not applicable; :: not available."]
+        return out.joined(separator: "\n")
+    }
+
+    func unitText(_ ind: IndicatorSpec) -> String {
+        switch ind.measure {
+        case .rate: " per 10,000"
+        case .percentage, .within, .overlap: "%"
+        case .duration(_, _, let unit, _): " \(unit.rawValue) (median)"
+        default: ""
+        }
+    }
+
+    public static let csvHeader = ["indicator", "period_kind", "period", "period_start", "period_end", "scope", "breakdown", "group", "stat",
+                                   "numerator", "denominator", "value", "status", "note"]
+
+    public func csv() -> String {
+        var lines = [Self.csvHeader.joined(separator: ",")]
+        for p in cells {
+            let c = p.cell
+            lines.append([c.indicatorID, c.periodKind, c.period, c.periodStart.description, c.periodEnd.description, c.scope, c.breakdown, c.group, c.stat,
+                          p.numerator, p.denominator, p.value, c.status.rawValue, c.note ?? ""].map(CSVText.escape).joined(separator: ","))
+        }
+        return lines.joined(separator: "\n") + "\n"
+    }
+
+    public func json() throws -> String {
+        struct Doc: Encodable {
+            let framework: String, version: String, run: FrameworkRunRecord
+            let figures: [Figure], gaps: [StoredGap]
+        }
+        struct Figure: Encodable {
+            let indicator, periodKind, period, scope, breakdown, group, stat, numerator, denominator, value, status: String
+            let note: String?
+        }
+        let figures = cells.map { p in
+            Figure(indicator: p.cell.indicatorID, periodKind: p.cell.periodKind, period: p.cell.period, scope: p.cell.scope, breakdown: p.cell.breakdown,
+                   group: p.cell.group, stat: p.cell.stat, numerator: p.numerator, denominator: p.denominator, value: p.value,
+                   status: p.cell.status.rawValue, note: p.cell.note)
+        }
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+        return String(decoding: try encoder.encode(Doc(framework: spec.name, version: spec.version, run: run, figures: figures, gaps: gaps)), as: UTF8.self)
+    }
+}

@@ -1,0 +1,148 @@
+@preconcurrency import Crypto
+import DotsCore
+import DotsFramework
+import DotsStore
+import Foundation
+
+/// `dots framework compute | show | explain | export`: compiles the framework to SQL, runs it in the store,
+/// finds what the data cannot answer, and keeps every figure with its provenance.
+public struct FrameworkService: Sendable {
+    public let store: HubStore
+    public let clock: any Clock
+    public let runBy: String
+    public let population: PopulationEstimates
+
+    public init(store: HubStore, clock: any Clock = SystemClock(), runBy: String, population: PopulationEstimates = .onsMid2020) {
+        self.store = store
+        self.clock = clock
+        self.runBy = runBy
+        self.population = population
+    }
+
+    public enum FrameworkError: Error, CustomStringConvertible {
+        case invalid([FrameworkProblem])
+        case unknownIndicator(String)
+        case notComputed
+
+        public var description: String {
+            switch self {
+            case .invalid(let problems): "The framework file has problems:\n" + problems.map { "- \($0)" }.joined(separator: "\n")
+            case .unknownIndicator(let id): "There is no indicator \(id) in the framework (see `dots framework show`)."
+            case .notComputed: "The framework has not been computed on this store yet: run `dots framework compute`."
+            }
+        }
+    }
+
+    /// Reads a framework file, or the shipped default.
+    public static func load(_ text: String = DefaultFramework.yaml) throws -> FrameworkSpec {
+        let (spec, problems) = FrameworkParser.parse(text)
+        guard let spec else { throw FrameworkError.invalid(problems) }
+        return spec
+    }
+
+    /// One indicator's plan for this store: its periods and compiled SQL (nil when its data was never submitted).
+    public struct Plan: Sendable {
+        public let indicator: IndicatorSpec
+        public let periods: [ReportingPeriod]
+        public let compiled: CompiledIndicator?
+        public let gaps: [DataGap]
+        public let unavailable: [String: String]
+    }
+
+    public func plan(_ indicators: [IndicatorSpec], profile: DataProfile) -> [Plan] {
+        let all = profile.datasets.values
+        guard let first = all.map(\.first).min(), let last = all.map(\.last).max() else {
+            return indicators.map { Plan(indicator: $0, periods: [], compiled: nil, gaps: GapFinder(profile: profile).gaps(for: $0), unavailable: [:]) }
+        }
+        // Whole months only: a month the data starts or ends part-way through would undercount.
+        let firstMonth = first.day == 1 ? first.yearMonth : first.yearMonth.adding(months: 1)
+        let lastMonth = last == last.yearMonth.lastDay ? last.yearMonth : last.yearMonth.adding(months: -1)
+        let compiler = IndicatorCompiler(dialect: store.dialect, linked: profile.linkageRunID != nil, years: (first.year - 1)...(last.year + 1))
+        let finder = GapFinder(profile: profile)
+        return indicators.map { ind in
+            let periods = ReportingPeriod.covering(firstMonth, lastMonth, kinds: ind.periods)
+            let gaps = finder.gaps(for: ind)
+            let compiled = profile.datasets[ind.dataset] == nil || periods.isEmpty ? nil : compiler.compile(ind, periods: periods)
+            return Plan(indicator: ind, periods: periods, compiled: compiled, gaps: gaps, unavailable: finder.unavailablePeriods(for: ind, periods: periods))
+        }
+    }
+
+    public struct Outcome: Sendable {
+        public let run: FrameworkRunRecord
+        public let gaps: [StoredGap]
+        public let seconds: [String: Double]
+    }
+
+    /// Computes every indicator for every period, scope and breakdown, and stores the figures with provenance.
+    public func compute(_ spec: FrameworkSpec, text: String = DefaultFramework.yaml) async throws -> Outcome {
+        let started = Date()
+        let profile = try await store.frameworkProfile()
+        var cells: [IndicatorCell] = []
+        var gaps: [StoredGap] = []
+        var timings: [String: Double] = [:]
+        let questionOf = Dictionary(uniqueKeysWithValues: spec.questions.flatMap { q in q.indicators.map { ($0.id, q.id) } })
+        for q in spec.questions where q.indicators.isEmpty {
+            gaps.append(StoredGap(questionID: q.id, gap: DataGap(kind: .noIndicators, indicatorID: nil, blocking: false,
+                                                                  detail: "no indicator answers this question yet: it rests on its qualitative sources")))
+        }
+        for plan in plan(spec.indicators, profile: profile) {
+            gaps += plan.gaps.map { StoredGap(questionID: questionOf[plan.indicator.id] ?? "", gap: $0) }
+            guard let compiled = plan.compiled else { continue }
+            let t0 = Date()
+            let raw = try await store.frameworkCells(compiled)
+            timings[plan.indicator.id] = Date().timeIntervalSince(t0)
+            var groups: [String: [String]] = [:]
+            for b in plan.indicator.breakdowns where b != .la {
+                if let column = BreakdownColumn.of(b, dataset: plan.indicator.dataset, dialect: store.dialect, ageExpression: "0") { groups[b.rawValue] = column.groups }
+            }
+            cells += ResultAssembler(indicator: plan.indicator, population: population)
+                .assemble(raw, grain: compiled.grain, periods: plan.periods, groups: groups, unavailable: plan.unavailable)
+        }
+        let run = FrameworkRunRecord(
+            id: UUID().uuidString.lowercased(), computedAt: clock.now(), frameworkName: spec.name, frameworkVersion: spec.version,
+            frameworkChecksum: "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined(),
+            linkageRunID: profile.linkageRunID, submissions: profile.datasets.values.flatMap(\.submissionIDs).sorted(),
+            indicators: spec.indicators.count, cells: cells.count, seconds: Date().timeIntervalSince(started), runBy: runBy)
+        try await store.saveFrameworkRun(run, cells: cells, gaps: gaps)
+        return Outcome(run: run, gaps: gaps, seconds: timings)
+    }
+
+    /// The figures to show to a role: exact for analysts; disclosure-controlled when `publish` is set.
+    public func published(_ spec: FrameworkSpec, cells: [IndicatorCell], policy: DisclosurePolicy) -> [PublishedCell] {
+        let byIndicator = Dictionary(grouping: cells, by: \.indicatorID)
+        var out: [PublishedCell] = []
+        for ind in spec.indicators {
+            guard let list = byIndicator[ind.id] else { continue }
+            let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
+            var monthly = false
+            switch ind.measure {
+            case .events, .rate(of: .events), .percentage(_, of: .events), .within: monthly = true
+            default: break
+            }
+            out += DisclosureControl(policy: policy).publish(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly)
+        }
+        return out
+    }
+
+    /// `explain`: the plain-English definition and every named SQL step.
+    public func explain(_ spec: FrameworkSpec, indicator id: String) async throws -> String {
+        guard let ind = spec.indicators.first(where: { $0.id == id }) else { throw FrameworkError.unknownIndicator(id) }
+        let profile = try await store.frameworkProfile()
+        let plan = plan([ind], profile: profile)[0]
+        var lines = ["\(ind.id): \(ind.title)", "", ind.definition, "",
+                     "Dataset: \(ind.dataset.rawValue). Measure: \(ind.measure.name). Periods: \(ind.periods.map(\.rawValue).joined(separator: ", ")).",
+                     "Breakdowns: \(ind.breakdowns.isEmpty ? "none" : ind.breakdowns.map(\.rawValue).joined(separator: ", ")). Engine: \(store.dialect.rawValue)."]
+        for g in plan.gaps { lines.append("What we don't know: \(g.detail)\(g.blocking ? " (cannot be answered)" : "").") }
+        guard let compiled = plan.compiled else {
+            lines += ["", "No SQL: there is no data for it on this store yet."]
+            return lines.joined(separator: "\n")
+        }
+        for n in compiled.notes { lines.append("Note: \(n).") }
+        lines.append("Periods: \(plan.periods.count) (\(plan.periods.first?.label ?? "") to \(plan.periods.last?.label ?? "")); "
+                     + (compiled.grain == .month ? "counted by calendar month and summed into longer periods." : "computed for each period."))
+        for (i, step) in compiled.steps.enumerated() {
+            lines += ["", "-- Step \(i + 1): \(step.name): \(step.purpose)", step.sql]
+        }
+        return lines.joined(separator: "\n")
+    }
+}

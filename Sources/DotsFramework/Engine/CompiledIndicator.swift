@@ -1,0 +1,26 @@
+/// An indicator compiled to SQL: named steps (common table expressions) ending in one query that returns
+/// `period, scope, breakdown, grp, stat, num, den, val` rows. `dots framework explain` prints the steps.
+public struct CompiledIndicator: Sendable {
+    public struct Step: Sendable, Equatable {
+        public let name: String
+        /// What the step does, in plain words, for `explain`.
+        public let purpose: String
+        public let sql: String
+    }
+
+    /// Additive measures are counted per calendar month and summed into longer periods (exact, and one scan);
+    /// the rest are computed per reporting period, since distinct people and medians do not add up.
+    public enum Grain: String, Sendable { case month, period }
+
+    public let indicatorID: String
+    public let grain: Grain
+    public let steps: [Step]
+    /// Breakdowns the dataset cannot give, and similar caveats, in plain words.
+    public let notes: [String]
+
+    /// The whole query.
+    public var sql: String {
+        let ctes = steps.dropLast().map { "\($0.name) AS (\n\($0.sql)\n)" }
+        return (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n") + steps.last!.sql
+    }
+}

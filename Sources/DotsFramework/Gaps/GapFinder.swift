@@ -1,0 +1,105 @@
+import DotsCore
+import Foundation
+
+/// Works out, for each indicator and question, whether the data can answer it and, if not, why.
+public struct GapFinder: Sendable {
+    public let profile: DataProfile
+    /// Below this share of rows with a value, a field is "mostly empty".
+    public var mostlyEmpty = 0.5
+    /// Above this share of rows with intake warnings, figures carry a quality caveat.
+    public var warningShare = 0.1
+
+    public init(profile: DataProfile) { self.profile = profile }
+
+    /// The fields an indicator's filters and measure need (they block), and those its breakdowns need (caveats).
+    static func fields(_ ind: IndicatorSpec) -> (needed: [String], breakdowns: [String]) {
+        var needed: [String] = []
+        for f in ind.filters {
+            switch f {
+            case .values(let field, _): needed.append(field)
+            case .age: needed.append("person.birth_year_month")
+            case .agencyKind: break
+            }
+        }
+        // Outcome fields (a numerator's, the second time of `within` or `duration`) are blank when the outcome has
+        // not happened, so their emptiness is the answer, not a gap; the starting point must be there.
+        switch ind.measure {
+        case .within(let from, _, _), .duration(let from, _, _, _): needed.append(from)
+        case .snapshot(let start, _): needed.append(start)
+        default: break
+        }
+        var breakdowns: [String] = []
+        for b in ind.breakdowns {
+            switch b {
+            case .la, .district: breakdowns.append("person.home_area")
+            case .ageBand: breakdowns.append("person.birth_year_month")
+            case .sex: breakdowns.append("person.sex")
+            case .ethnicityGroup: breakdowns.append("person.ethnicity")
+            case .lookedAfter: breakdowns.append("person.looked_after")
+            case .riskLevel: breakdowns.append(ind.dataset.schema.field("risk_level") != nil ? "risk_level" : "risk_before")
+            default: break
+            }
+        }
+        return (needed, breakdowns)
+    }
+
+    public func gaps(for ind: IndicatorSpec) -> [DataGap] {
+        guard let d = profile.datasets[ind.dataset], d.rows > 0 else {
+            return [DataGap(kind: .neverSubmitted, indicatorID: ind.id, blocking: true,
+                            detail: "no agency has submitted \(ind.dataset.schema.title.lowercased()) (\(ind.dataset.rawValue)) to Dots")]
+        }
+        var gaps: [DataGap] = []
+        let (needed, breakdowns) = Self.fields(ind)
+        for field in needed + breakdowns {
+            let share = d.share(field)
+            let blocking = needed.contains(field)
+            if share == 0 {
+                gaps.append(DataGap(kind: .fieldEmpty, indicatorID: ind.id, blocking: blocking,
+                                    detail: "\(describe(field, ind.dataset)) is never recorded" + (blocking ? "" : ", so that breakdown shows everyone as unknown")))
+            } else if share < mostlyEmpty {
+                gaps.append(DataGap(kind: .fieldMostlyEmpty, indicatorID: ind.id, blocking: blocking,
+                                    detail: "\(describe(field, ind.dataset)) is recorded for only \(percent(share)) of rows"))
+            }
+        }
+        if d.rows > 0, Double(d.warnings) / Double(d.rows) > warningShare {
+            gaps.append(DataGap(kind: .lowQuality, indicatorID: ind.id, blocking: false,
+                                detail: "\(percent(Double(d.warnings) / Double(d.rows))) of \(ind.dataset.rawValue) rows drew warnings at intake (see the data quality report)"))
+        }
+        if profile.linkageRunID == nil {
+            switch ind.measure {
+            case .overlap(let agencies, let with, _):
+                let sameAgencies = with.map { Set(profile.datasets[$0]?.agencies ?? []) == Set(d.agencies) } ?? false
+                if agencies != nil || !sameAgencies {
+                    gaps.append(DataGap(kind: .notLinked, indicatorID: ind.id, blocking: true,
+                                        detail: "linkage has not run, so young people cannot be matched across agencies"))
+                }
+            case .people, .rate(of: .people), .percentage(_, of: .people), .repeats, .snapshot:
+                if d.agencies.count > 1 {
+                    gaps.append(DataGap(kind: .notLinked, indicatorID: ind.id, blocking: false,
+                                        detail: "linkage has not run, so a young person known to several agencies is counted once per agency"))
+                }
+            default: break
+            }
+        }
+        if case .overlap(_, let with?, _) = ind.measure, profile.datasets[with] == nil {
+            gaps.append(DataGap(kind: .neverSubmitted, indicatorID: ind.id, blocking: true, detail: "no agency has submitted \(with.rawValue), which the overlap needs"))
+        }
+        return gaps
+    }
+
+    /// Periods an indicator cannot be given for, with the reason: those the submitted data does not fully cover.
+    public func unavailablePeriods(for ind: IndicatorSpec, periods: [ReportingPeriod]) -> [String: String] {
+        guard let d = profile.datasets[ind.dataset] else { return [:] }
+        var out: [String: String] = [:]
+        for p in periods where p.end > d.last || p.start < d.first {
+            out[p.label] = p.end > d.last ? "the data submitted only runs to \(d.last)" : "the data submitted starts on \(d.first)"
+        }
+        return out
+    }
+
+    func describe(_ field: String, _ ds: Dataset) -> String {
+        field.hasPrefix("person.") ? "the young person's \(field.dropFirst(7).replacingOccurrences(of: "_", with: " "))" : "\(ds.rawValue).\(field)"
+    }
+
+    func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }
+}
