@@ -47,10 +47,10 @@ public enum StoreDialect: String, Sendable {
     public func elapsed(from: String, to: String, isDateTime: Bool, unit: MeasureSpec.DurationUnit) -> String {
         let hours: String, days: String
         if isDateTime {
-            hours = self == .postgres ? "(EXTRACT(EPOCH FROM (\(to) - \(from))) / 3600.0)" : "((unixepoch(\(to)) - unixepoch(\(from))) / 3600.0)"
+            hours = self == .postgres ? "(CAST(EXTRACT(EPOCH FROM (\(to) - \(from))) AS DOUBLE PRECISION) / 3600.0)" : "((unixepoch(\(to)) - unixepoch(\(from))) / 3600.0)"
             days = "(\(hours) / 24.0)"
         } else {
-            days = self == .postgres ? "((\(to) - \(from)) * 1.0)" : "(julianday(\(to)) - julianday(\(from)))"
+            days = self == .postgres ? "CAST(\(to) - \(from) AS DOUBLE PRECISION)" : "(julianday(\(to)) - julianday(\(from)))"
             hours = "(\(days) * 24.0)"
         }
         return unit == .hours ? hours : days
