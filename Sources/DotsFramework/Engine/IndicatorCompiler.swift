@@ -161,8 +161,8 @@ public struct IndicatorCompiler: Sendable {
         case .percentage(_, of: .events):
             return [.init(name: "units", purpose: "each row is one event; the numerator counts those also meeting the numerator's filters",
                           sql: "SELECT s.*, CAST(s.m AS TEXT) AS period, s.hit AS is_num, 1 AS is_den, \(nullReal) AS dur FROM source s \(monthWindow)")]
-        case .within(_, _, let hours):
-            let from = dialect.elapsed(from: "s.t_from", to: "s.t_to", isDateTime: isDateTime(ind.dataset, withinFields(ind).0), unit: .hours)
+        case .within(let fromField, _, let hours):
+            let from = dialect.elapsed(from: "s.t_from", to: "s.t_to", isDateTime: isDateTime(ind.dataset, fromField), unit: .hours)
             return [.init(name: "units", purpose: "each row with a start time counts in the denominator; it counts in the numerator when the second time is at most \(hours) hours after it (real elapsed time, so clock changes count as they happened)",
                           sql: """
                           SELECT s.*, CAST(s.m AS TEXT) AS period,
@@ -210,11 +210,6 @@ public struct IndicatorCompiler: Sendable {
             }
             return steps
         }
-    }
-
-    func withinFields(_ ind: IndicatorSpec) -> (String, String) {
-        if case .within(let from, let to, _) = ind.measure { return (from, to) }
-        return ("", "")
     }
 
     var nullReal: String { dialect == .postgres ? "CAST(NULL AS DOUBLE PRECISION)" : "NULL" }

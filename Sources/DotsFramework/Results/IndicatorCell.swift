@@ -45,8 +45,6 @@ public struct IndicatorCell: Sendable, Equatable, Codable {
         self.status = status
         self.note = note
     }
-
-    public var isHeadline: Bool { breakdown == "total" && stat != "count" }
 }
 
 /// A row as the compiled SQL returns it.

@@ -29,6 +29,7 @@ struct DemoCommand: AsyncParsableCommand {
         Store: \(store.location(defaultPath: "\(dir)/dots.sqlite"))
         Try: swift run dots submissions --database \(dir)/dots.sqlite
              swift run dots review list --database \(dir)/dots.sqlite
+             swift run dots framework compute --database \(dir)/dots.sqlite && swift run dots framework show --database \(dir)/dots.sqlite
         """)
         if !result.rejected.isEmpty { throw ExitCode(1) }
     }
