@@ -89,7 +89,8 @@ public struct FrameworkService: Sendable {
             gaps += plan.gaps.map { StoredGap(questionID: questionOf[plan.indicator.id] ?? "", gap: $0) }
             guard let compiled = plan.compiled else { continue }
             let t0 = Date()
-            let raw = try await store.frameworkCells(compiled)
+            var raw = try await store.frameworkCells(compiled)
+            if compiled.wholeAreaBySum { raw = RawCell.addingWholeArea(raw) }
             timings[plan.indicator.id] = Date().timeIntervalSince(t0)
             var groups: [String: [String]] = [:]
             for b in plan.indicator.breakdowns where b != .la {

@@ -6,6 +6,15 @@ public struct CompiledIndicator: Sendable {
         /// What the step does, in plain words, for `explain`.
         public let purpose: String
         public let sql: String
+        /// Computed once and kept (`AS MATERIALIZED`), rather than folded into the steps that use it.
+        public var materialized: Bool = false
+
+        public init(name: String, purpose: String, sql: String, materialized: Bool = false) {
+            self.name = name
+            self.purpose = purpose
+            self.sql = sql
+            self.materialized = materialized
+        }
     }
 
     /// Additive measures are counted per calendar month and summed into longer periods (exact, and one scan);
@@ -17,10 +26,14 @@ public struct CompiledIndicator: Sendable {
     public let steps: [Step]
     /// Breakdowns the dataset cannot give, and similar caveats, in plain words.
     public let notes: [String]
+    /// True when the query returns counts per local authority only and the whole area is their sum
+    /// (`RawCell.addingWholeArea`): every unit has exactly one local authority, so this is exact and halves the
+    /// rows the query groups. Percentiles are not sums, so durations return the whole area themselves.
+    public var wholeAreaBySum: Bool = false
 
     /// The whole query.
     public var sql: String {
-        let ctes = steps.dropLast().map { "\($0.name) AS (\n\($0.sql)\n)" }
+        let ctes = steps.dropLast().map { "\($0.name) AS \($0.materialized ? "MATERIALIZED " : "")(\n\($0.sql)\n)" }
         return (ctes.isEmpty ? "" : "WITH " + ctes.joined(separator: ",\n") + "\n") + steps.last!.sql
     }
 }

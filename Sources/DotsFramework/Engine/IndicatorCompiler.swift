@@ -39,7 +39,7 @@ public struct IndicatorCompiler: Sendable {
             }
         }
         var steps: [CompiledIndicator.Step] = []
-        steps.append(source(indicator, breakdowns: breakdowns))
+        steps += source(indicator, breakdowns: breakdowns)
         if indicator.breakdowns.contains(.exploitationType), breakdowns.contains(where: { $0.breakdown == .exploitationType }) {
             steps.append(.init(name: "xcodes(code)", purpose: "the exploitation types, to count each screening under every type it names",
                                sql: "VALUES " + ExploitationType.allCases.map { "(\(dialect.text($0.rawValue)))" }.joined(separator: ", ")))
@@ -51,10 +51,17 @@ public struct IndicatorCompiler: Sendable {
                                    "(\(dialect.text($0.label)), \($0.firstMonth.index), \($0.lastMonth.index), \(dialect.date($0.end)))"
                                }.joined(separator: ",\n")))
         }
-        steps += unitSteps(indicator, grain: grain, months: monthRange)
-        steps.append(tagged(breakdowns))
+        steps += unitSteps(indicator, grain: grain, months: monthRange, breakdowns: breakdowns)
+        if case .duration = indicator.measure {
+            steps.append(tagged(breakdowns, from: "units", weight: ", u.n"))
+        } else {
+            steps.append(combos(breakdowns))
+            steps.append(tagged(breakdowns, from: "combos"))
+        }
         steps += cells(indicator)
-        return CompiledIndicator(indicatorID: indicator.id, grain: grain, steps: steps, notes: notes)
+        var compiled = CompiledIndicator(indicatorID: indicator.id, grain: grain, steps: steps, notes: notes)
+        if case .duration = indicator.measure {} else { compiled.wholeAreaBySum = true }
+        return compiled
     }
 
     // MARK: source
@@ -105,18 +112,24 @@ public struct IndicatorCompiler: Sendable {
         filters.isEmpty ? "1 = 1" : filters.map { condition($0, dataset) }.joined(separator: "\n  AND ")
     }
 
-    func source(_ ind: IndicatorSpec, breakdowns: [BreakdownColumn]) -> CompiledIndicator.Step {
+    /// Two steps: `rows` reads the dataset once, working out each row's UK date (costly for date-times on
+    /// SQLite) and everything that does not depend on it; `source` then derives the month, age and age band from
+    /// that date. `rows` is materialised so the date is computed once per row, not once per use.
+    func source(_ ind: IndicatorSpec, breakdowns: [BreakdownColumn]) -> [CompiledIndicator.Step] {
         let ds = ind.dataset
         // Snapshots place a record by its start; everything else by the dataset's period date.
         var dayField = ds.schema.eventDate ?? ""
         if case .snapshot(let start, _) = ind.measure { dayField = start }
-        let ageExpr = age(ds, dayField: dayField)
+        let month = dialect.monthIndex("s.day")
+        let ageExpr = "((\(month) - s.bm) / 12)"
         var columns = ["\(who("e")) AS who", "e.agency_id AS agency", "\(ukDay(ds, dayField)) AS day",
-                       "\(dialect.monthIndex(ukDay(ds, dayField))) AS m",
-                       "\(BreakdownColumn.of(.la, dataset: ds, dialect: dialect, ageExpression: ageExpr)!.expression) AS b_la"]
+                       "\(dialect.yearMonthIndex("p.birth_year_month")) AS bm",
+                       "\(BreakdownColumn.of(.la, dataset: ds, dialect: dialect, ageExpression: "0")!.expression) AS b_la"]
+        var derived = ["\(month) AS m"]
         for b in breakdowns where b.breakdown != .exploitationType {
             let expr = BreakdownColumn.of(b.breakdown, dataset: ds, dialect: dialect, ageExpression: ageExpr)!.expression
-            columns.append("\(expr) AS b_\(b.breakdown.rawValue.replacingOccurrences(of: "-", with: "_"))")
+            let name = "b_\(b.breakdown.rawValue.replacingOccurrences(of: "-", with: "_"))"
+            if b.breakdown == .ageBand { derived.append("\(expr) AS \(name)") } else { columns.append("\(expr) AS \(name)") }
         }
         if breakdowns.contains(where: { $0.breakdown == .exploitationType }) {
             columns.append("\(exploitationText(ds)) AS xtypes")
@@ -130,12 +143,19 @@ public struct IndicatorCompiler: Sendable {
         case .snapshot(_, let end):
             columns.append("\(ukDay(ds, end)) AS end_day")
         case .repeats:
-            columns.append("\(dialect.dayNumber(ukDay(ds, dayField))) AS dn")
+            derived.append("\(dialect.dayNumber("s.day")) AS dn")
         default:
             break
         }
-        let sql = "SELECT " + columns.joined(separator: ",\n       ") + "\n" + joins(ds) + "\nWHERE e.\(dayField) IS NOT NULL\n  AND " + conditions(ind.filters, ds)
-        return .init(name: "source", purpose: "the \(ds.rawValue) rows meeting the indicator's filters, each with its young person (\(linked ? "linked across agencies" : "per agency: linkage has not run")), UK date, area and groups", sql: sql)
+        var rowFilters: [FilterSpec] = [], ageFilters: [String] = []
+        for f in ind.filters {
+            if case .age(let lo, let hi) = f { ageFilters.append("\(ageExpr) BETWEEN \(lo) AND \(hi)") } else { rowFilters.append(f) }
+        }
+        let rows = "SELECT " + columns.joined(separator: ",\n       ") + "\n" + joins(ds) + "\nWHERE e.\(dayField) IS NOT NULL\n  AND " + conditions(rowFilters, ds)
+        let source = "SELECT s.*,\n       " + derived.joined(separator: ",\n       ") + "\nFROM rows s" + (ageFilters.isEmpty ? "" : "\nWHERE " + ageFilters.joined(separator: "\n  AND "))
+        return [.init(name: "rows", purpose: "the \(ds.rawValue) rows meeting the indicator's filters, each with its young person (\(linked ? "linked across agencies" : "per agency: linkage has not run")), UK date, area and groups",
+                      sql: rows, materialized: true),
+                .init(name: "source", purpose: "each row's month and age at its date\(ageFilters.isEmpty ? "" : ", keeping the ages the indicator covers")", sql: source)]
     }
 
     /// `;CSE;CCE;`: the exploitation types a row names, for the exploitation-type breakdown.
@@ -152,7 +172,7 @@ public struct IndicatorCompiler: Sendable {
 
     // MARK: units
 
-    func unitSteps(_ ind: IndicatorSpec, grain: CompiledIndicator.Grain, months: (Int, Int)) -> [CompiledIndicator.Step] {
+    func unitSteps(_ ind: IndicatorSpec, grain: CompiledIndicator.Grain, months: (Int, Int), breakdowns: [BreakdownColumn]) -> [CompiledIndicator.Step] {
         let monthWindow = "WHERE s.m BETWEEN \(months.0) AND \(months.1)"
         switch ind.measure {
         case .events, .rate(of: .events):
@@ -172,23 +192,34 @@ public struct IndicatorCompiler: Sendable {
                           """)]
         case .duration(let from, _, let unit, _):
             let d = dialect.elapsed(from: "s.t_from", to: "s.t_to", isDateTime: isDateTime(ind.dataset, from), unit: unit)
-            return [placed("source"),
-                    .init(name: "units", purpose: "each row with both times, and the time between them in \(unit.rawValue)",
-                          sql: "SELECT s.*, 1 AS is_num, 1 AS is_den, \(d) AS dur FROM placed s WHERE s.t_from IS NOT NULL AND s.t_to IS NOT NULL AND \(d) >= 0")]
+            // Times repeat (minutes, days), so rows collapse to how many share each month, group and time before
+            // they are copied into periods; percentiles then read running totals instead of ranking every row.
+            let keys = (["m"] + groupColumns(breakdowns)).map { "s.\($0)" }.joined(separator: ", ")
+            return [.init(name: "timed", purpose: "each row with both times, and the time between them in \(unit.rawValue)",
+                          sql: "SELECT s.*, \(d) AS dur FROM source s WHERE s.t_from IS NOT NULL AND s.t_to IS NOT NULL AND \(d) >= 0"),
+                    .init(name: "durations", purpose: "how many rows share each month, area, group and time",
+                          sql: "SELECT \(keys), s.dur, COUNT(*) AS n FROM timed s GROUP BY \(keys), s.dur"),
+                    .init(name: "units", purpose: "those counts in every reporting period their month falls in",
+                          sql: "SELECT pr.period, s.*, 1 AS is_num, 1 AS is_den FROM durations s JOIN periods pr ON s.m BETWEEN pr.first_m AND pr.last_m")]
         case .people, .rate(of: .people):
-            return [placed("source")] + firstPerPerson(hit: "1")
+            return firstPerPerson(from: "source", hit: "1")
         case .percentage(_, of: .people):
-            return [placed("source")] + firstPerPerson(hit: "MAX(s.hit) OVER (PARTITION BY s.period, s.who)")
+            return firstPerPerson(from: "source", hit: "s.hit")
         case .repeats(let count, let days):
             return [.init(name: "runs", purpose: "for every event, how many of the young person's events fall in the \(days) days up to and including it",
-                          sql: "SELECT s.*, COUNT(*) OVER (PARTITION BY s.who ORDER BY s.dn RANGE BETWEEN \(days - 1) PRECEDING AND CURRENT ROW) AS in_window FROM source s"),
-                    placed("runs")] + firstPerPerson(hit: "MAX(CASE WHEN s.in_window >= \(count) THEN 1 ELSE 0 END) OVER (PARTITION BY s.period, s.who)")
+                          sql: "SELECT s.*, COUNT(*) OVER (PARTITION BY s.who ORDER BY s.dn RANGE BETWEEN \(days - 1) PRECEDING AND CURRENT ROW) AS in_window FROM source s")]
+                + firstPerPerson(from: "runs", hit: "CASE WHEN s.in_window >= \(count) THEN 1 ELSE 0 END")
         case .snapshot:
             return [.init(name: "placed", purpose: "each record open at a period's end: started on or before its last day and not ended by then",
-                          sql: "SELECT pr.period, s.* FROM source s JOIN periods pr ON s.day <= pr.last_day AND (s.end_day IS NULL OR s.end_day > pr.last_day)")]
-                + firstPerPerson(hit: "1")
+                          sql: "SELECT pr.period, s.* FROM source s JOIN periods pr ON s.day <= pr.last_day AND (s.end_day IS NULL OR s.end_day > pr.last_day)"),
+                    .init(name: "ranked", purpose: "the young person's open records at each period end, earliest first",
+                          sql: "SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.period, s.who ORDER BY s.day, s.agency) AS rn, 1 AS any_hit FROM placed s"),
+                    .init(name: "firsts", purpose: "one row per young person per period: the earliest open record, whose area and age count",
+                          sql: "SELECT r.* FROM ranked r WHERE r.rn = 1"),
+                    .init(name: "units", purpose: "each young person counts once in the period",
+                          sql: "SELECT f.*, 1 AS is_num, 1 AS is_den, \(nullReal) AS dur FROM firsts f")]
         case .overlap(let agencies, let with, let withFilters):
-            var steps = [placed("source")]
+            var steps = firstPerPerson(from: "source", hit: "1", units: false)
             if let with {
                 steps.append(.init(name: "others", purpose: "the young people in \(with.rawValue) meeting its filters, by period",
                                    sql: """
@@ -198,13 +229,11 @@ public struct IndicatorCompiler: Sendable {
                                      WHERE \(conditions(withFilters, with))
                                    ) o JOIN periods pr ON o.m BETWEEN pr.first_m AND pr.last_m
                                    """))
-                steps += firstPerPerson(hit: "1", units: false)
                 steps.append(.init(name: "units", purpose: "each young person counts in the numerator when also among `others` in the same period",
                                    sql: "SELECT f.*, CASE WHEN o.who IS NULL THEN 0 ELSE 1 END AS is_num, 1 AS is_den, \(nullReal) AS dur FROM firsts f LEFT JOIN others o ON o.period = f.period AND o.who = f.who"))
             } else {
                 steps.append(.init(name: "known", purpose: "for each linked young person, how many agencies hold a record of them",
                                    sql: "SELECT partnership_person_id AS who, COUNT(DISTINCT agency_id) AS agencies FROM person_links GROUP BY partnership_person_id"))
-                steps += firstPerPerson(hit: "1", units: false)
                 steps.append(.init(name: "units", purpose: "each young person counts in the numerator when known to at least \(agencies ?? 2) agencies",
                                    sql: "SELECT f.*, CASE WHEN k.agencies >= \(agencies ?? 2) THEN 1 ELSE 0 END AS is_num, 1 AS is_den, \(nullReal) AS dur FROM firsts f LEFT JOIN known k ON k.who = f.who"))
             }
@@ -214,19 +243,29 @@ public struct IndicatorCompiler: Sendable {
 
     var nullReal: String { dialect == .postgres ? "CAST(NULL AS DOUBLE PRECISION)" : "NULL" }
 
-    func placed(_ from: String) -> CompiledIndicator.Step {
-        .init(name: "placed", purpose: "each row in every reporting period its month falls in",
-              sql: "SELECT pr.period, s.* FROM \(from) s JOIN periods pr ON s.m BETWEEN pr.first_m AND pr.last_m")
-    }
-
     /// One unit per young person per period: their first row there (the one whose area and age count), with
-    /// whether any of their rows meets the numerator.
-    func firstPerPerson(hit: String, units: Bool = true) -> [CompiledIndicator.Step] {
+    /// whether any of their rows there meets the numerator (`hit`, an expression on `s`).
+    ///
+    /// Rather than copying every row into every period it falls in and ranking within each (a row lands in up to
+    /// 14 overlapping periods), rows are first reduced to each young person's months, each month knowing the
+    /// month before it and the next month with a hit. A month is a person's first in a period exactly when it
+    /// lies in the period and the previous one does not, so the join to periods yields one row per person and
+    /// period with no ranking after it.
+    func firstPerPerson(from: String, hit: String, units: Bool = true) -> [CompiledIndicator.Step] {
         var steps: [CompiledIndicator.Step] = [
-            .init(name: "ranked", purpose: "the young person's rows in each period, earliest first, and whether any meets the numerator",
-                  sql: "SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.period, s.who ORDER BY s.day, s.agency) AS rn, \(hit) AS any_hit FROM placed s"),
-            .init(name: "firsts", purpose: "one row per young person per period: the earliest, whose area and age count",
-                  sql: "SELECT r.* FROM ranked r WHERE r.rn = 1"),
+            .init(name: "months", purpose: "the young person's rows in each month, earliest first, and whether any meets the numerator",
+                  sql: "SELECT s.*, ROW_NUMBER() OVER (PARTITION BY s.who, s.m ORDER BY s.day, s.agency) AS mrn, MAX(\(hit)) OVER (PARTITION BY s.who, s.m) AS m_hit FROM \(from) s"),
+            .init(name: "chain", purpose: "one row per young person per month with rows (the earliest), the month before it with rows, and the next month with a hit",
+                  sql: """
+                  SELECT s.*, LAG(s.m) OVER (PARTITION BY s.who ORDER BY s.m) AS prev_m,
+                         MIN(CASE WHEN s.m_hit = 1 THEN s.m END) OVER (PARTITION BY s.who ORDER BY s.m ROWS BETWEEN CURRENT ROW AND UNBOUNDED FOLLOWING) AS next_hit
+                  FROM months s WHERE s.mrn = 1
+                  """),
+            .init(name: "firsts", purpose: "one row per young person per period: their first month in it (whose area and age count), and whether any month in it has a hit",
+                  sql: """
+                  SELECT pr.period, s.*, CASE WHEN s.next_hit <= pr.last_m THEN 1 ELSE 0 END AS any_hit
+                  FROM chain s JOIN periods pr ON s.m BETWEEN pr.first_m AND pr.last_m AND (s.prev_m IS NULL OR s.prev_m < pr.first_m)
+                  """),
         ]
         if units {
             steps.append(.init(name: "units", purpose: "each young person counts once in the period",
@@ -237,22 +276,41 @@ public struct IndicatorCompiler: Sendable {
 
     // MARK: tagging and counting
 
-    func tagged(_ breakdowns: [BreakdownColumn]) -> CompiledIndicator.Step {
+    /// Counting units collapse to one row per period and combination of groups before tagging, so the
+    /// copies `tagged` makes (two scopes for each breakdown) are of a few thousand combinations, not of every
+    /// unit. Durations keep every unit: their percentiles need each value.
+    func combos(_ breakdowns: [BreakdownColumn]) -> CompiledIndicator.Step {
+        let keys = (["period"] + groupColumns(breakdowns)).map { "u.\($0)" }
+        return .init(name: "combos", purpose: "the units summed for each period and combination of area and groups",
+                     sql: "SELECT \(keys.joined(separator: ", ")), SUM(u.is_num) AS is_num, SUM(u.is_den) AS is_den, \(nullReal) AS dur FROM units u GROUP BY \(keys.joined(separator: ", "))")
+    }
+
+    /// The columns that place a unit: its local authority and its group in each breakdown.
+    func groupColumns(_ breakdowns: [BreakdownColumn]) -> [String] {
+        ["b_la"] + breakdowns.map { $0.breakdown == .exploitationType ? "xtypes" : "b_\($0.breakdown.rawValue.replacingOccurrences(of: "-", with: "_"))" }
+    }
+
+    /// `weight` set (durations): each row also goes into the whole area (`all`); for counts the whole area is
+    /// the sum of the local authorities, added after the query (`CompiledIndicator.wholeAreaBySum`).
+    func tagged(_ breakdowns: [BreakdownColumn], from table: String, weight: String = "") -> CompiledIndicator.Step {
         var parts: [String] = []
-        func add(_ breakdown: String, _ group: String, from: String = "units u") {
-            for scope in ["'all'", "u.b_la"] {
-                parts.append("SELECT u.period, \(scope) AS scope, '\(breakdown)' AS breakdown, \(group) AS grp, u.is_num, u.is_den, u.dur FROM \(from)")
+        let scopes = weight.isEmpty ? ["u.b_la"] : ["'all'", "u.b_la"]
+        func add(_ breakdown: String, _ group: String, from: String = "\(table) u") {
+            for scope in scopes {
+                parts.append("SELECT u.period, \(scope) AS scope, '\(breakdown)' AS breakdown, \(group) AS grp, u.is_num, u.is_den, u.dur\(weight) FROM \(from)")
             }
         }
         add("total", "'all'")
         for b in breakdowns {
             if b.breakdown == .exploitationType {
-                add(b.breakdown.rawValue, "x.code", from: "units u JOIN xcodes x ON u.xtypes LIKE ('%;' || x.code || ';%')")
+                add(b.breakdown.rawValue, "x.code", from: "\(table) u JOIN xcodes x ON u.xtypes LIKE ('%;' || x.code || ';%')")
             } else {
                 add(b.breakdown.rawValue, "u.b_\(b.breakdown.rawValue.replacingOccurrences(of: "-", with: "_"))")
             }
         }
-        return .init(name: "tagged", purpose: "every unit once in total and once in its group of each breakdown, for the whole partnership area and for its local authority",
+        return .init(name: "tagged", purpose: weight.isEmpty
+                     ? "every unit once in total and once in its group of each breakdown, for its local authority (the whole area is their sum, added after the query)"
+                     : "every unit once in total and once in its group of each breakdown, for the whole partnership area and for its local authority",
                      sql: parts.joined(separator: "\nUNION ALL "))
     }
 
@@ -260,15 +318,20 @@ public struct IndicatorCompiler: Sendable {
         let keys = "t.period, t.scope, t.breakdown, t.grp"
         guard case .duration(_, _, _, let percentiles) = ind.measure else {
             return [.init(name: "cells", purpose: "numerator and denominator for every period, scope and group",
-                          sql: "SELECT \(keys), 'value' AS stat, SUM(t.is_num) AS num, SUM(t.is_den) AS den, \(nullReal) AS val FROM tagged t GROUP BY \(keys)")]
+                          sql: "SELECT \(keys), 'value' AS stat, CAST(SUM(t.is_num) AS BIGINT) AS num, CAST(SUM(t.is_den) AS BIGINT) AS den, \(nullReal) AS val FROM tagged t GROUP BY \(keys)")]
         }
-        // Median: the middle value, or the mean of the two middle values; other percentiles by nearest rank.
+        // Median: the middle value, or the mean of the two middle values; other percentiles by nearest rank. The
+        // value at rank k is the smallest time whose running total reaches k.
+        func at(_ rank: String) -> String { "MIN(CASE WHEN t.cum >= \(rank) THEN t.dur END)" }
         let stats = percentiles.map { p -> String in
-            let pick = p == 50 ? "t.rn IN ((t.cnt + 1) / 2, (t.cnt + 2) / 2)" : "t.rn = (t.cnt * \(p) + 99) / 100"
-            return "SELECT \(keys), 'p\(p)' AS stat, MAX(t.cnt) AS num, \(nullInt) AS den, AVG(t.dur) AS val FROM ordered t WHERE \(pick) GROUP BY \(keys)"
+            let value = p == 50 ? "(\(at("(t.cnt + 1) / 2")) + \(at("(t.cnt + 2) / 2"))) / 2.0" : at("(t.cnt * \(p) + 99) / 100")
+            return "SELECT \(keys), 'p\(p)' AS stat, MAX(t.cnt) AS num, \(nullInt) AS den, \(value) AS val FROM ordered t GROUP BY \(keys)"
         }
-        let ordered = "SELECT t.*, ROW_NUMBER() OVER (PARTITION BY \(keys) ORDER BY t.dur) AS rn, COUNT(*) OVER (PARTITION BY \(keys)) AS cnt FROM tagged t"
-        return [.init(name: "ordered", purpose: "the times in each period, scope and group, in order", sql: ordered),
+        let partition = "PARTITION BY \(keys)"
+        return [.init(name: "dist", purpose: "how many units share each time, in each period, scope and group",
+                      sql: "SELECT \(keys), t.dur, CAST(SUM(t.n) AS BIGINT) AS n FROM tagged t GROUP BY \(keys), t.dur"),
+                .init(name: "ordered", purpose: "the times in each period, scope and group, in order, with running totals",
+                      sql: "SELECT t.*, CAST(SUM(t.n) OVER (\(partition) ORDER BY t.dur ROWS UNBOUNDED PRECEDING) AS BIGINT) AS cum, CAST(SUM(t.n) OVER (\(partition)) AS BIGINT) AS cnt FROM dist t"),
                 .init(name: "cells", purpose: "the percentiles of the times for every period, scope and group (median: the middle value or the mean of the two middle ones; others by nearest rank)",
                       sql: stats.joined(separator: "\nUNION ALL "))]
     }

@@ -69,3 +69,24 @@ public struct RawCell: Sendable, Equatable {
         self.val = val
     }
 }
+
+extension RawCell {
+    /// The whole-area (`all`) cells as the sum of the per-local-authority ones, for counts.
+    public static func addingWholeArea(_ cells: [RawCell]) -> [RawCell] {
+        struct Key: Hashable { let period, breakdown, group, stat: String }
+        var sums: [Key: (num: Int, den: Int?)] = [:]
+        var order: [Key] = []
+        for c in cells {
+            let key = Key(period: c.period, breakdown: c.breakdown, group: c.group, stat: c.stat)
+            if let s = sums[key] {
+                sums[key] = (s.num + c.num, c.den.map { $0 + (s.den ?? 0) } ?? s.den)
+            } else {
+                sums[key] = (c.num, c.den)
+                order.append(key)
+            }
+        }
+        return cells + order.map { k in
+            RawCell(period: k.period, scope: "all", breakdown: k.breakdown, group: k.group, stat: k.stat, num: sums[k]!.num, den: sums[k]!.den, val: nil)
+        }
+    }
+}

@@ -9,7 +9,7 @@ struct FrameworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
         abstract: "The question-led performance framework: validate, compute, show, explain, export.",
-        subcommands: [Validate.self, Compute.self, Show.self, Explain.self, Export.self, Default.self])
+        subcommands: [Validate.self, Compute.self, Show.self, Explain.self, Export.self, SQL.self, Default.self])
 
     /// Which framework: a file, or the one Dots ships.
     struct Source: ParsableArguments {
@@ -50,6 +50,7 @@ struct FrameworkCommand: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Compute every indicator for every period, area and breakdown, and store the figures with provenance.")
         @OptionGroup var source: Source
         @Option(help: "Who is running it, for the run log.") var runBy = ProcessInfo.processInfo.environment["USER"] ?? "cli"
+        @Flag(help: "Print each indicator's query time, slowest first.") var timings = false
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
@@ -60,6 +61,9 @@ struct FrameworkCommand: AsyncParsableCommand {
             print("  from \(r.submissions.count) submissions" + (r.linkageRunID.map { ", linkage run \($0)" } ?? " (linkage has not run: young people are counted per agency)"))
             let blocking = outcome.gaps.filter(\.gap.blocking)
             print("  what we don't know: \(outcome.gaps.count) gaps, \(blocking.count) leaving an indicator unanswered (`dots framework show`)")
+            if timings {
+                for (id, s) in outcome.seconds.sorted(by: { $0.value > $1.value }) { print(String(format: "  %8.3f s  %@", s, id)) }
+            }
         }
     }
 
@@ -92,6 +96,28 @@ struct FrameworkCommand: AsyncParsableCommand {
             do {
                 print(try await store.withStore { try await FrameworkService(store: $0, runBy: "cli").explain(spec, indicator: indicator) })
             } catch let e as FrameworkService.FrameworkError { throw ValidationError(e.description) }
+        }
+    }
+
+    struct SQL: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            commandName: "sql",
+            abstract: "Every indicator's compiled query for this store, as JSON lines ({\"indicator\", \"sql\"}): to run or time it elsewhere.")
+        @OptionGroup var source: Source
+        @Option(help: "Only this indicator.") var indicator: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let (spec, _) = try source.load()
+            let plans = try await store.withStore { store in
+                FrameworkService(store: store, runBy: "cli").plan(spec.indicators, profile: try await store.frameworkProfile())
+            }
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            for plan in plans where indicator == nil || plan.indicator.id == indicator {
+                guard let compiled = plan.compiled else { continue }
+                print(String(decoding: try encoder.encode(["indicator": plan.indicator.id, "sql": compiled.sql]), as: UTF8.self))
+            }
         }
     }
 
