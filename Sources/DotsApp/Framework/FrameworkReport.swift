@@ -17,6 +17,30 @@ public struct FrameworkReport: Sendable {
         self.run = run
     }
 
+    /// The latest run's figures for a reader: exact (`publish` false: analysts, who still see `:` and `z`) or with
+    /// disclosure control applied. Nil when the framework has not been computed on this store.
+    public static func load(_ store: HubStore, spec: FrameworkSpec, publish: Bool, policy: DisclosurePolicy = .standard) async throws -> FrameworkReport? {
+        guard let run = try await store.latestFrameworkRun() else { return nil }
+        let cells = try await store.frameworkResults()
+        let service = FrameworkService(store: store, runBy: "report")
+        let published = service.published(spec, cells: cells, policy: publish ? policy : DisclosurePolicy(threshold: 0, minimumBase: 0))
+        return FrameworkReport(spec: spec, cells: published, gaps: try await store.frameworkGaps(), run: run)
+    }
+
+    /// One indicator's total cells in a scope for one kind of period, oldest first: a trend.
+    public func series(_ ind: IndicatorSpec, scope: String, kind: PeriodKind) -> [PublishedCell] {
+        cells.filter { $0.cell.indicatorID == ind.id && $0.cell.scope == scope && $0.cell.breakdown == "total" && $0.cell.periodKind == kind.rawValue
+            && ($0.cell.stat == "value" || $0.cell.stat == "p50") }
+            .sorted { $0.cell.periodEnd < $1.cell.periodEnd }
+    }
+
+    /// The headline for one kind of period: its latest available figure and the same period a year earlier.
+    public func headline(_ ind: IndicatorSpec, scope: String, kind: PeriodKind) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
+        let ofKind = series(ind, scope: scope, kind: kind).filter { $0.cell.status != .notAvailable }
+        guard let latest = ofKind.last else { return nil }
+        return (latest, ofKind.first { $0.cell.periodEnd == latest.cell.periodEnd.adding(months: -12) })
+    }
+
     /// The result scope a partnership reads: the whole area, or the one local authority its areas make up.
     public static func scope(partnership id: String?, model: PartnershipModel = ReferencePartnership.model, on date: CalendarDate) -> String? {
         guard let id else { return "all" }
@@ -82,7 +106,7 @@ public struct FrameworkReport: Sendable {
         return out.joined(separator: "\n")
     }
 
-    func unitText(_ ind: IndicatorSpec) -> String {
+    public func unitText(_ ind: IndicatorSpec) -> String {
         switch ind.measure {
         case .rate: " per 10,000"
         case .percentage, .within, .overlap: "%"

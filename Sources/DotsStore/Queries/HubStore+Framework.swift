@@ -76,13 +76,22 @@ extension HubStore {
         return DataProfile(datasets: datasets, linkageRunID: try await latestLinkageRun()?.id)
     }
 
-    /// Runs one compiled indicator.
+    /// Runs one compiled indicator. On PostgreSQL the query runs in a read-only transaction that lets its sorts
+    /// and hashes use more memory than the server's 4 MB default (so they stay out of temporary files) and turns off
+    /// JIT compilation, which costs more than it saves on queries that each run once.
     public func frameworkCells(_ compiled: CompiledIndicator) async throws -> [RawCell] {
-        try await sql.raw(SQLQueryString(compiled.sql)).all().map { row in
+        @Sendable func decode(_ row: any SQLRow) throws -> RawCell {
             RawCell(period: try row.decode(column: "period", as: String.self), scope: try row.decode(column: "scope", as: String.self),
                     breakdown: try row.decode(column: "breakdown", as: String.self), group: try row.decode(column: "grp", as: String.self),
                     stat: try row.decode(column: "stat", as: String.self), num: try row.decode(column: "num", as: Int?.self) ?? 0,
                     den: try row.decode(column: "den", as: Int?.self), val: try row.decode(column: "val", as: Double?.self))
+        }
+        guard engine == .postgres else { return try await sql.raw(SQLQueryString(compiled.sql)).all().map(decode) }
+        return try await database.transaction { tx in
+            try await tx.sql.raw("SET TRANSACTION READ ONLY").run()
+            try await tx.sql.raw("SET LOCAL work_mem = '128MB'").run()
+            try await tx.sql.raw("SET LOCAL jit = off").run()
+            return try await tx.sql.raw(SQLQueryString(compiled.sql)).all().map(decode)
         }
     }
 

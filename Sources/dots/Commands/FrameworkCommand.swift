@@ -62,6 +62,7 @@ struct FrameworkCommand: AsyncParsableCommand {
             let blocking = outcome.gaps.filter(\.gap.blocking)
             print("  what we don't know: \(outcome.gaps.count) gaps, \(blocking.count) leaving an indicator unanswered (`dots framework show`)")
             if timings {
+                print(String(format: "  queries: %.3f s wall, %d at once (%.3f s summed)", outcome.querySeconds, outcome.concurrency, outcome.seconds.values.reduce(0, +)))
                 for (id, s) in outcome.seconds.sorted(by: { $0.value > $1.value }) { print(String(format: "  %8.3f s  %@", s, id)) }
             }
         }
@@ -144,12 +145,10 @@ struct FrameworkCommand: AsyncParsableCommand {
 
     enum Report {
         static func build(_ store: HubStore, spec: FrameworkSpec, publish: Bool, policy: DisclosurePolicy = .standard) async throws -> FrameworkReport {
-            guard let run = try await store.latestFrameworkRun() else { throw ValidationError(FrameworkService.FrameworkError.notComputed.description) }
-            let cells = try await store.frameworkResults()
-            let service = FrameworkService(store: store, runBy: "cli")
-            // Analysts see exact figures; the symbols still mark what is not available or not applicable.
-            let published = service.published(spec, cells: cells, policy: publish ? policy : DisclosurePolicy(threshold: 0, minimumBase: 0))
-            return FrameworkReport(spec: spec, cells: published, gaps: try await store.frameworkGaps(), run: run)
+            guard let report = try await FrameworkReport.load(store, spec: spec, publish: publish, policy: policy) else {
+                throw ValidationError(FrameworkService.FrameworkError.notComputed.description)
+            }
+            return report
         }
     }
 }
