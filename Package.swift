@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
     ],
     targets: [
         // Pure domain: types, code lists, schemas, rules. Foundation only, no I/O.
@@ -65,10 +66,17 @@ let package = Package(
             dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
+        // The web app and JSON API (Vapor): pages, sign-in, roles, charts. Calls DotsApp; holds no rules of its own
+        // beyond who may see what (`AccessPolicy` in DotsCore).
+        .target(
+            name: "DotsWeb",
+            dependencies: ["DotsCore", "DotsStore", "DotsFramework", "DotsApp",
+                           .product(name: "Vapor", package: "vapor"), .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
             name: "dots",
-            dependencies: ["DotsApp", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DotsApp", "DotsWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
@@ -80,5 +88,9 @@ let package = Package(
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DotsWebTests",
+            dependencies: ["DotsWeb", "DotsApp", "DotsTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            swiftSettings: swiftSettings),
     ]
 )

@@ -8,6 +8,7 @@ struct Dots: AsyncParsableCommand {
         abstract: "Dots joins the dots on child exploitation across a safeguarding partnership.",
         subcommands: [
             DemoCommand.self, SynthCommand.self, PrepareCommand.self, IngestCommand.self, LinkCommand.self, ReviewCommand.self, SubmissionsCommand.self,
-            FrameworkCommand.self, MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self, KeyCommand.self,
+            FrameworkCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self,
+            KeyCommand.self,
         ])
 }

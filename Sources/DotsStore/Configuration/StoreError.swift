@@ -5,6 +5,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case cannotOpen(String, reason: String)
     case periodOverlap(agency: String, dataset: Dataset, period: Period, existing: Period)
     case rowCountMismatch(dataset: Dataset, expected: Int, loaded: Int)
+    case conflict(String)
     case unexpected(String)
 
     public var description: String {
@@ -14,6 +15,7 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "\(agency)'s \(dataset.rawValue) for \(period) overlaps its current submission for \(existing). Resubmit for exactly \(existing) to replace it, or choose a period that does not overlap."
         case .rowCountMismatch(let dataset, let expected, let loaded):
             "Loading \(dataset.rawValue) stored \(loaded) rows where \(expected) were expected; nothing was kept."
+        case .conflict(let text): "Cannot save: \(text)."
         case .unexpected(let text): text
         }
     }

@@ -1,0 +1,46 @@
+/// What each role may do: the one place role checks live. The web app's routes and the API ask it, and the
+/// tests walk every route for every role against it.
+public enum Permission: String, CaseIterable, Sendable {
+    /// The framework overview and indicator pages (figures as `exactFigures` allows).
+    case viewFramework
+    /// Figures without disclosure control: small numbers visible. Everyone else sees `c`.
+    case exactFigures
+    /// The submission log and data quality: all agencies', or the own agency's when `agencyScoped`.
+    case viewSubmissions
+    /// Upload an extract or package (an agency data lead for their own agency only).
+    case submitData
+    /// Accounts: create, change roles.
+    case manageAccounts
+    /// API tokens for automated submissions.
+    case manageTokens
+}
+
+public struct AccessPolicy: Sendable {
+    public static func allows(_ role: Role, _ permission: Permission) -> Bool {
+        switch permission {
+        case .viewFramework: true
+        case .exactFigures: role == .admin || role == .analyst
+        case .viewSubmissions: role == .admin || role == .analyst || role == .agencyLead
+        case .submitData: role == .admin || role == .agencyLead
+        case .manageAccounts: role == .admin
+        case .manageTokens: role == .admin || role == .agencyLead
+        }
+    }
+
+    /// The agency whose rows this person may see, or nil for every agency. Agency data leads see their own only.
+    public static func agencyScope(_ role: Role, agencyID: String?) -> AgencyScope {
+        role == .agencyLead ? .only(agencyID ?? "") : .all
+    }
+}
+
+public enum AgencyScope: Sendable, Equatable {
+    case all
+    case only(String)
+
+    public func includes(_ agencyID: String) -> Bool {
+        switch self {
+        case .all: true
+        case .only(let id): id == agencyID
+        }
+    }
+}

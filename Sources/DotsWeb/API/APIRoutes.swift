@@ -1,0 +1,64 @@
+import DotsApp
+import DotsCore
+import DotsStore
+import DotsFramework
+import Vapor
+
+/// The JSON API: what the pages show, for other tools. Same sign-in (session) or an API token
+/// (`Authorization: Bearer dots_…`); the same `AccessPolicy` decides exact or disclosure-controlled figures.
+struct APIRoutes {
+    let context: WebContext
+
+    struct Figure: Content {
+        let period: String, periodKind: String, scope: String, breakdown: String, group: String, stat: String
+        let numerator: String, denominator: String, value: String, status: String
+        init(_ p: PublishedCell) {
+            period = p.cell.period; periodKind = p.cell.periodKind; scope = p.cell.scope; breakdown = p.cell.breakdown; group = p.cell.group
+            stat = p.cell.stat; numerator = p.numerator; denominator = p.denominator; value = p.value; status = p.cell.status.rawValue
+        }
+    }
+    struct IndicatorSummary: Content { let id: String, title: String, latest: Figure?, yearEarlier: Figure?, rag: String? }
+    struct QuestionSummary: Content { let id: String, question: String, indicators: [IndicatorSummary], gaps: [String] }
+    struct Overview: Content { let framework: String, version: String, computedAt: String, scope: String, exactFigures: Bool, questions: [QuestionSummary] }
+    struct IndicatorDetail: Content { let id: String, title: String, definition: String, scope: String, exactFigures: Bool, trend: [Figure], breakdowns: [Figure], gaps: [String] }
+
+    func register(_ app: Application) {
+        app.get("api", "openapi.json") { _ in
+            Response(status: .ok, headers: ["Content-Type": "application/json"], body: .init(string: OpenAPIDocument.json))
+        }
+        app.get("api", "v1", "framework", use: overview)
+        app.get("api", "v1", "framework", "indicators", ":id", use: indicator)
+    }
+
+    func loaded(_ req: Request) async throws -> (CurrentUser, FrameworkReport, FrameworkFilter) {
+        let user = try req.require(.viewFramework)
+        guard let report = try await context.reports.report(exact: user.can(.exactFigures)) else {
+            throw Abort(.notFound, reason: "The framework has not been computed on this store yet.")
+        }
+        return (user, report, FrameworkFilter(req, today: UKTime.localDate(of: context.clock.now())))
+    }
+
+    func overview(_ req: Request) async throws -> Overview {
+        let (user, report, filter) = try await loaded(req)
+        let questions = report.spec.questions.map { q in
+            QuestionSummary(id: q.id, question: q.question, indicators: q.indicators.map { ind in
+                let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0) }
+                return IndicatorSummary(id: ind.id, title: ind.title, latest: head.map { Figure($0.latest) }, yearEarlier: head?.yearEarlier.map(Figure.init),
+                                        rag: head.flatMap { FrameworkReport.rag(Double($0.latest.value), ind) })
+            }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))
+        }
+        return Overview(framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
+                        exactFigures: user.can(.exactFigures), questions: questions)
+    }
+
+    func indicator(_ req: Request) async throws -> IndicatorDetail {
+        let (user, report, filter) = try await loaded(req)
+        let id = req.parameters.get("id") ?? ""
+        guard let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: "There is no indicator \(id).") }
+        let view = IndicatorPage(report: report, indicator: ind, question: nil, filter: filter, exact: user.can(.exactFigures))
+        let (trend, breakdowns, _) = view.shownCells()
+        return IndicatorDetail(id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: user.can(.exactFigures),
+                               trend: trend.map(Figure.init), breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
+                               gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
+    }
+}

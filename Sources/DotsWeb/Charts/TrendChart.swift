@@ -1,0 +1,55 @@
+import Foundation
+
+/// A line chart of an indicator over time, drawn on the server as SVG with a title and description for
+/// assistive technology; pages also give the same figures as a table.
+struct TrendChart {
+    var title: String
+    var labels: [String]
+    var values: [Double?]
+    var format: (Double) -> String
+    var width = 640.0
+    var height = 260.0
+
+    func svg(id: String) -> String {
+        let left = 56.0, right = 16.0, top = 16.0, bottom = 48.0
+        let plotW = width - left - right, plotH = height - top - bottom
+        let known = values.compactMap { $0 }
+        let hi = niceMax(known.max() ?? 1)
+        let n = max(values.count, 1)
+        let step = n > 1 ? plotW / Double(n - 1) : 0
+        func x(_ i: Int) -> Double { left + Double(i) * step }
+        func y(_ v: Double) -> Double { top + plotH - (hi == 0 ? 0 : v / hi * plotH) }
+        var out = "<svg class=\"dots-chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
+        out += "<title id=\"\(id)-title\">\(title.html)</title>"
+        out += "<desc id=\"\(id)-desc\">\(TrendText.describe(labels: labels, values: values, format: format).html)</desc>"
+        for k in 0...4 {
+            let v = hi * Double(k) / 4, yy = y(v)
+            out += String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>", left, yy, width - right, yy)
+            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", left - 6, yy + 4) + format(v).html + "</text>"
+        }
+        let every = max(1, Int((Double(n) / 8).rounded(.up)))
+        for (i, label) in labels.enumerated() where i % every == 0 || i == n - 1 {
+            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x(i), height - bottom + 18) + label.html + "</text>"
+        }
+        var path = "", pen = false
+        for (i, v) in values.enumerated() {
+            guard let v else { pen = false; continue }
+            path += (pen ? "L" : "M") + String(format: "%.1f %.1f ", x(i), y(v))
+            pen = true
+        }
+        out += "<path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"3\"/>"
+        for (i, v) in values.enumerated() {
+            guard let v else { continue }
+            out += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#004f4a\"/>", x(i), y(v))
+        }
+        return out + "</svg>"
+    }
+
+    /// A round number at or above the largest value, for the top of the axis.
+    func niceMax(_ v: Double) -> Double {
+        guard v > 0 else { return 1 }
+        let magnitude = pow(10, floor(log10(v)))
+        for m in [1.0, 2, 2.5, 5, 10] where m * magnitude >= v { return m * magnitude }
+        return 10 * magnitude
+    }
+}

@@ -1,0 +1,82 @@
+import DotsApp
+import DotsCore
+import DotsStore
+import DotsFramework
+import Foundation
+
+/// The framework overview: each strategic question with what we don't know first, then its indicators (latest
+/// figure, a year earlier, RAG against target, trend).
+struct OverviewPage {
+    let report: FrameworkReport
+    let filter: FrameworkFilter
+    let exact: Bool
+
+    func render() -> String {
+        let spec = report.spec
+        var out = """
+        <span class="dots-caption">\(spec.name.html), version \(spec.version.html)</span>
+        <h1>What the partnership wants to know</h1>
+        <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope).html)</strong>.
+        Figures computed \(report.run.computedAt.description.html) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
+        \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
+        \(filter.form(action: "/framework"))
+        """
+        let allGaps = report.gaps.count
+        out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
+        for theme in spec.themes {
+            out += "<h2>\(theme.title.html)</h2>"
+            for q in theme.questions {
+                out += "<section class=\"dots-question\" aria-labelledby=\"q-\(q.id.html)\"><h3 id=\"q-\(q.id.html)\">\(q.question.html)</h3>"
+                out += gaps(for: q)
+                if !q.sources.isEmpty {
+                    out += "<p class=\"dots-body-s\"><strong>Also informed by:</strong> \(q.sources.map(\.html).joined(separator: "; "))</p>"
+                }
+                if q.indicators.isEmpty {
+                    out += "<p>No indicator answers this question yet: it rests on the sources above.</p>"
+                } else {
+                    out += "<ul class=\"dots-indicators\">" + q.indicators.map(indicatorRow).joined() + "</ul>"
+                }
+                out += "</section>"
+            }
+        }
+        out += "<h2 id=\"gaps-summary\">What we don't know, in summary</h2>"
+        let blocking = report.gaps.filter(\.gap.blocking).count
+        out += "<p>\(allGaps) gaps: \(blocking) leave an indicator unanswered; the rest are caveats on figures that can be shown.</p>"
+        return out
+    }
+
+    func gaps(for q: QuestionSpec) -> String {
+        let mine = report.gaps.filter { $0.questionID == q.id }
+        guard !mine.isEmpty else { return "" }
+        let items = mine.map { g in
+            let title = g.gap.indicatorID.flatMap { id in q.indicators.first { $0.id == id }?.title }
+            return "<li>" + (title.map { "<strong>\($0.html):</strong> " } ?? "") + g.gap.detail.html
+                + (g.gap.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "") + "</li>"
+        }.joined()
+        return "<div class=\"dots-gaps\"><h4>What we don't know</h4><ul>\(items)</ul></div>"
+    }
+
+    func indicatorRow(_ ind: IndicatorSpec) -> String {
+        let link = "<a href=\"/framework/indicators/\(HTML.query(ind.id))?\(filter.query)\">\(ind.title.html)</a>"
+        guard let kind = filter.kind(for: ind), let (latest, earlier) = report.headline(ind, scope: filter.scope, kind: kind) else {
+            return "<li class=\"dots-indicator\"><div>\(link)<div class=\"dots-indicator__meta\">No figure for this area and period.</div></div><div class=\"dots-indicator__value\">:</div></li>"
+        }
+        let unit = report.unitText(ind)
+        let series = report.series(ind, scope: filter.scope, kind: kind).suffix(12)
+        let values = series.map { Double($0.value) }
+        let labels = series.map(\.cell.period)
+        let rag = FrameworkReport.rag(Double(latest.value), ind)
+        var meta = "\(latest.cell.period.html)"
+        if let earlier { meta += "; a year earlier \(Formatting.value(earlier, unit: unit).html)" }
+        if let t = ind.target { meta += "; target \(Formatting.number(t.value).html)\(unit.html)" }
+        return """
+        <li class="dots-indicator">
+          <div>\(link) \(Formatting.ragTag(rag))
+            <div class="dots-indicator__meta">\(meta)</div>
+            <div class="dots-indicator__meta"><span class="dots-visually-hidden">Trend: </span>\(Sparkline(values: values).svg())<span class="dots-visually-hidden">\(TrendText.describe(labels: labels, values: values, format: Formatting.number).html)</span></div>
+          </div>
+          <div class="dots-indicator__value">\(Formatting.value(latest, unit: unit).html)</div>
+        </li>
+        """
+    }
+}

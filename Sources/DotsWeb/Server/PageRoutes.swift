@@ -1,0 +1,142 @@
+import DotsApp
+import DotsCore
+import DotsStore
+import DotsFramework
+import Vapor
+
+/// The pages. Each handler asks `Request.require(_:)` (which asks `AccessPolicy`) before doing anything.
+struct PageRoutes {
+    let context: WebContext
+
+    func register(_ app: Application) {
+        app.get { req -> Response in
+            req.currentUser == nil ? req.redirect(to: "/sign-in") : req.redirect(to: "/framework")
+        }
+        app.get("assets", "dots.css") { _ in
+            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
+        }
+        app.get("assets", "dots.svg") { _ in
+            Response(status: .ok, headers: ["Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400"], body: .init(string: Stylesheet.logo))
+        }
+        app.get("healthz") { _ in "ok" }
+        app.get("accessibility") { req in page(Layout(title: "Accessibility", user: req.currentUser, csrf: req.currentUser?.csrfToken).render(AccessibilityStatement.html)) }
+        app.get("sign-in", use: signInForm)
+        app.post("sign-in", use: signIn)
+        app.post("sign-out", use: signOut)
+        app.get("account", use: account)
+        app.post("account", "password", use: changePassword)
+        app.get("framework", use: overview)
+        app.get("framework", "indicators", ":id", use: indicator)
+    }
+
+    func layout(_ req: Request, _ title: String, active: String = "") -> Layout {
+        Layout(title: title, user: req.currentUser, active: active, csrf: req.currentUser?.csrfToken)
+    }
+
+    // MARK: signing in and out
+
+    func signInForm(_ req: Request) async throws -> Response {
+        if req.currentUser != nil { return req.redirect(to: "/framework") }
+        let token = Tokens.random()
+        let res = page(layout(req, "Sign in").render(FormPages.signIn(csrf: token, next: req.query[String.self, at: "next"] ?? "")))
+        res.cookies[SessionMiddleware.preSessionCookie] = cookie(token, maxAge: 3600)
+        return res
+    }
+
+    func signIn(_ req: Request) async throws -> Response {
+        struct Form: Content { var email: String?; var password: String?; var csrf: String?; var next: String? }
+        let form = try req.content.decode(Form.self)
+        let expected = req.cookies[SessionMiddleware.preSessionCookie]?.string ?? ""
+        guard !expected.isEmpty, Tokens.equal(form.csrf ?? "", expected) else {
+            throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and sign in again.")
+        }
+        let email = form.email ?? ""
+        var errors: [(field: String, message: String)] = []
+        if email.trimmingCharacters(in: .whitespaces).isEmpty { errors.append(("email", "Enter your email address")) }
+        if (form.password ?? "").isEmpty { errors.append(("password", "Enter your password")) }
+        if errors.isEmpty {
+            do {
+                let (token, _) = try await context.accounts.signIn(email: email, password: form.password ?? "", address: req.remoteAddress?.ipAddress ?? "unknown")
+                let next = form.next ?? ""
+                // Only a path on this site, never another site (no open redirect).
+                let target = next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/framework"
+                let res = req.redirect(to: target)
+                res.cookies[SessionMiddleware.cookie] = cookie(token, maxAge: Int(AccountService.sessionLength))
+                res.cookies[SessionMiddleware.preSessionCookie] = cookie("", maxAge: 0)
+                return res
+            } catch AccountService.SignInError.throttled {
+                errors.append(("email", "Too many failed attempts. Wait 15 minutes, then try again"))
+            } catch AccountService.SignInError.incorrect {
+                errors.append(("email", "Enter a correct email address and password"))
+            }
+        }
+        let html = layout(req, "Error: Sign in").render(FormPages.signIn(csrf: expected, email: email, next: form.next ?? "", errors: errors))
+        return page(html, status: .unprocessableEntity)
+    }
+
+    func signOut(_ req: Request) async throws -> Response {
+        if let user = req.currentUser, let digest = user.sessionDigest { try await context.accounts.signOut(digest: digest, accountID: user.id) }
+        let res = req.redirect(to: "/sign-in")
+        res.cookies[SessionMiddleware.cookie] = cookie("", maxAge: 0)
+        return res
+    }
+
+    func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
+        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/", isSecure: context.secureCookies, isHTTPOnly: true, sameSite: .lax)
+    }
+
+    // MARK: account
+
+    func account(_ req: Request) async throws -> Response {
+        let user = try req.signedIn()
+        return page(layout(req, "Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", changed: req.query[String.self, at: "changed"] != nil)))
+    }
+
+    func changePassword(_ req: Request) async throws -> Response {
+        let user = try req.signedIn()
+        struct Form: Content { var current: String?; var new: String? }
+        let form = try req.content.decode(Form.self)
+        do {
+            try await context.accounts.changePassword(user.account, current: form.current ?? "", new: form.new ?? "")
+        } catch let e as AccountService.FieldError {
+            return page(layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: [(e.field, e.message)])),
+                        status: .unprocessableEntity)
+        }
+        // Changing the password ended every session, this one too: sign in again with the new one.
+        let res = req.redirect(to: "/sign-in?next=%2Faccount%3Fchanged%3D1")
+        res.cookies[SessionMiddleware.cookie] = cookie("", maxAge: 0)
+        return res
+    }
+
+    // MARK: framework
+
+    func today() -> CalendarDate { UKTime.localDate(of: context.clock.now()) }
+
+    func report(_ user: CurrentUser) async throws -> FrameworkReport? {
+        try await context.reports.report(exact: user.can(.exactFigures))
+    }
+
+    func overview(_ req: Request) async throws -> Response {
+        let user = try req.require(.viewFramework)
+        guard let report = try await report(user) else {
+            return page(layout(req, "Framework", active: "framework").render(FormPages.message(title: "No figures yet", "The framework has not been computed on this store: an analyst runs `dots framework compute`.")))
+        }
+        let filter = FrameworkFilter(req, today: today())
+        return page(layout(req, "Framework", active: "framework").render(OverviewPage(report: report, filter: filter, exact: user.can(.exactFigures)).render()))
+    }
+
+    func indicator(_ req: Request) async throws -> Response {
+        let user = try req.require(.viewFramework)
+        var id = req.parameters.get("id") ?? ""
+        let wantsCSV = id.hasSuffix(".csv")
+        if wantsCSV { id.removeLast(4) }
+        guard let report = try await report(user), let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        let question = report.spec.questions.first { $0.indicators.contains { $0.id == id } }
+        let view = IndicatorPage(report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: user.can(.exactFigures))
+        if wantsCSV {
+            return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
+                            body: .init(string: view.csv()))
+        }
+        return page(layout(req, ind.title, active: "framework").render(view.render(), backLink: ("/framework?" + view.filter.query, "All questions")))
+    }
+}

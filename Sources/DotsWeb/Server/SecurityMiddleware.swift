@@ -1,0 +1,84 @@
+import DotsCore
+import DotsStore
+import Vapor
+
+/// Loads the signed-in person (session cookie, or an API token for the API), refuses forms without the session's
+/// CSRF token, and sets the security headers on every response.
+struct SessionMiddleware: AsyncMiddleware {
+    let context: WebContext
+    static let cookie = "dots_session"
+    /// Before sign-in there is no session to bind a CSRF token to, so the sign-in form uses a cookie and a field
+    /// that must match (double submit), on top of SameSite cookies.
+    static let preSessionCookie = "dots_csrf"
+
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        if let token = req.cookies[Self.cookie]?.string,
+           let (session, account) = try await context.store.session(digest: Tokens.digest(token), now: context.clock.now()) {
+            req.currentUser = CurrentUser(account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest)
+        } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization,
+                  let account = try await context.store.apiTokenAccount(digest: Tokens.digest(bearer.token)) {
+            req.currentUser = CurrentUser(account: account, csrfToken: nil, sessionDigest: nil)
+        }
+        if req.method != .GET && req.method != .HEAD, let user = req.currentUser, let expected = user.csrfToken {
+            let sent = (try? req.content.get(String.self, at: "csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
+            guard Tokens.equal(sent, expected) else {
+                throw Abort(.forbidden, reason: "This form has expired or did not come from Dots. Go back, reload the page and try again.")
+            }
+        }
+        let response = try await next.respond(to: req)
+        Self.secure(response, signedIn: req.currentUser != nil)
+        return response
+    }
+
+    static func secure(_ response: Response, signedIn: Bool) {
+        let h = response.headers
+        response.headers.replaceOrAdd(name: "Content-Security-Policy",
+                                      value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
+        response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
+        response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
+        if signedIn && !h.contains(name: .cacheControl) { response.headers.replaceOrAdd(name: .cacheControl, value: "no-store") }
+    }
+}
+
+/// Errors as pages for people and as JSON for the API; a redirect stays a redirect.
+struct PageErrorMiddleware: AsyncMiddleware {
+    func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
+        do {
+            return try await next.respond(to: req)
+        } catch let abort as any AbortError {
+            if abort.status == .seeOther || abort.status == .found || abort.status == .temporaryRedirect {
+                return Response(status: abort.status, headers: abort.headers)
+            }
+            return render(req, status: abort.status, reason: abort.reason)
+        } catch {
+            req.logger.error("Unhandled error: \(String(reflecting: error))")
+            return render(req, status: .internalServerError, reason: "Something went wrong on our side. Try again; if it keeps happening, tell your partnership admin.")
+        }
+    }
+
+    func render(_ req: Request, status: HTTPResponseStatus, reason: String) -> Response {
+        let response: Response
+        if req.url.path.hasPrefix("/api/") {
+            response = Response(status: status, headers: ["Content-Type": "application/json"],
+                                body: .init(string: "{\"error\":\(jsonString(reason)),\"status\":\(status.code)}"))
+        } else {
+            let title = status == .notFound ? "Page not found" : status == .forbidden ? "You do not have access to this page" : status == .unauthorized ? "Sign in" : "Sorry, there is a problem"
+            let body = status == .notFound ? "If you typed the web address, check it is correct." : reason
+            let html = Layout(title: title, user: req.currentUser, csrf: req.currentUser?.csrfToken).render(FormPages.message(title: title, body))
+            response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+        }
+        SessionMiddleware.secure(response, signedIn: req.currentUser != nil)
+        return response
+    }
+
+    func jsonString(_ s: String) -> String {
+        String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
+    }
+}
+
+extension Abort {
+    static func redirect(to location: String) -> Abort {
+        Abort(.seeOther, headers: ["Location": location])
+    }
+}

@@ -1,0 +1,19 @@
+import DotsCore
+import Vapor
+
+/// Builds the web application: middleware in order, then every route. `dots serve` and the tests both call it.
+public enum WebApp {
+    public static func configure(_ app: Application, context: WebContext) {
+        app.middleware = Middlewares()
+        app.middleware.use(PageErrorMiddleware())
+        app.middleware.use(SessionMiddleware(context: context))
+        app.routes.defaultMaxBodySize = "64mb"
+        PageRoutes(context: context).register(app)
+        APIRoutes(context: context).register(app)
+    }
+}
+
+/// Every response that is a page.
+func page(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
+    Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+}

@@ -1,0 +1,27 @@
+import DotsCore
+import DotsFramework
+import DotsStore
+import Logging
+import Vapor
+
+/// Runs the web app on an address until the process is stopped (`dots serve`, `dots demo`).
+public enum WebServer {
+    public static func run(store: HubStore, spec: FrameworkSpec, host: String, port: Int, secureCookies: Bool) async throws {
+        var env = Environment(name: "production", arguments: ["dots"])
+        try LoggingSystem.bootstrap(from: &env)
+        let app = try await Application.make(env)
+        app.logger.logLevel = .notice
+        app.http.server.configuration.hostname = host
+        app.http.server.configuration.port = port
+        app.http.server.configuration.serverName = nil
+        WebApp.configure(app, context: WebContext(store: store, spec: spec, secureCookies: secureCookies))
+        do {
+            try await app.startup()
+            try await app.running?.onStop.get()
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+        try await app.asyncShutdown()
+    }
+}

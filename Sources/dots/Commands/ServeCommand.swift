@@ -1,0 +1,23 @@
+import ArgumentParser
+import DotsApp
+import DotsWeb
+import Foundation
+
+struct ServeCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "serve",
+        abstract: "Serve the web app and JSON API (sign in with an account from `dots user add`).")
+
+    @Option(help: "The address to listen on. Keep 127.0.0.1 unless a TLS proxy sits in front.") var host = "127.0.0.1"
+    @Option(help: "The port.") var port = 8080
+    @Flag(help: "Mark cookies Secure: set when users reach Dots over HTTPS (directly or through a proxy).") var secureCookies = false
+    @OptionGroup var store: StoreOptions
+
+    func run() async throws {
+        let spec = try FrameworkService.load()
+        try await store.withStore { hub in
+            print("Dots is serving on http://\(host):\(port) (stop with Ctrl-C).")
+            try await WebServer.run(store: hub, spec: spec, host: host, port: port, secureCookies: secureCookies)
+        }
+    }
+}

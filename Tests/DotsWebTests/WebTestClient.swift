@@ -1,0 +1,75 @@
+import DotsApp
+import DotsCore
+import DotsFramework
+import DotsStore
+import DotsWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+/// A browser stand-in for route tests: keeps cookies, reads CSRF tokens from pages, posts forms.
+struct WebTestClient {
+    let app: Application
+    var cookies: [String: String] = [:]
+
+    init(_ app: Application) { self.app = app }
+
+    @discardableResult
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        var headers = extra
+        if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
+        var body = ByteBuffer()
+        if let form {
+            headers.contentType = .urlEncodedForm
+            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+        }
+        let res = try await app.testing().performTest(request: TestingHTTPRequest(method: method, url: URI(string: path), headers: headers, body: body))
+        for set in res.headers[.setCookie] {
+            let pair = set.split(separator: ";")[0].split(separator: "=", maxSplits: 1)
+            let name = String(pair[0]), value = pair.count > 1 ? String(pair[1]) : ""
+            if set.contains("Max-Age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
+        }
+        return res
+    }
+
+    /// The hidden CSRF field's value on a page.
+    static func csrf(in res: TestingHTTPResponse) -> String? {
+        let html = res.body.string
+        guard let r = html.range(of: "name=\"csrf\" value=\"") else { return nil }
+        return String(html[r.upperBound...].prefix { $0 != "\"" })
+    }
+
+    mutating func signIn(_ email: String, _ password: String) async throws -> TestingHTTPResponse {
+        let form = try await send(.GET, "/sign-in")
+        return try await send(.POST, "/sign-in", form: ["email": email, "password": password, "csrf": Self.csrf(in: form) ?? "", "next": ""])
+    }
+}
+
+enum WebFixture {
+    static let password = "correct-horse-battery"
+    static let clock = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
+
+    /// One account per role; the agency lead acts for Staffordshire Police.
+    static func accounts(_ store: HubStore) async throws {
+        let service = AccountService(store: store, clock: clock)
+        for role in Role.allCases {
+            try await service.create(email: "\(role.rawValue)@example.org", name: "Test \(role.title)", role: role,
+                                     agencyID: role == .agencyLead ? "staffs-police" : nil, password: password)
+        }
+    }
+
+    /// A running app over `store` for the duration of `body`.
+    static func withApp<T>(_ store: HubStore, _ body: (Application) async throws -> T) async throws -> T {
+        let app = try await Application.make(.testing)
+        WebApp.configure(app, context: WebContext(store: store, spec: try FrameworkService.load(), clock: clock))
+        do {
+            let result = try await body(app)
+            try await app.asyncShutdown()
+            return result
+        } catch {
+            try? await app.asyncShutdown()
+            throw error
+        }
+    }
+}
