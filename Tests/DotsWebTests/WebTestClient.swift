@@ -2,6 +2,7 @@ import DotsApp
 import DotsCore
 import DotsFramework
 import DotsStore
+import DotsTestSupport
 import DotsWeb
 import Foundation
 import Testing
@@ -56,6 +57,14 @@ enum WebFixture {
         for role in Role.allCases {
             try await service.create(email: "\(role.rawValue)@example.org", name: "Test \(role.title)", role: role,
                                      agencyID: role == .agencyLead ? "staffs-police" : nil, password: password)
+        }
+    }
+
+    /// A store of `kind` with one account per role, and a running app over it, for the duration of `body`.
+    static func withAccounts(_ kind: StoreKind, _ body: (HubStore, Application) async throws -> Void) async throws {
+        try await withStore(kind) { store in
+            try await accounts(store)
+            try await withApp(store) { try await body(store, $0) }
         }
     }
 

@@ -9,13 +9,19 @@ public struct FrameworkReport: Sendable {
     public let cells: [PublishedCell]
     public let gaps: [StoredGap]
     public let run: FrameworkRunRecord
+    /// Each indicator's cells, so pages showing one indicator do not scan every figure of the run.
+    public let cellsByIndicator: [String: [PublishedCell]]
 
     public init(spec: FrameworkSpec, cells: [PublishedCell], gaps: [StoredGap], run: FrameworkRunRecord) {
         self.spec = spec
         self.cells = cells
         self.gaps = gaps
         self.run = run
+        cellsByIndicator = Dictionary(grouping: cells, by: \.cell.indicatorID)
     }
+
+    /// The kinds of period to headline, longest first.
+    public static let headlineKinds: [PeriodKind] = [.financialYear, .rolling12, .quarter, .month]
 
     /// The latest run's figures for a reader: exact (`publish` false: analysts, who still see `:` and `z`) or with
     /// disclosure control applied. Nil when the framework has not been computed on this store.
@@ -29,7 +35,7 @@ public struct FrameworkReport: Sendable {
 
     /// One indicator's total cells in a scope for one kind of period, oldest first: a trend.
     public func series(_ ind: IndicatorSpec, scope: String, kind: PeriodKind) -> [PublishedCell] {
-        cells.filter { $0.cell.indicatorID == ind.id && $0.cell.scope == scope && $0.cell.breakdown == "total" && $0.cell.periodKind == kind.rawValue
+        (cellsByIndicator[ind.id] ?? []).filter { $0.cell.scope == scope && $0.cell.breakdown == "total" && $0.cell.periodKind == kind.rawValue
             && ($0.cell.stat == "value" || $0.cell.stat == "p50") }
             .sorted { $0.cell.periodEnd < $1.cell.periodEnd }
     }
@@ -63,12 +69,8 @@ public struct FrameworkReport: Sendable {
 
     /// The headline cell for an indicator in a scope: the latest period of its longest kind that has a value.
     public func headline(_ ind: IndicatorSpec, scope: String) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
-        let mine = cells.filter { $0.cell.indicatorID == ind.id && $0.cell.scope == scope && $0.cell.breakdown == "total" && ($0.cell.stat == "value" || $0.cell.stat == "p50") }
-        for kind in [PeriodKind.financialYear, .rolling12, .quarter, .month] where ind.periods.contains(kind) {
-            let ofKind = mine.filter { $0.cell.periodKind == kind.rawValue && $0.cell.status != .notAvailable }.sorted { $0.cell.periodEnd < $1.cell.periodEnd }
-            guard let latest = ofKind.last else { continue }
-            let earlier = ofKind.first { $0.cell.periodEnd == latest.cell.periodEnd.adding(months: -12) }
-            return (latest, earlier)
+        for kind in Self.headlineKinds where ind.periods.contains(kind) {
+            if let found = headline(ind, scope: scope, kind: kind) { return found }
         }
         return nil
     }

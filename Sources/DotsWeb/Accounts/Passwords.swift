@@ -1,3 +1,4 @@
+import Foundation
 import Vapor
 
 /// Password hashing (bcrypt, cost 12) and the password rule. Following NCSC guidance the rule is length, not
@@ -15,8 +16,10 @@ enum Passwords {
         if password.count < minimumLength { return "Enter a password of at least \(minimumLength) characters" }
         if password.count > 200 { return "Enter a password of 200 characters or fewer" }
         let lowered = password.lowercased()
-        if common.contains(where: { lowered.contains($0) }) && Set(lowered).count < 6 { return "Choose a less common password" }
         if lowered == email.lowercased() { return "Your password must not be your email address" }
+        // A common password padded out to 12 characters ("password1234") is still a common password.
+        let rest = common.reduce(lowered) { $0.replacingOccurrences(of: $1, with: "") }
+        if rest.count < 6 || Set(lowered).count < 5 { return "Choose a less common password: a few unrelated words work well" }
         return nil
     }
 

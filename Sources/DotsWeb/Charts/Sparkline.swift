@@ -12,14 +12,21 @@ struct Sparkline {
         guard known.count >= 2, let lo = known.min(), let hi = known.max() else { return "" }
         let span = hi - lo == 0 ? 1 : hi - lo
         let step = values.count > 1 ? (width - 4) / Double(values.count - 1) : 0
+        let path = ChartPath.line(values, x: { 2 + Double($0) * step }, y: { height - 3 - ($0 - lo) / span * (height - 6) })
+        return "<svg class=\"dots-sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\"><path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"2\"/></svg>"
+    }
+}
+
+/// An SVG path through the known values; a hidden or unavailable value lifts the pen, so the line breaks there.
+enum ChartPath {
+    static func line(_ values: [Double?], x: (Int) -> Double, y: (Double) -> Double) -> String {
         var path = "", pen = false
         for (i, v) in values.enumerated() {
             guard let v else { pen = false; continue }
-            let x = 2 + Double(i) * step, y = height - 3 - (v - lo) / span * (height - 6)
-            path += (pen ? "L" : "M") + String(format: "%.1f %.1f ", x, y)
+            path += (pen ? "L" : "M") + String(format: "%.1f %.1f ", x(i), y(v))
             pen = true
         }
-        return "<svg class=\"dots-sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\"><path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"2\"/></svg>"
+        return path
     }
 }
 

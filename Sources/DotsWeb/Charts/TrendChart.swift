@@ -31,12 +31,7 @@ struct TrendChart {
         for (i, label) in labels.enumerated() where i % every == 0 || i == n - 1 {
             out += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x(i), height - bottom + 18) + label.html + "</text>"
         }
-        var path = "", pen = false
-        for (i, v) in values.enumerated() {
-            guard let v else { pen = false; continue }
-            path += (pen ? "L" : "M") + String(format: "%.1f %.1f ", x(i), y(v))
-            pen = true
-        }
+        let path = ChartPath.line(values, x: x, y: y)
         out += "<path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"3\"/>"
         for (i, v) in values.enumerated() {
             guard let v else { continue }

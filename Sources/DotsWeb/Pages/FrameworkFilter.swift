@@ -28,7 +28,7 @@ struct FrameworkFilter {
     /// The kind of period to headline for an indicator: the chosen one when it has it, else its longest.
     func kind(for ind: IndicatorSpec) -> PeriodKind? {
         if let kind, ind.periods.contains(kind) { return kind }
-        return [PeriodKind.financialYear, .rolling12, .quarter, .month].first { ind.periods.contains($0) }
+        return FrameworkReport.headlineKinds.first { ind.periods.contains($0) }
     }
 
     var query: String {

@@ -18,8 +18,8 @@ struct IndicatorPage {
         guard let kind = filter.kind(for: indicator) else { return ([], [:], nil) }
         let trend = report.series(indicator, scope: filter.scope, kind: kind)
         guard let latest = report.headline(indicator, scope: filter.scope, kind: kind)?.latest else { return (trend, [:], kind) }
-        let inPeriod = report.cells.filter {
-            $0.cell.indicatorID == indicator.id && $0.cell.scope == filter.scope && $0.cell.period == latest.cell.period && $0.cell.breakdown != "total"
+        let inPeriod = (report.cellsByIndicator[indicator.id] ?? []).filter {
+            $0.cell.scope == filter.scope && $0.cell.period == latest.cell.period && $0.cell.breakdown != "total"
         }
         return (trend, Dictionary(grouping: inPeriod, by: \.cell.breakdown), kind)
     }
