@@ -22,6 +22,8 @@ public struct IngestService: Sendable {
         public var report: IntakeReport
         /// Records loaded (empty if rejected or only validated).
         public var accepted: [SubmissionRecord] = []
+        /// The id the report is kept under (nil when only validated).
+        public var reportID: String?
         public var validateSeconds: Double = 0
         public var loadSeconds: Double = 0
     }
@@ -62,7 +64,12 @@ public struct IngestService: Sendable {
             validated = { progress("validated", $0) }
             loaded = { progress("loaded", $0) }
         }
-        let context = ValidationContext(period: source.period, now: now, progress: validated)
+        var context = ValidationContext(period: source.period, now: now, progress: validated)
+        if known {
+            for current in try await store.currentSubmissions(agency: source.agency!) {
+                if let last = current.quality?.lastEvent { context.newEventsAfter[current.dataset] = last }
+            }
+        }
         var report = SubmissionValidator(model: model, context: context).validate(source, existingPersons: existing, currentKeyID: keyID)
 
         // Each file's period: the one given, else the financial years its events span; for people, the day received.
@@ -74,6 +81,8 @@ public struct IngestService: Sendable {
         var outcome = Outcome(report: report, validateSeconds: Date().timeIntervalSince(started))
         if options.validateOnly { return outcome }
 
+        let reportID = UUID().uuidString.lowercased()
+        outcome.reportID = reportID
         let records = source.files.compactMap { file -> SubmissionRecord? in
             guard let ds = file.dataset, let fr = report.files.first(where: { $0.file == file.name }) else { return nil }
             return SubmissionRecord(
@@ -81,10 +90,14 @@ public struct IngestService: Sendable {
                 period: periods[file.name] ?? Period(start: UKTime.localDate(of: now), end: UKTime.localDate(of: now)),
                 status: .current, rows: fr.rows, bytes: file.bytes.count, checksum: file.checksum, receivedAt: now,
                 submittedBy: submittedBy, source: "\(source.label)/\(file.name)", keyID: source.keyID, schemaVersion: ds.schema.version,
-                errorCount: fr.errorCount, warningCount: fr.warningCount)
+                errorCount: fr.errorCount, warningCount: fr.warningCount, reportID: reportID, quality: fr.quality)
         }
+        let log = IntakeReportRecord(id: reportID, agency: source.agency ?? "unknown", label: source.label, receivedAt: now,
+                                     submittedBy: submittedBy, accepted: report.isValid, rows: report.rows,
+                                     errorCount: report.errorCount, warningCount: report.warningCount)
         guard report.isValid else {
             if known { for r in records { try await store.recordRejected(r) } }
+            try await store.recordIntakeReport(log, report: report)
             return outcome
         }
         let loadStart = Date()
@@ -94,6 +107,7 @@ public struct IngestService: Sendable {
         // People first, so a reader never sees events whose people are not yet loaded (all in one transaction anyway).
         outcome.accepted = try await store.accept(incoming.sorted { $0.record.dataset < $1.record.dataset },
                                                   progress: loaded)
+        try await store.recordIntakeReport(log, report: report)
         outcome.loadSeconds = Date().timeIntervalSince(loadStart)
         return outcome
     }

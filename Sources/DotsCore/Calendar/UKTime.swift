@@ -72,6 +72,16 @@ public enum UKTime {
         Instant(seconds: instant.seconds + Int64(offset(at: instant))).utcDate
     }
 
+    /// An instant as people in the UK read it: `25 Nov 2026, 14:05` in UK time (GMT or BST as in force).
+    public static func display(_ instant: Instant) -> String {
+        let local = instant.seconds + Int64(offset(at: instant))
+        let date = Instant(seconds: local).utcDate
+        let minutes = Int((local % 86_400 + 86_400) % 86_400 / 60)
+        return "\(date.day) \(monthAbbreviations[date.month - 1]) \(date.year), \(Digits.pad(minutes / 60, 2)):\(Digits.pad(minutes % 60, 2))"
+    }
+
+    static let monthAbbreviations = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
+
     static func lastSunday(year: Int, month: Int) -> CalendarDate {
         let last = CalendarDate(year: year, month: month, day: CalendarDate.daysIn(month: month, year: year))!
         return last.adding(days: -((last.weekday + 1) % 7))

@@ -12,6 +12,8 @@ public struct IntakeReport: Sendable, Codable {
         /// The first and last event dates in the file (UK dates), if it holds events.
         public var firstEvent: CalendarDate?
         public var lastEvent: CalendarDate?
+        /// The file's data quality, measured as it was checked (nil when it could not be read as a table).
+        public var quality: QualityProfile?
 
         public init(file: String, dataset: Dataset?, rows: Int = 0, bytes: Int = 0, checksum: String = "", errorCount: Int = 0, warningCount: Int = 0) {
             self.file = file

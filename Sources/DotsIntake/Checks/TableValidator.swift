@@ -65,6 +65,9 @@ public struct TableValidator {
         let today = Int64(context.today.dayNumber)
         let now = context.now.seconds
         let fileReportIndex = report.files.count - 1
+        var quality = QualityProfile(schema: schema)
+        let newAfter = context.newEventsAfter[schema.dataset].map { Int64($0.dayNumber) }
+        var lags: [Int: Int] = [:]
 
         loop: while true {
             switch scanner.next() {
@@ -89,6 +92,7 @@ public struct TableValidator {
                     guard let col = map.columnOfField[k] else { present[k] = false; continue }
                     let f = fields[col]
                     present[k] = !f.isEmpty
+                    if !f.isEmpty { quality.fields[k].filled += 1 }
                     if f.isEmpty {
                         if checkers[k].field.required {
                             report.add(IntakeIssue(.missingValue, file: file, row: row, column: checkers[k].field.name, rule: "\(checkers[k].field.title) is required"))
@@ -106,6 +110,7 @@ public struct TableValidator {
                     case .valid(let c): comparables[k] = c
                     case .invalid(let code, let rule):
                         present[k] = false
+                        quality.fields[k].invalid += 1
                         report.add(issue(code, file: file, row: row, field: k, value: scanner.string(f), rule: rule))
                     }
                 }
@@ -114,14 +119,18 @@ public struct TableValidator {
             if let col = map.columnOfField[keyField], present[keyField] {
                 let key = scanner.string(fields[col])
                 if !keys.insert(key).inserted {
+                    quality.duplicateRows += 1
                     report.add(IntakeIssue(.duplicateKey, file: file, row: row, column: schema.primaryKey, value: key,
                                            rule: "\(schema.primaryKey) \(key) is already used by an earlier row"))
                 }
                 if isPeople { outcome.personIDs.insert(key) }
             }
+            var consistent = true
             if let p = personField, let col = map.columnOfField[p], present[p], let known = context.knownPersons {
                 let person = scanner.string(fields[col])
                 if !known.contains(person) {
+                    consistent = false
+                    quality.fields[p].inconsistent += 1
                     report.add(IntakeIssue(.unknownPerson, file: file, row: row, column: "person_id", value: person,
                                            rule: "person \(person) is not in the agency's people dataset"))
                 }
@@ -129,12 +138,18 @@ public struct TableValidator {
             // Rules across fields.
             for rule in rules {
                 if let problem = rule.evaluate(comparables, present, today: today, now: now, text: { k in map.columnOfField[k].map { scanner.string(fields[$0]) } }) {
+                    consistent = false
+                    quality.fields[problem.field].inconsistent += 1
                     report.add(issue(problem.code, file: file, row: row, field: problem.field, value: map.columnOfField[problem.field].map { scanner.string(fields[$0]) }, rule: problem.rule))
                 }
             }
+            if !consistent { quality.inconsistentRows += 1 }
             // Placing the event in time.
             if let e = eventField, let c = comparables[e] {
                 let day = schema.fields[e].type == .dateTime ? UKTime.localDate(of: Instant(seconds: c)) : CalendarDate(dayNumber: Int(c))
+                if newAfter.map({ Int64(day.dayNumber) > $0 }) ?? true {
+                    lags[max(0, Int(today) - day.dayNumber), default: 0] += 1
+                }
                 if outcome.firstEvent.map({ day < $0 }) ?? true { outcome.firstEvent = day }
                 if outcome.lastEvent.map({ day > $0 }) ?? true { outcome.lastEvent = day }
                 if let period = context.period, !period.contains(day) {
@@ -144,6 +159,13 @@ public struct TableValidator {
             }
         }
         report.files[fileReportIndex].rows = rows
+        quality.rows = rows
+        if eventField != nil {
+            quality.record(lags: lags)
+            quality.firstEvent = outcome.firstEvent
+            quality.lastEvent = outcome.lastEvent
+        }
+        report.files[fileReportIndex].quality = quality
         report.files[fileReportIndex].firstEvent = outcome.firstEvent
         report.files[fileReportIndex].lastEvent = outcome.lastEvent
         context.progress?(rows)

@@ -10,6 +10,9 @@ public struct ValidationContext: Sendable {
     public var knownPersons: Set<String>?
     /// True on the hub: files with clear identifier columns are refused.
     public var refuseClearIdentifiers: Bool
+    /// Per dataset, the latest event date of the agency's previous submission: only events after it are new, and
+    /// only new events are measured for timeliness (a cumulative extract re-sends old events every time).
+    public var newEventsAfter: [Dataset: CalendarDate] = [:]
     /// Called every so many rows with the count so far, for progress on long runs.
     public var progress: (@Sendable (Int) -> Void)?
 

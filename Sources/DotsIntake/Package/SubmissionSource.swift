@@ -56,17 +56,11 @@ public struct SubmissionSource: Sendable {
             : (url.lastPathComponent == "datapackage.json" ? url : nil)
 
         if let packageURL {
-            let data = try readData(packageURL)
-            let package: DataPackage
-            do { package = try JSONDecoder().decode(DataPackage.self, from: data) } catch {
-                throw ReadError(description: "\(packageURL.lastPathComponent) is not a valid Dots data package (\(error.localizedDescription)). Create it again with `dots prepare`.")
-            }
             let base = packageURL.deletingLastPathComponent()
+            let package = try decodePackage(try readData(packageURL))
             var files: [SubmissionFile] = []
             for r in package.resources {
-                let bytes = try readBytes(base.appendingPathComponent(r.path))
-                files.append(SubmissionFile(name: r.path, dataset: Dataset(rawValue: r.name), bytes: bytes,
-                                            checksum: sha256(bytes), declaredHash: r.hash))
+                files.append(file(for: r, bytes: try readBytes(base.appendingPathComponent(r.path))))
             }
             return SubmissionSource(agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
                                     keyID: package.dots.keyID, files: files, label: base.lastPathComponent)
@@ -82,6 +76,44 @@ public struct SubmissionSource: Sendable {
             files.append(SubmissionFile(name: csv.lastPathComponent, dataset: ds, bytes: bytes, checksum: sha256(bytes), declaredHash: nil))
         }
         return SubmissionSource(agency: agency, period: period, keyID: nil, files: files, label: url.lastPathComponent)
+    }
+
+    /// Files uploaded through the web app or API: a prepared package (its `datapackage.json` and the CSVs it lists)
+    /// or one or more CSVs. The agency given (the uploader's own, for an agency data lead) wins over the package's.
+    public static func uploaded(_ uploads: [(name: String, bytes: [UInt8])], agency: String?, period: Period?, label: String) throws -> SubmissionSource {
+        // Browsers send only the file's own name, but be sure no folder part is ever used.
+        let named = uploads.map { (name: String($0.name.split(separator: "/").last ?? ""), bytes: $0.bytes) }.filter { !$0.name.isEmpty }
+        if let manifest = named.first(where: { $0.name == "datapackage.json" }) {
+            let package = try decodePackage(Data(manifest.bytes))
+            var files: [SubmissionFile] = []
+            for r in package.resources {
+                let name = String(r.path.split(separator: "/").last ?? "")
+                guard let upload = named.first(where: { $0.name == name }) else {
+                    throw ReadError(description: "datapackage.json lists \(r.path), but it was not uploaded. Choose datapackage.json and every CSV it lists together.")
+                }
+                files.append(file(for: r, bytes: upload.bytes))
+            }
+            let listed = Set(package.resources.map { String($0.path.split(separator: "/").last ?? "") })
+            if let stray = named.first(where: { $0.name != "datapackage.json" && !listed.contains($0.name) }) {
+                throw ReadError(description: "\(stray.name) is not listed in datapackage.json. Upload a package's files on their own, or plain CSVs without it.")
+            }
+            return SubmissionSource(agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
+                                    keyID: package.dots.keyID, files: files, label: label)
+        }
+        let files = named.map { u in
+            SubmissionFile(name: u.name, dataset: detectDataset(fileName: u.name, bytes: u.bytes), bytes: u.bytes, checksum: sha256(u.bytes), declaredHash: nil)
+        }
+        return SubmissionSource(agency: agency, period: period, keyID: nil, files: files, label: label)
+    }
+
+    static func decodePackage(_ data: Data) throws -> DataPackage {
+        do { return try JSONDecoder().decode(DataPackage.self, from: data) } catch {
+            throw ReadError(description: "datapackage.json is not a valid Dots data package (\(error.localizedDescription)). Create it again with `dots prepare`.")
+        }
+    }
+
+    static func file(for resource: DataPackage.Resource, bytes: [UInt8]) -> SubmissionFile {
+        SubmissionFile(name: resource.path, dataset: Dataset(rawValue: resource.name), bytes: bytes, checksum: sha256(bytes), declaredHash: resource.hash)
     }
 
     /// The dataset a file holds: named in the file name (longest match wins), else the one whose columns its header has.

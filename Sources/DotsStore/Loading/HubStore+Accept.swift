@@ -75,11 +75,14 @@ extension HubStore {
     static func insertRecord(_ r: SubmissionRecord, into db: any SQLDatabase, engine: SQLEngine) async throws {
         try await db.insert(into: "submissions")
             .columns("id", "agency_id", "dataset", "period_start", "period_end", "period_label", "status", "rows", "bytes", "checksum",
-                     "received_at", "submitted_by", "source", "key_id", "schema_version", "superseded_by", "error_count", "warning_count")
+                     "received_at", "submitted_by", "source", "key_id", "schema_version", "superseded_by", "error_count", "warning_count", "report_id")
             .values(SQLBind(r.id), SQLBind(r.agency), SQLBind(r.dataset.rawValue), engine.date(r.period.start), engine.date(r.period.end),
                     SQLBind(r.period.description), SQLBind(r.status.rawValue), SQLBind(r.rows), SQLBind(r.bytes), SQLBind(r.checksum),
                     engine.timestamp(r.receivedAt), SQLBind(r.submittedBy), SQLBind(r.source), SQLBind(r.keyID),
-                    SQLBind(r.schemaVersion), SQLBind(r.supersededBy), SQLBind(r.errorCount), SQLBind(r.warningCount))
+                    SQLBind(r.schemaVersion), SQLBind(r.supersededBy), SQLBind(r.errorCount), SQLBind(r.warningCount), SQLBind(r.reportID))
             .run()
+        if let q = r.quality {
+            try await db.insert(into: "submission_quality").columns("submission_id", "profile").values(SQLBind(r.id), SQLBind(try StoreJSON.encode(q))).run()
+        }
     }
 }

@@ -59,10 +59,11 @@ extension HubStore {
     static func fetchSubmissions(_ db: any SQLDatabase, engine: SQLEngine, agency: String?, dataset: Dataset?, currentOnly: Bool) async throws -> [SubmissionRecord] {
         var q = db.select()
             .columns("id", "agency_id", "dataset", "period_label", "status", "rows", "bytes", "checksum", "submitted_by", "source",
-                     "key_id", "schema_version", "superseded_by", "error_count", "warning_count")
+                     "key_id", "schema_version", "superseded_by", "error_count", "warning_count", "report_id", "profile")
             .column(SQLRaw(engine.dateText("period_start")), as: "ps").column(SQLRaw(engine.dateText("period_end")), as: "pe")
             .column(SQLRaw(engine.timestampText("received_at")), as: "ra")
             .from("submissions")
+            .join("submission_quality", method: SQLJoinMethod.left, on: SQLColumn("id", table: "submissions"), .equal, SQLColumn("submission_id", table: "submission_quality"))
         if let agency { q = q.where("agency_id", .equal, agency) }
         if let dataset { q = q.where("dataset", .equal, dataset.rawValue) }
         if currentOnly { q = q.where("status", .equal, SubmissionRecord.Status.current.rawValue) }
@@ -83,7 +84,9 @@ extension HubStore {
                 source: try row.decode(column: "source", as: String.self), keyID: try row.decode(column: "key_id", as: String?.self),
                 schemaVersion: try row.decode(column: "schema_version", as: Int.self),
                 supersededBy: try row.decode(column: "superseded_by", as: String?.self),
-                errorCount: try row.decode(column: "error_count", as: Int.self), warningCount: try row.decode(column: "warning_count", as: Int.self))
+                errorCount: try row.decode(column: "error_count", as: Int.self), warningCount: try row.decode(column: "warning_count", as: Int.self),
+                reportID: try row.decode(column: "report_id", as: String?.self),
+                quality: try row.decode(column: "profile", as: String?.self).map { try StoreJSON.decode(QualityProfile.self, $0) })
         }
     }
 }

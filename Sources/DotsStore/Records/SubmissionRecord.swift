@@ -29,10 +29,14 @@ public struct SubmissionRecord: Sendable, Codable, Equatable {
     public var supersededBy: String?
     public var errorCount: Int
     public var warningCount: Int
+    /// The intake report it was checked in (nil for submissions received before reports were kept).
+    public var reportID: String?
+    /// The file's data quality, measured at intake.
+    public var quality: QualityProfile?
 
     public init(id: String, agency: String, dataset: Dataset, period: Period, status: Status, rows: Int, bytes: Int, checksum: String,
                 receivedAt: Instant, submittedBy: String, source: String, keyID: String?, schemaVersion: Int,
-                supersededBy: String? = nil, errorCount: Int = 0, warningCount: Int = 0) {
+                supersededBy: String? = nil, errorCount: Int = 0, warningCount: Int = 0, reportID: String? = nil, quality: QualityProfile? = nil) {
         self.id = id
         self.agency = agency
         self.dataset = dataset
@@ -49,5 +53,7 @@ public struct SubmissionRecord: Sendable, Codable, Equatable {
         self.supersededBy = supersededBy
         self.errorCount = errorCount
         self.warningCount = warningCount
+        self.reportID = reportID
+        self.quality = quality
     }
 }

@@ -87,7 +87,15 @@ enum Stylesheet {
     .dots-chart{max-width:100%;height:auto;display:block;margin-bottom:10px}
     .dots-chart text{font-family:inherit;font-size:13px;fill:var(--text)}
     details.dots-details summary{color:var(--link);cursor:pointer;text-decoration:underline;margin-bottom:10px}
-    .dots-pagination{display:flex;gap:20px;list-style:none;padding:0}
+    .dots-pagination ul{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0}
+    .dots-pagination a[aria-current]{font-weight:700;text-decoration:none;color:var(--text)}
+    .dots-notification--success{border-color:#00703c}
+    .dots-file-upload{font-size:1.1875rem;padding:5px 0;max-width:100%}
+    .dots-file-upload:focus{outline:3px solid var(--focus);box-shadow:inset 0 0 0 4px var(--text)}
+    .dots-secondary{color:var(--secondary)}
+    .dots-charts{display:flex;flex-wrap:wrap;gap:20px}
+    .dots-chart-figure{margin:0 0 20px;flex:1 1 380px}
+    .dots-chart-figure figcaption{font-weight:700;margin-bottom:5px}
     @media (max-width:640px){h1{font-size:2rem}.dots-indicator{grid-template-columns:1fr}.dots-summary-list dt{flex-basis:100%}}
     @media print{.dots-header__nav,.dots-header__signout,.dots-filter,.dots-skip-link,.dots-footer{display:none}}
     """

@@ -9,12 +9,14 @@ struct TrendChart {
     var format: (Double) -> String
     var width = 640.0
     var height = 260.0
+    /// The top of the axis, when it is fixed (100 for percentages); otherwise a round number above the data.
+    var maxValue: Double? = nil
 
     func svg(id: String) -> String {
         let left = 56.0, right = 16.0, top = 16.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom
         let known = values.compactMap { $0 }
-        let hi = niceMax(known.max() ?? 1)
+        let hi = maxValue ?? niceMax(known.max() ?? 1)
         let n = max(values.count, 1)
         let step = n > 1 ? plotW / Double(n - 1) : 0
         func x(_ i: Int) -> Double { left + Double(i) * step }

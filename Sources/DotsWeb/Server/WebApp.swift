@@ -9,7 +9,10 @@ public enum WebApp {
         app.middleware.use(SessionMiddleware(context: context))
         app.routes.defaultMaxBodySize = "64mb"
         PageRoutes(context: context).register(app)
+        SubmissionRoutes(context: context).register(app)
+        QualityRoutes(context: context).register(app)
         APIRoutes(context: context).register(app)
+        SubmissionsAPI(context: context).register(app)
     }
 }
 

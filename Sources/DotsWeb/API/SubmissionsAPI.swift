@@ -1,0 +1,59 @@
+import DotsCore
+import DotsStore
+import Vapor
+
+/// The submissions API: agencies' automated uploads (with an API token) and the intake log, scoped as the pages are.
+struct SubmissionsAPI {
+    let context: WebContext
+
+    struct Upload: Content {
+        let upload: IntakeReportRecord
+        let report: IntakeReport
+    }
+
+    struct History: Content {
+        let uploads: [IntakeReportRecord]
+        let inForce: [InForce]
+    }
+
+    struct InForce: Content {
+        let id: String, agency: String, dataset: String, period: String, rows: Int, receivedAt: String
+        let quality: [String: Double?]
+    }
+
+    func register(_ app: Application) {
+        app.get("api", "v1", "submissions", use: history)
+        app.post("api", "v1", "submissions", use: upload)
+        app.get("api", "v1", "submissions", "reports", ":id", use: report)
+    }
+
+    func history(_ req: Request) async throws -> History {
+        let user = try req.require(.viewSubmissions)
+        let agency: String? = if case .only(let own) = user.agencyScope { own } else { nil }
+        let current = try await context.store.currentSubmissions(agency: agency).map { s in
+            InForce(id: s.id, agency: s.agency, dataset: s.dataset.rawValue, period: s.period.description, rows: s.rows, receivedAt: s.receivedAt.description,
+                    quality: Dictionary(uniqueKeysWithValues: (s.quality?.dimensions ?? []).map { ($0.dimension.rawValue, $0.value) }))
+        }
+        return History(uploads: try await context.store.intakeReports(agency: agency), inForce: current)
+    }
+
+    /// `multipart/form-data` with `files[]` (CSVs, or a package's datapackage.json and its CSVs), optional `period`,
+    /// and `agency` for an admin. 201 when accepted, 422 with the full report when refused.
+    func upload(_ req: Request) async throws -> Response {
+        let user = try req.require(.submitData)
+        let result: SubmissionUpload.Result
+        do { result = try await SubmissionUpload(context: context).run(req, user: user) } catch let e as SubmissionUpload.FieldError {
+            throw Abort(.unprocessableEntity, reason: "\(e.field): \(e.message)")
+        }
+        let body = Upload(upload: result.record, report: result.report)
+        let res = try await body.encodeResponse(status: result.record.accepted ? .created : .unprocessableEntity, for: req)
+        res.headers.replaceOrAdd(name: .location, value: "/api/v1/submissions/reports/\(result.record.id)")
+        return res
+    }
+
+    func report(_ req: Request) async throws -> Upload {
+        let user = try req.require(.viewSubmissions)
+        let kept = try await SubmissionUpload.visibleReport(req.parameters.get("id") ?? "", user: user, store: context.store)
+        return Upload(upload: kept.record, report: kept.report)
+    }
+}

@@ -1,0 +1,75 @@
+import DotsCore
+import DotsStore
+import Foundation
+import Vapor
+
+/// Submission pages: history, the upload form, and intake reports (page, CSV, JSON).
+struct SubmissionRoutes {
+    let context: WebContext
+    static let pageSize = 25
+
+    func register(_ app: Application) {
+        app.get("submissions", use: history)
+        app.get("submissions", "new", use: form)
+        app.post("submissions", use: upload)
+        app.get("submissions", "reports", ":id", use: report)
+    }
+
+    func layout(_ req: Request, _ title: String) -> Layout {
+        Layout(title: title, user: req.currentUser, active: "submissions", csrf: req.currentUser?.csrfToken)
+    }
+
+    func history(_ req: Request) async throws -> Response {
+        let user = try req.require(.viewSubmissions)
+        let agency: String? = if case .only(let own) = user.agencyScope { own } else { nil }
+        let reports = try await context.store.intakeReports(agency: agency)
+        let current = try await context.store.currentSubmissions(agency: agency)
+        let pages = max(1, (reports.count + Self.pageSize - 1) / Self.pageSize)
+        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
+        return DotsWeb.page(layout(req, "Submissions").render(SubmissionPages.history(user, reports: reports, page: page, pageSize: Self.pageSize, current: current)))
+    }
+
+    func form(_ req: Request) async throws -> Response {
+        let user = try req.require(.submitData)
+        return page(layout(req, "Upload a submission").render(SubmissionPages.form(user, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
+    }
+
+    func upload(_ req: Request) async throws -> Response {
+        let user = try req.require(.submitData)
+        do {
+            let result = try await SubmissionUpload(context: context).run(req, user: user)
+            if result.record.accepted { return req.redirect(to: "/submissions/reports/\(result.record.id)?uploaded=1") }
+            let html = layout(req, "Error: Submission rejected").render(SubmissionPages.report(result.record, result.report, justUploaded: true))
+            return page(html, status: .unprocessableEntity)
+        } catch let e as SubmissionUpload.FieldError {
+            struct Fields: Content { var agency: String?; var period: String? }
+            let fields = try? req.content.decode(Fields.self)
+            let html = layout(req, "Error: Upload a submission").render(
+                SubmissionPages.form(user, csrf: user.csrfToken ?? "", agency: fields?.agency ?? "", period: fields?.period ?? "", errors: [(e.field, e.message)]),
+                backLink: ("/submissions", "Submissions"))
+            return page(html, status: .unprocessableEntity)
+        }
+    }
+
+    func report(_ req: Request) async throws -> Response {
+        let user = try req.require(.viewSubmissions)
+        var id = req.parameters.get("id") ?? ""
+        let format = id.hasSuffix(".csv") ? "csv" : id.hasSuffix(".json") ? "json" : "html"
+        if format != "html" { id = String(id.prefix(upTo: id.lastIndex(of: ".")!)) }
+        let kept = try await SubmissionUpload.visibleReport(id, user: user, store: context.store)
+        switch format {
+        case "csv":
+            return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"dots-report-\(id).csv\""],
+                            body: .init(string: SubmissionPages.reportCSV(kept.report)))
+        case "json":
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
+            return Response(status: .ok, headers: ["Content-Type": "application/json", "Content-Disposition": "attachment; filename=\"dots-report-\(id).json\""],
+                            body: .init(data: try encoder.encode(kept.report)))
+        default:
+            let title = kept.record.accepted ? "Submission accepted" : "Submission rejected"
+            return page(layout(req, title).render(SubmissionPages.report(kept.record, kept.report, justUploaded: req.query[String.self, at: "uploaded"] != nil),
+                                                  backLink: ("/submissions", "Submissions")))
+        }
+    }
+}

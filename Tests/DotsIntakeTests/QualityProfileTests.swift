@@ -1,0 +1,88 @@
+import DotsCore
+import DotsIntake
+import Testing
+
+@Suite("Data quality measured at intake")
+struct QualityProfileTests {
+    let schema = Dataset.youthJustice.schema
+    // Received 24 Nov 2026. Hand-worked: 4 rows × 6 fields = 24 cells, 22 filled; 1 invalid code; row 3 repeats
+    // O2 and ends before it starts; lags 23, 176, 54 and 14 days.
+    var rows: [[String]] {
+        [["O1", "P1", "2026-11-01", "referral_order", "drugs", "2026-11-20"],
+         ["O2", "P2", "2026-06-01", "referral_order", "drugs", ""],
+         ["O2", "P3", "2026-10-01", "bogus", "drugs", "2026-09-01"],
+         ["O4", "P4", "2026-11-10", "referral_order", "", "2026-11-30"]]
+    }
+
+    func profile(_ context: ValidationContext = Fixture.context) throws -> QualityProfile {
+        let report = Fixture.validate(schema, Fixture.csv(schema, rows: rows), context: context)
+        return try #require(report.files.first?.quality)
+    }
+
+    @Test("Completeness, validity, consistency and uniqueness count every row")
+    func dimensions() throws {
+        let q = try profile()
+        #expect(q.rows == 4)
+        #expect(q.completeness == 22.0 / 24)
+        #expect(q.validity == 21.0 / 22)
+        #expect(q.consistency == 3.0 / 4)
+        #expect(q.uniqueness == 3.0 / 4)
+        #expect(q.fields.first { $0.name == "end_date" }?.inconsistent == 1)
+        #expect(q.fields.first { $0.name == "outcome_type" }?.invalid == 1)
+    }
+
+    @Test("Timeliness: share of events within 92 days, and the median lag")
+    func timeliness() throws {
+        let q = try profile()
+        #expect(q.newEvents == 4)
+        #expect(q.timeliness == 3.0 / 4)
+        #expect(q.medianLagDays == 23)
+        #expect(q.firstEvent == CalendarDate(iso: "2026-06-01"))
+        #expect(q.lastEvent == CalendarDate(iso: "2026-11-10"))
+    }
+
+    @Test("Only events after the previous submission's latest count for timeliness")
+    func onlyNewEvents() throws {
+        var context = Fixture.context
+        context.newEventsAfter[.youthJustice] = CalendarDate(iso: "2026-10-01")
+        let q = try profile(context)
+        #expect(q.newEvents == 2)
+        #expect(q.timeliness == 1)
+        #expect(q.medianLagDays == 14)
+    }
+
+    @Test("Fields to fix: errors before optional blanks, then by name, each with its main issue")
+    func fieldsToFix() throws {
+        let fix = try profile().fieldsToFix
+        #expect(fix.map(\.field) == ["end_date", "offence_type", "outcome_type"])
+        #expect(fix.map(\.mainIssue) == ["values that contradict another field", "blank required values", "invalid values"])
+        #expect(fix[0].errors == 1 && fix[0].blanks == 1)
+    }
+
+    @Test("An empty file measures nothing rather than 0% or 100%")
+    func empty() throws {
+        let q = try #require(Fixture.validate(schema, Fixture.csv(schema, rows: [])).files.first?.quality)
+        #expect(q.rows == 0)
+        #expect(q.dimensions.allSatisfy { $0.value == nil })
+        #expect(q.fieldsToFix.isEmpty)
+    }
+
+    @Test("Ratings: good, needs attention and poor at the documented thresholds")
+    func ratings() {
+        #expect(QualityDimension.validity.rating(0.99) == .good)
+        #expect(QualityDimension.validity.rating(0.98) == .fair)
+        #expect(QualityDimension.validity.rating(0.94) == .poor)
+        #expect(QualityDimension.completeness.rating(0.9) == .good)
+        #expect(QualityDimension.timeliness.rating(0.74) == .poor)
+    }
+
+    @Test("Profiles add up across files for a partnership total")
+    func absorb() throws {
+        var total = QualityProfile(fields: [])
+        total.absorb(try profile())
+        total.absorb(try profile())
+        #expect(total.rows == 8)
+        #expect(total.completeness == 44.0 / 48)
+        #expect(total.timeliness == 6.0 / 8)
+    }
+}
