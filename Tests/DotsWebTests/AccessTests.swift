@@ -22,6 +22,14 @@ struct AccessTests {
         ("/account", .viewFramework),
         ("/api/v1/framework", .viewFramework),
         ("/api/v1/framework/indicators/missing-children", .viewFramework),
+        ("/submissions", .viewSubmissions),
+        ("/submissions?page=2", .viewSubmissions),
+        ("/submissions/new", .submitData),
+        ("/quality", .viewSubmissions),
+        ("/quality/staffs-police/police_incidents", .viewSubmissions),
+        ("/api/v1/submissions", .viewSubmissions),
+        ("/api/v1/quality", .viewSubmissions),
+        ("/api/v1/quality/staffs-police/people", .viewSubmissions),
     ]
     static let public_ = ["/sign-in", "/assets/dots.css", "/assets/dots.svg", "/healthz", "/accessibility", "/api/openapi.json"]
 

@@ -17,10 +17,10 @@ struct WebTestClient {
     init(_ app: Application) { self.app = app }
 
     @discardableResult
-    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, body raw: ByteBuffer? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
         var headers = extra
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
-        var body = ByteBuffer()
+        var body = raw ?? ByteBuffer()
         if let form {
             headers.contentType = .urlEncodedForm
             body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
@@ -32,6 +32,23 @@ struct WebTestClient {
             if set.contains("Max-Age=0") || value.isEmpty { cookies[name] = nil } else { cookies[name] = value }
         }
         return res
+    }
+
+    /// Posts `multipart/form-data` as a browser's file upload does: text fields, then each file as `files[]`.
+    @discardableResult
+    mutating func upload(_ path: String, files: [(name: String, content: String)], fields: [String: String] = [:], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+        let boundary = "----dots-test-boundary"
+        var body = ""
+        for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n"
+        }
+        for f in files {
+            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(f.name)\"\r\nContent-Type: text/csv\r\n\r\n\(f.content)\r\n"
+        }
+        body += "--\(boundary)--\r\n"
+        var headers = extra
+        headers.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")
+        return try await send(.POST, path, body: ByteBuffer(string: body), headers: headers)
     }
 
     /// The hidden CSRF field's value on a page.
