@@ -147,4 +147,20 @@ struct SubmissionWebTests {
             #expect(try await client.upload("/api/v1/submissions", files: [("people.csv", Self.people)], headers: ["Authorization": "Bearer \(readOnly)"]).status == .forbidden)
         }
     }
+
+    @Test("The OpenAPI document describes every API route, with its method")
+    func openAPICoversRoutes() async throws {
+        try await WebFixture.withAccounts(.sqlite) { _, app in
+            var client = WebTestClient(app)
+            let doc = try await client.send(.GET, "/api/openapi.json")
+            let json = try #require(try JSONSerialization.jsonObject(with: Data(doc.body.string.utf8)) as? [String: Any])
+            let paths = try #require(json["paths"] as? [String: [String: Any]])
+            let api = app.routes.all.filter { $0.path.first?.description == "api" && $0.path.count > 2 }
+            #expect(api.count >= 7)
+            for route in api {
+                let path = "/" + route.path.map { c in c.description.hasPrefix(":") ? "{\(c.description.dropFirst())}" : c.description }.joined(separator: "/")
+                #expect(paths[path]?[route.method.rawValue.lowercased()] != nil, "\(route.method) \(path) is not in the OpenAPI document")
+            }
+        }
+    }
 }
