@@ -84,5 +84,13 @@ struct QualityProfileTests {
         #expect(total.rows == 8)
         #expect(total.completeness == 44.0 / 48)
         #expect(total.timeliness == 6.0 / 8)
+        // Datasets with different fields: cells are each file's rows × its own fields (24, then one row's worth).
+        var mixed = QualityProfile(fields: [])
+        mixed.absorb(try profile())
+        let other = Fixture.validate(Dataset.ceScreenings.schema, Fixture.csv(Dataset.ceScreenings.schema, rows: [Fixture.row(Dataset.ceScreenings.schema)]))
+        let screening = try #require(other.files.first?.quality)
+        mixed.absorb(screening)
+        let screeningCells = screening.fields.count
+        #expect(mixed.completeness == Double(22 + screening.fields.reduce(0) { $0 + $1.filled }) / Double(24 + screeningCells))
     }
 }

@@ -40,7 +40,7 @@ public struct DemoService: Sendable {
         try? fm.removeItem(atPath: packages)
         try fm.createDirectory(atPath: directory, withIntermediateDirectories: true)
 
-        log("1/4 Generating a synthetic partnership of \(config.people) young people (seed \(config.seed)) in \(extracts)")
+        log("1/6 Generating a synthetic partnership of \(config.people) young people (seed \(config.seed)) in \(extracts)")
         let summary = try SynthGenerator(config: config).run(output: extracts)
         log("    \(summary.known) known to at least one agency, \(summary.multiAgency) to two or more; \(summary.agencyRecords) agency person records")
 
@@ -52,7 +52,7 @@ public struct DemoService: Sendable {
             try fm.setAttributes([.posixPermissions: 0o600], ofItemAtPath: keyFile)
         }
         var result = Result(synth: summary, keyFile: keyFile)
-        log("2/4 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
+        log("2/6 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
         let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), clock: clock)
         let agencies = try fm.contentsOfDirectory(atPath: extracts).filter { ReferencePartnership.model.agency(id: $0) != nil }.sorted()
         var prepared: [String] = []
@@ -68,22 +68,34 @@ public struct DemoService: Sendable {
         }
         log("    \(prepared.count) packages prepared")
 
-        log("3/4 Ingesting the packages into \(store.location)")
-        let ingest = IngestService(store: store, clock: clock, submittedBy: "dots demo")
-        for agency in prepared {
-            let outcome = try await ingest.ingest(path: packages + "/" + agency)
-            result.reports.append(outcome.report)
-            if outcome.report.isValid {
-                result.accepted += outcome.accepted
-                let rows = outcome.accepted.reduce(0) { $0 + $1.rows }
-                log("    \(agency): \(outcome.accepted.count) datasets, \(rows) rows")
-            } else {
-                result.rejected.append((agency, outcome.report))
-                log("    \(agency): rejected\n\(outcome.report.summary(limit: 5))")
+        // Two returns, as a live partnership has: one a quarter before the data ends, then the full one three weeks
+        // after it ends (each "received" then, so timeliness is measured as it would have been).
+        let cutoff = config.end.adding(months: -3)
+        let rounds: [(label: String, cutoff: CalendarDate?, received: CalendarDate)] = [
+            ("earlier return, events to \(cutoff)", cutoff, cutoff.adding(days: 20)),
+            ("full return", nil, config.end.adding(days: 20)),
+        ]
+        for (n, round) in rounds.enumerated() {
+            let received = Instant(seconds: min(clock.now().seconds, Instant(utcDate: round.received, hour: 10).seconds))
+            log("\(n + 3)/6 Ingesting the packages (\(round.label), received \(UKTime.localDate(of: received))) into \(store.location)")
+            let ingest = IngestService(store: store, clock: FixedClock(received), submittedBy: "dots demo")
+            for agency in prepared {
+                var source = try SubmissionSource.load(path: packages + "/" + agency)
+                if let cut = round.cutoff { source = EarlierReturn.cut(source, upTo: cut) }
+                let outcome = try await ingest.ingest(source)
+                result.reports.append(outcome.report)
+                if outcome.report.isValid {
+                    if round.cutoff == nil { result.accepted += outcome.accepted }
+                    let rows = outcome.accepted.reduce(0) { $0 + $1.rows }
+                    log("    \(agency): \(outcome.accepted.count) datasets, \(rows) rows")
+                } else {
+                    result.rejected.append((agency, outcome.report))
+                    log("    \(agency): rejected\n\(outcome.report.summary(limit: 5))")
+                }
             }
         }
         if result.rejected.isEmpty {
-            log("4/4 Linking young people across agencies, on the pseudonymised data only")
+            log("5/6 Linking young people across agencies, on the pseudonymised data only")
             let truth = try LinkService.readTruth(extracts + "/truth.csv")
             let link = try await LinkService(store: store, clock: clock, runBy: "dots demo").run(truth: truth)
             result.link = link

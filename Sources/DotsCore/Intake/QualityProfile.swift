@@ -30,6 +30,8 @@ public struct QualityProfile: Sendable, Codable, Equatable {
 
     public var rows = 0
     public var fields: [FieldQuality]
+    /// Cells counted, when profiles of different datasets were added together (each has its own fields).
+    public var addedCells: Int?
     /// Rows whose record id repeats an earlier row's.
     public var duplicateRows = 0
     /// Rows breaking any rule across fields, or naming a person the agency does not list.
@@ -53,7 +55,7 @@ public struct QualityProfile: Sendable, Codable, Equatable {
     // MARK: the dimensions, each a share from 0 to 1 (nil when there is nothing to measure)
 
     public var completeness: Double? {
-        let cells = rows * fields.count
+        let cells = addedCells ?? rows * fields.count
         return cells == 0 ? nil : Double(fields.reduce(0) { $0 + $1.filled }) / Double(cells)
     }
 
@@ -119,6 +121,7 @@ public struct QualityProfile: Sendable, Codable, Equatable {
 
     /// Adds another file's counts (for an agency's or the partnership's totals).
     public mutating func absorb(_ other: QualityProfile) {
+        addedCells = (addedCells ?? rows * fields.count) + (other.addedCells ?? other.rows * other.fields.count)
         rows += other.rows
         duplicateRows += other.duplicateRows
         inconsistentRows += other.inconsistentRows

@@ -1,36 +1,52 @@
 import ArgumentParser
 import DotsApp
+import DotsCore
+import DotsFramework
 import DotsStore
 import DotsSynth
+import DotsWeb
 import Foundation
 
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build the synthetic demo partnership: generate, prepare and ingest every agency's data.")
+        abstract: "Build the synthetic demo partnership (generate, prepare, ingest, link, compute the framework), create one account per role, and serve the web app.")
 
     @Option(help: "Folder for the demo's extracts, packages, key and store.") var dir = "dots-demo"
+    @Option(help: "The port to serve on (127.0.0.1 only).") var port = 8080
+    @Flag(help: "Build the demo store and stop, without serving.") var noServe = false
     @OptionGroup var synth: SynthOptions
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let config = synth.config
-        let result = try await store.withStore(defaultPath: "\(dir)/dots.sqlite") { hub in
-            try await DemoService(directory: dir, config: config).run(store: hub) { print($0) }
-        }
-        let rows = result.accepted.reduce(0) { $0 + $1.rows }
-        print("""
+        let location = store.location(defaultPath: "\(dir)/dots.sqlite")
+        let spec = try FrameworkService.load()
+        try await store.withStore(defaultPath: "\(dir)/dots.sqlite") { hub in
+            let result = try await DemoService(directory: dir, config: config).run(store: hub) { print($0) }
+            guard result.rejected.isEmpty else { throw ExitCode(1) }
+            print("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
+            let framework = try await FrameworkService(store: hub, runBy: "dots demo").compute(spec)
+            print(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
+            let accounts = try await DemoAccounts.ensure(store: hub)
+            let rows = result.accepted.reduce(0) { $0 + $1.rows }
+            print("""
 
-        Demo partnership ready in \(String(format: "%.1f", result.seconds)) s: \(result.accepted.count) submissions, \(rows) rows, \
-        \(result.rejected.count) rejected.
-        Raw extracts (clear identifiers, agency side only): \(dir)/extracts
-        Prepared packages (pseudonymised, what the hub receives): \(dir)/packages
-        Linkage key (agency side; never on the hub): \(result.keyFile)
-        Store: \(store.location(defaultPath: "\(dir)/dots.sqlite"))
-        Try: swift run dots submissions --database \(dir)/dots.sqlite
-             swift run dots review list --database \(dir)/dots.sqlite
-             swift run dots framework compute --database \(dir)/dots.sqlite && swift run dots framework show --database \(dir)/dots.sqlite
-        """)
-        if !result.rejected.isEmpty { throw ExitCode(1) }
+            Demo partnership ready in \(String(format: "%.1f", result.seconds + framework.run.seconds)) s: \(result.accepted.count) submissions, \(rows) rows.
+            Raw extracts (clear identifiers, agency side only): \(dir)/extracts
+            Prepared packages (pseudonymised, what the hub receives; upload one on the Submissions page): \(dir)/packages
+            Linkage key (agency side; never on the hub): \(result.keyFile)
+            Store: \(location)
+
+            Demo accounts (new passwords every run; synthetic data only):
+            \(accounts.map { "  \($0.role.title.padding(toLength: 36, withPad: " ", startingAt: 0)) \($0.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \($0.password)\($0.agencyID.map { "  (\($0))" } ?? "")" }.joined(separator: "\n"))
+            """)
+            if noServe {
+                print("\nServe it later with: swift run dots serve --database \(dir)/dots.sqlite")
+                return
+            }
+            print("\nOpen http://127.0.0.1:\(port) and sign in with an account above. Stop with Ctrl-C.")
+            try await WebServer.run(store: hub, spec: spec, host: "127.0.0.1", port: port, secureCookies: false)
+        }
     }
 }
