@@ -34,15 +34,23 @@ public struct FrameworkReport: Sendable {
     }
 
     /// One indicator's total cells in a scope for one kind of period, oldest first: a trend.
-    public func series(_ ind: IndicatorSpec, scope: String, kind: PeriodKind) -> [PublishedCell] {
+    /// - Parameter within: when given (a partnership's life), only periods wholly inside it: a partnership that
+    ///   split or began part-way through a period has no figure for it.
+    public func series(_ ind: IndicatorSpec, scope: String, kind: PeriodKind, within: DateRange? = nil) -> [PublishedCell] {
         (cellsByIndicator[ind.id] ?? []).filter { $0.cell.scope == scope && $0.cell.breakdown == "total" && $0.cell.periodKind == kind.rawValue
-            && ($0.cell.stat == "value" || $0.cell.stat == "p50") }
+            && ($0.cell.stat == "value" || $0.cell.stat == "p50") && Self.inside(within, $0.cell) }
             .sorted { $0.cell.periodEnd < $1.cell.periodEnd }
     }
 
+    /// True when a cell's whole period falls inside `range`.
+    public static func inside(_ range: DateRange?, _ cell: IndicatorCell) -> Bool {
+        guard let range else { return true }
+        return range.contains(cell.periodStart) && range.contains(cell.periodEnd)
+    }
+
     /// The headline for one kind of period: its latest available figure and the same period a year earlier.
-    public func headline(_ ind: IndicatorSpec, scope: String, kind: PeriodKind) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
-        let ofKind = series(ind, scope: scope, kind: kind).filter { $0.cell.status != .notAvailable }
+    public func headline(_ ind: IndicatorSpec, scope: String, kind: PeriodKind, within: DateRange? = nil) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
+        let ofKind = series(ind, scope: scope, kind: kind, within: within).filter { $0.cell.status != .notAvailable }
         guard let latest = ofKind.last else { return nil }
         return (latest, ofKind.first { $0.cell.periodEnd == latest.cell.periodEnd.adding(months: -12) })
     }

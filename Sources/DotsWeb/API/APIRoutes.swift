@@ -42,7 +42,7 @@ struct APIRoutes {
         let (user, report, filter) = try await loaded(req)
         let questions = report.spec.questions.map { q in
             QuestionSummary(id: q.id, question: q.question, indicators: q.indicators.map { ind in
-                let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0) }
+                let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0, within: filter.valid) }
                 return IndicatorSummary(id: ind.id, title: ind.title, latest: head.map { Figure($0.latest) }, yearEarlier: head?.yearEarlier.map(Figure.init),
                                         rag: head.flatMap { FrameworkReport.rag(Double($0.latest.value), ind) })
             }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))

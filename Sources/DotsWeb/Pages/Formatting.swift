@@ -45,7 +45,17 @@ enum Formatting {
         }
     }
 
+    /// A date as GOV.UK writes it: 1 April 2021.
+    static func longDate(_ d: CalendarDate) -> String {
+        let months = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+        return "\(d.day) \(months[d.month - 1]) \(d.year)"
+    }
+
     static let symbolsNote = "c: hidden to protect small numbers; z: not applicable; : not available."
+}
+
+extension Array {
+    var nilIfEmpty: Self? { isEmpty ? nil : self }
 }
 
 extension String {

@@ -11,14 +11,20 @@ struct FrameworkFilter {
     var kind: PeriodKind?
     /// Areas a reader may pick within the partnership: the whole area and its local authorities, or its one LA.
     var areaChoices: [String]
+    /// When the chosen partnership existed: figures are shown only for periods wholly inside it.
+    var valid: DateRange
 
     static let defaultPartnership = "joint-ce"
 
     init(_ req: Request, today: CalendarDate) {
         let all = ReferencePartnership.partnerships
         let requested = req.query[String.self, at: "partnership"] ?? Self.defaultPartnership
-        partnership = all.contains { $0.id == requested } ? requested : Self.defaultPartnership
-        let base = FrameworkReport.scope(partnership: partnership, on: today) ?? "all"
+        let id = all.contains { $0.id == requested } ? requested : Self.defaultPartnership
+        partnership = id
+        let chosen = all.first { $0.id == id }!
+        valid = chosen.valid
+        // A partnership that has ended is read with the areas it had on its last day.
+        let base = FrameworkReport.scope(partnership: id, on: chosen.valid.end.map { min($0, today) } ?? today) ?? "all"
         areaChoices = base == "all" ? ["all", ReferenceGeography.staffordshire.code, ReferenceGeography.stokeOnTrent.code] : [base]
         let area = req.query[String.self, at: "area"] ?? base
         scope = areaChoices.contains(area) ? area : base
@@ -29,6 +35,19 @@ struct FrameworkFilter {
     func kind(for ind: IndicatorSpec) -> PeriodKind? {
         if let kind, ind.periods.contains(kind) { return kind }
         return FrameworkReport.headlineKinds.first { ind.periods.contains($0) }
+    }
+
+    /// The chosen partnership's life and shape, in words, for the pages.
+    var shapeNote: String {
+        let p = ReferencePartnership.partnerships.first { $0.id == partnership }!
+        let from = Formatting.longDate(valid.start)
+        let life = valid.end.map { "from \(from) to \(Formatting.longDate($0))" } ?? "since \(from)"
+        let agencies = Set(p.agencies.map(\.id)).count
+        var text = "\(p.name) has existed \(life), covering \(Formatting.scopeName(FrameworkReport.scope(partnership: p.id, on: valid.end ?? valid.start) ?? "all")) with \(agencies) agencies. Figures are shown only for periods wholly inside that time."
+        if let next = ReferencePartnership.partnerships.filter({ $0.valid.start == valid.end.map { $0.adding(days: 1) } }).map(\.name).nilIfEmpty {
+            text += " It was then replaced by " + next.joined(separator: " and ") + "."
+        }
+        return text
     }
 
     var query: String {

@@ -16,8 +16,8 @@ struct IndicatorPage {
     /// The figures the page shows: the trend for the chosen kind of period, then every breakdown for its latest period.
     func shownCells() -> (trend: [PublishedCell], breakdowns: [String: [PublishedCell]], kind: PeriodKind?) {
         guard let kind = filter.kind(for: indicator) else { return ([], [:], nil) }
-        let trend = report.series(indicator, scope: filter.scope, kind: kind)
-        guard let latest = report.headline(indicator, scope: filter.scope, kind: kind)?.latest else { return (trend, [:], kind) }
+        let trend = report.series(indicator, scope: filter.scope, kind: kind, within: filter.valid)
+        guard let latest = report.headline(indicator, scope: filter.scope, kind: kind, within: filter.valid)?.latest else { return (trend, [:], kind) }
         let inPeriod = (report.cellsByIndicator[indicator.id] ?? []).filter {
             $0.cell.scope == filter.scope && $0.cell.period == latest.cell.period && $0.cell.breakdown != "total"
         }
@@ -45,6 +45,7 @@ struct IndicatorPage {
         <h1>\(ind.title.html)</h1>
         <p>\(ind.definition.html)</p>
         \(filter.form(action: "/framework/indicators/\(HTML.query(ind.id))"))
+        <p class="dots-body-s">\(filter.shapeNote.html)</p>
         <dl class="dots-summary-list">
           <div class="dots-summary-list__row"><dt>Area</dt><dd>\(Formatting.scopeName(filter.scope).html)</dd></div>
           <div class="dots-summary-list__row"><dt>Counts</dt><dd>\(numerator.html)</dd></div>

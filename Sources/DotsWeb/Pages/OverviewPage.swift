@@ -20,6 +20,7 @@ struct OverviewPage {
         Figures computed \(report.run.computedAt.description.html) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
         \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
         \(filter.form(action: "/framework"))
+        <p class="dots-body-s">\(filter.shapeNote.html)</p>
         """
         let allGaps = report.gaps.count
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
@@ -58,11 +59,11 @@ struct OverviewPage {
 
     func indicatorRow(_ ind: IndicatorSpec) -> String {
         let link = "<a href=\"/framework/indicators/\(HTML.query(ind.id))?\(filter.query)\">\(ind.title.html)</a>"
-        guard let kind = filter.kind(for: ind), let (latest, earlier) = report.headline(ind, scope: filter.scope, kind: kind) else {
+        guard let kind = filter.kind(for: ind), let (latest, earlier) = report.headline(ind, scope: filter.scope, kind: kind, within: filter.valid) else {
             return "<li class=\"dots-indicator\"><div>\(link)<div class=\"dots-indicator__meta\">No figure for this area and period.</div></div><div class=\"dots-indicator__value\">:</div></li>"
         }
         let unit = report.unitText(ind)
-        let series = report.series(ind, scope: filter.scope, kind: kind).suffix(12)
+        let series = report.series(ind, scope: filter.scope, kind: kind, within: filter.valid).suffix(12)
         let values = series.map { Double($0.value) }
         let labels = series.map(\.cell.period)
         let rag = FrameworkReport.rag(Double(latest.value), ind)

@@ -22,7 +22,7 @@ enum QualityPages {
     }
 
     /// The partnership's (or one agency's) view: every expected dataset with its latest figures.
-    static func overview(scopeName: String, agencies: [Agency], current: [SubmissionRecord]) -> String {
+    static func overview(scopeName: String, agencies: [Agency], current: [SubmissionRecord], filter: String = "") -> String {
         var total = QualityProfile(fields: [])
         for s in current { if let q = s.quality { total.absorb(q) } }
         var rows = ""
@@ -49,6 +49,7 @@ enum QualityPages {
         <details class="dots-details"><summary>What the measures mean</summary>
         <dl class="dots-summary-list">\(QualityDimension.allCases.map { "<div class=\"dots-summary-list__row\"><dt>\($0.title)</dt><dd>\($0.meaning.html) Good at \(percent($0.green)) or more; needs attention below \(percent($0.amber)).</dd></div>" }.joined())</dl>
         </details>
+        \(filter)
         """
         if !current.isEmpty {
             out += "<h2>All data in force</h2><dl class=\"dots-summary-list\">"

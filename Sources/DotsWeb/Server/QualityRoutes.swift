@@ -33,13 +33,33 @@ struct QualityRoutes {
         Layout(title: title, user: req.currentUser, active: "quality", csrf: req.currentUser?.csrfToken)
     }
 
-    func scoped(_ user: CurrentUser) -> (agencies: [Agency], agency: String?, name: String) {
+    /// The agencies this person sees: their own, or (for the partnership) every agency, or those of one
+    /// partnership as it is today (or was on its last day, if it has ended).
+    func scoped(_ user: CurrentUser, partnership: String? = nil) -> (agencies: [Agency], agency: String?, name: String) {
         switch user.agencyScope {
         case .only(let own):
-            (ReferencePartnership.agencies.filter { $0.id == own }, own, "Showing \(SubmissionPages.agencyName(own))")
+            return (ReferencePartnership.agencies.filter { $0.id == own }, own, "Showing \(SubmissionPages.agencyName(own))")
         case .all:
-            (ReferencePartnership.agencies, nil, "Showing every agency in the partnership")
+            guard let p = partnership.flatMap({ id in ReferencePartnership.partnerships.first { $0.id == id } }) else {
+                return (ReferencePartnership.agencies, nil, "Showing every agency")
+            }
+            let today = UKTime.localDate(of: context.clock.now())
+            let ids = Set(p.agencyIDs(on: p.valid.end.map { min($0, today) } ?? today))
+            return (ReferencePartnership.agencies.filter { ids.contains($0.id) }, nil, "Showing the agencies of \(p.name)")
         }
+    }
+
+    static func partnershipForm(_ chosen: String?) -> String {
+        let options = ["<option value=\"\">Every agency</option>"] + ReferencePartnership.partnerships.map { p in
+            "<option value=\"\(p.id.html)\"\(p.id == chosen ? " selected" : "")>\(p.name.html)</option>"
+        }
+        return """
+        <form method="get" action="/quality" class="dots-filter">
+          <div class="dots-form-group"><label class="dots-label" for="partnership">Partnership</label>
+            <select class="dots-select" id="partnership" name="partnership">\(options.joined())</select></div>
+          <button type="submit" class="dots-button dots-button--secondary">Show</button>
+        </form>
+        """
     }
 
     /// The agency and dataset named in the path, if this person may see them.
@@ -54,9 +74,12 @@ struct QualityRoutes {
 
     func overview(_ req: Request) async throws -> Response {
         let user = try req.require(.viewSubmissions)
-        let scope = scoped(user)
-        let current = try await context.store.currentSubmissions(agency: scope.agency)
-        return page(layout(req, "Data quality").render(QualityPages.overview(scopeName: scope.name, agencies: scope.agencies, current: current)))
+        let partnership = req.query[String.self, at: "partnership"]
+        let scope = scoped(user, partnership: partnership)
+        let ids = Set(scope.agencies.map(\.id))
+        let current = try await context.store.currentSubmissions(agency: scope.agency).filter { ids.contains($0.agency) }
+        let filter = user.agencyScope == .all ? Self.partnershipForm(partnership) : ""
+        return page(layout(req, "Data quality").render(QualityPages.overview(scopeName: scope.name, agencies: scope.agencies, current: current, filter: filter)))
     }
 
     func detail(_ req: Request) async throws -> Response {
