@@ -20,6 +20,10 @@ struct SessionMiddleware: AsyncMiddleware {
             req.currentUser = CurrentUser(account: account, csrfToken: nil, sessionDigest: nil)
         }
         if req.method != .GET && req.method != .HEAD, let user = req.currentUser, let expected = user.csrfToken {
+            // A large body (a file upload) arrives in parts after the head: gather it before reading the token.
+            if req.body.data == nil {
+                _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+            }
             let sent = (try? req.content.get(String.self, at: "csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
             guard Tokens.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "This form has expired or did not come from Dots. Go back, reload the page and try again.")

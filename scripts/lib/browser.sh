@@ -1,0 +1,33 @@
+# Sourced by scripts/test: ensure_browser installs headless Chromium and its driver from Debian when absent, and a
+# Python 3.12 virtual environment with Selenium, axe-selenium-python and pytest from PyPI (in .build-browser/venv).
+
+debian_install() {
+  local sudo=""; [ "$(id -u)" -eq 0 ] || sudo=sudo
+  $sudo apt-get update -qq && $sudo env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$@" >/dev/null
+}
+
+# The image's Python 3.12: on the PATH, else under pyenv, else from Debian.
+find_python312() {
+  if python3.12 -c 'import sys' >/dev/null 2>&1; then command -v python3.12; return; fi
+  local p
+  for p in "${PYENV_ROOT:-$HOME/.pyenv}"/versions/3.12*/bin/python3.12; do
+    [ -x "$p" ] && { echo "$p"; return; }
+  done
+  debian_install python3.12 python3.12-venv && command -v python3.12
+}
+
+ensure_browser() {
+  if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
+    echo "==> Installing Chromium and its driver from Debian" >&2
+    debian_install chromium chromium-driver
+  fi
+  BROWSER_VENV=.build-browser/venv
+  if [ ! -x "$BROWSER_VENV/bin/pytest" ]; then
+    echo "==> Installing Selenium, axe-selenium-python and pytest (Python 3.12)" >&2
+    local py; py=$(find_python312)
+    "$py" -m venv "$BROWSER_VENV"
+    "$BROWSER_VENV/bin/pip" install -q -r Tests/Browser/requirements.txt
+  fi
+  # Selenium must not try to download a driver: Debian's is used.
+  export SE_OFFLINE=true
+}
