@@ -18,8 +18,8 @@ start_postgres
 trap stop_postgres EXIT
 chmod 777 "$OUT/csv"
 
-"$DOTS" demo --dir "$OUT/sqlite" --people "$PEOPLE" >"$OUT/demo-sqlite.log"
-"$DOTS" demo --dir "$OUT/postgres" --people "$PEOPLE" --database "$DOTS_PG_URL" >"$OUT/demo-postgres.log"
+"$DOTS" demo --no-serve --dir "$OUT/sqlite" --people "$PEOPLE" >"$OUT/demo-sqlite.log"
+"$DOTS" demo --no-serve --dir "$OUT/postgres" --people "$PEOPLE" --database "$DOTS_PG_URL" >"$OUT/demo-postgres.log"
 EVENTS=$(sqlite3 "$OUT/sqlite/dots.sqlite" "SELECT (SELECT count(*) FROM ce_screenings) + (SELECT count(*) FROM missing_episodes)
   + (SELECT count(*) FROM police_incidents) + (SELECT count(*) FROM nrm_referrals) + (SELECT count(*) FROM health_contacts)
   + (SELECT count(*) FROM education_events) + (SELECT count(*) FROM youth_justice) + (SELECT count(*) FROM mace_discussions)")

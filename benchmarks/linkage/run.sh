@@ -38,7 +38,7 @@ SIZES=("$@")
 for PEOPLE in "${SIZES[@]}"; do
   DIR="$OUT/p$PEOPLE"
   rm -rf "$DIR"
-  "$DOTS" demo --dir "$DIR" --people "$PEOPLE" >"$DIR.demo.log" 2>&1
+  "$DOTS" demo --no-serve --dir "$DIR" --people "$PEOPLE" >"$DIR.demo.log" 2>&1
   RECORDS=$(tail -n +2 "$DIR/extracts/truth.csv" | wc -l)
   # Timed without --evaluate (the peers' timings leave out scoring against the truth too); then F1 from a second,
   # identical run (runs are deterministic and keep every id).
