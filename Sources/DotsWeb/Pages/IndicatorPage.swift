@@ -12,6 +12,26 @@ struct IndicatorPage {
     let question: QuestionSpec?
     let filter: FrameworkFilter
     let exact: Bool
+    /// The current submissions of the indicator's dataset, for data quality caveats and provenance.
+    var submissions: [SubmissionRecord] = []
+
+    /// Which submissions of the dataset the figures rest on.
+    var provenance: String {
+        guard !submissions.isEmpty else { return "" }
+        return "; of \(indicator.dataset.schema.title.lowercased()): " + submissions.sorted { $0.agency < $1.agency }
+            .map { "\(SubmissionPages.agencyName($0.agency)) (\($0.period), received \(UKTime.display($0.receivedAt)))" }.joined(separator: "; ")
+    }
+
+    /// Data quality caveats: each agency's dataset measure that is not rated good.
+    func qualityCaveats() -> [String] {
+        submissions.sorted { $0.agency < $1.agency }.flatMap { s -> [String] in
+            guard let q = s.quality else { return [] }
+            return q.dimensions.compactMap { d, v in
+                guard let v, d.rating(v) != .good else { return nil }
+                return "\(SubmissionPages.agencyName(s.agency)): \(d.title.lowercased()) \(QualityPages.percent(v)) (\(d.rating(v).title.lowercased()))"
+            }
+        }
+    }
 
     /// The figures the page shows: the trend for the chosen kind of period, then every breakdown for its latest period.
     func shownCells() -> (trend: [PublishedCell], breakdowns: [String: [PublishedCell]], kind: PeriodKind?) {
@@ -62,6 +82,12 @@ struct IndicatorPage {
                 + caveats.map { "<li>\($0.gap.detail.html)\($0.gap.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "")</li>" }.joined()
                 + "</ul></div>"
         }
+        let quality = qualityCaveats()
+        if !quality.isEmpty {
+            out += "<div class=\"dots-gaps\"><h2 class=\"dots-heading-m\">Data quality caveats</h2><p>The \(ind.dataset.schema.title.lowercased().html) these figures rest on:</p><ul>"
+                + quality.map { "<li>\($0.html)</li>" }.joined()
+                + "</ul><p><a href=\"/quality\">See the data quality review</a></p></div>"
+        }
         out += "<h2>Trend\(kind.map { ": " + Formatting.periodKindName($0).lowercased() } ?? "")</h2>"
         if trend.isEmpty {
             out += "<p>No figures for this area and period.</p>"
@@ -84,7 +110,7 @@ struct IndicatorPage {
         <dl class="dots-summary-list">
           <div class="dots-summary-list__row"><dt>Framework</dt><dd>\(report.run.frameworkName.html), version \(report.run.frameworkVersion.html) (\(String(report.run.frameworkChecksum.prefix(19)).html)…)</dd></div>
           <div class="dots-summary-list__row"><dt>Computed</dt><dd>\(report.run.computedAt.description.html) by \(report.run.runBy.html)</dd></div>
-          <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) (all datasets); see Submissions</dd></div>
+          <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) across all datasets\(provenance.html)</dd></div>
           <div class="dots-summary-list__row"><dt>Linkage</dt><dd>\(report.run.linkageRunID.map { "Young people linked across agencies (run \($0.prefix(8)))" } ?? "Not run: young people counted per agency")</dd></div>
         </dl>
         <p class="dots-body-s">\(Formatting.symbolsNote)</p>

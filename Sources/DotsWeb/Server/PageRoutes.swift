@@ -75,7 +75,10 @@ struct PageRoutes {
     }
 
     func signOut(_ req: Request) async throws -> Response {
-        if let user = req.currentUser, let digest = user.sessionDigest { try await context.accounts.signOut(digest: digest, accountID: user.id) }
+        if let user = req.currentUser, let digest = user.sessionDigest {
+            try await context.accounts.signOut(digest: digest, accountID: user.id)
+            await context.sessions.drop(digest: digest)
+        }
         let res = req.redirect(to: "/sign-in")
         res.cookies[SessionMiddleware.cookie] = cookie("", maxAge: 0)
         return res
@@ -98,6 +101,7 @@ struct PageRoutes {
         let form = try req.content.decode(Form.self)
         do {
             try await context.accounts.changePassword(user.account, current: form.current ?? "", new: form.new ?? "")
+            await context.sessions.drop(accountID: user.id)
         } catch let e as AccountService.FieldError {
             return page(layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: [(e.field, e.message)])),
                         status: .unprocessableEntity)
@@ -122,7 +126,19 @@ struct PageRoutes {
             return page(layout(req, "Framework", active: "framework").render(FormPages.message(title: "No figures yet", "The framework has not been computed on this store: an analyst runs `dots framework compute`.")))
         }
         let filter = FrameworkFilter(req, today: today())
-        return page(layout(req, "Framework", active: "framework").render(OverviewPage(report: report, filter: filter, exact: user.can(.exactFigures)).render()))
+        let exact = user.can(.exactFigures)
+        let main = await rendered("overview|\(exact)|\(filter.query)", run: report.run.id) {
+            OverviewPage(report: report, filter: filter, exact: exact).render()
+        }
+        return page(layout(req, "Framework", active: "framework").render(main))
+    }
+
+    /// A page's main content, rendered once per framework run and kept (it depends only on the key).
+    func rendered(_ key: String, run: String, _ render: () -> String) async -> String {
+        if let hit = await context.reports.page(key, run: run) { return hit }
+        let html = render()
+        await context.reports.keep(key, run: run, html: html)
+        return html
     }
 
     func indicator(_ req: Request) async throws -> Response {
@@ -132,11 +148,14 @@ struct PageRoutes {
         if wantsCSV { id.removeLast(4) }
         guard let report = try await report(user), let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw Abort(.notFound) }
         let question = report.spec.questions.first { $0.indicators.contains { $0.id == id } }
-        let view = IndicatorPage(report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: user.can(.exactFigures))
+        let used = try await context.reports.submissions(of: report.run).filter { $0.dataset == ind.dataset }
+        let exact = user.can(.exactFigures)
+        let view = IndicatorPage(report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used)
         if wantsCSV {
             return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
                             body: .init(string: view.csv()))
         }
-        return page(layout(req, ind.title, active: "framework").render(view.render(), backLink: ("/framework?" + view.filter.query, "All questions")))
+        let main = await rendered("indicator|\(id)|\(exact)|\(view.filter.query)", run: report.run.id) { view.render() }
+        return page(layout(req, ind.title, active: "framework").render(main, backLink: ("/framework?" + view.filter.query, "All questions")))
     }
 }

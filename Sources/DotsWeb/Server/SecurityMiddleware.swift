@@ -13,7 +13,7 @@ struct SessionMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = req.cookies[Self.cookie]?.string,
-           let (session, account) = try await context.store.session(digest: Tokens.digest(token), now: context.clock.now()) {
+           let (session, account) = try await context.sessions.lookup(Tokens.digest(token), store: context.store, now: context.clock.now()) {
             req.currentUser = CurrentUser(account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest)
         } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization,
                   let account = try await context.store.apiTokenAccount(digest: Tokens.digest(bearer.token)) {

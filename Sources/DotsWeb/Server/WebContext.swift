@@ -12,6 +12,7 @@ public struct WebContext: Sendable {
     public let secureCookies: Bool
     let accounts: AccountService
     let reports: ReportCache
+    let sessions = SessionCache()
 
     public init(store: HubStore, spec: FrameworkSpec, clock: any DotsCore.Clock = SystemClock(), secureCookies: Bool = false) {
         self.store = store
@@ -19,28 +20,69 @@ public struct WebContext: Sendable {
         self.clock = clock
         self.secureCookies = secureCookies
         accounts = AccountService(store: store, clock: clock, throttle: LoginThrottle())
-        reports = ReportCache(store: store, spec: spec)
+        reports = ReportCache(store: store, spec: spec, clock: clock)
     }
 }
 
-/// The latest framework run's figures, exact and disclosure-controlled, kept until a new run appears. Building a
-/// report applies disclosure control to every cell, so pages must not do it per request.
+/// The latest framework run's figures, exact and disclosure-controlled, the submissions it used, and pages
+/// rendered from them, kept until a new run appears. Building a report applies disclosure control to every cell,
+/// so pages must not do it per request; a page depends only on the run, the reader's kind (exact or published) and
+/// the filter, so each is rendered once per run. The store is asked for the latest run at most every few seconds.
 actor ReportCache {
     let store: HubStore
     let spec: FrameworkSpec
-    private var cached: [Bool: FrameworkReport] = [:]
+    let clock: any DotsCore.Clock
+    static let recheckSeconds: Int64 = 5
+    static let pageCapacity = 5_000
 
-    init(store: HubStore, spec: FrameworkSpec) {
+    private var cached: [Bool: FrameworkReport] = [:]
+    private var latest: (run: FrameworkRunRecord?, checkedAt: Instant)?
+    private var pages: [String: String] = [:]
+    private var pagesRun: String?
+    private var used: (run: String, submissions: [SubmissionRecord])?
+
+    init(store: HubStore, spec: FrameworkSpec, clock: any DotsCore.Clock) {
         self.store = store
         self.spec = spec
+        self.clock = clock
+    }
+
+    func latestRun() async throws -> FrameworkRunRecord? {
+        let now = clock.now()
+        if let latest, latest.run != nil, now.seconds - latest.checkedAt.seconds < Self.recheckSeconds { return latest.run }
+        let run = try await store.latestFrameworkRun()
+        latest = (run, now)
+        return run
     }
 
     /// The report for a reader: `exact` for analysts and admins, published for everyone else.
     func report(exact: Bool) async throws -> FrameworkReport? {
-        guard let run = try await store.latestFrameworkRun() else { return nil }
+        guard let run = try await latestRun() else { return nil }
         if let hit = cached[exact], hit.run.id == run.id { return hit }
         guard let report = try await FrameworkReport.load(store, spec: spec, publish: !exact) else { return nil }
         cached[exact] = report
         return report
+    }
+
+    /// The submissions a run used (for provenance and data quality caveats).
+    func submissions(of run: FrameworkRunRecord) async throws -> [SubmissionRecord] {
+        if let used, used.run == run.id { return used.submissions }
+        let ids = Set(run.submissions)
+        let found = try await store.submissions().filter { ids.contains($0.id) }
+        used = (run.id, found)
+        return found
+    }
+
+    /// A page's main content rendered from `run`, if it has been rendered already.
+    func page(_ key: String, run: String) -> String? {
+        pagesRun == run ? pages[key] : nil
+    }
+
+    func keep(_ key: String, run: String, html: String) {
+        if pagesRun != run || pages.count >= Self.pageCapacity {
+            pages.removeAll(keepingCapacity: true)
+            pagesRun = run
+        }
+        pages[key] = html
     }
 }

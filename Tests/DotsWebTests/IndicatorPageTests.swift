@@ -1,0 +1,38 @@
+import DotsApp
+import DotsCore
+import DotsStore
+import DotsTestSupport
+import DotsWeb
+import Foundation
+import Testing
+import Vapor
+import VaporTesting
+
+@Suite("The indicator page's caveats and provenance")
+struct IndicatorPageTests {
+    @Test("Data quality caveats name each agency's measures that are not good, and provenance names the submissions used", arguments: StoreKind.available)
+    func qualityCaveats(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await AccessTests.fixture(store)
+            // What the page must say, worked out from the stored profiles.
+            let missing = try await store.currentSubmissions(dataset: .missingEpisodes)
+            var expected: [String] = []
+            for s in missing.sorted(by: { $0.agency < $1.agency }) {
+                for (d, v) in s.quality!.dimensions {
+                    guard let v, d.rating(v) != .good else { continue }
+                    expected.append("\(d.title.lowercased()) \(String(format: "%.1f%%", v * 100))")
+                }
+            }
+            #expect(!expected.isEmpty, "the demo's full return is not all good (timeliness of new events above all)")
+            try await WebFixture.withApp(store) { app in
+                var client = WebTestClient(app)
+                _ = try await client.signIn("strategic-lead@example.org", WebFixture.password)
+                let page = try await client.send(.GET, "/framework/indicators/missing-children").body.string
+                #expect(page.contains("Data quality caveats"))
+                for e in expected { #expect(page.contains(e), "\(e)") }
+                // Received at 10:00 UTC on 20 April 2026, shown in UK time: 11:00 BST.
+                #expect(page.contains("Staffordshire Police (\(missing.first { $0.agency == "staffs-police" }!.period), received 20 Apr 2026, 11:00)"))
+            }
+        }
+    }
+}
