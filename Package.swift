@@ -45,6 +45,8 @@ let package = Package(
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // The question-led performance framework: the framework file format (authoring) and, later, its engine.
         .target(name: "DotsFramework", dependencies: ["DotsCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // The partnership's own method: data-maturity self-assessment (later: the data map, action plans). Pure rules.
+        .target(name: "DotsGovernance", dependencies: ["DotsCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The hub store: SQLite by default, PostgreSQL when configured.
         .target(
             name: "DotsStore",
@@ -85,6 +87,7 @@ let package = Package(
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsTestSupport"], swiftSettings: swiftSettings),
