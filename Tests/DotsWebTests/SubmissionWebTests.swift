@@ -80,6 +80,30 @@ struct SubmissionWebTests {
         }
     }
 
+    @Test("The upload history pages 25 at a time, newest first, in the database", arguments: StoreKind.available)
+    func historyPages(kind: StoreKind) async throws {
+        try await WebFixture.withAccounts(kind) { store, app in
+            for i in 0..<26 {
+                let at = Instant(seconds: WebFixture.clock.now().seconds - Int64(1000 - i))
+                try await store.recordIntakeReport(IntakeReportRecord(id: "r\(i)", agency: "staffs-police", label: "upload-\(i).csv", receivedAt: at,
+                                                                      submittedBy: "x", accepted: false, rows: 0, errorCount: 1, warningCount: 0),
+                                                   report: IntakeReport())
+            }
+            #expect(try await store.intakeReportCount(agency: "staffs-police") == 26)
+            #expect(try await store.intakeReportCount(agency: "stoke-csc") == 0)
+            var lead = try await Self.signedIn(app, .agencyLead)
+            let first = try await lead.send(.GET, "/submissions").body.string
+            #expect(first.components(separatedBy: "/submissions/reports/r").count - 1 == 25)
+            #expect(first.contains(">upload-25.csv<") && !first.contains(">upload-0.csv<"))
+            #expect(first.contains("href=\"/submissions?page=2\" rel=\"next\""))
+            let second = try await lead.send(.GET, "/submissions?page=2").body.string
+            #expect(second.components(separatedBy: "/submissions/reports/r").count - 1 == 1)
+            #expect(second.contains(">upload-0.csv<"))
+            let beyond = try await lead.send(.GET, "/submissions?page=9").body.string
+            #expect(beyond.contains(">upload-0.csv<"), "a page past the end shows the last")
+        }
+    }
+
     @Test("Form problems: no files, no agency for an admin, a period that cannot be read", arguments: StoreKind.available)
     func formErrors(kind: StoreKind) async throws {
         try await WebFixture.withAccounts(kind) { store, app in

@@ -65,10 +65,10 @@ public struct IngestService: Sendable {
             loaded = { progress("loaded", $0) }
         }
         var context = ValidationContext(period: source.period, now: now, progress: validated)
-        if known {
-            for current in try await store.currentSubmissions(agency: source.agency!) {
-                if let last = current.quality?.lastEvent { context.newEventsAfter[current.dataset] = last }
-            }
+        let current = known ? try await store.currentSubmissions(agency: source.agency!) : []
+        // Several periods of one dataset can be in force: events are new after the latest of them.
+        for c in current {
+            if let last = c.quality?.lastEvent, context.newEventsAfter[c.dataset].map({ last > $0 }) ?? true { context.newEventsAfter[c.dataset] = last }
         }
         var report = SubmissionValidator(model: model, context: context).validate(source, existingPersons: existing, currentKeyID: keyID)
 
@@ -77,7 +77,7 @@ public struct IngestService: Sendable {
         for file in report.files {
             periods[file.file] = period(for: file, given: source.period, received: UKTime.localDate(of: now))
         }
-        if known { try await checkOverlaps(source, periods: periods, into: &report) }
+        checkOverlaps(source, periods: periods, current: current, into: &report)
         var outcome = Outcome(report: report, validateSeconds: Date().timeIntervalSince(started))
         if options.validateOnly { return outcome }
 
@@ -121,10 +121,10 @@ public struct IngestService: Sendable {
         return a == b ? a : Period(start: a.start, end: b.end)
     }
 
-    func checkOverlaps(_ source: SubmissionSource, periods: [String: Period], into report: inout IntakeReport) async throws {
+    func checkOverlaps(_ source: SubmissionSource, periods: [String: Period], current: [SubmissionRecord], into report: inout IntakeReport) {
         for file in source.files {
             guard let ds = file.dataset, ds != .people, let p = periods[file.name] else { continue }
-            for e in try await store.currentSubmissions(agency: source.agency, dataset: ds) where e.period != p && e.period.overlaps(p) {
+            for e in current where e.dataset == ds && e.period != p && e.period.overlaps(p) {
                 report.add(IntakeIssue(.periodOverlap, file: file.name, value: p.description,
                                        rule: "the period \(p) overlaps the current \(ds.rawValue) submission for \(e.period) (received \(e.receivedAt))"))
             }

@@ -37,6 +37,11 @@ public enum AgencyScope: Sendable, Equatable {
     case all
     case only(String)
 
+    /// The one agency in scope, or nil for all: what a query filters on.
+    public var agencyID: String? {
+        if case .only(let id) = self { id } else { nil }
+    }
+
     public func includes(_ agencyID: String) -> Bool {
         switch self {
         case .all: true

@@ -12,11 +12,21 @@ extension HubStore {
             .run()
     }
 
-    /// The intake log, newest first, for one agency or all.
-    public func intakeReports(agency: String? = nil, limit: Int = 500) async throws -> [IntakeReportRecord] {
+    /// The intake log, newest first, for one agency or all; a page of it with `limit` and `offset`.
+    public func intakeReports(agency: String? = nil, limit: Int? = nil, offset: Int = 0) async throws -> [IntakeReportRecord] {
         var q = reportQuery()
         if let agency { q = q.where("agency_id", .equal, agency) }
-        return try await q.orderBy("received_at", .descending).orderBy("id").limit(limit).all().map(Self.reportRecord)
+        q = q.orderBy("received_at", .descending).orderBy("id")
+        // SQLite takes OFFSET only after a LIMIT.
+        if let limit { q = q.limit(limit).offset(offset) }
+        return try await q.all().map(Self.reportRecord)
+    }
+
+    /// How many intake reports there are, for one agency or all.
+    public func intakeReportCount(agency: String? = nil) async throws -> Int {
+        var q = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("intake_reports")
+        if let agency { q = q.where("agency_id", .equal, agency) }
+        return try await q.first()?.decode(column: "n", as: Int.self) ?? 0
     }
 
     /// One intake report with everything it found.

@@ -45,7 +45,7 @@ enum OpenAPIDocument {
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/partnership"}, {"$ref": "#/components/parameters/area"}, {"$ref": "#/components/parameters/period"}],
           "responses": {"200": {"description": "The indicator"}, "404": {"description": "No such indicator"}}}},
         "/api/v1/submissions": {
-          "get": {"summary": "Uploads (newest first) and the datasets in force, for the caller's agency or all",
+          "get": {"summary": "The newest 500 uploads and the datasets in force, for the caller's agency or all (each report stays reachable by its id)",
             "responses": {"200": {"description": "The intake log"}, "403": {"description": "The role does not see submissions"}}},
           "post": {"summary": "Submit an extract or a prepared package: checked, then loaded whole or not at all",
             "requestBody": {"required": true, "content": {"multipart/form-data": {"schema": {"type": "object", "properties": {

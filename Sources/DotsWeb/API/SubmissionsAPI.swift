@@ -21,6 +21,9 @@ struct SubmissionsAPI {
         let quality: [String: Double?]
     }
 
+    /// The history lists the newest uploads; each report stays reachable by its id.
+    static let uploadsLimit = 500
+
     func register(_ app: Application) {
         app.get("api", "v1", "submissions", use: history)
         app.post("api", "v1", "submissions", use: upload)
@@ -29,12 +32,12 @@ struct SubmissionsAPI {
 
     func history(_ req: Request) async throws -> History {
         let user = try req.require(.viewSubmissions)
-        let agency: String? = if case .only(let own) = user.agencyScope { own } else { nil }
+        let agency = user.agencyScope.agencyID
         let current = try await context.store.currentSubmissions(agency: agency).map { s in
             InForce(id: s.id, agency: s.agency, dataset: s.dataset.rawValue, period: s.period.description, rows: s.rows, receivedAt: s.receivedAt.description,
                     quality: Dictionary(uniqueKeysWithValues: (s.quality?.dimensions ?? []).map { ($0.dimension.rawValue, $0.value) }))
         }
-        return History(uploads: try await context.store.intakeReports(agency: agency), inForce: current)
+        return History(uploads: try await context.store.intakeReports(agency: agency, limit: Self.uploadsLimit), inForce: current)
     }
 
     /// `multipart/form-data` with `files[]` (CSVs, or a package's datapackage.json and its CSVs), optional `period`,

@@ -5,7 +5,7 @@ import Foundation
 /// The submissions pages: the upload form, what an upload found, and the intake history.
 enum SubmissionPages {
     static func agencyName(_ id: String) -> String {
-        ReferencePartnership.agencies.first { $0.id == id }?.name ?? id
+        ReferencePartnership.model.agency(id: id)?.name ?? id
     }
 
     static func resultTag(_ accepted: Bool) -> String {
@@ -123,10 +123,8 @@ enum SubmissionPages {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    /// The history: every upload (paged), then the datasets now in force.
-    static func history(_ user: CurrentUser, reports: [IntakeReportRecord], page: Int, pageSize: Int, current: [SubmissionRecord]) -> String {
-        let pages = max(1, (reports.count + pageSize - 1) / pageSize)
-        let shown = reports.dropFirst((page - 1) * pageSize).prefix(pageSize)
+    /// The history: the datasets now in force, then one page of uploads (newest first).
+    static func history(_ user: CurrentUser, reports shown: [IntakeReportRecord], page: Int, pages: Int, current: [SubmissionRecord]) -> String {
         let scopeNote: String = if case .only(let own) = user.agencyScope { "Submissions from \(agencyName(own))." } else { "Submissions from every agency in the partnership." }
         var out = "<h1>Submissions</h1><p>\(scopeNote.html)</p>"
         if user.can(.submitData) { out += "<a href=\"/submissions/new\" class=\"dots-button\" role=\"button\" draggable=\"false\">Upload a submission</a>" }
@@ -143,7 +141,7 @@ enum SubmissionPages {
             """
         }
         out += "<h2>Uploads</h2>"
-        if reports.isEmpty { return out + "<p>Nothing has been uploaded yet.</p>" }
+        if shown.isEmpty { return out + "<p>Nothing has been uploaded yet.</p>" }
         out += """
         <table class="dots-table"><caption class="dots-visually-hidden">Uploads, newest first</caption>
         <thead><tr><th scope="col">Received</th><th scope="col">Agency</th><th scope="col">Upload</th><th scope="col">Result</th><th scope="col" class="num">Rows</th><th scope="col" class="num">Errors</th><th scope="col" class="num">Warnings</th></tr></thead>

@@ -21,12 +21,12 @@ struct SubmissionRoutes {
 
     func history(_ req: Request) async throws -> Response {
         let user = try req.require(.viewSubmissions)
-        let agency: String? = if case .only(let own) = user.agencyScope { own } else { nil }
-        let reports = try await context.store.intakeReports(agency: agency)
-        let current = try await context.store.currentSubmissions(agency: agency)
-        let pages = max(1, (reports.count + Self.pageSize - 1) / Self.pageSize)
+        let agency = user.agencyScope.agencyID
+        let pages = max(1, (try await context.store.intakeReportCount(agency: agency) + Self.pageSize - 1) / Self.pageSize)
         let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
-        return DotsWeb.page(layout(req, "Submissions").render(SubmissionPages.history(user, reports: reports, page: page, pageSize: Self.pageSize, current: current)))
+        let reports = try await context.store.intakeReports(agency: agency, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
+        let current = try await context.store.currentSubmissions(agency: agency)
+        return DotsWeb.page(layout(req, "Submissions").render(SubmissionPages.history(user, reports: reports, page: page, pages: pages, current: current)))
     }
 
     func form(_ req: Request) async throws -> Response {
