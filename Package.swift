@@ -45,14 +45,16 @@ let package = Package(
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // The question-led performance framework: the framework file format (authoring) and, later, its engine.
         .target(name: "DotsFramework", dependencies: ["DotsCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
-        // The partnership's own method: data-maturity self-assessment (later: the data map, action plans). Pure rules.
-        .target(name: "DotsGovernance", dependencies: ["DotsCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // The partnership's own method: data-maturity self-assessment, the data map and its coverage of the
+        // framework's questions, action plans and their suggestions, data leads meetings, exports. Pure rules.
+        .target(name: "DotsGovernance", dependencies: ["DotsCore", "DotsFramework", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The hub store: SQLite by default, PostgreSQL when configured.
         .target(
             name: "DotsStore",
             dependencies: [
                 "DotsCore",
                 "DotsFramework",
+                "DotsGovernance",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -65,20 +67,20 @@ let package = Package(
         // Use cases shared by the CLI and (later) the web app: ingest, demo.
         .target(
             name: "DotsApp",
-            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework",
+            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The web app and JSON API (Vapor): pages, sign-in, roles, charts. Calls DotsApp; holds no rules of its own
         // beyond who may see what (`AccessPolicy` in DotsCore).
         .target(
             name: "DotsWeb",
-            dependencies: ["DotsCore", "DotsStore", "DotsFramework", "DotsApp",
+            dependencies: ["DotsCore", "DotsStore", "DotsFramework", "DotsGovernance", "DotsApp",
                            .product(name: "Vapor", package: "vapor"), .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
             name: "dots",
-            dependencies: ["DotsApp", "DotsWeb", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DotsApp", "DotsWeb", "DotsGovernance", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
@@ -87,9 +89,9 @@ let package = Package(
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",

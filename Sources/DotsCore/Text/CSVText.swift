@@ -13,4 +13,14 @@ public enum CSVText {
     public static func line(_ values: [String]) -> String {
         values.map(escape).joined(separator: ",") + "\n"
     }
+
+    /// One line of free text people typed, for a file likely to be opened in a spreadsheet: a value starting with
+    /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so it is shown, never run as a formula
+    /// (OWASP's advice on CSV injection).
+    public static func textLine(_ values: [String]) -> String {
+        line(values.map { v in
+            guard let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return v }
+            return "'" + v
+        })
+    }
 }

@@ -1,15 +1,30 @@
-/// One agency's answers for one round. A question answered "don't know" (nil level) is recorded, with its evidence
-/// note, but not scored.
+/// One agency's answer to one question. A question answered "don't know" (nil level) is recorded, with its evidence
+/// note, but not scored. A draft may hold an evidence note for a question not answered yet (`unanswered`).
 public struct MaturityAnswer: Sendable, Codable, Equatable {
     public let questionID: String
     public let level: MaturityLevel?
     public let evidence: String
+    /// True only in drafts: evidence written, no statement chosen yet. Never scored, never submitted.
+    public let unanswered: Bool
 
-    public init(questionID: String, level: MaturityLevel?, evidence: String = "") {
+    public init(questionID: String, level: MaturityLevel?, evidence: String = "", unanswered: Bool = false) {
         self.questionID = questionID
-        self.level = level
+        self.level = unanswered ? nil : level
         self.evidence = evidence
+        self.unanswered = unanswered
     }
+
+    enum CodingKeys: String, CodingKey { case questionID, level, evidence, unanswered }
+
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        questionID = try c.decode(String.self, forKey: .questionID)
+        level = try c.decodeIfPresent(MaturityLevel.self, forKey: .level)
+        evidence = try c.decodeIfPresent(String.self, forKey: .evidence) ?? ""
+        unanswered = try c.decodeIfPresent(Bool.self, forKey: .unanswered) ?? false
+    }
+
+    public var isDontKnow: Bool { level == nil && !unanswered }
 }
 
 /// An area's result for one agency in one round.
@@ -32,7 +47,7 @@ public enum MaturityScoring {
             var levels: [MaturityLevel] = []
             var dontKnow = 0
             for q in section.questions {
-                guard let a = byQuestion[q.id] else { continue }
+                guard let a = byQuestion[q.id], !a.unanswered else { continue }
                 if let level = a.level { levels.append(level) } else { dontKnow += 1 }
             }
             return AreaResult(area: section.area, level: lowerMedian(levels), answered: levels.count, dontKnow: dontKnow, questions: section.questions.count)
