@@ -65,6 +65,7 @@ public final class HubStore: Sendable {
         m.add(M0007_CreateFrameworkTables(), to: nil)
         m.add(M0008_CreateAccountTables(), to: nil)
         m.add(M0009_CreateIntakeReports(), to: nil)
+        m.add(M0010_CreateGovernanceTables(), to: nil)
         return m
     }
 

@@ -13,6 +13,18 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageAccounts
     /// API tokens for automated submissions.
     case manageTokens
+    /// The partnership's method: the maturity heatmap, the data map, action plans and data leads meetings.
+    case viewGovernance
+    /// Complete and submit a data-maturity self-assessment (an agency data lead for their own agency only).
+    case assessMaturity
+    /// Open a new round of self-assessment.
+    case manageRounds
+    /// Record and edit datasets on the data map (an agency data lead for their own agency only).
+    case editDataMap
+    /// Create and update actions (an agency data lead for their own agency's actions; anyone may update an action they own).
+    case manageActions
+    /// Record data leads meetings.
+    case recordMeetings
 }
 
 public struct AccessPolicy: Sendable {
@@ -24,6 +36,11 @@ public struct AccessPolicy: Sendable {
         case .submitData: role == .admin || role == .agencyLead
         case .manageAccounts: role == .admin
         case .manageTokens: role == .admin || role == .agencyLead
+        // MACE practitioners work case by case: the partnership's planning is not theirs to need.
+        case .viewGovernance: role != .practitioner
+        case .assessMaturity, .editDataMap: role == .admin || role == .agencyLead
+        case .manageRounds, .recordMeetings: role == .admin || role == .analyst
+        case .manageActions: role == .admin || role == .analyst || role == .agencyLead
         }
     }
 

@@ -93,6 +93,27 @@ enum Stylesheet {
     .dots-file-upload{font-size:1.1875rem;padding:5px 0;max-width:100%}
     .dots-file-upload:focus{outline:3px solid var(--focus);box-shadow:inset 0 0 0 4px var(--text)}
     .dots-secondary{color:var(--secondary)}
+    .dots-fieldset{margin:0;padding:0;border:0;min-width:0}
+    .dots-fieldset__legend{font-weight:700;margin-bottom:10px;padding:0;max-width:100%}
+    .dots-fieldset__legend--m{font-size:1.5rem;font-weight:700;margin-bottom:10px}
+    .dots-textarea{font:inherit;font-size:1.1875rem;border:2px solid var(--text);padding:5px;width:100%;max-width:40em;box-sizing:border-box}
+    .dots-radios__item,.dots-checkboxes__item{display:flex;flex-wrap:wrap;align-items:flex-start;margin-bottom:10px;gap:0 10px}
+    .dots-radios__input,.dots-checkboxes__input{width:24px;height:24px;margin:2px 0 0;flex:none;accent-color:var(--text)}
+    .dots-radios__input:focus,.dots-checkboxes__input:focus{outline:3px solid var(--focus);outline-offset:2px}
+    .dots-radios__label,.dots-checkboxes__label{flex:1;min-width:0;cursor:pointer}
+    .dots-radios__hint{flex-basis:100%;padding-left:34px;margin-bottom:0}
+    .dots-button-group{display:flex;flex-wrap:wrap;gap:15px;align-items:center;margin-bottom:20px}
+    .dots-level{display:inline-block;padding:2px 6px;font-weight:700;font-size:.9375rem;color:#0b0c0c}
+    .dots-level--1{background:#f6d7d2}.dots-level--2{background:#fbe3c8}.dots-level--3{background:#fff2b3}.dots-level--4{background:#d3eadf}.dots-level--5{background:#a9d8c2}
+    .dots-level--none{background:#f3f2f1;font-weight:400}
+    .dots-heatmap td,.dots-heatmap th{padding:8px 10px 8px 0}
+    .dots-tabs{display:flex;flex-wrap:wrap;gap:5px 25px;list-style:none;padding:0;margin:0 0 25px;border-bottom:1px solid var(--border)}
+    .dots-tabs a{display:inline-block;padding:8px 0}
+    .dots-tabs a[aria-current]{font-weight:700;color:var(--text);text-decoration:none;border-bottom:4px solid var(--brand)}
+    .dots-inset{border-left:10px solid var(--border);padding:10px 15px;margin:20px 0}
+    .dots-timeline{list-style:none;padding:0;border-left:5px solid var(--brand);margin-left:5px}
+    .dots-timeline li{padding:0 0 15px 15px}
+    @media print{.dots-header,.dots-footer,.dots-phase-banner,.dots-back-link,.dots-skip-link,.dots-no-print{display:none!important}body{font-size:11pt}.dots-table th,.dots-table td{padding:4px 8px 4px 0}a{color:var(--text);text-decoration:none}}
     .dots-charts{display:flex;flex-wrap:wrap;gap:20px}
     .dots-chart-figure{margin:0 0 20px;flex:1 1 380px}
     .dots-chart-figure figcaption{font-weight:700;margin-bottom:5px}

@@ -13,6 +13,8 @@ public struct WebContext: Sendable {
     let accounts: AccountService
     let reports: ReportCache
     let sessions = SessionCache()
+    /// Maturity, the data map, actions and meetings.
+    public let governance: GovernanceService
 
     public init(store: HubStore, spec: FrameworkSpec, clock: any DotsCore.Clock = SystemClock(), secureCookies: Bool = false) {
         self.store = store
@@ -21,6 +23,7 @@ public struct WebContext: Sendable {
         self.secureCookies = secureCookies
         accounts = AccountService(store: store, clock: clock, throttle: LoginThrottle())
         reports = ReportCache(store: store, spec: spec, clock: clock)
+        governance = GovernanceService(store: store, spec: spec, clock: clock)
     }
 }
 

@@ -1,0 +1,100 @@
+import DotsCore
+
+/// GOV.UK form controls beyond the text input in `FormPages.field`: selects, text areas, radios and checkboxes,
+/// each with its hint and error message tied to it for screen readers.
+enum FormControls {
+    typealias Errors = [(field: String, message: String)]
+
+    static func error(_ id: String, _ errors: Errors) -> String? { errors.first { $0.field == id }?.message }
+
+    static func errorMessage(_ id: String, _ message: String?) -> String {
+        message.map { "<p class=\"dots-error-message\" id=\"\(id)-error\"><span class=\"dots-visually-hidden\">Error:</span> \($0.html)</p>" } ?? ""
+    }
+
+    static func describedBy(_ id: String, hint: String?, error: String?) -> String {
+        let ids = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
+        return ids.isEmpty ? "" : " aria-describedby=\"\(ids.joined(separator: " "))\""
+    }
+
+    static func group(_ error: String?) -> String { "dots-form-group\(error == nil ? "" : " dots-form-group--error")" }
+
+    static func hintHTML(_ id: String, _ hint: String?) -> String {
+        hint.map { "<div class=\"dots-hint\" id=\"\(id)-hint\">\($0.html)</div>" } ?? ""
+    }
+
+    static func select(_ id: String, label: String, options: [(value: String, text: String)], selected: String, errors: Errors, hint: String? = nil, name: String? = nil) -> String {
+        let e = error(id, errors)
+        let opts = options.map { "<option value=\"\($0.value.html)\"\($0.value == selected ? " selected" : "")>\($0.text.html)</option>" }.joined()
+        return """
+        <div class="\(group(e))">
+          <label class="dots-label" for="\(id)">\(label.html)</label>
+          \(hintHTML(id, hint))\(errorMessage(id, e))
+          <select class="dots-select" id="\(id)" name="\(name ?? id)"\(describedBy(id, hint: hint, error: e))>\(opts)</select>
+        </div>
+        """
+    }
+
+    static func textarea(_ id: String, label: String, value: String, errors: Errors, hint: String? = nil, rows: Int = 4, name: String? = nil) -> String {
+        let e = error(id, errors)
+        return """
+        <div class="\(group(e))">
+          <label class="dots-label" for="\(id)">\(label.html)</label>
+          \(hintHTML(id, hint))\(errorMessage(id, e))
+          <textarea class="dots-textarea\(e == nil ? "" : " dots-input--error")" id="\(id)" name="\(name ?? id)" rows="\(rows)"\(describedBy(id, hint: hint, error: e))>\(value.html)</textarea>
+        </div>
+        """
+    }
+
+    /// A fieldset of radios; the first radio carries the group's id so the error summary can link to it.
+    static func radios(_ id: String, legend: String, options: [(value: String, text: String, hint: String?)], selected: String?, errors: Errors,
+                       hint: String? = nil, legendClass: String = "dots-fieldset__legend", name: String? = nil) -> String {
+        let e = error(id, errors)
+        let items = options.enumerated().map { i, o in
+            let inputID = i == 0 ? id : "\(id)-\(i + 1)"
+            return """
+            <div class="dots-radios__item">
+              <input class="dots-radios__input" id="\(inputID)" name="\(name ?? id)" type="radio" value="\(o.value.html)"\(o.value == selected ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
+              <label class="dots-radios__label" for="\(inputID)">\(o.text.html)</label>
+              \(o.hint.map { "<div class=\"dots-hint dots-radios__hint\" id=\"\(inputID)-item-hint\">\($0.html)</div>" } ?? "")
+            </div>
+            """
+        }.joined()
+        return """
+        <div class="\(group(e))">
+          <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
+            <legend class="\(legendClass)">\(legend.html)</legend>
+            \(hintHTML(id, hint))\(errorMessage(id, e))
+            <div class="dots-radios">\(items)</div>
+          </fieldset>
+        </div>
+        """
+    }
+
+    static func checkboxes(_ id: String, legend: String, options: [(value: String, text: String)], checked: Set<String>, errors: Errors, hint: String? = nil) -> String {
+        let e = error(id, errors)
+        let items = options.enumerated().map { i, o in
+            let inputID = i == 0 ? id : "\(id)-\(i + 1)"
+            return """
+            <div class="dots-checkboxes__item">
+              <input class="dots-checkboxes__input" id="\(inputID)" name="\(id)[]" type="checkbox" value="\(o.value.html)"\(checked.contains(o.value) ? " checked" : "")>
+              <label class="dots-checkboxes__label" for="\(inputID)">\(o.text.html)</label>
+            </div>
+            """
+        }.joined()
+        return """
+        <div class="\(group(e))">
+          <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
+            <legend class="dots-fieldset__legend">\(legend.html)</legend>
+            \(hintHTML(id, hint))\(errorMessage(id, e))
+            <div class="dots-checkboxes">\(items)</div>
+          </fieldset>
+        </div>
+        """
+    }
+
+    static func hidden(_ name: String, _ value: String) -> String { "<input type=\"hidden\" name=\"\(name)\" value=\"\(value.html)\">" }
+
+    static func agencyOptions(includePartnership: Bool = false, prompt: String = "Choose an agency") -> [(value: String, text: String)] {
+        [("", includePartnership ? "The partnership as a whole" : prompt)] + DotsCore.ReferencePartnership.agencies.map { ($0.id, $0.name) }
+    }
+}
