@@ -92,10 +92,10 @@ let package = Package(
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",
-            dependencies: ["DotsWeb", "DotsApp", "DotsTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["DotsWeb", "DotsApp", "DotsGovernance", "DotsTestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: swiftSettings),
     ]
 )

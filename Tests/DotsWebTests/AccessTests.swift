@@ -30,6 +30,37 @@ struct AccessTests {
         ("/api/v1/submissions", .viewSubmissions),
         ("/api/v1/quality", .viewSubmissions),
         ("/api/v1/quality/staffs-police/people", .viewSubmissions),
+        ("/maturity", .viewGovernance),
+        ("/maturity/questionnaire", .viewGovernance),
+        ("/maturity/agencies/staffs-csc", .viewGovernance),
+        ("/maturity/agencies/staffs-police/edit", .assessMaturity),
+        ("/maturity/export.csv", .viewGovernance),
+        ("/maturity/export.md", .viewGovernance),
+        ("/datamap", .viewGovernance),
+        ("/datamap?agency=staffs-police", .viewGovernance),
+        ("/datamap/coverage", .viewGovernance),
+        ("/datamap/new", .editDataMap),
+        ("/datamap/export.csv", .viewGovernance),
+        ("/datamap/export.md", .viewGovernance),
+        ("/actions", .viewGovernance),
+        ("/actions?view=mine", .viewGovernance),
+        ("/actions?view=partnership", .viewGovernance),
+        ("/actions?view=overdue", .viewGovernance),
+        ("/actions?view=agency&agency=uhnm-ed", .viewGovernance),
+        ("/actions/new", .manageActions),
+        ("/actions/suggestions", .manageActions),
+        ("/actions/print?view=partnership", .viewGovernance),
+        ("/actions/export.csv", .viewGovernance),
+        ("/actions/export.md?view=overdue", .viewGovernance),
+        ("/meetings", .viewGovernance),
+        ("/meetings/new", .recordMeetings),
+        ("/api/v1/maturity", .viewGovernance),
+        ("/api/v1/maturity/staffs-csc", .viewGovernance),
+        ("/api/v1/datamap", .viewGovernance),
+        ("/api/v1/datamap/coverage", .viewGovernance),
+        ("/api/v1/actions", .viewGovernance),
+        ("/api/v1/actions/suggestions", .manageActions),
+        ("/api/v1/meetings", .viewGovernance),
     ]
     static let public_ = ["/sign-in", "/assets/dots.css", "/assets/dots.svg", "/healthz", "/accessibility", "/api/openapi.json"]
 
@@ -42,6 +73,7 @@ struct AccessTests {
         _ = try await DemoService(directory: dir, config: config, clock: WebFixture.clock).run(store: store) { _ in }
         _ = try await FrameworkService(store: store, clock: WebFixture.clock, runBy: "test").compute(try FrameworkService.load())
         try await WebFixture.accounts(store)
+        _ = try await DemoGovernance.seed(GovernanceService(store: store, spec: try FrameworkService.load(), clock: WebFixture.clock))
     }
 
     @Test("Each role reaches what the policy allows and nothing else; signed-out people reach only public pages", arguments: StoreKind.available)

@@ -124,6 +124,16 @@ public struct GovernanceService: Sendable {
             self.qualityIssues = qualityIssues; self.owner = owner
         }
 
+        /// Every field is optional in JSON (missing means empty), so an API client gets the same field-by-field
+        /// problems a form does rather than a decoding error.
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            self.init(agencyID: c.text("agencyID"), name: c.text("name"), dataset: c.text("dataset"), informs: (try? c.decodeIfPresent([String].self, forKey: AnyKey("informs"))) ?? [],
+                      system: c.text("system"), recorded: c.text("recorded"), recordingMethod: c.text("recordingMethod"), coverage: c.text("coverage"),
+                      coverageFrom: c.text("coverageFrom"), coverageTo: c.text("coverageTo"), refresh: c.text("refresh"), access: c.text("access"),
+                      sharingAgreement: c.text("sharingAgreement"), lawfulBasis: c.text("lawfulBasis"), qualityIssues: c.text("qualityIssues"), owner: c.text("owner"))
+        }
+
         public init(_ e: DataMapEntry) {
             self.init(agencyID: e.agencyID, name: e.name, dataset: e.dataset?.rawValue ?? "", informs: e.informs, system: e.system, recorded: e.recorded,
                       recordingMethod: e.recordingMethod.rawValue, coverage: e.coverage, coverageFrom: e.coverageFrom?.description ?? "",
@@ -198,6 +208,13 @@ public struct GovernanceService: Sendable {
             self.meetingID = meetingID
         }
 
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            self.init(title: c.text("title"), detail: c.text("detail"), agencyID: c.text("agencyID"), ownerID: c.text("ownerID"), ownerName: c.text("ownerName"),
+                      due: c.text("due"), promptKind: c.text("promptKind", default: "other"), promptReference: c.text("promptReference"), promptText: c.text("promptText"),
+                      suggestionKey: c.text("suggestionKey"), meetingID: c.text("meetingID"))
+        }
+
         public init(_ s: ActionSuggestion) {
             self.init(title: s.title, detail: s.detail, agencyID: s.agencyID ?? "", due: s.due.description, promptKind: s.prompt.kind.rawValue,
                       promptReference: s.prompt.reference, promptText: s.prompt.text, suggestionKey: s.key)
@@ -245,6 +262,11 @@ public struct GovernanceService: Sendable {
             self.note = note
             self.status = status
             self.due = due
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            self.init(note: c.text("note"), status: c.text("status"), due: c.text("due"))
         }
     }
 
@@ -308,6 +330,12 @@ public struct GovernanceService: Sendable {
             self.notes = notes
             self.decisions = decisions
         }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            self.init(title: c.text("title"), heldOn: c.text("heldOn"), attendees: (try? c.decodeIfPresent([String: String].self, forKey: AnyKey("attendees"))) ?? [:],
+                      notes: c.text("notes"), decisions: c.text("decisions"))
+        }
     }
 
     public func recordMeeting(_ input: MeetingInput, by actor: Actor) async throws -> DataLeadsMeeting {
@@ -337,6 +365,22 @@ public struct GovernanceService: Sendable {
     public func exportActions(_ view: ActionView = .all, format: GovernanceExport.Format) async throws -> String {
         let today = today
         return GovernanceExport.actions(try await store.actions().filter { view.includes($0, today: today) }, today: today, format: format)
+    }
+}
+
+/// Any JSON key, for the lenient input decoders above.
+struct AnyKey: CodingKey {
+    var stringValue: String
+    var intValue: Int? { nil }
+    init(_ s: String) { stringValue = s }
+    init?(stringValue: String) { self.stringValue = stringValue }
+    init?(intValue: Int) { nil }
+}
+
+extension KeyedDecodingContainer where K == AnyKey {
+    /// A text field: missing, null or not text reads as `fallback`, so the checks then name the field.
+    func text(_ key: String, default fallback: String = "") -> String {
+        (try? decodeIfPresent(String.self, forKey: AnyKey(key))).flatMap { $0 } ?? fallback
     }
 }
 

@@ -84,10 +84,16 @@ extension HubStore {
         let doc = try StoreJSON.encode(a)
         try await database.transaction { tx in
             let db = tx.sql
-            try await db.delete(from: "actions").where("id", .equal, a.id).run()
-            try await db.insert(into: "actions").columns("id", "agency_id", "owner_id", "status", "due", "suggestion_key", "meeting_id", "action")
-                .values(SQLBind(a.id), SQLBind(a.agencyID), SQLBind(a.ownerID), SQLBind(a.status.rawValue), SQLBind(a.due.description),
-                        SQLBind(a.suggestionKey), SQLBind(a.meetingID), SQLBind(doc)).run()
+            // Updated in place: its history rows refer to it.
+            if try await db.select().column("id").from("actions").where("id", .equal, a.id).first() != nil {
+                try await db.update("actions").set("agency_id", to: SQLBind(a.agencyID)).set("owner_id", to: SQLBind(a.ownerID))
+                    .set("status", to: SQLBind(a.status.rawValue)).set("due", to: SQLBind(a.due.description)).set("suggestion_key", to: SQLBind(a.suggestionKey))
+                    .set("meeting_id", to: SQLBind(a.meetingID)).set("action", to: SQLBind(doc)).where("id", .equal, a.id).run()
+            } else {
+                try await db.insert(into: "actions").columns("id", "agency_id", "owner_id", "status", "due", "suggestion_key", "meeting_id", "action")
+                    .values(SQLBind(a.id), SQLBind(a.agencyID), SQLBind(a.ownerID), SQLBind(a.status.rawValue), SQLBind(a.due.description),
+                            SQLBind(a.suggestionKey), SQLBind(a.meetingID), SQLBind(doc)).run()
+            }
             if let update {
                 let n = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("action_updates")
                     .where("action_id", .equal, a.id).first()?.decode(column: "n", as: Int.self) ?? 0

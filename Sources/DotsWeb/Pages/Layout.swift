@@ -16,6 +16,12 @@ struct Layout {
                 nav.append(("/submissions", "Submissions", "submissions"))
                 nav.append(("/quality", "Data quality", "quality"))
             }
+            if AccessPolicy.allows(user.role, .viewGovernance) {
+                nav.append(("/maturity", "Data maturity", "maturity"))
+                nav.append(("/datamap", "Data map", "datamap"))
+                nav.append(("/actions", "Actions", "actions"))
+                nav.append(("/meetings", "Data leads", "meetings"))
+            }
             nav.append(("/account", "Your account", "account"))
         }
         let navHTML = nav.map { href, text, key in

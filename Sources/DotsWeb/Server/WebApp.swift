@@ -13,6 +13,11 @@ public enum WebApp {
         QualityRoutes(context: context).register(app)
         APIRoutes(context: context).register(app)
         SubmissionsAPI(context: context).register(app)
+        MaturityRoutes(context: context).register(app)
+        DataMapRoutes(context: context).register(app)
+        ActionRoutes(context: context).register(app)
+        MeetingRoutes(context: context).register(app)
+        GovernanceAPI(context: context).register(app)
     }
 }
 

@@ -29,6 +29,9 @@ struct DemoCommand: AsyncParsableCommand {
             let framework = try await FrameworkService(store: hub, runBy: "dots demo").compute(spec)
             print(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
             let accounts = try await DemoAccounts.ensure(store: hub)
+            if let g = try await DemoGovernance.seed(GovernanceService(store: hub, spec: spec)) {
+                print("    The partnership's method: \(g.assessments) maturity self-assessments submitted (one more in draft), \(g.datasets) datasets on the data map, a data leads meeting, \(g.actions) actions")
+            }
             let rows = result.accepted.reduce(0) { $0 + $1.rows }
             print("""
 

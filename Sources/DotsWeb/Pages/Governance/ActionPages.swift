@@ -1,0 +1,170 @@
+import DotsApp
+import DotsCore
+import DotsGovernance
+import DotsStore
+
+/// Action plans: the plan in its views, one action with its history, the forms, suggestions, the printable plan.
+enum ActionPages {
+    static func statusTag(_ a: ActionItem, today: CalendarDate) -> String {
+        let colour: String
+        switch a.status {
+        case .done: colour = "green"
+        case .dropped: colour = "grey"
+        case .blocked: colour = "red"
+        case .inProgress: colour = "amber"
+        case .notStarted: colour = "grey"
+        }
+        return "<strong class=\"dots-tag dots-tag--\(colour)\">\(a.status.title.html)</strong>" + (a.isOverdue(on: today) ? " <strong class=\"dots-tag dots-tag--red\">Overdue</strong>" : "")
+    }
+
+    static func agencyName(_ id: String?) -> String { id.map(SubmissionPages.agencyName) ?? "Partnership" }
+
+    static func promptText(_ p: ActionPrompt) -> String { p.text.isEmpty ? p.kind.title : "\(p.kind.title): \(p.text)" }
+
+    /// The views a person can switch between, as tabs.
+    static func tabs(_ user: CurrentUser, current: String, agency: String?) -> String {
+        var tabs: [(String, String, String)] = [("mine", "My actions", "/actions?view=mine")]
+        if let own = user.agencyScope.agencyID { tabs.append(("agency", "\(SubmissionPages.agencyName(own))", "/actions?view=agency&agency=\(HTML.query(own))")) }
+        else if let agency { tabs.append(("agency", SubmissionPages.agencyName(agency), "/actions?view=agency&agency=\(HTML.query(agency))")) }
+        tabs += [("partnership", "Partnership plan", "/actions?view=partnership"), ("overdue", "Overdue", "/actions?view=overdue"), ("all", "All actions", "/actions?view=all")]
+        return "<nav aria-label=\"Action plan views\"><ul class=\"dots-tabs\">" + tabs.map { key, text, href in
+            "<li><a href=\"\(href.html)\"\(key == current ? " aria-current=\"page\"" : "")>\(text.html)</a></li>"
+        }.joined() + "</ul></nav>"
+    }
+
+    static func table(_ actions: [ActionItem], today: CalendarDate, caption: String, links: Bool = true) -> String {
+        guard !actions.isEmpty else { return "<p>There are no actions in this view.</p>" }
+        var out = "<table class=\"dots-table\"><caption>\(caption.html)</caption><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Agency</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th><th scope=\"col\">Prompted by</th></tr></thead><tbody>"
+        for a in actions {
+            let title = links ? "<a href=\"/actions/\(a.id.html)\">\(a.title.html)</a>" : "<strong>\(a.title.html)</strong>" + (a.detail.isEmpty ? "" : "<div class=\"dots-body-s\">\(a.detail.html)</div>")
+            out += "<tr><td>\(title)</td><td>\(agencyName(a.agencyID).html)</td><td>\(a.ownerName.html)</td><td>\(Formatting.longDate(a.due))</td><td>\(statusTag(a, today: today))</td><td class=\"dots-body-s\">\(promptText(a.prompt).html)</td></tr>"
+        }
+        return out + "</tbody></table>"
+    }
+
+    static func list(_ user: CurrentUser, actions: [ActionItem], view: String, viewTitle: String, agency: String?, today: CalendarDate, suggestions: Int?, exportQuery: String) -> String {
+        let open = actions.filter { !$0.status.isClosed }.count
+        let overdue = actions.filter { $0.isOverdue(on: today) }.count
+        var out = """
+        <h1>Action plans</h1>
+        <p>Actions the partnership and each agency have agreed, each tied to what prompted it: a data-maturity area, a data quality issue, a data gap, a strategic question or a data leads meeting.</p>
+        \(tabs(user, current: view, agency: agency))
+        <h2>\(viewTitle.html)</h2>
+        <p>\(open) open\(overdue > 0 ? ", <strong>\(overdue) overdue</strong>" : ""), \(actions.count - open) closed.</p>
+        """
+        var buttons: [String] = []
+        if user.can(.manageActions) { buttons.append("<a class=\"dots-button\" href=\"/actions/new\">Add an action</a>") }
+        if let suggestions, user.can(.manageActions) { buttons.append("<a class=\"dots-button dots-button--secondary\" href=\"/actions/suggestions\">Suggested actions (\(suggestions))</a>") }
+        if !buttons.isEmpty { out += "<div class=\"dots-button-group\">\(buttons.joined())</div>" }
+        out += table(actions, today: today, caption: viewTitle)
+        out += "<p>Download this view: <a href=\"/actions/export.csv?\(exportQuery.html)\">CSV</a> · <a href=\"/actions/export.md?\(exportQuery.html)\">Markdown</a> · <a href=\"/actions/print?\(exportQuery.html)\">Printable page</a></p>"
+        return out
+    }
+
+    static func printable(_ actions: [ActionItem], title: String, today: CalendarDate, updates: [String: [ActionUpdate]]) -> String {
+        let open = actions.filter { !$0.status.isClosed }
+        var out = """
+        <h1>\(title.html)</h1>
+        <p>As at \(Formatting.longDate(today)): \(open.count) open (\(actions.filter { $0.isOverdue(on: today) }.count) overdue), \(actions.count - open.count) closed. Prepared from Dots to reflect back to the partnership.</p>
+        <p class="dots-no-print">Use your browser's print command to print this page or save it as a PDF.</p>
+        """
+        out += table(actions, today: today, caption: "Actions", links: false)
+        let notes = actions.compactMap { a -> String? in
+            guard let last = updates[a.id]?.last(where: { !$0.note.isEmpty }) else { return nil }
+            return "<li><strong>\(a.title.html):</strong> \(last.note.html) <span class=\"dots-secondary\">(\(UKTime.display(last.at).html), \(last.by.html))</span></li>"
+        }
+        if !notes.isEmpty { out += "<h2>Latest progress</h2><ul class=\"dots-body-s\">\(notes.joined())</ul>" }
+        return out
+    }
+
+    static func detail(_ a: ActionItem, updates: [ActionUpdate], meeting: DataLeadsMeeting?, today: CalendarDate, canUpdate: Bool, csrf: String,
+                       change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], saved: Bool = false) -> String {
+        func row(_ k: String, _ v: String) -> String { "<div class=\"dots-summary-list__row\"><dt>\(k.html)</dt><dd>\(v)</dd></div>" }
+        var out = FormPages.errorSummary(errors)
+        if saved { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Action updated.</strong></p></div>" }
+        out += "<span class=\"dots-caption\">\(agencyName(a.agencyID).html) action</span><h1>\(a.title.html)</h1><p>\(statusTag(a, today: today))</p>"
+        out += "<dl class=\"dots-summary-list\">"
+        if !a.detail.isEmpty { out += row("Detail", a.detail.html) }
+        out += row("Owner", a.ownerName.html) + row("Due", Formatting.longDate(a.due)) + row("Prompted by", promptText(a.prompt).html)
+        if let meeting { out += row("Raised at", "<a href=\"/meetings/\(meeting.id.html)\">\(meeting.title.html), \(Formatting.longDate(meeting.heldOn))</a>") }
+        out += row("Created", "\(UKTime.display(a.createdAt).html) by \(a.createdBy.html)") + "</dl>"
+        if canUpdate {
+            let statuses = ActionStatus.allCases.map { (value: $0.rawValue, text: $0.title, hint: $0 == .dropped ? Optional("Say why in the note") : nil) }
+            out += """
+            <h2>Update progress</h2>
+            <form method="post" action="/actions/\(a.id.html)" novalidate>
+              \(FormControls.hidden("csrf", csrf))
+              \(FormControls.textarea("note", label: "Progress note", value: change.note, errors: errors, hint: "What has happened since the last update"))
+              \(FormControls.radios("status", legend: "Status", options: statuses, selected: change.status.isEmpty ? a.status.rawValue : change.status, errors: errors))
+              \(FormPages.field("due", label: "Due date", value: change.due.isEmpty ? a.due.description : change.due, autocomplete: "off", errors: errors, hint: "For example 2027-03-31"))
+              <button type="submit" class="dots-button">Save update</button>
+            </form>
+            """
+        }
+        out += "<h2>History</h2><ol class=\"dots-timeline\" reversed>"
+        for u in updates.reversed() {
+            var what: [String] = []
+            if let s = u.status { what.append("status: \(s.title)") }
+            if let d = u.due { what.append("due \(Formatting.longDate(d))") }
+            out += "<li><strong>\(UKTime.display(u.at).html)</strong>, \(u.by.html)\(what.isEmpty ? "" : " (\(what.joined(separator: "; ").html))")\(u.note.isEmpty ? "" : "<p class=\"dots-body-s\">\(u.note.html)</p>")</li>"
+        }
+        return out + "</ol>"
+    }
+
+    static func form(_ user: CurrentUser, input v: GovernanceService.ActionInput, accounts: [AccountRecord], csrf: String, errors: FormControls.Errors = []) -> String {
+        let agencyField: String
+        if case .only(let own) = user.agencyScope {
+            agencyField = "<p>This will be an action for <strong>\(SubmissionPages.agencyName(own).html)</strong>.</p>"
+        } else {
+            agencyField = FormControls.select("agency", label: "Whose action is it?", options: FormControls.agencyOptions(includePartnership: true), selected: v.agencyID, errors: errors, name: "agencyID")
+        }
+        let owners = [(value: "", text: "Someone without an account (type their name below)")] + accounts.filter { !$0.disabled }.map { a in
+            (value: a.id, text: "\(a.name) (\(a.role.title)\(a.agencyID.map { ", \(SubmissionPages.agencyName($0))" } ?? ""))")
+        }
+        let kinds = ActionPrompt.Kind.allCases.map { (value: $0.rawValue, text: $0.title) }
+        return """
+        \(FormPages.errorSummary(errors))
+        <h1>Add an action</h1>
+        \(v.suggestionKey.isEmpty ? "" : "<div class=\"dots-inset\"><p>Suggested by Dots. Change anything before you save it; saving makes it an action.</p></div>")
+        <form method="post" action="/actions" novalidate>
+          \(FormControls.hidden("csrf", csrf))
+          \(FormControls.hidden("suggestionKey", v.suggestionKey))
+          \(FormControls.hidden("meetingID", v.meetingID))
+          \(FormPages.field("title", label: "What is the action?", value: v.title, autocomplete: "off", errors: errors))
+          \(FormControls.textarea("detail", label: "Detail (optional)", value: v.detail, errors: errors))
+          \(agencyField)
+          \(FormControls.select("owner", label: "Owner", options: owners, selected: v.ownerID, errors: errors, name: "ownerID"))
+          \(FormPages.field("ownerName", label: "Owner's name, if they have no account", value: v.ownerName, autocomplete: "off", errors: errors, hint: "A person or a post"))
+          \(FormPages.field("due", label: "Due date", value: v.due, autocomplete: "off", errors: errors, hint: "For example 2027-03-31"))
+          \(FormControls.select("promptKind", label: "What prompted it?", options: kinds, selected: v.promptKind, errors: errors))
+          \(FormPages.field("promptText", label: "In a few words (optional)", value: v.promptText, autocomplete: "off", errors: errors, hint: "For example: Sharing at Emerging; or the question or indicator it answers"))
+          \(FormControls.hidden("promptReference", v.promptReference))
+          <button type="submit" class="dots-button">Save action</button>
+        </form>
+        """
+    }
+
+    static func suggestions(_ list: [ActionSuggestion]) -> String {
+        var out = """
+        <h1>Suggested actions</h1>
+        <p>Dots suggests actions from what the method has found: areas self-assessed at Unaware or Emerging, data a strategic question needs that is not held
+        or not submitted, and data quality rated Poor. Each is only a suggestion: accept it to open the action form, change what you need, and save.</p>
+        """
+        guard !list.isEmpty else { return out + "<p>There are no suggestions now: every finding already has an action, or nothing is low.</p>" }
+        let groups: [(ActionPrompt.Kind, String)] = [(.maturityArea, "From data maturity"), (.dataGap, "From data gaps"), (.dataQuality, "From data quality")]
+        for (kind, heading) in groups {
+            let mine = list.filter { $0.prompt.kind == kind }
+            guard !mine.isEmpty else { continue }
+            out += "<h2>\(heading.html) (\(mine.count))</h2><ul class=\"dots-indicators\">"
+            for s in mine {
+                out += """
+                <li class="dots-indicator"><div><strong>\(s.title.html)</strong> <span class="dots-tag dots-tag--grey">\(agencyName(s.agencyID).html)</span>
+                <div class="dots-indicator__meta">\(s.detail.html)</div></div>
+                <div><a class="dots-button dots-button--secondary" href="/actions/new?suggestion=\(HTML.query(s.key))">Accept<span class="dots-visually-hidden">: \(s.title.html) (\(agencyName(s.agencyID).html))</span></a></div></li>
+                """
+            }
+            out += "</ul>"
+        }
+        return out
+    }
+}

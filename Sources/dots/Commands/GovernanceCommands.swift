@@ -1,0 +1,87 @@
+import ArgumentParser
+import DotsApp
+import DotsCore
+import DotsFramework
+import DotsGovernance
+import DotsStore
+import Foundation
+
+extension GovernanceExport.Format: ExpressibleByArgument {}
+
+/// Where an export goes: a file, or standard output.
+struct ExportOutput: ParsableArguments {
+    @Option(help: "csv (for spreadsheets) or md (Markdown, for a board paper).") var format: GovernanceExport.Format = .csv
+    @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
+
+    func write(_ text: String) throws {
+        if let output { try text.write(toFile: output, atomically: true, encoding: .utf8); FileHandle.standardError.write(Data("Written to \(output)\n".utf8)) }
+        else { print(text, terminator: "") }
+    }
+}
+
+func governance(_ hub: HubStore, framework: FrameworkCommand.Source) throws -> GovernanceService {
+    GovernanceService(store: hub, spec: try framework.load().0)
+}
+
+struct MaturityCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "maturity", abstract: "Data-maturity self-assessment: export a round's results, print the questionnaire.",
+                                                    subcommands: [Export.self, Questionnaire.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "A round's results per agency and area (submitted assessments only), with change since the round before.")
+        @Option(help: "A round id; default: the newest round.") var round: String?
+        @OptionGroup var out: ExportOutput
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let text = try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportMaturity(round: round, format: out.format) }
+            guard let text else { throw ValidationError(round == nil ? "No round of self-assessment has been opened on this store." : "There is no round \(round!).") }
+            try out.write(text)
+        }
+    }
+
+    struct Questionnaire: ParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Print the questionnaire Dots ships (YAML), to read or adapt.")
+        func run() { print(DefaultQuestionnaire.yaml) }
+    }
+}
+
+struct DataMapCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "datamap", abstract: "The partnership data map: export the catalogue and its coverage of the framework.",
+                                                    subcommands: [Export.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Every dataset agencies hold (CSV), or the catalogue with which data could answer each strategic question (md).")
+        @Option(help: "Only this agency's datasets.") var agency: String?
+        @OptionGroup var framework: FrameworkCommand.Source
+        @OptionGroup var out: ExportOutput
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            try out.write(try await store.withStore { hub in try await governance(hub, framework: framework).exportDataMap(agency: agency, format: out.format) })
+        }
+    }
+}
+
+struct ActionsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "actions", abstract: "Action plans: export a view of the plan.", subcommands: [Export.self])
+
+    struct Export: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Actions, open first then by due date, with overdue marked.")
+        @Option(help: "all, partnership, overdue, or an agency id for that agency's plan.") var view = "all"
+        @OptionGroup var out: ExportOutput
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let chosen: ActionView
+            switch view {
+            case "all": chosen = .all
+            case "partnership": chosen = .partnership
+            case "overdue": chosen = .overdue
+            case let id where ReferencePartnership.agencies.contains { $0.id == id }: chosen = .agency(id)
+            default: throw ValidationError("--view must be all, partnership, overdue or an agency id (\(ReferencePartnership.agencies.map(\.id).joined(separator: ", "))).")
+            }
+            try out.write(try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportActions(chosen, format: out.format) })
+        }
+    }
+}
