@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsGovernance
 import DotsLink
 import DotsStore
 import DotsSynth
@@ -35,6 +36,8 @@ struct DemoTests {
             #expect(latest.firstEvent.map { $0 < CalendarDate(iso: "2023-05-01")! } == true, "the full return holds every year")
             #expect((latest.newEvents ?? 0) > 0 && latest.newEvents! < latest.rows, "only events after the earlier return are new")
             #expect((latest.timeliness ?? 0) > 0.5)
+
+            try await Self.method(store)
 
             // Every clear identifier in the raw extracts, searched for in every text the hub stores.
             var secrets = Set<String>()
@@ -75,8 +78,52 @@ struct DemoTests {
             let words = Set(haystack.split { !$0.isLetter }.map(String.init))
             let found = secrets.filter { $0.allSatisfy(\.isLetter) ? words.contains($0) : haystack.contains($0) }
             #expect(found.isEmpty, "clear identifiers on the hub: \(found.prefix(5))")
+            // The method's records are prose people write about datasets, never drawn from extracts: searched for
+            // dates, postcodes, NHS numbers and ids (a surname such as Young is also an ordinary word there).
+            var prose = ""
+            for table in ["maturity_rounds", "maturity_assessments", "maturity_submissions", "datamap_entries", "actions", "action_updates", "meetings"] {
+                for row in try await store.textRows("SELECT * FROM \(table)") { prose += row.values.joined(separator: "|").uppercased() + "\n" }
+            }
+            #expect(prose.count > 1_000)
+            let inProse = secrets.filter { !$0.allSatisfy(\.isLetter) && prose.contains($0) }
+            #expect(inProse.isEmpty, "clear identifiers in the method's records: \(inProse.prefix(5))")
             let key = try String(contentsOfFile: result.keyFile, encoding: .utf8)
             #expect(!haystack.contains(key.uppercased()))
         }
+    }
+
+    /// The demo's first round, data map, meeting and action plan, seeded over the demo store.
+    static func method(_ store: HubStore) async throws {
+        let clock = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
+        let service = GovernanceService(store: store, spec: try FrameworkService.load(), clock: clock)
+        let seeded = try #require(try await DemoGovernance.seed(service))
+        #expect(seeded.assessments == 8 && seeded.datasets == 11 && seeded.meetings == 1 && seeded.actions == 6)
+        #expect(try await DemoGovernance.seed(service) == nil, "seeded once per store")
+
+        let round = try #require(try await service.round(nil))
+        let summary = try await service.summary(round: round)
+        #expect(summary.submittedCount == 8)
+        #expect(summary.rows.first { $0.agencyID == "stoke-yjs" }?.status == .draft)
+        #expect(summary.rows.first { $0.agencyID == "staffs-police" }?.level(.analysis) == .developing)
+        #expect(summary.rows.first { $0.agencyID == "mpft-sh" }?.results.first { $0.area == .analysis }?.dontKnow == 1)
+        // Sharing and decision making are weakest, as in the learning report.
+        #expect(summary.areasByStrength.last.map { [.sharing, .decisionMaking].contains($0.area) } == true)
+
+        // Coverage from the store: the demo submits every dataset; Stoke CSC holds missing episodes it has not submitted.
+        let coverage = try await service.coverage()
+        let missing = try #require(coverage.first { $0.questionID == "missing" })
+        #expect(missing.status == .answerable)
+        #expect(missing.datasets.first { $0.dataset == .missingEpisodes }?.heldNotSubmittedBy == ["stoke-csc"])
+        #expect(missing.datasets.first { $0.dataset == .missingEpisodes }?.submittedBy == ["rhi-provider", "staffs-police"])
+        let voice = try #require(coverage.first { $0.questionID == "voice" })
+        #expect(voice.otherSources.count == 1)
+
+        let actions = try await store.actions()
+        #expect(actions.filter { $0.isOverdue(on: service.today) }.count == 1)
+        #expect(actions.filter { $0.status == .done }.count == 1)
+        let suggestions = try await service.suggestions()
+        let accepted = try await store.actionSuggestionKeys()
+        #expect(accepted.count == 3 && suggestions.allSatisfy { !accepted.contains($0.key) })
+        #expect(suggestions.contains { $0.key == "maturity:mpft-sh:analysis" })
     }
 }

@@ -84,7 +84,7 @@ public enum DemoGovernance {
         for key in wanted {
             guard let s = suggestions.first(where: { $0.key == key }) else { continue }
             var input = GovernanceService.ActionInput(s)
-            if s.agencyID == nil { input.ownerID = analyst?.id ?? "" } else { input.ownerName = "Data lead, \(ReferencePartnership.agencies.first { $0.id == s.agencyID }?.name ?? "")" }
+            if s.agencyID == nil { input.ownerID = analyst?.id ?? ""; input.ownerName = "Partnership analyst" } else { input.ownerName = "Data lead, \(ReferencePartnership.agencies.first { $0.id == s.agencyID }?.name ?? "")" }
             created.append(try await service.createAction(input, by: .init(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst")))
         }
         let fromMeeting: [GovernanceService.ActionInput] = [
@@ -92,9 +92,9 @@ public enum DemoGovernance {
                   ownerName: "Named nurse, safeguarding (UHNM)", due: today.adding(days: -7).description, promptKind: "meeting", promptReference: meeting.id,
                   promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
             .init(title: "Add exploitation type to the police incident extract", detail: "The flag exists in the crime system but is not in the monthly extract.",
-                  agencyID: "staffs-police", ownerID: lead?.id ?? "", due: today.adding(days: 40).description, promptKind: "meeting", promptReference: meeting.id,
+                  agencyID: "staffs-police", ownerID: lead?.id ?? "", ownerName: "Force analyst", due: today.adding(days: 40).description, promptKind: "meeting", promptReference: meeting.id,
                   promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
-            .init(title: "Publish the partnership data map to agencies", ownerID: analyst?.id ?? "", due: today.adding(days: -14).description,
+            .init(title: "Publish the partnership data map to agencies", ownerID: analyst?.id ?? "", ownerName: "Partnership analyst", due: today.adding(days: -14).description,
                   promptKind: "meeting", promptReference: meeting.id, promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
         ]
         for input in fromMeeting {
