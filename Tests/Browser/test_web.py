@@ -11,6 +11,7 @@ import pathlib
 import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
+from selenium.common.exceptions import WebDriverException
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
@@ -47,6 +48,8 @@ def follow(driver, element):
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
     WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    # The new document may still be loading: wait for it, so nothing is read from a page about to be replaced.
+    WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
 
 def visit(driver, path):
@@ -59,10 +62,18 @@ def h1(driver):
 
 
 def sign_in(driver, role, password=PASSWORD):
-    driver.get(BASE + "/sign-in")
-    driver.find_element(By.ID, "email").send_keys(f"{role}@browser.example")
-    driver.find_element(By.ID, "password").send_keys(password)
-    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
+    # Chromium now and then reports a node of the just-loaded sign-in page as detached ("does not belong to the
+    # document"); that is the browser's, not Dots', so signing in is tried again from a fresh load.
+    for attempt in range(3):
+        try:
+            driver.get(BASE + "/sign-in")
+            driver.find_element(By.ID, "email").send_keys(f"{role}@browser.example")
+            driver.find_element(By.ID, "password").send_keys(password)
+            follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
+            return
+        except WebDriverException as e:
+            if "does not belong to the document" not in str(e) or attempt == 2:
+                raise
 
 
 def nav_links(driver):
@@ -181,14 +192,16 @@ def test_data_quality_pages(browser):
     check_accessibility(browser)
 
 
-PAGES = ["/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter",
-         "/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents", "/account", "/accessibility"]
+FRAMEWORK = {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility"}
+METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
+PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
+                                     "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new"})
 ALLOWED = {
     "admin": set(PAGES),
-    "analyst": set(PAGES) - {"/submissions/new"},
-    "agency-lead": set(PAGES),
-    "strategic-lead": {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility"},
-    "practitioner": {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility"},
+    "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new"},
+    "agency-lead": set(PAGES) - {"/meetings/new"},
+    "strategic-lead": FRAMEWORK | METHOD,
+    "practitioner": FRAMEWORK,
 }
 
 
@@ -197,6 +210,7 @@ def test_each_role_sees_only_what_it_may(browser, role):
     sign_in(browser, role)
     links = nav_links(browser)
     assert ("Submissions" in links) == ("/submissions" in ALLOWED[role])
+    assert ("Data maturity" in links) == ("/maturity" in ALLOWED[role])
     for path in PAGES:
         visit(browser, path)
         refused = "does not give access" in browser.page_source
@@ -209,3 +223,154 @@ def test_each_role_sees_only_what_it_may(browser, role):
     if role in ("strategic-lead", "practitioner"):
         browser.get(BASE + "/framework")
         assert "Exact figures" not in browser.page_source
+
+
+def answer_every_question(driver, level):
+    """Chooses statement `level` (1-5) for every question on the self-assessment form."""
+    names = sorted({e.get_attribute("name") for e in driver.find_elements(By.CSS_SELECTOR, "input[type=radio][name^='level-']")})
+    assert len(names) == 12
+    for name in names:
+        driver.find_element(By.CSS_SELECTOR, f"input[name='{name}'][value='{level}']").click()
+    return names
+
+
+def test_complete_and_resubmit_assessment(browser):
+    # The admin completes the assessment for the return interview provider, which has not started.
+    sign_in(browser, "admin")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Data maturity"))
+    check_accessibility(browser)
+    assert "no overall score" in browser.page_source.lower() or "There is no overall score" in browser.page_source
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Return Home Interview Service"))
+    follow(browser, browser.find_element(By.LINK_TEXT, "Start the self-assessment"))
+    check_accessibility(browser)
+
+    # Submitting with nothing chosen lists every question.
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='submit']"))
+    summary = browser.find_element(By.CLASS_NAME, "dots-error-summary")
+    assert len(summary.find_elements(By.TAG_NAME, "li")) == 12
+    check_accessibility(browser)
+
+    # A draft with half the answers, then the rest and submit.
+    names = answer_every_question(browser, 3)
+    browser.find_element(By.CSS_SELECTOR, f"input[name='{names[0]}'][value='dont-know']").click()
+    browser.find_element(By.ID, "collection-what-evidence").send_keys("Interview records are kept by the provider's case system.")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='draft']"))
+    assert "Draft saved." in browser.find_element(By.CLASS_NAME, "dots-notification--success").text
+    follow(browser, browser.find_element(By.LINK_TEXT, "Continue the draft"))
+    assert browser.find_element(By.CSS_SELECTOR, f"input[name='{names[0]}'][value='dont-know']").is_selected(), "the draft kept the answers"
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='submit']"))
+    assert "Assessment submitted." in browser.find_element(By.CLASS_NAME, "dots-notification--success").text
+    check_accessibility(browser)
+    assert "Learning" in browser.find_element(By.CSS_SELECTOR, "table.dots-table").text
+
+    # Resubmit with a change: the newest submission counts and the earlier one is kept.
+    follow(browser, browser.find_element(By.LINK_TEXT, "Change and resubmit the assessment"))
+    answer_every_question(browser, 4)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='submit']"))
+    assert "submission 2; earlier ones are kept" in browser.page_source
+    assert "Developing" in browser.find_element(By.CSS_SELECTOR, "table.dots-table").text
+    follow(browser, browser.find_element(By.CLASS_NAME, "dots-back-link"))
+    row = browser.find_element(By.XPATH, "//tr[th/a[contains(., 'Return Home Interview Service')]]")
+    assert "Developing" in row.text
+
+
+def test_agency_lead_assessment_is_their_own(browser):
+    sign_in(browser, "agency-lead")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Data maturity"))
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Review or resubmit your agency"))
+    assert "Staffordshire Police" in browser.find_element(By.CLASS_NAME, "dots-caption").text
+    check_accessibility(browser)
+    browser.get(BASE + "/maturity/agencies/staffs-csc/edit")
+    assert "only your own agency" in browser.page_source
+
+
+def test_record_a_dataset_in_the_data_map(browser):
+    sign_in(browser, "agency-lead")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Data map"))
+    check_accessibility(browser)
+    follow(browser, browser.find_element(By.LINK_TEXT, "Record a dataset"))
+    check_accessibility(browser)
+    assert "held by Staffordshire Police" in browser.find_element(By.TAG_NAME, "main").text
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    summary = browser.find_element(By.CLASS_NAME, "dots-error-summary").text
+    assert "Enter the dataset's name" in summary and "Choose how it is recorded" in summary
+    check_accessibility(browser)
+    browser.find_element(By.ID, "name").send_keys("Child sexual exploitation occurrence markers")
+    Select(browser.find_element(By.ID, "dataset")).select_by_value("police_incidents")
+    browser.find_element(By.ID, "system").send_keys("Niche RMS")
+    browser.find_element(By.ID, "recorded").send_keys("Occurrences with a CSE marker, victim age, location")
+    browser.find_element(By.CSS_SELECTOR, "input[name='recordingMethod'][value='structured']").click()
+    browser.find_element(By.ID, "coverage").send_keys("Force-wide")
+    browser.find_element(By.ID, "coverageFrom").send_keys("2020-02-29")
+    Select(browser.find_element(By.ID, "refresh")).select_by_value("daily")
+    browser.find_element(By.ID, "access").send_keys("Public protection unit")
+    Select(browser.find_element(By.ID, "lawfulBasis")).select_by_value("public-task")
+    browser.find_element(By.ID, "owner").send_keys("Detective inspector, exploitation team")
+    browser.find_element(By.CSS_SELECTOR, "input[name='informs[]'][value='voice']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "Dataset saved to the data map." in browser.find_element(By.CLASS_NAME, "dots-notification--success").text
+    assert h1(browser) == "Child sexual exploitation occurrence markers"
+    assert "29 February 2020" in browser.page_source
+    check_accessibility(browser)
+    visit(browser, "/datamap/coverage")
+    assert "Held but not submitted by" in browser.page_source and "Stoke-on-Trent City Council Children" in browser.page_source
+
+
+def test_create_update_and_close_an_action(browser):
+    sign_in(browser, "analyst")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Actions"))
+    check_accessibility(browser)
+    follow(browser, browser.find_element(By.LINK_TEXT, "Add an action"))
+    check_accessibility(browser)
+    browser.find_element(By.ID, "due").clear()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/actions'] button"))
+    summary = browser.find_element(By.CLASS_NAME, "dots-error-summary").text
+    assert "Enter what the action is" in summary and "Enter who owns it" in summary and "Enter the date it is due" in summary, summary
+    check_accessibility(browser)
+    browser.find_element(By.ID, "title").send_keys("Agree one definition of an exploitation concern")
+    Select(browser.find_element(By.ID, "owner")).select_by_visible_text("Browser analyst (Partnership analyst)")
+    browser.find_element(By.ID, "due").send_keys("2027-03-31")
+    Select(browser.find_element(By.ID, "promptKind")).select_by_value("question")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/actions'] button"))
+    assert "Action saved." in browser.find_element(By.CLASS_NAME, "dots-notification--success").text
+    assert h1(browser) == "Agree one definition of an exploitation concern"
+    check_accessibility(browser)
+
+    browser.find_element(By.ID, "note").send_keys("Draft definition shared with the data leads.")
+    browser.find_element(By.CSS_SELECTOR, "input[name='status'][value='in-progress']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "In progress" in browser.find_element(By.TAG_NAME, "main").text
+
+    browser.find_element(By.ID, "note").send_keys("Agreed by the board.")
+    browser.find_element(By.CSS_SELECTOR, "input[name='status'][value='done']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    history = browser.find_elements(By.CSS_SELECTOR, ".dots-timeline li")
+    assert len(history) == 3 and "status: Done" in history[0].text and "Agreed by the board." in history[0].text
+    check_accessibility(browser)
+
+    follow(browser, browser.find_element(By.CLASS_NAME, "dots-back-link"))
+    follow(browser, browser.find_element(By.LINK_TEXT, "My actions"))
+    assert "Agree one definition of an exploitation concern" in browser.page_source
+
+    # Accept one of Dots' suggestions, as it stands.
+    browser.get(BASE + "/actions")
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Suggested actions"))
+    check_accessibility(browser)
+    accept = browser.find_element(By.CSS_SELECTOR, ".dots-indicators a.dots-button")
+    follow(browser, accept)
+    title = browser.find_element(By.ID, "title").get_attribute("value")
+    assert title and "Suggested by Dots" in browser.page_source
+    browser.find_element(By.ID, "ownerName").send_keys("Data lead")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/actions'] button"))
+    assert h1(browser) == title
+
+
+def test_data_leads_meetings(browser):
+    sign_in(browser, "analyst")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Data leads"))
+    check_accessibility(browser)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "table.dots-table tbody a"))
+    assert "Decisions" in browser.page_source and "Actions raised" in browser.page_source
+    check_accessibility(browser)
+    browser.get(BASE + "/meetings/new")
+    check_accessibility(browser)

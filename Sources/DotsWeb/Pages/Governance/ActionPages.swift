@@ -81,7 +81,7 @@ enum ActionPages {
                        change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], saved: Bool = false) -> String {
         func row(_ k: String, _ v: String) -> String { "<div class=\"dots-summary-list__row\"><dt>\(k.html)</dt><dd>\(v)</dd></div>" }
         var out = FormPages.errorSummary(errors)
-        if saved { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Action updated.</strong></p></div>" }
+        if saved { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Action saved.</strong></p></div>" }
         out += "<span class=\"dots-caption\">\(agencyName(a.agencyID).html) action</span><h1>\(a.title.html)</h1><p>\(statusTag(a, today: today))</p>"
         out += "<dl class=\"dots-summary-list\">"
         if !a.detail.isEmpty { out += row("Detail", a.detail.html) }
