@@ -32,6 +32,17 @@ enum ActionPages {
         }.joined() + "</ul></nav>"
     }
 
+    /// Partnership staff choose which agency's plan to read.
+    static func agencyPicker(_ chosen: String?) -> String {
+        """
+        <form method="get" action="/actions" class="dots-filter">
+          <input type="hidden" name="view" value="agency">
+          \(FormControls.select("agency", label: "An agency's plan", options: FormControls.agencyOptions(), selected: chosen ?? "", errors: []))
+          <button type="submit" class="dots-button dots-button--secondary">Show</button>
+        </form>
+        """
+    }
+
     static func table(_ actions: [ActionItem], today: CalendarDate, caption: String, links: Bool = true) -> String {
         guard !actions.isEmpty else { return "<p>There are no actions in this view.</p>" }
         var out = "<table class=\"dots-table\"><caption>\(caption.html)</caption><thead><tr><th scope=\"col\">Action</th><th scope=\"col\">Agency</th><th scope=\"col\">Owner</th><th scope=\"col\">Due</th><th scope=\"col\">Status</th><th scope=\"col\">Prompted by</th></tr></thead><tbody>"
@@ -49,6 +60,7 @@ enum ActionPages {
         <h1>Action plans</h1>
         <p>Actions the partnership and each agency have agreed, each tied to what prompted it: a data-maturity area, a data quality issue, a data gap, a strategic question or a data leads meeting.</p>
         \(tabs(user, current: view, agency: agency))
+        \(user.agencyScope == .all ? agencyPicker(agency) : "")
         <h2>\(viewTitle.html)</h2>
         <p>\(open) open\(overdue > 0 ? ", <strong>\(overdue) overdue</strong>" : ""), \(actions.count - open) closed.</p>
         """

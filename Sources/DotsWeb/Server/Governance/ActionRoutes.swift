@@ -37,11 +37,13 @@ struct ActionRoutes {
     /// Agency data leads start on their agency's plan; everyone else on the whole plan.
     func view(_ req: Request, _ user: CurrentUser) throws -> (key: String, view: ActionView, title: String, agency: String?, query: String) {
         let own = user.agencyScope.agencyID
-        let key = req.query[String.self, at: "view"] ?? (own == nil ? "all" : "agency")
+        let chosen = req.query[String.self, at: "agency"].flatMap { $0.isEmpty ? nil : $0 } ?? own
+        var key = req.query[String.self, at: "view"] ?? (own == nil ? "all" : "agency")
+        if key == "agency", chosen == nil { key = "all" }
         switch key {
         case "mine": return (key, .mine(accountID: user.id, name: user.name), "My actions", nil, "view=mine")
         case "agency":
-            let agency = try GovernanceRouting.agency(req.query[String.self, at: "agency"] ?? own)
+            let agency = try GovernanceRouting.agency(chosen)
             return (key, .agency(agency.id), "\(agency.name): action plan", agency.id, "view=agency&agency=\(HTML.query(agency.id))")
         case "partnership": return (key, .partnership, "Partnership action plan", nil, "view=partnership")
         case "overdue": return (key, .overdue, "Overdue actions", nil, "view=overdue")
