@@ -48,13 +48,26 @@ enum FormControls {
     /// A fieldset of radios; the first radio carries the group's id so the error summary can link to it.
     static func radios(_ id: String, legend: String, options: [(value: String, text: String, hint: String?)], selected: String?, errors: Errors,
                        hint: String? = nil, legendClass: String = "dots-fieldset__legend", name: String? = nil) -> String {
+        choices(id, kind: "radio", legend: legend, options: options, name: name ?? id, isOn: { $0 == selected }, errors: errors, hint: hint, legendClass: legendClass)
+    }
+
+    /// A fieldset of checkboxes, sent as `id[]`.
+    static func checkboxes(_ id: String, legend: String, options: [(value: String, text: String)], checked: Set<String>, errors: Errors, hint: String? = nil) -> String {
+        choices(id, kind: "checkbox", legend: legend, options: options.map { ($0.value, $0.text, nil) }, name: "\(id)[]", isOn: checked.contains,
+                errors: errors, hint: hint, legendClass: "dots-fieldset__legend")
+    }
+
+    /// Radios and checkboxes share the GOV.UK fieldset pattern: legend, hint, error, then one item per option.
+    private static func choices(_ id: String, kind: String, legend: String, options: [(value: String, text: String, hint: String?)], name: String,
+                                isOn: (String) -> Bool, errors: Errors, hint: String?, legendClass: String) -> String {
         let e = error(id, errors)
+        let block = kind == "radio" ? "dots-radios" : "dots-checkboxes"
         let items = options.enumerated().map { i, o in
             let inputID = i == 0 ? id : "\(id)-\(i + 1)"
             return """
-            <div class="dots-radios__item">
-              <input class="dots-radios__input" id="\(inputID)" name="\(name ?? id)" type="radio" value="\(o.value.html)"\(o.value == selected ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
-              <label class="dots-radios__label" for="\(inputID)">\(o.text.html)</label>
+            <div class="\(block)__item">
+              <input class="\(block)__input" id="\(inputID)" name="\(name)" type="\(kind)" value="\(o.value.html)"\(isOn(o.value) ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
+              <label class="\(block)__label" for="\(inputID)">\(o.text.html)</label>
               \(o.hint.map { "<div class=\"dots-hint dots-radios__hint\" id=\"\(inputID)-item-hint\">\($0.html)</div>" } ?? "")
             </div>
             """
@@ -64,29 +77,7 @@ enum FormControls {
           <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
             <legend class="\(legendClass)">\(legend.html)</legend>
             \(hintHTML(id, hint))\(errorMessage(id, e))
-            <div class="dots-radios">\(items)</div>
-          </fieldset>
-        </div>
-        """
-    }
-
-    static func checkboxes(_ id: String, legend: String, options: [(value: String, text: String)], checked: Set<String>, errors: Errors, hint: String? = nil) -> String {
-        let e = error(id, errors)
-        let items = options.enumerated().map { i, o in
-            let inputID = i == 0 ? id : "\(id)-\(i + 1)"
-            return """
-            <div class="dots-checkboxes__item">
-              <input class="dots-checkboxes__input" id="\(inputID)" name="\(id)[]" type="checkbox" value="\(o.value.html)"\(checked.contains(o.value) ? " checked" : "")>
-              <label class="dots-checkboxes__label" for="\(inputID)">\(o.text.html)</label>
-            </div>
-            """
-        }.joined()
-        return """
-        <div class="\(group(e))">
-          <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
-            <legend class="dots-fieldset__legend">\(legend.html)</legend>
-            \(hintHTML(id, hint))\(errorMessage(id, e))
-            <div class="dots-checkboxes">\(items)</div>
+            <div class="\(block)">\(items)</div>
           </fieldset>
         </div>
         """

@@ -130,7 +130,11 @@ struct PageRoutes {
         let main = await rendered("overview|\(exact)|\(filter.query)", run: report.run.id) {
             OverviewPage(report: report, filter: filter, exact: exact).render()
         }
-        return page(layout(req, "Framework", active: "framework").render(main))
+        // Per reader (the cached page is per run and filter): where the data map says what data could answer each question.
+        let coverage = user.can(.viewGovernance)
+            ? "<p>The data side of what we don't know: <a href=\"/datamap/coverage\">which data could answer each question</a>, from the partnership data map (submitted, held but not submitted, or not held).</p>"
+            : ""
+        return page(layout(req, "Framework", active: "framework").render(main + coverage))
     }
 
     /// A page's main content, rendered once per framework run and kept (it depends only on the key).
