@@ -11,9 +11,8 @@ import pathlib
 import pytest
 from axe_selenium_python import Axe
 from selenium import webdriver
-from selenium.common.exceptions import WebDriverException
+from selenium.common.exceptions import StaleElementReferenceException, WebDriverException
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support import expected_conditions
 from selenium.webdriver.support.ui import Select, WebDriverWait
 
 BASE = os.environ["DOTS_URL"]
@@ -43,11 +42,25 @@ def check_accessibility(driver):
     assert not bad, f"{driver.current_url}: " + "; ".join(f"{v['id']} ({v['impact']}): {v['help']} at {[n['target'] for n in v['nodes'][:3]]}" for v in bad)
 
 
+def gone(element):
+    """True once `element`'s document has been replaced. Chromium reports an element of a replaced document either
+    as stale or, at times, as a node that "does not belong to the document": both mean the page has moved on."""
+    try:
+        element.is_enabled()
+        return False
+    except StaleElementReferenceException:
+        return True
+    except WebDriverException as e:
+        if "does not belong to the document" in str(e):
+            return True
+        raise
+
+
 def follow(driver, element):
     """Clicks a link or button that loads a new page, and waits until the new page has replaced the old."""
     old = driver.find_element(By.TAG_NAME, "html")
     element.click()
-    WebDriverWait(driver, 15).until(expected_conditions.staleness_of(old))
+    WebDriverWait(driver, 15).until(lambda d: gone(old))
     # The new document may still be loading: wait for it, so nothing is read from a page about to be replaced.
     WebDriverWait(driver, 15).until(lambda d: d.execute_script("return document.readyState") == "complete")
 
