@@ -231,9 +231,19 @@ struct GovernanceWebTests {
             #expect(try await board.send(.POST, "/actions/\(owned.id)", form: ["csrf": boardToken, "note": "On the agenda"]).status == .seeOther)
             #expect(try await board.send(.POST, "/actions/\(leads.id)", form: ["csrf": boardToken, "note": "x"]).status == .forbidden)
 
+            // An action points at the indicator that prompted it, and links to it; a question id given as an indicator is refused.
+            let wrong = try await analyst.send(.POST, "/actions", form: ["csrf": token, "title": "Fix the figure", "ownerName": "Sam", "due": "2027-01-01",
+                                                                      "promptKind": "indicator", "promptReference": "missing"])
+            #expect(wrong.status == .unprocessableEntity)
+            #expect(wrong.body.string.contains("indicators for an action an indicator prompted"))
+            #expect(try await analyst.send(.POST, "/actions", form: ["csrf": token, "title": "Fix the figure", "ownerName": "Sam", "due": "2027-01-01",
+                                                                      "promptKind": "indicator", "promptReference": "missing-children"]).status == .seeOther)
+            let fix = try #require(try await store.actions().first { $0.title == "Fix the figure" })
+            #expect(try await analyst.send(.GET, "/actions/\(fix.id)").body.string.contains("href=\"/framework/indicators/missing-children\""))
+
             // Exports and the printable plan.
             let csv = try await analyst.send(.GET, "/actions/export.csv?view=all").body.string
-            #expect(csv.split(separator: "\n").count == 4)
+            #expect(csv.split(separator: "\n").count == 5)
             let printable = try await analyst.send(.GET, "/actions/print?view=partnership").body.string
             #expect(printable.contains("Report to the board") && !printable.contains("Add exploitation type") && printable.contains("Latest progress"))
             // The API: PATCH with a note, POST with problems.

@@ -227,6 +227,7 @@ public struct GovernanceService: Sendable {
         let kind = ActionPrompt.Kind(rawValue: input.promptKind)
         if kind == nil { problems.append(InputProblem("promptKind", "Choose what prompted the action")) }
         let prompt = ActionPrompt(kind: kind ?? .other, reference: TextRules.trimmed(input.promptReference), text: TextRules.trimmed(input.promptText))
+        if let p = referenceProblem(prompt) { problems.append(p) }
         let due = Self.date(input.due)
         let agency = input.agencyID.isEmpty ? nil : input.agencyID
         problems = ActionItem.check(title: input.title, ownerName: owner.name, dueText: input.due, due: due, agencyID: agency, detail: input.detail, prompt: prompt)
@@ -240,6 +241,21 @@ public struct GovernanceService: Sendable {
                                 meetingID: input.meetingID.isEmpty ? nil : input.meetingID, createdAt: now, createdBy: actor.name, updatedAt: now)
         try await store.saveAction(action, update: ActionUpdate(actionID: action.id, at: now, by: actor.name, note: "Action created.", status: .notStarted, due: due))
         return action
+    }
+
+    /// A question, indicator or maturity area an action points at must exist, and be of the kind it says.
+    func referenceProblem(_ p: ActionPrompt) -> InputProblem? {
+        guard !p.reference.isEmpty else { return nil }
+        switch p.kind {
+        case .question where !spec.questions.contains(where: { $0.id == p.reference }):
+            return InputProblem("promptReference", "Choose one of the framework's strategic questions for an action a question prompted")
+        case .indicator where !spec.indicators.contains(where: { $0.id == p.reference }):
+            return InputProblem("promptReference", "Choose one of the framework's indicators for an action an indicator prompted")
+        case .maturityArea where MaturityArea(rawValue: p.reference) == nil:
+            return InputProblem("promptReference", "Choose a data-maturity area for an action a maturity area prompted")
+        default:
+            return nil
+        }
     }
 
     func resolveOwner(id: String, name: String, problems: inout [InputProblem]) async throws -> (id: String?, name: String) {

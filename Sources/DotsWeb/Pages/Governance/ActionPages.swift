@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsFramework
 import DotsGovernance
 import DotsStore
 
@@ -89,7 +90,7 @@ enum ActionPages {
         return out
     }
 
-    static func detail(_ a: ActionItem, updates: [ActionUpdate], meeting: DataLeadsMeeting?, today: CalendarDate, canUpdate: Bool, csrf: String,
+    static func detail(_ a: ActionItem, spec: FrameworkSpec, updates: [ActionUpdate], meeting: DataLeadsMeeting?, today: CalendarDate, canUpdate: Bool, csrf: String,
                        change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], saved: Bool = false) -> String {
         func row(_ k: String, _ v: String) -> String { "<div class=\"dots-summary-list__row\"><dt>\(k.html)</dt><dd>\(v)</dd></div>" }
         var out = FormPages.errorSummary(errors)
@@ -97,7 +98,7 @@ enum ActionPages {
         out += "<span class=\"dots-caption\">\(agencyName(a.agencyID).html) action</span><h1>\(a.title.html)</h1><p>\(statusTag(a, today: today))</p>"
         out += "<dl class=\"dots-summary-list\">"
         if !a.detail.isEmpty { out += row("Detail", a.detail.html) }
-        out += row("Owner", a.ownerName.html) + row("Due", Formatting.longDate(a.due)) + row("Prompted by", promptText(a.prompt).html)
+        out += row("Owner", a.ownerName.html) + row("Due", Formatting.longDate(a.due)) + row("Prompted by", promptText(a.prompt).html + (promptLink(a.prompt, spec: spec).map { "<br>\($0)" } ?? ""))
         if let meeting { out += row("Raised at", "<a href=\"/meetings/\(meeting.id.html)\">\(meeting.title.html), \(Formatting.longDate(meeting.heldOn))</a>") }
         out += row("Created", "\(UKTime.display(a.createdAt).html) by \(a.createdBy.html)") + "</dl>"
         if canUpdate {
@@ -123,7 +124,44 @@ enum ActionPages {
         return out + "</ol>"
     }
 
-    static func form(_ user: CurrentUser, input v: GovernanceService.ActionInput, accounts: [AccountRecord], csrf: String, errors: FormControls.Errors = []) -> String {
+    /// What the action points at: a question, indicator or maturity area chosen from lists; a suggestion's or a
+    /// meeting's own reference (a dataset, a meeting) is kept as it came.
+    static func referenceField(_ v: GovernanceService.ActionInput, spec: FrameworkSpec, errors: FormControls.Errors) -> String {
+        let kind = ActionPrompt.Kind(rawValue: v.promptKind)
+        if !v.promptReference.isEmpty, ![.question, .indicator, .maturityArea].contains(kind) { return FormControls.hidden("promptReference", v.promptReference) }
+        func option(_ value: String, _ text: String) -> String { "<option value=\"\(value.html)\"\(value == v.promptReference ? " selected" : "")>\(text.html)</option>" }
+        let e = FormControls.error("promptReference", errors)
+        let groups = [
+            "<optgroup label=\"Strategic questions\">" + spec.questions.map { option($0.id, $0.question) }.joined() + "</optgroup>",
+            "<optgroup label=\"Indicators\">" + spec.indicators.map { option($0.id, $0.title) }.joined() + "</optgroup>",
+            "<optgroup label=\"Data-maturity areas\">" + MaturityArea.allCases.map { option($0.rawValue, $0.title) }.joined() + "</optgroup>",
+        ]
+        return """
+        <div class="\(FormControls.group(e))">
+          <label class="dots-label" for="promptReference">Which question, indicator or maturity area? (optional)</label>
+          <div class="dots-hint" id="promptReference-hint">Links the action to it, for a question, an indicator or a maturity area.</div>
+          \(FormControls.errorMessage("promptReference", e))
+          <select class="dots-select" id="promptReference" name="promptReference" aria-describedby="promptReference-hint\(e == nil ? "" : " promptReference-error")">\(option("", "None"))\(groups.joined())</select>
+        </div>
+        """
+    }
+
+    /// Where the thing that prompted an action can be seen, if Dots has a page for it.
+    static func promptLink(_ p: ActionPrompt, spec: FrameworkSpec) -> String? {
+        guard !p.reference.isEmpty else { return nil }
+        switch p.kind {
+        case .question: return spec.questions.first { $0.id == p.reference }.map { "<a href=\"/framework#q-\($0.id.html)\">\($0.question.html)</a>" }
+        case .indicator: return spec.indicators.first { $0.id == p.reference }.map { "<a href=\"/framework/indicators/\(HTML.query($0.id))\">\($0.title.html)</a>" }
+        case .maturityArea: return MaturityArea(rawValue: p.reference).map { "<a href=\"/maturity\">\($0.title.html)</a> (the data-maturity heatmap)" }
+        case .dataQuality:
+            let parts = p.reference.split(separator: "/").map(String.init)
+            return parts.count == 2 ? "<a href=\"/quality/\(parts[0].html)/\(parts[1].html)\">The data quality of \(parts[1].html) at \(SubmissionPages.agencyName(parts[0]).html)</a>" : nil
+        case .dataGap: return "<a href=\"/datamap/coverage\">Which data could answer each question</a>"
+        case .meeting, .other: return nil
+        }
+    }
+
+    static func form(_ user: CurrentUser, spec: FrameworkSpec, input v: GovernanceService.ActionInput, accounts: [AccountRecord], csrf: String, errors: FormControls.Errors = []) -> String {
         let agencyField: String
         if case .only(let own) = user.agencyScope {
             agencyField = "<p>This will be an action for <strong>\(SubmissionPages.agencyName(own).html)</strong>.</p>"
@@ -150,7 +188,7 @@ enum ActionPages {
           \(FormPages.field("due", label: "Due date", value: v.due, autocomplete: "off", errors: errors, hint: "For example 2027-03-31"))
           \(FormControls.select("promptKind", label: "What prompted it?", options: kinds, selected: v.promptKind, errors: errors))
           \(FormPages.field("promptText", label: "In a few words (optional)", value: v.promptText, autocomplete: "off", errors: errors, hint: "For example: Sharing at Emerging; or the question or indicator it answers"))
-          \(FormControls.hidden("promptReference", v.promptReference))
+          \(referenceField(v, spec: spec, errors: errors))
           <button type="submit" class="dots-button">Save action</button>
         </form>
         """

@@ -104,7 +104,7 @@ struct ActionRoutes {
 
     func detailPage(_ req: Request, _ user: CurrentUser, _ a: ActionItem, change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], status: HTTPResponseStatus = .ok) async throws -> Response {
         let meeting = try await a.meetingID.asyncMapOptional { try await context.store.meeting(id: $0) }
-        let html = ActionPages.detail(a, updates: try await context.store.actionUpdates(id: a.id), meeting: meeting, today: service.today, canUpdate: Self.mayUpdate(user, a),
+        let html = ActionPages.detail(a, spec: context.spec, updates: try await context.store.actionUpdates(id: a.id), meeting: meeting, today: service.today, canUpdate: Self.mayUpdate(user, a),
                                       csrf: user.csrfToken ?? "", change: change, errors: errors, saved: req.query[String.self, at: "saved"] != nil)
         return page(layout(req, (errors.isEmpty ? "" : "Error: ") + a.title).render(html, backLink: ("/actions", "Action plans")), status: status)
     }
@@ -144,7 +144,7 @@ struct ActionRoutes {
             input.promptReference = m.id
             input.promptText = "\(m.title), \(m.heldOn)"
         }
-        return page(layout(req, "Add an action").render(ActionPages.form(user, input: input, accounts: try await context.store.allAccounts(), csrf: user.csrfToken ?? ""),
+        return page(layout(req, "Add an action").render(ActionPages.form(user, spec: context.spec, input: input, accounts: try await context.store.allAccounts(), csrf: user.csrfToken ?? ""),
                                                         backLink: ("/actions", "Action plans")))
     }
 
@@ -160,7 +160,7 @@ struct ActionRoutes {
             try await GovernanceRouting.audit(context, user, "action.create", a.id)
             return req.redirect(to: "/actions/\(a.id)?saved=1")
         } catch let e as InvalidInput {
-            return page(layout(req, "Error: Add an action").render(ActionPages.form(user, input: input, accounts: try await context.store.allAccounts(), csrf: user.csrfToken ?? "", errors: e.formErrors),
+            return page(layout(req, "Error: Add an action").render(ActionPages.form(user, spec: context.spec, input: input, accounts: try await context.store.allAccounts(), csrf: user.csrfToken ?? "", errors: e.formErrors),
                                                                    backLink: ("/actions", "Action plans")), status: .unprocessableEntity)
         }
     }
