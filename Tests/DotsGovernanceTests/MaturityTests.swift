@@ -1,3 +1,4 @@
+import Foundation
 import DotsGovernance
 import Testing
 
@@ -84,5 +85,22 @@ struct MaturityTests {
         #expect(ranked.prefix(3).map(\.area) == [.sharing, .systems, .analysis])
         #expect(ranked[1].mean.map { abs($0 - 10.0 / 3) < 1e-9 } == true)
         #expect(ranked.last?.median == nil, "areas nobody scored come last")
+    }
+}
+
+@Suite("Adapting the questionnaire")
+struct QuestionnaireVersionTests {
+    @Test("A partnership's own version (new version, a question dropped) reads, and scores with its own questions")
+    func ownVersion() throws {
+        var yaml = DefaultQuestionnaire.yaml.replacingOccurrences(of: "version: \"1.0\"", with: "version: \"1.1-staffs\"")
+        // Drop the second collection question: its id, text and statements lines and the five statements.
+        var lines = yaml.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        let start = try #require(lines.firstIndex { $0.contains("id: collection-gaps") })
+        lines.removeSubrange(start..<(start + 8))
+        yaml = lines.joined(separator: "\n")
+        let q = try MaturityQuestionnaire.parse(yaml)
+        #expect(q.version == "1.1-staffs" && q.questions.count == 11)
+        let results = MaturityScoring.areaResults(q, answers: [MaturityAnswer(questionID: "collection-what", level: .developing)])
+        #expect(results[0].level == .developing && results[0].questions == 1)
     }
 }

@@ -24,8 +24,33 @@ func governance(_ hub: HubStore, framework: FrameworkCommand.Source) throws -> G
 }
 
 struct MaturityCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "maturity", abstract: "Data-maturity self-assessment: export a round's results, print the questionnaire.",
-                                                    subcommands: [Export.self, Questionnaire.self])
+    static let configuration = CommandConfiguration(commandName: "maturity", abstract: "Data-maturity self-assessment: open a round, export its results, print the questionnaire.",
+                                                    subcommands: [Open.self, Export.self, Questionnaire.self])
+
+    struct Open: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(abstract: "Open a round of self-assessment, with the shipped questionnaire or your own version of it.")
+        @Option(help: "The round's title, e.g. \"Round 2 (2027)\".") var title: String
+        @Option(help: "The date it opens (YYYY-MM-DD).") var opens: String
+        @Option(help: "The date agencies are asked to submit by (YYYY-MM-DD).") var closes: String = ""
+        @Option(help: "A questionnaire file (YAML, as `dots maturity questionnaire` prints it); default: the shipped one.") var questionnaire: String?
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            var q = DefaultQuestionnaire.load()
+            if let questionnaire {
+                guard let text = try? String(contentsOfFile: questionnaire, encoding: .utf8) else { throw ValidationError("Cannot read \(questionnaire).") }
+                do { q = try MaturityQuestionnaire.parse(text) } catch let p as MaturityQuestionnaire.Problem { throw ValidationError(p.description) }
+            }
+            let round = try await store.withStore { hub in
+                do {
+                    return try await GovernanceService(store: hub, spec: try FrameworkService.load()).openRound(title: title, opened: opens, closes: closes, questionnaire: q)
+                } catch let e as InvalidInput {
+                    throw ValidationError(e.problems.map { "--\($0.field == "opened" ? "opens" : $0.field): \($0.message)" }.joined(separator: "\n"))
+                }
+            }
+            print("Opened \(round.title) (\(round.id)) with \(q.title) version \(q.version): \(q.questions.count) questions.")
+        }
+    }
 
     struct Export: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "A round's results per agency and area (submitted assessments only), with change since the round before.")
