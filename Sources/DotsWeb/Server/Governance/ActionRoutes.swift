@@ -103,7 +103,7 @@ struct ActionRoutes {
     }
 
     func detailPage(_ req: Request, _ user: CurrentUser, _ a: ActionItem, change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], status: HTTPResponseStatus = .ok) async throws -> Response {
-        let meeting = try await a.meetingID.asyncMapOptional { try await context.store.meeting(id: $0) }
+        let meeting = try await a.meetingID.asyncMap { try await context.store.meeting(id: $0) }.flatMap { $0 }
         let html = ActionPages.detail(a, spec: context.spec, updates: try await context.store.actionUpdates(id: a.id), meeting: meeting, today: service.today, canUpdate: Self.mayUpdate(user, a),
                                       csrf: user.csrfToken ?? "", change: change, errors: errors, saved: req.query[String.self, at: "saved"] != nil)
         return page(layout(req, (errors.isEmpty ? "" : "Error: ") + a.title).render(html, backLink: ("/actions", "Action plans")), status: status)
@@ -168,12 +168,5 @@ struct ActionRoutes {
     func suggestions(_ req: Request) async throws -> Response {
         let user = try req.require(.manageActions)
         return page(layout(req, "Suggested actions").render(ActionPages.suggestions(try await visibleSuggestions(user)), backLink: ("/actions", "Action plans")))
-    }
-}
-
-extension Optional {
-    func asyncMapOptional<T>(_ f: (Wrapped) async throws -> T?) async rethrows -> T? {
-        guard let w = self else { return nil }
-        return try await f(w)
     }
 }

@@ -1,0 +1,151 @@
+import DotsCore
+import DotsFramework
+import DotsGovernance
+import DotsStore
+import Foundation
+
+/// Action plans: creating and updating actions, and the actions Dots suggests.
+extension GovernanceService {
+    /// What a new-action form or API call sends.
+    public struct ActionInput: Sendable, Codable {
+        public var title: String
+        public var detail: String
+        /// Empty for the partnership.
+        public var agencyID: String
+        public var ownerID: String
+        /// Used when the owner has no account.
+        public var ownerName: String
+        public var due: String
+        public var promptKind: String
+        public var promptReference: String
+        public var promptText: String
+        public var suggestionKey: String
+        public var meetingID: String
+
+        public init(title: String = "", detail: String = "", agencyID: String = "", ownerID: String = "", ownerName: String = "", due: String = "",
+                    promptKind: String = "other", promptReference: String = "", promptText: String = "", suggestionKey: String = "", meetingID: String = "") {
+            self.title = title; self.detail = detail; self.agencyID = agencyID; self.ownerID = ownerID; self.ownerName = ownerName; self.due = due
+            self.promptKind = promptKind; self.promptReference = promptReference; self.promptText = promptText; self.suggestionKey = suggestionKey
+            self.meetingID = meetingID
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            self.init(title: c.text("title"), detail: c.text("detail"), agencyID: c.text("agencyID"), ownerID: c.text("ownerID"), ownerName: c.text("ownerName"),
+                      due: c.text("due"), promptKind: c.text("promptKind", default: "other"), promptReference: c.text("promptReference"), promptText: c.text("promptText"),
+                      suggestionKey: c.text("suggestionKey"), meetingID: c.text("meetingID"))
+        }
+
+        public init(_ s: ActionSuggestion) {
+            self.init(title: s.title, detail: s.detail, agencyID: s.agencyID ?? "", due: s.due.description, promptKind: s.prompt.kind.rawValue,
+                      promptReference: s.prompt.reference, promptText: s.prompt.text, suggestionKey: s.key)
+        }
+    }
+
+    public func createAction(_ input: ActionInput, by actor: Actor) async throws -> ActionItem {
+        var problems: [InputProblem] = []
+        let owner = try await resolveOwner(id: input.ownerID, name: input.ownerName, problems: &problems)
+        let kind = ActionPrompt.Kind(rawValue: input.promptKind)
+        if kind == nil { problems.append(InputProblem("promptKind", "Choose what prompted the action")) }
+        let prompt = ActionPrompt(kind: kind ?? .other, reference: TextRules.trimmed(input.promptReference), text: TextRules.trimmed(input.promptText))
+        if let p = referenceProblem(prompt) { problems.append(p) }
+        let due = Self.date(input.due)
+        let agency = input.agencyID.isEmpty ? nil : input.agencyID
+        problems = ActionItem.check(title: input.title, ownerName: owner.name, dueText: input.due, due: due, agencyID: agency, detail: input.detail, prompt: prompt)
+            .filter { !($0.field == "owner" && problems.contains { $0.field == "owner" }) } + problems
+        let key = input.suggestionKey.isEmpty ? nil : input.suggestionKey
+        if let key, try await store.actionSuggestionKeys().contains(key) { problems.append(InputProblem("title", "This suggestion has already been made an action")) }
+        guard problems.isEmpty, let due else { throw InvalidInput(problems) }
+        let now = clock.now()
+        let action = ActionItem(id: Self.newID("act"), title: TextRules.trimmed(input.title), detail: TextRules.trimmed(input.detail), agencyID: agency,
+                                ownerID: owner.id, ownerName: owner.name, due: due, status: .notStarted, prompt: prompt, suggestionKey: key,
+                                meetingID: input.meetingID.isEmpty ? nil : input.meetingID, createdAt: now, createdBy: actor.name, updatedAt: now)
+        try await store.saveAction(action, update: ActionUpdate(actionID: action.id, at: now, by: actor.name, note: "Action created.", status: .notStarted, due: due))
+        return action
+    }
+
+    /// A question, indicator or maturity area an action points at must exist, and be of the kind it says.
+    func referenceProblem(_ p: ActionPrompt) -> InputProblem? {
+        guard !p.reference.isEmpty else { return nil }
+        switch p.kind {
+        case .question where !spec.questions.contains(where: { $0.id == p.reference }):
+            return InputProblem("promptReference", "Choose one of the framework's strategic questions for an action a question prompted")
+        case .indicator where !spec.indicators.contains(where: { $0.id == p.reference }):
+            return InputProblem("promptReference", "Choose one of the framework's indicators for an action an indicator prompted")
+        case .maturityArea where MaturityArea(rawValue: p.reference) == nil:
+            return InputProblem("promptReference", "Choose a data-maturity area for an action a maturity area prompted")
+        default:
+            return nil
+        }
+    }
+
+    func resolveOwner(id: String, name: String, problems: inout [InputProblem]) async throws -> (id: String?, name: String) {
+        if !id.isEmpty {
+            guard let account = try await store.account(id: id) else {
+                problems.append(InputProblem("owner", "Choose an owner from the list, or type the name of someone without an account"))
+                return (nil, "")
+            }
+            return (account.id, account.name)
+        }
+        return (nil, TextRules.trimmed(name))
+    }
+
+    /// A progress update: a note, and perhaps a new status, due date or owner. Closing is a status of done or dropped.
+    public struct ActionChange: Sendable, Codable {
+        public var note: String
+        public var status: String
+        public var due: String
+        public init(note: String = "", status: String = "", due: String = "") {
+            self.note = note
+            self.status = status
+            self.due = due
+        }
+
+        public init(from decoder: any Decoder) throws {
+            let c = try decoder.container(keyedBy: AnyKey.self)
+            self.init(note: c.text("note"), status: c.text("status"), due: c.text("due"))
+        }
+    }
+
+    public func updateAction(_ action: ActionItem, _ change: ActionChange, by actor: Actor) async throws -> ActionItem {
+        var problems: [InputProblem] = []
+        let status = change.status.isEmpty ? action.status : ActionStatus(rawValue: change.status)
+        if status == nil { problems.append(InputProblem("status", "Choose a status from the list")) }
+        let due = change.due.isEmpty ? action.due : Self.date(change.due)
+        if due == nil { problems.append(InputProblem("due", "Enter the due date as a real date, for example 2027-03-31")) }
+        let note = TextRules.trimmed(change.note)
+        TextRules.optional(note, field: "note", label: "the progress note", into: &problems)
+        if problems.isEmpty, note.isEmpty, status == action.status, due == action.due {
+            problems.append(InputProblem("note", "Enter a progress note, or change the status or due date"))
+        }
+        if status == .dropped, note.isEmpty { problems.append(InputProblem("note", "Say why the action is being closed without doing it")) }
+        guard problems.isEmpty, let status, let due else { throw InvalidInput(problems) }
+        var updated = action
+        updated.status = status
+        updated.due = due
+        updated.updatedAt = clock.now()
+        let update = ActionUpdate(actionID: action.id, at: updated.updatedAt, by: actor.name, note: note,
+                                  status: status == action.status ? nil : status, due: due == action.due ? nil : due)
+        try await store.saveAction(updated, update: update)
+        return updated
+    }
+
+    /// Actions Dots proposes now: from the latest round's submitted assessments, the data map's coverage of the
+    /// framework, and the current submissions' data quality; less those already accepted.
+    public func suggestions() async throws -> [ActionSuggestion] {
+        var maturity: [String: [MaturityAnswer]] = [:]
+        let round = try await round(nil)
+        if let round {
+            for a in try await visibleAssessments(round: round.id) where a.submittedAt != nil { maturity[a.agencyID] = a.answers }
+        }
+        var newest: [String: SubmissionRecord] = [:]
+        for s in try await store.currentSubmissions() where s.quality != nil {
+            let key = "\(s.agency)/\(s.dataset.rawValue)"
+            if let seen = newest[key], seen.receivedAt >= s.receivedAt { continue }
+            newest[key] = s
+        }
+        let quality = newest.values.map { QualityFinding(agencyID: $0.agency, dataset: $0.dataset, profile: $0.quality!) }
+        return ActionSuggester.suggest(questionnaire: round?.questionnaire ?? DefaultQuestionnaire.load(), maturity: maturity, coverage: try await coverage(),
+                                       quality: quality, existingKeys: try await store.actionSuggestionKeys(), today: today)
+    }
+}
