@@ -210,11 +210,12 @@ def test_data_quality_pages(browser):
 FRAMEWORK = {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility"}
 METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
 PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
-                                     "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new"})
+                                     "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new",
+                                     "/admin/accounts", "/admin/accounts/new"})
 ALLOWED = {
     "admin": set(PAGES),
-    "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new"},
-    "agency-lead": set(PAGES) - {"/meetings/new"},
+    "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new", "/admin/accounts", "/admin/accounts/new"},
+    "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new"},
     "strategic-lead": FRAMEWORK | METHOD,
     "practitioner": FRAMEWORK,
 }
@@ -389,3 +390,26 @@ def test_data_leads_meetings(browser):
     check_accessibility(browser)
     browser.get(BASE + "/meetings/new")
     check_accessibility(browser)
+
+
+def test_admin_adds_an_account_that_signs_in(browser):
+    sign_in(browser, "admin")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Accounts"))
+    check_accessibility(browser)
+    follow(browser, browser.find_element(By.LINK_TEXT, "Add an account"))
+    browser.find_element(By.ID, "name").send_keys("Browser new lead")
+    browser.find_element(By.ID, "email").send_keys("new-lead@browser.example")
+    Select(browser.find_element(By.ID, "role")).select_by_value("agency-lead")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    assert "Choose the agency" in browser.find_element(By.CLASS_NAME, "dots-error-summary").text
+    check_accessibility(browser)
+    Select(browser.find_element(By.ID, "agency")).select_by_value("stoke-csc")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "main form button[type=submit]"))
+    password = browser.find_element(By.CSS_SELECTOR, "main code").text
+    check_accessibility(browser)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, ".dots-header__signout button"))
+    browser.find_element(By.ID, "email").send_keys("new-lead@browser.example")
+    browser.find_element(By.ID, "password").send_keys(password)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
+    assert browser.current_url.endswith("/framework")
+    assert "Agency data lead" in browser.find_element(By.CLASS_NAME, "dots-header__who").text

@@ -61,6 +61,8 @@ struct AccessTests {
         ("/api/v1/actions", .viewGovernance),
         ("/api/v1/actions/suggestions", .manageActions),
         ("/api/v1/meetings", .viewGovernance),
+        ("/admin/accounts", .manageAccounts),
+        ("/admin/accounts/new", .manageAccounts),
     ]
     static let public_ = ["/sign-in", "/assets/dots.css", "/assets/dots.svg", "/healthz", "/accessibility", "/api/openapi.json"]
 

@@ -51,6 +51,12 @@ extension HubStore {
         try await sql.delete(from: "account_sessions").where("account_id", .equal, accountID).run()
     }
 
+    /// Disables or re-enables an account; disabling ends every session it has.
+    public func setDisabled(accountID: String, _ disabled: Bool) async throws {
+        try await sql.update("accounts").set("disabled", to: SQLBind(disabled ? 1 : 0)).where("id", .equal, accountID).run()
+        if disabled { try await sql.delete(from: "account_sessions").where("account_id", .equal, accountID).run() }
+    }
+
     // MARK: sessions
 
     public func addSession(_ s: SessionRecord) async throws {

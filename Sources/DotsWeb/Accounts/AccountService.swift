@@ -95,6 +95,20 @@ public struct AccountService: Sendable {
         try await store.audit(AuditEvent(at: clock.now(), accountID: account.id, action: "password.change", target: account.id))
     }
 
+    /// An admin sets a new random password for someone (shown once to the admin); every session of the account ends.
+    func resetPassword(_ account: AccountRecord, by admin: String) async throws -> String {
+        let password = Passwords.generate()
+        try await store.setPassword(accountID: account.id, hash: try Passwords.hash(password), at: clock.now())
+        try await store.audit(AuditEvent(at: clock.now(), accountID: admin, action: "account.password-reset", target: account.id))
+        return password
+    }
+
+    /// An admin disables an account (it can no longer sign in, and its sessions end) or enables it again.
+    func setDisabled(_ account: AccountRecord, _ disabled: Bool, by admin: String) async throws {
+        try await store.setDisabled(accountID: account.id, disabled)
+        try await store.audit(AuditEvent(at: clock.now(), accountID: admin, action: disabled ? "account.disable" : "account.enable", target: account.id))
+    }
+
     /// A new API token for an account (shown once; only its digest is kept).
     public func issueAPIToken(for account: AccountRecord, label: String) async throws -> String {
         let token = "dots_" + Tokens.random()

@@ -110,6 +110,8 @@ enum Stylesheet {
     .dots-tabs{display:flex;flex-wrap:wrap;gap:5px 25px;list-style:none;padding:0;margin:0 0 25px;border-bottom:1px solid var(--border)}
     .dots-tabs a{display:inline-block;padding:8px 0}
     .dots-tabs a[aria-current]{font-weight:700;color:var(--text);text-decoration:none;border-bottom:4px solid var(--brand)}
+    .dots-inline-form{display:inline;margin-right:15px}
+    .dots-link-button--dark{color:var(--link);text-decoration:underline;background:none;border:0;padding:0;font:inherit;cursor:pointer}
     .dots-inset{border-left:10px solid var(--border);padding:10px 15px;margin:20px 0}
     .dots-timeline{list-style:none;padding:0;border-left:5px solid var(--brand);margin-left:5px}
     .dots-timeline li{padding:0 0 15px 15px}

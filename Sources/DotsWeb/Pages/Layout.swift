@@ -22,6 +22,7 @@ struct Layout {
                 nav.append(("/actions", "Actions", "actions"))
                 nav.append(("/meetings", "Data leads", "meetings"))
             }
+            if AccessPolicy.allows(user.role, .manageAccounts) { nav.append(("/admin/accounts", "Accounts", "accounts")) }
             nav.append(("/account", "Your account", "account"))
         }
         let navHTML = nav.map { href, text, key in

@@ -18,6 +18,7 @@ public enum WebApp {
         ActionRoutes(context: context).register(app)
         MeetingRoutes(context: context).register(app)
         GovernanceAPI(context: context).register(app)
+        AccountRoutes(context: context).register(app)
     }
 }
 

@@ -1,0 +1,67 @@
+import DotsCore
+import DotsStore
+
+/// The admin's account pages: everyone who can sign in, adding someone, and a password shown once.
+enum AccountPages {
+    static func list(_ accounts: [AccountRecord], me: String, csrf: String) -> String {
+        var out = """
+        <h1>Accounts</h1>
+        <p>Everyone who can sign in to Dots, with their role. An agency data lead acts for one agency only. Disabling an account ends its sessions at once;
+        resetting a password gives a new one to pass on by a secure route.</p>
+        <p><a class="dots-button" href="/admin/accounts/new">Add an account</a></p>
+        <table class="dots-table"><caption>\(accounts.count) account\(accounts.count == 1 ? "" : "s")</caption>
+        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead><tbody>
+        """
+        for a in accounts.sorted(by: { ($0.disabled ? 1 : 0, $0.name) < ($1.disabled ? 1 : 0, $1.name) }) {
+            let role = a.role.title + (a.agencyID.map { ", \(SubmissionPages.agencyName($0))" } ?? "")
+            let status = a.disabled ? "<strong class=\"dots-tag dots-tag--grey\">Disabled</strong>" : "<strong class=\"dots-tag dots-tag--green\">Active</strong>"
+            var actions = ""
+            if a.id != me {
+                func button(_ path: String, _ text: String) -> String {
+                    """
+                    <form method="post" action="/admin/accounts/\(a.id.html)/\(path)" class="dots-inline-form">
+                      <input type="hidden" name="csrf" value="\(csrf.html)">
+                      <button type="submit" class="dots-link-button dots-link-button--dark">\(text)<span class="dots-visually-hidden"> for \(a.name.html)</span></button>
+                    </form>
+                    """
+                }
+                actions = button("password", "Reset password") + button(a.disabled ? "enable" : "disable", a.disabled ? "Enable" : "Disable")
+            } else {
+                actions = "<span class=\"dots-secondary\">You (change your password on <a href=\"/account\">your account</a>)</span>"
+            }
+            out += "<tr><td>\(a.name.html)</td><td>\(a.email.html)</td><td>\(role.html)</td><td>\(status)</td><td>\(actions)</td></tr>"
+        }
+        return out + "</tbody></table>"
+    }
+
+    static func form(csrf: String, values: [String: String] = [:], errors: FormControls.Errors = []) -> String {
+        let roles = [(value: "", text: "Choose a role")] + Role.allCases.map { (value: $0.rawValue, text: $0.title) }
+        return """
+        \(FormPages.errorSummary(errors))
+        <h1>Add an account</h1>
+        <p>Dots makes a random password for the new account and shows it to you once, to pass on by a secure route.</p>
+        <form method="post" action="/admin/accounts" novalidate>
+          \(FormControls.hidden("csrf", csrf))
+          \(FormPages.field("name", label: "Full name", value: values["name"] ?? "", autocomplete: "off", errors: errors))
+          \(FormPages.field("email", label: "Email address", type: "email", value: values["email"] ?? "", autocomplete: "off", errors: errors))
+          \(FormControls.select("role", label: "Role", options: roles, selected: values["role"] ?? "", errors: errors))
+          \(FormControls.select("agency", label: "Agency (agency data leads only)", options: FormControls.agencyOptions(prompt: "None"), selected: values["agency"] ?? "", errors: errors,
+                                hint: "The only agency whose data an agency data lead sees and submits"))
+          <button type="submit" class="dots-button">Add account</button>
+        </form>
+        """
+    }
+
+    /// A password shown once: after adding an account or resetting its password.
+    static func password(_ account: AccountRecord, password: String, isNew: Bool) -> String {
+        """
+        <div class="dots-notification dots-notification--success" role="status"><p><strong>\(isNew ? "Account added" : "Password reset") for \(account.name.html).</strong></p></div>
+        <h1>Pass on this password</h1>
+        <p>The password for <strong>\(account.email.html)</strong> is:</p>
+        <p class="dots-heading-m"><code>\(password.html)</code></p>
+        <p>It is shown only now: Dots keeps only a hash of it. Give it to \(account.name.html) by a secure route (not in the same email as the address),
+        and ask them to change it on their account page after signing in.\(isNew ? "" : " Their sessions have been ended.")</p>
+        <p><a href="/admin/accounts">Back to accounts</a></p>
+        """
+    }
+}
