@@ -303,4 +303,31 @@ struct GovernanceWebTests {
             #expect(try await lead.send(.GET, "/meetings").status == .ok)
         }
     }
+
+    @Test("The API: an assessment saved and submitted by PUT, with every problem by field; meetings recorded by POST", arguments: StoreKind.available)
+    func api(kind: StoreKind) async throws {
+        try await WebFixture.withAccounts(kind) { store, app in
+            let round = try await Self.openRound(store)
+            var lead = try await Self.signedIn(app, .agencyLead)
+            let token = try await Self.csrf(&lead)
+            let bad = try await Self.json(&lead, .PUT, "/api/v1/maturity/staffs-police", #"{"answers": [{"questionID": "collection-what", "level": 7}], "submit": true}"#, csrf: token)
+            #expect(bad.status == .unprocessableEntity)
+            #expect(bad.body.string.contains("\"field\":\"collection-what-level\""))
+            let answers = q.questions.map { #"{"questionID": "\#($0.id)", "level": 3, "evidence": "API"}"# }.joined(separator: ",")
+            let draft = try await Self.json(&lead, .PUT, "/api/v1/maturity/staffs-police", #"{"answers": [\#(answers)]}"#, csrf: token)
+            #expect(draft.status == .ok && draft.body.string.contains("\"status\":\"draft\""))
+            let submitted = try await Self.json(&lead, .PUT, "/api/v1/maturity/staffs-police", #"{"answers": [\#(answers)], "submit": true}"#, csrf: token)
+            #expect(submitted.status == .ok && submitted.body.string.contains("\"status\":\"submitted\""))
+            #expect(try await store.maturitySubmissions(round: round.id, agency: "staffs-police").count == 1)
+            #expect(try await Self.json(&lead, .PUT, "/api/v1/maturity/uhnm-ed", #"{"answers": []}"#, csrf: token).status == .forbidden)
+            var analyst = try await Self.signedIn(app, .analyst)
+            let seen = try await analyst.send(.GET, "/api/v1/maturity").body.string
+            #expect(seen.contains("\"levelNumber\":3") && seen.contains("\"status\":\"submitted\""))
+            let analystToken = try await Self.csrf(&analyst)
+            let meeting = try await Self.json(&analyst, .POST, "/api/v1/meetings", #"{"title": "Data leads", "heldOn": "2026-11-20", "attendees": {"stoke-csc": "Performance lead"}, "decisions": "One\nTwo"}"#, csrf: analystToken)
+            #expect(meeting.status == .created)
+            #expect(try await store.meetings().first?.decisions == ["One", "Two"])
+            #expect(try await Self.json(&lead, .POST, "/api/v1/meetings", #"{"title": "x"}"#, csrf: token).status == .forbidden)
+        }
+    }
 }
