@@ -75,20 +75,10 @@ def h1(driver):
 
 
 def sign_in(driver, role, password=PASSWORD):
-    # Chromium now and then reports a node of the just-loaded sign-in page as detached ("does not belong to the
-    # document"); that is the browser's, not Dots', so signing in is tried again from a fresh load.
-    for attempt in range(3):
-        try:
-            driver.get(BASE + "/sign-in")
-            if attempt > 0 and "/sign-in" not in driver.current_url:
-                return  # the earlier attempt signed in before the error
-            driver.find_element(By.ID, "email").send_keys(f"{role}@browser.example")
-            driver.find_element(By.ID, "password").send_keys(password)
-            follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
-            return
-        except WebDriverException as e:
-            if "does not belong to the document" not in str(e) or attempt == 2:
-                raise
+    driver.get(BASE + "/sign-in")
+    driver.find_element(By.ID, "email").send_keys(f"{role}@browser.example")
+    driver.find_element(By.ID, "password").send_keys(password)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
 
 
 def nav_links(driver):

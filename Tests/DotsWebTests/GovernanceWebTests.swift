@@ -180,6 +180,18 @@ struct GovernanceWebTests {
             #expect(apiOK.body.string.contains("\"agencyID\":\"staffs-police\""))
             let export = try await analyst.send(.GET, "/datamap/export.csv").body.string
             #expect(export.split(separator: "\n").count == 4)
+
+            // Removing: only an entry of one's own agency; by the API too; audited.
+            #expect(try await lead.send(.POST, "/datamap/\(theirs.id)/delete", form: ["csrf": token]).status == .forbidden)
+            #expect(try await lead.send(.DELETE, "/api/v1/datamap/\(theirs.id)", headers: ["X-CSRF-Token": token]).status == .forbidden)
+            let removed = try await lead.send(.POST, "/datamap/\(entry.id)/delete", form: ["csrf": token])
+            #expect(removed.status == .seeOther)
+            #expect(try await lead.send(.GET, try #require(removed.headers.first(name: .location))).body.string.contains("Missing person reports was removed from the data map."))
+            #expect(try await store.dataMapEntry(id: entry.id) == nil)
+            let apiEntry = try #require(try await store.dataMapEntries(agency: "staffs-police").first)
+            #expect(try await lead.send(.DELETE, "/api/v1/datamap/\(apiEntry.id)", headers: ["X-CSRF-Token": token]).status == .noContent)
+            #expect(try await store.dataMapEntries(agency: "staffs-police").isEmpty)
+            #expect(try await store.auditEvents().filter { $0.action == "datamap.delete" }.count == 2)
         }
     }
 

@@ -84,7 +84,7 @@ public enum DemoGovernance {
         for key in wanted {
             guard let s = suggestions.first(where: { $0.key == key }) else { continue }
             var input = GovernanceService.ActionInput(s)
-            if s.agencyID == nil { input.ownerID = analyst?.id ?? ""; input.ownerName = "Partnership analyst" } else { input.ownerName = "Data lead, \(ReferencePartnership.agencies.first { $0.id == s.agencyID }?.name ?? "")" }
+            if s.agencyID == nil { input.ownerID = analyst?.id ?? ""; input.ownerName = "Partnership analyst" } else { input.ownerName = "Data lead, \(ReferencePartnership.model.agencyName(s.agencyID ?? ""))" }
             created.append(try await service.createAction(input, by: .init(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst")))
         }
         let fromMeeting: [GovernanceService.ActionInput] = [

@@ -138,14 +138,15 @@ extension GovernanceService {
         if let round {
             for a in try await visibleAssessments(round: round.id) where a.submittedAt != nil { maturity[a.agencyID] = a.answers }
         }
+        let current = try await store.currentSubmissions()
         var newest: [String: SubmissionRecord] = [:]
-        for s in try await store.currentSubmissions() where s.quality != nil {
+        for s in current where s.quality != nil {
             let key = "\(s.agency)/\(s.dataset.rawValue)"
             if let seen = newest[key], seen.receivedAt >= s.receivedAt { continue }
             newest[key] = s
         }
         let quality = newest.values.map { QualityFinding(agencyID: $0.agency, dataset: $0.dataset, profile: $0.quality!) }
-        return ActionSuggester.suggest(questionnaire: round?.questionnaire ?? DefaultQuestionnaire.load(), maturity: maturity, coverage: try await coverage(),
+        return ActionSuggester.suggest(questionnaire: round?.questionnaire ?? DefaultQuestionnaire.load(), maturity: maturity, coverage: try await coverage(current: current),
                                        quality: quality, existingKeys: try await store.actionSuggestionKeys(), today: today)
     }
 }

@@ -78,6 +78,11 @@ extension GovernanceService {
         return entry
     }
 
+    /// Takes a dataset off the data map (the audit log keeps who did it and its name).
+    public func removeDataMapEntry(_ e: DataMapEntry) async throws {
+        try await store.deleteDataMapEntry(id: e.id)
+    }
+
     /// Problems in the order the form shows its fields, one per field.
     static func ordered(_ problems: [InputProblem]) -> [InputProblem] {
         let order = ["agency", "name", "dataset", "system", "recorded", "recordingMethod", "coverage", "coverageFrom", "coverageTo", "refresh", "access",
@@ -87,9 +92,11 @@ extension GovernanceService {
     }
 
     /// For each strategic question, the datasets that could answer it and whether they are submitted, held or not held.
-    public func coverage() async throws -> [QuestionCoverage] {
+    /// - Parameter current: the current submissions, when the caller has read them already.
+    public func coverage(current: [SubmissionRecord]? = nil) async throws -> [QuestionCoverage] {
         var submitted: [Dataset: Set<String>] = [:]
-        for s in try await store.currentSubmissions() { submitted[s.dataset, default: []].insert(s.agency) }
+        let current = if let current { current } else { try await store.currentSubmissions() }
+        for s in current { submitted[s.dataset, default: []].insert(s.agency) }
         return DataCoverage.questions(spec, entries: try await store.dataMapEntries(), submitted: submitted)
     }
 }

@@ -55,8 +55,9 @@ extension GovernanceService {
     }
 
     /// The round's partnership view, against the round before it.
-    public func summary(round: MaturityRound) async throws -> MaturitySummary {
-        let rounds = try await store.maturityRounds()
+    /// - Parameter rounds: every round, when the caller has read them already.
+    public func summary(round: MaturityRound, rounds: [MaturityRound]? = nil) async throws -> MaturitySummary {
+        let rounds = if let rounds { rounds } else { try await store.maturityRounds() }
         let earlier = rounds.filter { $0.opened < round.opened || ($0.opened == round.opened && $0.id < round.id) }.first
         let previous = try await earlier.asyncMap { ($0, try await visibleAssessments(round: $0.id)) }
         return MaturitySummary(round: round, assessments: try await visibleAssessments(round: round.id), previous: previous,

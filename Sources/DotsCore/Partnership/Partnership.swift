@@ -59,6 +59,8 @@ public struct PartnershipModel: Sendable, Codable {
     }
 
     public func agency(id: String) -> Agency? { agencies.first { $0.id == id } }
+    /// An agency's name for people to read, or its id when the model does not know it.
+    public func agencyName(_ id: String) -> String { agency(id: id)?.name ?? id }
     public func partnership(id: String) -> Partnership? { partnerships.first { $0.id == id } }
 
     /// Partnerships an agency belonged to on `date`.

@@ -52,7 +52,7 @@ public struct ActionItem: Sendable, Codable, Equatable {
         if due == nil {
             p.append(InputProblem("due", TextRules.trimmed(dueText).isEmpty ? "Enter the date it is due" : "Enter the due date as a real date, for example 2027-03-31"))
         }
-        if let a = agencyID, !ReferencePartnership.agencies.contains(where: { $0.id == a }) {
+        if let a = agencyID, ReferencePartnership.model.agency(id: a) == nil {
             p.append(InputProblem("agency", "Choose an agency of the partnership, or the partnership as a whole"))
         }
         TextRules.optional(detail, field: "detail", label: "the detail", into: &p)

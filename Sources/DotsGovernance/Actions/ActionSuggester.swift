@@ -119,7 +119,7 @@ public enum ActionSuggester {
         return out
     }
 
-    static func agencyName(_ id: String) -> String { ReferencePartnership.agencies.first { $0.id == id }?.name ?? id }
+    static func agencyName(_ id: String) -> String { ReferencePartnership.model.agencyName(id) }
 
     static func percent(_ v: Double) -> String {
         let tenths = Int((v * 1000).rounded())

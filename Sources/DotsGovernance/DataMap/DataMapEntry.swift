@@ -59,7 +59,7 @@ public struct DataMapEntry: Sendable, Codable, Equatable {
     /// Everything wrong with an entry, by field. `questionIDs` are the framework's, so `informs` can be checked.
     public func problems(questionIDs: Set<String>) -> [InputProblem] {
         var p: [InputProblem] = []
-        if !ReferencePartnership.agencies.contains(where: { $0.id == agencyID }) { p.append(InputProblem("agency", "Choose an agency of the partnership")) }
+        if ReferencePartnership.model.agency(id: agencyID) == nil { p.append(InputProblem("agency", "Choose an agency of the partnership")) }
         TextRules.required(name, field: "name", label: "the dataset's name", limit: 120, into: &p)
         TextRules.required(system, field: "system", label: "the system it is held in", into: &p)
         TextRules.required(recorded, field: "recorded", label: "what is recorded", limit: TextRules.longLimit, into: &p)

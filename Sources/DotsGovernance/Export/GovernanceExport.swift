@@ -8,7 +8,7 @@ public enum GovernanceExport {
 
     static func agencyName(_ id: String?) -> String {
         guard let id else { return "Partnership" }
-        return ReferencePartnership.agencies.first { $0.id == id }?.name ?? id
+        return ReferencePartnership.model.agencyName(id)
     }
 
     /// Markdown table cell: pipes escaped, line breaks as spaces.

@@ -24,7 +24,6 @@ public struct MaturityAnswer: Sendable, Codable, Equatable {
         unanswered = try c.decodeIfPresent(Bool.self, forKey: .unanswered) ?? false
     }
 
-    public var isDontKnow: Bool { level == nil && !unanswered }
 }
 
 /// An area's result for one agency in one round.

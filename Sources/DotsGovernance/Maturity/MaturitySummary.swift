@@ -31,7 +31,7 @@ public struct MaturitySummary: Sendable {
             let results = a.flatMap { $0.submittedAt == nil ? nil : MaturityScoring.areaResults(round.questionnaire, answers: $0.answers) } ?? []
             if !results.isEmpty { submitted[agency] = results }
             let before = previous.flatMap { p in p.assessments.first { $0.agencyID == agency && $0.submittedAt != nil }.map { MaturityScoring.areaResults(p.round.questionnaire, answers: $0.answers) } }
-            let change = (before != nil && !results.isEmpty) ? MaturityScoring.change(from: before!, to: results) : [:]
+            let change = before.flatMap { results.isEmpty ? nil : MaturityScoring.change(from: $0, to: results) } ?? [:]
             return Row(agencyID: agency, status: a?.status, results: results, change: change, hasPrevious: before != nil)
         }
         areasByStrength = MaturityScoring.areasByStrength(submitted)

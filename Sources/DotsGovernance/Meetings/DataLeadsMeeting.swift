@@ -44,7 +44,7 @@ public struct DataLeadsMeeting: Sendable, Codable, Equatable {
         }
         if attendees.isEmpty { p.append(InputProblem("attendees", "Record at least one agency that attended")) }
         for a in attendees {
-            if !ReferencePartnership.agencies.contains(where: { $0.id == a.agencyID }) { p.append(InputProblem("attendees", "There is no agency \(a.agencyID) in the partnership")) }
+            if ReferencePartnership.model.agency(id: a.agencyID) == nil { p.append(InputProblem("attendees", "There is no agency \(a.agencyID) in the partnership")) }
             TextRules.optional(a.people, field: "attendees", label: "the names of attendees", limit: TextRules.shortLimit, into: &p)
         }
         TextRules.optional(notes, field: "notes", label: "the notes", limit: 8_000, into: &p)

@@ -21,6 +21,7 @@ struct GovernanceAPI {
         v1.post("datamap", use: createEntry)
         v1.get("datamap", "coverage", use: coverage)
         v1.put("datamap", ":id", use: updateEntry)
+        v1.delete("datamap", ":id", use: deleteEntry)
         v1.get("actions", use: actions)
         v1.post("actions", use: createAction)
         v1.get("actions", "suggestions", use: suggestions)
@@ -154,6 +155,15 @@ struct GovernanceAPI {
             try await GovernanceRouting.audit(context, user, "datamap.update", e.id)
             return e
         }
+    }
+
+    func deleteEntry(_ req: Request) async throws -> Response {
+        let user = try req.require(.editDataMap)
+        guard let existing = try await context.store.dataMapEntry(id: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "There is no such dataset on the data map.") }
+        guard user.mayEdit(agency: existing.agencyID) else { throw Abort(.forbidden, reason: "You can remove only your own agency's datasets.") }
+        try await service.removeDataMapEntry(existing)
+        try await GovernanceRouting.audit(context, user, "datamap.delete", existing.id, existing.name)
+        return Response(status: .noContent)
     }
 
     // MARK: actions

@@ -97,7 +97,10 @@ enum OpenAPIDocument {
         "/api/v1/datamap/{id}": {"put": {"summary": "Change a dataset on the data map (the holding agency stays)",
           "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
           "requestBody": {"required": true, "content": {"application/json": {"schema": {"$ref": "#/components/schemas/DataMapInput"}}}},
-          "responses": {"200": {"description": "Saved"}, "422": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problems"}}}}, "403": {"description": "Not your agency"}, "404": {"description": "No such dataset"}}}},
+          "responses": {"200": {"description": "Saved"}, "422": {"description": "Refused", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Problems"}}}}, "403": {"description": "Not your agency"}, "404": {"description": "No such dataset"}}},
+          "delete": {"summary": "Remove a dataset from the data map (the agency no longer holds it, or it was recorded by mistake)",
+          "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}],
+          "responses": {"204": {"description": "Removed"}, "403": {"description": "Not your agency"}, "404": {"description": "No such dataset"}}}},
         "/api/v1/datamap/coverage": {"get": {"summary": "For each strategic question, the datasets that could answer it: submitted, held but not submitted, or not held",
           "responses": {"200": {"description": "Coverage by question"}}}},
         "/api/v1/actions": {

@@ -110,6 +110,7 @@ enum Stylesheet {
     .dots-tabs{display:flex;flex-wrap:wrap;gap:5px 25px;list-style:none;padding:0;margin:0 0 25px;border-bottom:1px solid var(--border)}
     .dots-tabs a{display:inline-block;padding:8px 0}
     .dots-tabs a[aria-current]{font-weight:700;color:var(--text);text-decoration:none;border-bottom:4px solid var(--brand)}
+    .dots-button--warning{background:#d4351c;box-shadow:0 2px 0 #55150b}
     .dots-inline-form{display:inline;margin-right:15px}
     .dots-link-button--dark{color:var(--link);text-decoration:underline;background:none;border:0;padding:0;font:inherit;cursor:pointer}
     .dots-inset{border-left:10px solid var(--border);padding:10px 15px;margin:20px 0}

@@ -5,7 +5,7 @@ import Foundation
 /// The submissions pages: the upload form, what an upload found, and the intake history.
 enum SubmissionPages {
     static func agencyName(_ id: String) -> String {
-        ReferencePartnership.model.agency(id: id)?.name ?? id
+        ReferencePartnership.model.agencyName(id)
     }
 
     static func resultTag(_ accepted: Bool) -> String {

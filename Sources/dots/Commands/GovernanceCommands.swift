@@ -103,7 +103,7 @@ struct ActionsCommand: AsyncParsableCommand {
             case "all": chosen = .all
             case "partnership": chosen = .partnership
             case "overdue": chosen = .overdue
-            case let id where ReferencePartnership.agencies.contains { $0.id == id }: chosen = .agency(id)
+            case let id where ReferencePartnership.model.agency(id: id) != nil: chosen = .agency(id)
             default: throw ValidationError("--view must be all, partnership, overdue or an agency id (\(ReferencePartnership.agencies.map(\.id).joined(separator: ", "))).")
             }
             try out.write(try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportActions(chosen, format: out.format) })

@@ -16,9 +16,9 @@ enum DataMapPages {
         return "<strong class=\"dots-tag dots-tag--\(colour)\">\(s.title.html)</strong>"
     }
 
-    static func list(_ user: CurrentUser, entries: [DataMapEntry], agency: String?, saved: Bool) -> String {
+    static func list(_ user: CurrentUser, entries: [DataMapEntry], agency: String?, removed: String?) -> String {
         let options = [("", "Every agency")] + ReferencePartnership.agencies.map { ($0.id, $0.name) }
-        var out = saved ? "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Dataset saved to the data map.</strong></p></div>" : ""
+        var out = removed.map { "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>\($0.html) was removed from the data map.</strong></p></div>" } ?? ""
         out += """
         <h1>The partnership data map</h1>
         <p>What each agency holds that bears on exploitation and extra-familial harm: where it is, how it is recorded, how fresh it is, who can see it,
@@ -93,6 +93,19 @@ enum DataMapPages {
           \(FormControls.checkboxes("informs", legend: "Other strategic questions it bears on (optional)", options: spec.questions.map { ($0.id, $0.question) }, checked: Set(v.informs), errors: errors,
                                     hint: "Beyond those its Dots dataset answers: for example free-text records that inform a question"))
           <button type="submit" class="dots-button">Save dataset</button>
+        </form>
+        \(id.map { removeForm(id: $0, csrf: csrf) } ?? "")
+        """
+    }
+
+    /// For a dataset the agency no longer holds, or one recorded by mistake.
+    static func removeForm(id: String, csrf: String) -> String {
+        """
+        <h2>Remove this dataset</h2>
+        <p>If your agency no longer holds it, or it was recorded by mistake, remove it from the data map. Coverage and suggestions change at once.</p>
+        <form method="post" action="/datamap/\(id.html)/delete" novalidate>
+          \(FormControls.hidden("csrf", csrf))
+          <button type="submit" class="dots-button dots-button--warning">Remove dataset</button>
         </form>
         """
     }

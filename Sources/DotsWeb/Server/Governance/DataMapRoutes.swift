@@ -33,6 +33,7 @@ struct DataMapRoutes {
         app.get("datamap", ":id", use: detail)
         app.get("datamap", ":id", "edit", use: editForm)
         app.post("datamap", ":id", "edit", use: update)
+        app.post("datamap", ":id", "delete", use: remove)
     }
 
     func layout(_ req: Request, _ title: String) -> Layout {
@@ -43,7 +44,7 @@ struct DataMapRoutes {
         let user = try req.require(.viewGovernance)
         let agency = req.query[String.self, at: "agency"].flatMap { $0.isEmpty ? nil : $0 }
         let entries = try await context.store.dataMapEntries(agency: agency)
-        return page(layout(req, "Data map").render(DataMapPages.list(user, entries: entries, agency: agency, saved: req.query[String.self, at: "saved"] != nil)))
+        return page(layout(req, "Data map").render(DataMapPages.list(user, entries: entries, agency: agency, removed: req.query[String.self, at: "removed"])))
     }
 
     func entry(_ req: Request) async throws -> DataMapEntry {
@@ -89,6 +90,13 @@ struct DataMapRoutes {
         let form = try req.content.decode(Form.self)
         // The holding agency does not change on edit (an admin moving it would record it again).
         return try await save(req, user, id: e.id, form.input(agency: e.agencyID))
+    }
+
+    func remove(_ req: Request) async throws -> Response {
+        let (user, e) = try await editable(req)
+        try await service.removeDataMapEntry(e)
+        try await GovernanceRouting.audit(context, user, "datamap.delete", e.id, e.name)
+        return req.redirect(to: "/datamap?removed=\(HTML.query(e.name))")
     }
 
     func save(_ req: Request, _ user: CurrentUser, id: String?, _ input: GovernanceService.DataMapInput) async throws -> Response {

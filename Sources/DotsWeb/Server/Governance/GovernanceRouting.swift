@@ -18,7 +18,7 @@ extension InvalidInput {
 
 enum GovernanceRouting {
     static func agency(_ id: String?) throws -> Agency {
-        guard let a = id.flatMap({ id in ReferencePartnership.agencies.first { $0.id == id } }) else {
+        guard let a = id.flatMap(ReferencePartnership.model.agency(id:)) else {
             throw Abort(.notFound, reason: "There is no such agency in the partnership.")
         }
         return a

@@ -24,22 +24,22 @@ struct MaturityRoutes {
         Layout(title: title, user: req.currentUser, active: "maturity", csrf: req.currentUser?.csrfToken)
     }
 
-    func round(_ req: Request) async throws -> MaturityRound? {
-        let id = req.query[String.self, at: "round"]
-        guard let r = try await service.round(id) else {
-            if id != nil { throw Abort(.notFound, reason: "There is no such round.") }
-            return nil
-        }
+    /// The round asked for (`?round=`), or the newest; nil when none has been opened.
+    func round(_ req: Request, among rounds: [MaturityRound]? = nil) async throws -> MaturityRound? {
+        let rounds = if let rounds { rounds } else { try await context.store.maturityRounds() }
+        guard let id = req.query[String.self, at: "round"] else { return rounds.first }
+        guard let r = rounds.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: "There is no such round.") }
         return r
     }
 
     func heatmap(_ req: Request) async throws -> Response {
         let user = try req.require(.viewGovernance)
-        guard let round = try await round(req) else {
+        let rounds = try await context.store.maturityRounds()
+        guard let round = try await round(req, among: rounds) else {
             return page(layout(req, "Data maturity").render(MaturityPages.none(user, csrf: user.csrfToken ?? "")))
         }
-        let summary = try await service.summary(round: round)
-        return page(layout(req, "Data maturity").render(MaturityPages.heatmap(user, summary: summary, rounds: try await context.store.maturityRounds(), csrf: user.csrfToken ?? "")))
+        let summary = try await service.summary(round: round, rounds: rounds)
+        return page(layout(req, "Data maturity").render(MaturityPages.heatmap(user, summary: summary, rounds: rounds, csrf: user.csrfToken ?? "")))
     }
 
     func openRound(_ req: Request) async throws -> Response {
