@@ -108,6 +108,11 @@ public struct IngestService: Sendable {
         outcome.accepted = try await store.accept(incoming.sorted { $0.record.dataset < $1.record.dataset },
                                                   progress: loaded)
         try await store.recordIntakeReport(log, report: report)
+        // Linkage reads people through a set built once here. The submission is in whatever happens: should this
+        // fail, the next link run builds the set itself.
+        for accepted in outcome.accepted where accepted.dataset == .people {
+            try? await LinkRecordLoader(store: store).build(for: accepted)
+        }
         outcome.loadSeconds = Date().timeIntervalSince(loadStart)
         return outcome
     }

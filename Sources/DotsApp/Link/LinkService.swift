@@ -43,18 +43,9 @@ public struct LinkService: Sendable {
         public var saveSeconds: Double
     }
 
-    /// Loads the hub's person records as linkage records, in a stable order.
+    /// Loads the hub's current person records as linkage records, in a stable order.
     public func loadRecords() async throws -> [LinkRecord] {
-        final class Collector: @unchecked Sendable {
-            // Rows arrive one at a time on the store's thread; the lock keeps the builder consistent.
-            let lock = NSLock()
-            var builder = RecordBuilder()
-        }
-        let collector = Collector()
-        try await store.rows(of: "people", columns: RecordBuilder.columns, orderBy: ["agency_id", "person_id"]) { values in
-            collector.lock.withLock { collector.builder.add(values) }
-        }
-        return collector.builder.records
+        try await LinkRecordLoader(store: store).records(of: store.currentSubmissions(dataset: .people))
     }
 
     public func run(settings: LinkageSettings = LinkageSettings(), truth: [String: String]? = nil) async throws -> Outcome {
@@ -67,7 +58,7 @@ public struct LinkService: Sendable {
 
         let started = clock.now()
         let loadStart = Date()
-        let records = try await loadRecords()
+        let records = try await LinkRecordLoader(store: store).records(of: people)
         guard !records.isEmpty else { throw LinkError.noPeople }
         let loadSeconds = Date().timeIntervalSince(loadStart)
         let reviews = try await store.reviews().map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict == "confirmed" ? .confirmed : .rejected) }

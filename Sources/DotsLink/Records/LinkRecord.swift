@@ -10,6 +10,13 @@ public struct BloomBits: Sendable, Equatable {
         w = (word(0), word(1), word(2), word(3), word(4), word(5), word(6), word(7))
     }
 
+    /// The eight words, lowest bits first.
+    public init(words: UnsafeBufferPointer<UInt64>) {
+        w = (words[0], words[1], words[2], words[3], words[4], words[5], words[6], words[7])
+    }
+
+    public var words: [UInt64] { [w.0, w.1, w.2, w.3, w.4, w.5, w.6, w.7] }
+
     var ones: Int {
         w.0.nonzeroBitCount + w.1.nonzeroBitCount + w.2.nonzeroBitCount + w.3.nonzeroBitCount
             + w.4.nonzeroBitCount + w.5.nonzeroBitCount + w.6.nonzeroBitCount + w.7.nonzeroBitCount

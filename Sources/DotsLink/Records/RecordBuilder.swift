@@ -1,79 +1,68 @@
 import DotsCore
 import Foundation
 
-/// Builds `LinkRecord`s from people rows, interning every pseudonym to a small integer.
+/// Builds `LinkRecord`s from people submissions' record sets, interning every pseudonym key and area to a small
+/// integer shared across agencies, so comparing and grouping never touches strings.
 public struct RecordBuilder {
-    /// The `people` columns linkage reads, in the order `add(_:)` expects them.
+    /// The `people` columns linkage reads, in the order `add(agency:row:)` and `LinkRecordSet` expect them.
     public static let columns = ["agency_id", "person_id", "nhs_pseudonym", "upn_pseudonym", "local_id_pseudonym", "name_dob_pseudonym",
                                  "first_name_pseudonym", "surname_pseudonym", "dob_pseudonym", "dob_unordered_pseudonym", "postcode_pseudonym",
                                  "first_name_bloom", "surname_bloom", "birth_year_month", "sex", "home_area"]
 
-    // Pseudonyms are 64 random hex digits: their first 16 identify them (a clash among a million values has odds of
-    // about 1 in 10^7, and would only add evidence to one pair), so interning hashes a UInt64, not a string.
-    var pseudonyms: [UInt64: Int32] = [:]
+    var pseudonyms = KeyInterner()
     var texts: [String: Int32] = [:]
     public private(set) var records: [LinkRecord] = []
 
     public init() {}
 
-    mutating func intern(pseudonym value: String?) -> Int32 {
-        guard let value, !value.isEmpty else { return 0 }
-        let key = RecordBuilder.prefix64(value) ?? UInt64(bitPattern: Int64(value.hashValue))
-        if let id = pseudonyms[key] { return id }
-        let id = Int32(pseudonyms.count + texts.count + 1)
-        pseudonyms[key] = id
-        return id
+    /// Room for this many more records. (Call once with the total: each call may reallocate.)
+    public mutating func reserve(_ more: Int) {
+        records.reserveCapacity(records.count + more)
+        pseudonyms.reserve(more * 4)
     }
 
-    mutating func intern(text value: String?) -> Int32 {
-        guard let value, !value.isEmpty else { return 0 }
-        if let id = texts[value] { return id }
-        let id = Int32(pseudonyms.count + texts.count + 1)
-        texts[value] = id
-        return id
-    }
+    var nextID: Int32 { Int32(pseudonyms.count + texts.count + 1) }
 
-    static func prefix64(_ s: String) -> UInt64? {
-        var v: UInt64 = 0
-        var n = 0
-        for c in s.utf8 {
-            let d: UInt8
-            switch c {
-            case 48...57: d = c - 48
-            case 97...102: d = c - 87
-            default: return nil
+    /// Adds a submission's records, in the set's order.
+    public mutating func add(_ set: LinkRecordSet) {
+        let k = LinkRecordSet.pseudonymCount
+        // The set's own area numbers, mapped to shared ids as each is first met.
+        var areaIDs = [Int32](repeating: 0, count: set.areaNames.count + 1)
+        set.pseudonyms.withUnsafeBufferPointer { p in
+            set.blooms.withUnsafeBufferPointer { bloom in
+                for i in 0..<set.count {
+                    var r = LinkRecord(agency: set.agency, personID: set.personIDs[i])
+                    let o = i * k
+                    var ids = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+                    withUnsafeMutableBytes(of: &ids) { out in
+                        let out = out.bindMemory(to: Int32.self)
+                        for c in 0..<k {
+                            let next = nextID
+                            out[c] = pseudonyms.id(p[o + c]) { next }
+                        }
+                    }
+                    (r.nhs, r.upn, r.localID, r.nameDOB, r.firstName, r.surname, r.dob, r.dobUnordered, r.postcode) = ids
+                    let flags = set.bloomFlags[i]
+                    if flags & 1 != 0 { r.firstNameBloom = BloomBits(words: UnsafeBufferPointer(rebasing: bloom[(i * 16)..<(i * 16 + 8)])) }
+                    if flags & 2 != 0 { r.surnameBloom = BloomBits(words: UnsafeBufferPointer(rebasing: bloom[(i * 16 + 8)..<(i * 16 + 16)])) }
+                    r.birthMonth = set.birthMonths[i]
+                    r.sex = Int32(set.sexes[i])
+                    let area = Int(set.areas[i])
+                    if area != 0 {
+                        if areaIDs[area] == 0 {
+                            let name = set.areaNames[area - 1]
+                            if let id = texts[name] { areaIDs[area] = id } else { areaIDs[area] = nextID; texts[name] = areaIDs[area] }
+                        }
+                        r.area = areaIDs[area]
+                    }
+                    records.append(r)
+                }
             }
-            v = v << 4 | UInt64(d)
-            n += 1
-            if n == 16 { return v }
         }
-        return nil
     }
 
-    /// Adds one row, its values in `RecordBuilder.columns` order (nil for blank).
-    public mutating func add(_ v: [String?]) {
-        var r = LinkRecord(agency: v[0] ?? "", personID: v[1] ?? "")
-        r.nhs = intern(pseudonym: v[2])
-        r.upn = intern(pseudonym: v[3])
-        r.localID = intern(pseudonym: v[4])
-        r.nameDOB = intern(pseudonym: v[5])
-        r.firstName = intern(pseudonym: v[6])
-        r.surname = intern(pseudonym: v[7])
-        r.dob = intern(pseudonym: v[8])
-        r.dobUnordered = intern(pseudonym: v[9])
-        r.postcode = intern(pseudonym: v[10])
-        r.firstNameBloom = v[11].flatMap { Data(base64Encoded: $0) }.flatMap { BloomBits(bytes: [UInt8]($0)) }
-        r.surnameBloom = v[12].flatMap { Data(base64Encoded: $0) }.flatMap { BloomBits(bytes: [UInt8]($0)) }
-        r.birthMonth = v[13].flatMap { YearMonth(iso: $0) }.map { Int32($0.index) } ?? -1
-        r.sex = switch v[14] { case "M": 1; case "F": 2; default: 0 }
-        r.area = intern(text: v[15])
-        records.append(r)
-    }
-
-    /// Adds one `people` row given as column → text.
+    /// Adds one `people` row given as column → text (for tests and small fixtures).
     public mutating func add(agency: String, row: [String: String]) {
-        var row = row
-        row["agency_id"] = agency
-        add(RecordBuilder.columns.map { row[$0] })
+        add(LinkRecordSet(agency: agency, rows: [RecordBuilder.columns.dropFirst().map { row[$0] }]))
     }
 }

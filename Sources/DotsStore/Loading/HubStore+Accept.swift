@@ -37,6 +37,7 @@ extension HubStore {
                 }
                 if !replaced.isEmpty {
                     try await db.delete(from: r.dataset.rawValue).where("submission_id", .in, replaced).run()
+                    try await db.delete(from: "link_record_sets").where("submission_id", .in, replaced).run()
                     try await db.update("submissions").set("status", to: SubmissionRecord.Status.superseded.rawValue)
                         .set("superseded_by", to: r.id).where("id", .in, replaced).run()
                 }

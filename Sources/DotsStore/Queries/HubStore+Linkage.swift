@@ -70,19 +70,26 @@ public struct ReviewRecord: Sendable, Equatable {
 }
 
 extension HubStore {
-    /// Every row of `table`'s `columns` (nil for blank), in `orderBy` order, handed to `each` one at a time.
-    public func rows(of table: String, columns: [String], orderBy: [String], _ each: @escaping @Sendable ([String?]) -> Void) async throws {
-        let query = "SELECT \(columns.joined(separator: ", ")) FROM \(table) ORDER BY \(orderBy.joined(separator: ", "))"
+    /// Every row of `table`'s `columns` (nil for blank), optionally only where one column equals a value, in
+    /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants.
+    public func rows(of table: String, columns: [String], where filter: (column: String, value: String)? = nil, orderBy: [String] = [],
+                     _ each: @escaping @Sendable ([String?]) -> Void) async throws {
+        var query = "SELECT \(columns.joined(separator: ", ")) FROM \(table)"
+        if let filter { query += " WHERE \(filter.column) = \(engine == .sqlite ? "?" : "$1")" }
+        if !orderBy.isEmpty { query += " ORDER BY \(orderBy.joined(separator: ", "))" }
         if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
             // Straight on the connection's thread: SQLKit's row path schedules a future per row.
             try await sqlite.withConnection { conn in
                 conn.eventLoop.makeFutureWithTask {
-                    try await conn.query(query, []) { row in each(columns.map { row.column($0)?.string }) }
+                    try await conn.query(query, filter.map { [.text($0.value)] } ?? []) { row in each(columns.map { row.column($0)?.string }) }
                 }
             }.get()
             return
         }
-        try await sql.raw(SQLQueryString(query)).run { row in
+        var sqlQuery = SQLQueryString("SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: table)")
+        if let filter { sqlQuery.appendInterpolation(unsafeRaw: " WHERE \(filter.column) = "); sqlQuery.appendInterpolation(bind: filter.value) }
+        if !orderBy.isEmpty { sqlQuery.appendInterpolation(unsafeRaw: " ORDER BY \(orderBy.joined(separator: ", "))") }
+        try await sql.raw(sqlQuery).run { row in
             each(columns.map { (try? row.decode(column: $0, as: String?.self)) ?? nil })
         }
     }
