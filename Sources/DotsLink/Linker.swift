@@ -22,6 +22,8 @@ public struct LinkResult: Sendable {
     public var decisions: [String]
     /// The partnership person id of each record, in input order.
     public var personIDs: [String]
+    /// The highest person id number ever given, this run's new ids included.
+    public var highestPersonNumber: Int
     public var candidatePairs: Int
     public var pairsPerRule: [Int]
     public var skippedBlocks: [(rule: Int, size: Int)]
@@ -44,7 +46,11 @@ public struct Linker: Sendable {
         comparator = Comparator(settings: settings)
     }
 
-    public func run(_ records: [LinkRecord], reviews: [ReviewDecision] = [], previousIDs: [String: String] = [:]) -> LinkResult {
+    /// - Parameters:
+    ///   - previousIDs: each record's partnership person id last time, aligned with `records` (nil for a record
+    ///     not seen before; empty for a first run).
+    ///   - highestPersonNumber: the highest person id number ever given.
+    public func run(_ records: [LinkRecord], reviews: [ReviewDecision] = [], previousIDs: [String?] = [], highestPersonNumber: Int = 0) -> LinkResult {
         var seconds: [String: Double] = [:]
         var clock = Date()
         func lap(_ stage: String) { seconds[stage] = Date().timeIntervalSince(clock); clock = Date() }
@@ -68,7 +74,7 @@ public struct Linker: Sendable {
 
         let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: records)
         // Reviews by record index pair, so the scoring loop never builds a string.
-        let index = Dictionary(records.enumerated().map { ($1.key, $0) }, uniquingKeysWith: { first, _ in first })
+        let index = Self.index(of: Set(reviews.flatMap { [$0.a, $0.b] }), in: records)
         func packed(_ i: Int, _ j: Int) -> UInt64 { UInt64(UInt32(min(i, j))) << 32 | UInt64(UInt32(max(i, j))) }
         var verdicts: [UInt64: ReviewDecision.Verdict] = [:]
         for r in reviews { if let a = index[r.a], let b = index[r.b] { verdicts[packed(a, b)] = r.verdict } }
@@ -107,11 +113,27 @@ public struct Linker: Sendable {
         lap("scoring")
         let clusterer = Clusterer()
         let components = clusterer.components(count: records.count, links: links)
-        let ids = clusterer.stableIDs(keys: records.map(\.key), components: components, previous: previousIDs)
+        let ids = clusterer.stableIDs(components: components, previous: previousIDs, highestUsed: highestPersonNumber)
         lap("clustering")
-        return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids, candidatePairs: blocks.count,
+        return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids.ids, highestPersonNumber: ids.highestUsed, candidatePairs: blocks.count,
                           pairsPerRule: blocks.pairsPerRule, skippedBlocks: blocks.skippedBlocks, seconds: seconds,
                           candidates: (blocks.left, blocks.right))
+    }
+
+    /// Record index by key, for just the keys wanted (reviews name a few records; building every record's key
+    /// would cost more than the scoring it serves).
+    static func index(of keys: Set<String>, in records: [LinkRecord]) -> [String: Int] {
+        guard !keys.isEmpty else { return [:] }
+        var byAgency: [String: Set<String>] = [:]
+        for key in keys {
+            guard let slash = key.firstIndex(of: "/") else { continue }
+            byAgency[String(key[..<slash]), default: []].insert(String(key[key.index(after: slash)...]))
+        }
+        var index: [String: Int] = [:]
+        for (i, r) in records.enumerated() where byAgency[r.agency]?.contains(r.personID) == true {
+            if index[r.key] == nil { index[r.key] = i }
+        }
+        return index
     }
 
     /// The explanation of a scored pair.

@@ -66,7 +66,7 @@ public final class HubStore: Sendable {
         m.add(M0008_CreateAccountTables(), to: nil)
         m.add(M0009_CreateIntakeReports(), to: nil)
         m.add(M0010_CreateGovernanceTables(), to: nil)
-        m.add(M0011_CreateLinkRecordSets(), to: nil)
+        m.add(M0011_StoreLinkagePerSubmission(), to: nil)
         return m
     }
 

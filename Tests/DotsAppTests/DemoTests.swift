@@ -60,7 +60,7 @@ struct DemoTests {
             }.map(\.name))
             var haystack = ""
             for table in ["submissions", "areas", "agencies", "partnerships", "linkage_runs", "link_pairs", "person_links", "link_reviews",
-                          "intake_reports", "submission_quality"]
+                          "intake_reports", "submission_quality", "linked_person_ids"]
                 + Dataset.allCases.map(\.rawValue) {
                 for row in try await store.textRows("SELECT * FROM \(table)") {
                     haystack += row.filter { !encoded.contains($0.key) }.values.joined(separator: "|").uppercased() + "\n"
@@ -68,6 +68,14 @@ struct DemoTests {
                         #expect(value.count == 64 || value.count == 88, "\(column) holds something that is not an encoding")
                     }
                 }
+            }
+            // …in the record sets linkage reads (their text; the rest is pseudonym keys, encodings and numbers)…
+            let people = try await store.currentSubmissions(dataset: .people)
+            let sets = try await store.linkRecordSets(submissions: people.map(\.id), format: LinkRecordSet.format)
+            #expect(sets.count == people.count)
+            for body in sets.values {
+                let set = try LinkRecordSet(encoded: body)
+                haystack += ([set.agency] + set.personIDs + set.areaNames).joined(separator: "|").uppercased() + "\n"
             }
             // …and in every file the hub writes: its intake reports (`dots ingest --report`).
             let encoder = JSONEncoder()

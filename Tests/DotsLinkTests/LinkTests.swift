@@ -81,16 +81,22 @@ struct LinkStageTests {
 
     @Test("Partnership person ids are kept across runs; a split keeps the id with the larger part; new people get new ids")
     func stableIDs() {
-        let keys = ["A/1", "B/1", "C/1", "A/2", "B/9"]
-        let previous = ["A/1": "DP-0000007", "B/1": "DP-0000007", "C/1": "DP-0000007", "A/2": "DP-0000003"]
+        // Records A/1, B/1, C/1, A/2, B/9; last time the first three were one person and A/2 another.
+        let previous: [String?] = ["DP-0000007", "DP-0000007", "DP-0000007", "DP-0000003", nil]
         // Now A/1 and B/1 stay together, C/1 splits off, A/2 is alone, B/9 is new.
-        let ids = Clusterer().stableIDs(keys: keys, components: [0, 0, 2, 3, 4], previous: previous)
+        let (ids, highest) = Clusterer().stableIDs(components: [0, 0, 2, 3, 4], previous: previous)
         #expect(ids[0] == "DP-0000007" && ids[1] == "DP-0000007")
         #expect(ids[3] == "DP-0000003")
         #expect(Set([ids[2], ids[4]]) == ["DP-0000008", "DP-0000009"])
+        #expect(highest == 9)
         // Run again with these as the previous ids: nothing changes.
-        let again = Clusterer().stableIDs(keys: keys, components: [0, 0, 2, 3, 4], previous: Dictionary(uniqueKeysWithValues: zip(keys, ids)))
-        #expect(again == ids)
+        let again = Clusterer().stableIDs(components: [0, 0, 2, 3, 4], previous: ids.map(Optional.some), highestUsed: highest)
+        #expect(again.ids == ids && again.highestUsed == 9)
+        // An id given once is never given again, even when no record holds it any more.
+        let afterRemoval = Clusterer().stableIDs(components: [0, 1], previous: ["DP-0000003", nil], highestUsed: 9)
+        #expect(afterRemoval.ids == ["DP-0000003", "DP-0000010"] && afterRemoval.highestUsed == 10)
+        // A first run numbers people from 1, larger clusters first.
+        #expect(Clusterer().stableIDs(components: [0, 1, 1], previous: []).ids == ["DP-0000002", "DP-0000001", "DP-0000001"])
     }
 
     @Test("Evaluation counts pairs and clusters by hand")
@@ -161,8 +167,9 @@ struct LinkerTests {
         let e = Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: truth, candidates: result.candidates)
         #expect(e.pairF1 == 1, "\(e.text())")
         #expect(result.people == 20)
-        let previous = Dictionary(uniqueKeysWithValues: zip(records.map(\.key), result.personIDs))
-        #expect(Linker(settings: settings).run(records, previousIDs: previous).personIDs == result.personIDs)
+        #expect(result.highestPersonNumber == 20)
+        let again = Linker(settings: settings).run(records, previousIDs: result.personIDs, highestPersonNumber: result.highestPersonNumber)
+        #expect(again.personIDs == result.personIDs && again.highestPersonNumber == 20)
     }
 
     @Test("A reviewer's rejection splits a pair the model linked; a confirmation joins one it did not compare")

@@ -39,7 +39,7 @@ struct StoreTests {
         try await withStore(kind) { store in
             #expect(try await store.appliedMigrations() == ["0001_CreateReferenceTables", "0002_CreateSubmissions", "0003_CreateDatasetTables", "0004_AddLinkageIdentifiers",
                                                              "0005_CreateLinkageTables", "0006_CreateStoreMeta", "0007_CreateFrameworkTables", "0008_CreateAccountTables",
-                                                             "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_CreateLinkRecordSets"])
+                                                             "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_StoreLinkagePerSubmission"])
             try await store.migrate()
             #expect(try await store.appliedMigrations().count == 11)
             let areas = try await store.textRows("SELECT COUNT(*) AS n FROM areas")

@@ -13,20 +13,29 @@ public struct LinkRecordLoader: Sendable {
         self.store = store
     }
 
+    /// Records loaded for a run, with the range each submission's records occupy.
+    public struct Loaded: Sendable {
+        public var records: [LinkRecord]
+        public var parts: [(submission: SubmissionRecord, range: Range<Int>)]
+    }
+
     /// The records of these people submissions, agency by agency (by UTF-8 bytes), each in person-id order.
-    public func records(of submissions: [SubmissionRecord]) async throws -> [LinkRecord] {
+    public func load(_ submissions: [SubmissionRecord]) async throws -> Loaded {
         let ordered = submissions.filter { $0.dataset == .people }.sorted { $0.agency.utf8.lexicographicallyPrecedes($1.agency.utf8) }
         let stored = try await store.linkRecordSets(submissions: ordered.map(\.id), format: LinkRecordSet.format)
         var builder = RecordBuilder()
         builder.reserve(ordered.reduce(0) { $0 + $1.rows })
+        var parts: [(submission: SubmissionRecord, range: Range<Int>)] = []
         for submission in ordered {
+            let start = builder.records.count
             if let body = stored[submission.id], let set = try? LinkRecordSet(encoded: body), set.agency == submission.agency, set.count == submission.rows {
                 builder.add(set)
             } else {
                 builder.add(try await build(for: submission))
             }
+            parts.append((submission, start..<builder.records.count))
         }
-        return builder.records
+        return Loaded(records: builder.records, parts: parts)
     }
 
     /// Builds a people submission's set from its rows and stores it.

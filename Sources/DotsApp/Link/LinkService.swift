@@ -45,7 +45,7 @@ public struct LinkService: Sendable {
 
     /// Loads the hub's current person records as linkage records, in a stable order.
     public func loadRecords() async throws -> [LinkRecord] {
-        try await LinkRecordLoader(store: store).records(of: store.currentSubmissions(dataset: .people))
+        try await LinkRecordLoader(store: store).load(store.currentSubmissions(dataset: .people)).records
     }
 
     public func run(settings: LinkageSettings = LinkageSettings(), truth: [String: String]? = nil) async throws -> Outcome {
@@ -58,12 +58,14 @@ public struct LinkService: Sendable {
 
         let started = clock.now()
         let loadStart = Date()
-        let records = try await LinkRecordLoader(store: store).records(of: people)
+        let loaded = try await LinkRecordLoader(store: store).load(people)
+        let records = loaded.records
         guard !records.isEmpty else { throw LinkError.noPeople }
-        let loadSeconds = Date().timeIntervalSince(loadStart)
+        let history = PersonIDHistory(store: store)
+        let previous = try await history.previous(for: loaded)
         let reviews = try await store.reviews().map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict == "confirmed" ? .confirmed : .rejected) }
-        let previous = try await store.personLinks()
-        let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous)
+        let loadSeconds = Date().timeIntervalSince(loadStart)
+        let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous.ids, highestPersonNumber: previous.highest)
         let evaluation = truth.map { Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates) }
 
         let saveStart = Date()
@@ -76,16 +78,15 @@ public struct LinkService: Sendable {
             modelJSON: String(decoding: try encoder.encode(result.model), as: UTF8.self), keyID: people.first?.keyID,
             records: records.count, candidatePairs: result.candidatePairs, links: result.links, reviews: result.reviews,
             people: result.people, submissions: people.map(\.id).sorted(),
-            evaluationJSON: try evaluation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, runBy: runBy)
+            evaluationJSON: try evaluation.map { String(decoding: try encoder.encode($0), as: UTF8.self) }, runBy: runBy,
+            highestPersonNumber: result.highestPersonNumber)
         // Links themselves are not stored pair by pair: the run's model and the records reproduce any of them
         // (`dots link explain`), and person ids record the outcome. Pairs a person must look at are kept.
         let pairs = zip(result.pairs, result.decisions).filter { $0.1 != "match" }.map { pair, decision in
             LinkPairRecord(a: records[Int(pair.a)].key, b: records[Int(pair.b)].key, levels: pair.levels,
                            weight: pair.weight, probability: pair.probability, decision: decision)
         }
-        try await store.saveLinkageRun(record, pairs: pairs,
-                                       personIDs: records.indices.map { (records[$0].agency, records[$0].personID, result.personIDs[$0]) },
-                                       previous: previous)
+        try await store.saveLinkageRun(record, pairs: pairs, personIDs: history.update(from: previous, to: result.personIDs, loaded: loaded))
         return Outcome(runID: runID, result: result, records: records, evaluation: evaluation, loadSeconds: loadSeconds,
                        saveSeconds: Date().timeIntervalSince(saveStart))
     }

@@ -26,8 +26,13 @@ public struct Clusterer: Sendable {
     /// new ids after the highest ever used. `components` must come from `components(count:links:)`, whose
     /// component numbers are each component's smallest record index: ties are broken by it, so the result does
     /// not depend on dictionary order.
-    public func stableIDs(keys: [String], components: [Int], previous: [String: String], prefix: String = "DP") -> [String] {
+    /// - Parameters:
+    ///   - previous: each record's id last time (nil for a record not seen before; empty for a first run).
+    ///   - highestUsed: the highest id number ever given, whether or not a record still holds it.
+    /// - Returns: each record's id, and the highest id number used now.
+    public func stableIDs(components: [Int], previous: [String?], highestUsed: Int = 0, prefix: String = "DP") -> (ids: [String], highestUsed: Int) {
         let n = components.count
+        precondition(previous.isEmpty || previous.count == n, "previous ids are aligned with the records")
         // Members of each component, by counting sort on the component number.
         var start = [Int](repeating: 0, count: n + 1)
         for c in components { start[c + 1] += 1 }
@@ -43,18 +48,25 @@ public struct Clusterer: Sendable {
                 let sa = start[a + 1] - start[a], sb = start[b + 1] - start[b]
                 return sa != sb ? sa > sb : a < b
             }
-        let prev: [String?] = previous.isEmpty ? [] : keys.map { previous[$0] }
         var used = Set<String>()
-        var highest = previous.values.compactMap { Int($0.dropFirst(prefix.count + 1)) }.max() ?? 0
+        var highest = max(highestUsed, previous.lazy.compactMap { $0.flatMap { Self.number($0, prefix: prefix) } }.max() ?? 0)
         var idOf = [String?](repeating: nil, count: n)
-        if !prev.isEmpty {
+        if !previous.isEmpty {
             for root in roots {
-                var votes: [String: Int] = [:]
-                for k in start[root]..<start[root + 1] { if let p = prev[members[k]] { votes[p, default: 0] += 1 } }
-                if let choice = votes.filter({ !used.contains($0.key) }).max(by: { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key })?.key {
-                    idOf[root] = choice
-                    used.insert(choice)
+                // Most components are one record or all records agreeing: no vote to count.
+                let range = start[root]..<start[root + 1]
+                guard let first = previous[members[range.lowerBound]] else {
+                    if range.count == 1 { continue }
+                    idOf[root] = vote(range.map { previous[members[$0]] }, used: used)
+                    if let id = idOf[root] { used.insert(id) }
+                    continue
                 }
+                if range.allSatisfy({ previous[members[$0]] == first }) && !used.contains(first) {
+                    idOf[root] = first
+                } else {
+                    idOf[root] = vote(range.map { previous[members[$0]] }, used: used)
+                }
+                if let id = idOf[root] { used.insert(id) }
             }
         }
         for root in roots where idOf[root] == nil {
@@ -62,6 +74,18 @@ public struct Clusterer: Sendable {
             let digits = String(highest)
             idOf[root] = "\(prefix)-\(String(repeating: "0", count: max(0, 7 - digits.count)))\(digits)"
         }
-        return components.map { idOf[$0]! }
+        return (components.map { idOf[$0]! }, highest)
+    }
+
+    /// The id most of a component's records had, not yet taken by a larger component (ties: the smaller id).
+    func vote(_ ids: [String?], used: Set<String>) -> String? {
+        var votes: [String: Int] = [:]
+        for case let id? in ids { votes[id, default: 0] += 1 }
+        return votes.filter { !used.contains($0.key) }.max { $0.value != $1.value ? $0.value < $1.value : $0.key > $1.key }?.key
+    }
+
+    /// The number in an id such as DP-0000123.
+    public static func number(_ id: String, prefix: String = "DP") -> Int? {
+        id.hasPrefix(prefix + "-") ? Int(id.dropFirst(prefix.count + 1)) : nil
     }
 }

@@ -37,7 +37,9 @@ extension HubStore {
                 }
                 if !replaced.isEmpty {
                     try await db.delete(from: r.dataset.rawValue).where("submission_id", .in, replaced).run()
-                    try await db.delete(from: "link_record_sets").where("submission_id", .in, replaced).run()
+                    for table in ["link_record_sets", "linked_person_ids"] {
+                        try await db.delete(from: table).where("submission_id", .in, replaced).run()
+                    }
                     try await db.update("submissions").set("status", to: SubmissionRecord.Status.superseded.rawValue)
                         .set("superseded_by", to: r.id).where("id", .in, replaced).run()
                 }

@@ -20,9 +20,12 @@ public struct LinkageRunRecord: Sendable, Codable {
     public var submissions: [String]
     public var evaluationJSON: String?
     public var runBy: String
+    /// The highest partnership person id number ever given, as of this run (nil for runs before it was recorded).
+    public var highestPersonNumber: Int?
 
     public init(id: String, startedAt: Instant, finishedAt: Instant, settingsJSON: String, modelJSON: String, keyID: String?, records: Int,
-                candidatePairs: Int, links: Int, reviews: Int, people: Int, submissions: [String], evaluationJSON: String?, runBy: String) {
+                candidatePairs: Int, links: Int, reviews: Int, people: Int, submissions: [String], evaluationJSON: String?, runBy: String,
+                highestPersonNumber: Int? = nil) {
         self.id = id
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -37,6 +40,29 @@ public struct LinkageRunRecord: Sendable, Codable {
         self.submissions = submissions
         self.evaluationJSON = evaluationJSON
         self.runBy = runBy
+        self.highestPersonNumber = highestPersonNumber
+    }
+}
+
+/// How a run changes the stored partnership person ids.
+public struct PersonIDUpdate: Sendable {
+    /// Rows to write: the new and changed ids, or every record's when `replaceAll`.
+    public var rows: [(agency: String, person: String, id: String)]
+    /// Rows to delete first (records gone, ids changed); not needed when `replaceAll`.
+    public var deletes: [(agency: String, person: String)]
+    public var replaceAll: Bool
+    /// The agencies holding people now: rows of any other agency are deleted.
+    public var agencies: [String]
+    /// Each current people submission's ids, one per line in the order of its record set.
+    public var bySubmission: [(submission: String, records: Int, ids: String)]
+
+    public init(rows: [(agency: String, person: String, id: String)], deletes: [(agency: String, person: String)], replaceAll: Bool,
+                agencies: [String], bySubmission: [(submission: String, records: Int, ids: String)]) {
+        self.rows = rows
+        self.deletes = deletes
+        self.replaceAll = replaceAll
+        self.agencies = agencies
+        self.bySubmission = bySubmission
     }
 }
 
@@ -95,19 +121,18 @@ extension HubStore {
     }
 
     /// Logs the run, replaces the pairs kept for review, and brings every person record's partnership person id up
-    /// to date, in one transaction. Only ids that changed are written (`previous` is what the store held).
-    public func saveLinkageRun(_ run: LinkageRunRecord, pairs: [LinkPairRecord], personIDs: [(agency: String, person: String, id: String)],
-                               previous: [String: String]) async throws {
+    /// to date, in one transaction.
+    public func saveLinkageRun(_ run: LinkageRunRecord, pairs: [LinkPairRecord], personIDs update: PersonIDUpdate) async throws {
         let engine = engine
         try await database.transaction { tx in
             let db = tx.sql
             try await db.insert(into: "linkage_runs")
                 .columns("id", "started_at", "finished_at", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews",
-                         "people", "submissions", "evaluation", "run_by")
+                         "people", "submissions", "evaluation", "run_by", "highest_person_number")
                 .values(SQLBind(run.id), engine.timestamp(run.startedAt), engine.timestamp(run.finishedAt), SQLBind(run.settingsJSON),
                         SQLBind(run.modelJSON), SQLBind(run.keyID), SQLBind(run.records), SQLBind(run.candidatePairs), SQLBind(run.links),
                         SQLBind(run.reviews), SQLBind(run.people), SQLBind(run.submissions.joined(separator: ";")), SQLBind(run.evaluationJSON),
-                        SQLBind(run.runBy))
+                        SQLBind(run.runBy), SQLBind(run.highestPersonNumber))
                 .run()
             try await db.delete(from: "link_pairs").run()
             var pairRows: any RowBatchSource & Sendable = ArrayRows(pairs.map { p in
@@ -115,27 +140,62 @@ extension HubStore {
             })
             _ = try await Self.bulkInsert(&pairRows, table: "link_pairs", columns: ["run_id", "a_key", "b_key", "levels", "weight", "probability", "decision"],
                                           prefix: [.text(run.id)], on: tx, engine: engine)
-            // Person ids: drop records that are gone or whose id changed, then write the new and changed ones.
-            let current = Set(personIDs.map { "\($0.agency)/\($0.person)" })
-            let changed = personIDs.filter { previous["\($0.agency)/\($0.person)"] != $0.id }
-            let stale = previous.keys.filter { !current.contains($0) } + changed.compactMap { p in
-                previous["\(p.agency)/\(p.person)"] == nil ? nil : "\(p.agency)/\(p.person)"
-            }
-            if stale.count + changed.count > previous.count / 2 {
+            // Person ids: rows of agencies holding no people now go; then either every row is replaced, or the rows
+            // of records gone or changed are deleted and the new and changed ones written.
+            if update.agencies.isEmpty {
                 try await db.delete(from: "person_links").run()
-                var rows: any RowBatchSource & Sendable = ArrayRows(personIDs.map { [.text($0.agency), .text($0.person), .text($0.id)] })
-                _ = try await Self.bulkInsert(&rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
-                                              prefix: [.text(run.id)], on: tx, engine: engine)
             } else {
-                for key in stale {
-                    let parts = key.split(separator: "/", maxSplits: 1).map(String.init)
-                    try await db.delete(from: "person_links").where("agency_id", .equal, parts[0]).where("person_id", .equal, parts[1]).run()
+                try await db.delete(from: "person_links").where("agency_id", .notIn, update.agencies).run()
+            }
+            if update.replaceAll {
+                try await db.delete(from: "person_links").run()
+            } else {
+                for (agency, person) in update.deletes {
+                    try await db.delete(from: "person_links").where("agency_id", .equal, agency).where("person_id", .equal, person).run()
                 }
-                var rows: any RowBatchSource & Sendable = ArrayRows(changed.map { [.text($0.agency), .text($0.person), .text($0.id)] })
-                _ = try await Self.bulkInsert(&rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
-                                              prefix: [.text(run.id)], on: tx, engine: engine)
+            }
+            var rows: any RowBatchSource & Sendable = ArrayRows(update.rows.map { [.text($0.agency), .text($0.person), .text($0.id)] })
+            _ = try await Self.bulkInsert(&rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
+                                          prefix: [.text(run.id)], on: tx, engine: engine)
+            try await db.delete(from: "linked_person_ids").run()
+            for s in update.bySubmission {
+                try await db.insert(into: "linked_person_ids").columns("submission_id", "run_id", "records", "ids")
+                    .values(SQLBind(s.submission), SQLBind(run.id), SQLBind(s.records), SQLBind(s.ids)).run()
             }
         }
+    }
+
+    /// The partnership person ids the latest run gave each of these submissions' records, one per line in the
+    /// order of the submission's record set, with how many there are; submissions not linked since they arrived
+    /// are absent.
+    public func linkedPersonIDs(submissions: [String]) async throws -> [String: (records: Int, ids: String)] {
+        guard !submissions.isEmpty else { return [:] }
+        var out: [String: (records: Int, ids: String)] = [:]
+        for row in try await sql.select().columns("submission_id", "records", "ids").from("linked_person_ids")
+            .where("submission_id", .in, submissions).all() {
+            out[try row.decode(column: "submission_id", as: String.self)] = (try row.decode(column: "records", as: Int.self), try row.decode(column: "ids", as: String.self))
+        }
+        return out
+    }
+
+    /// One agency's records' partnership person ids, by person id.
+    public func personLinks(agency: String) async throws -> [String: String] {
+        final class Collected: @unchecked Sendable {
+            // Filled on the store's thread, read after the query completes.
+            var map: [String: String] = [:]
+        }
+        let out = Collected()
+        try await rows(of: "person_links", columns: ["person_id", "partnership_person_id"], where: ("agency_id", agency)) { v in
+            out.map[v[0] ?? ""] = v[1] ?? ""
+        }
+        return out.map
+    }
+
+    /// The highest person id number any run recorded as given (nil before any run, or when every run predates
+    /// the record).
+    public func highestPersonNumber() async throws -> Int? {
+        try await sql.select().column(SQLFunction("MAX", args: SQLColumn("highest_person_number")), as: "n").from("linkage_runs")
+            .first()?.decode(column: "n", as: Int?.self)
     }
 
     /// Each person record's current partnership person id, keyed `agency/person_id`.
@@ -153,7 +213,8 @@ extension HubStore {
 
     public func latestLinkageRun() async throws -> LinkageRunRecord? {
         let row = try await sql.select()
-            .columns("id", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews", "people", "submissions", "evaluation", "run_by")
+            .columns("id", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews", "people", "submissions", "evaluation", "run_by",
+                     "highest_person_number")
             .column(SQLRaw(engine.timestampText("started_at")), as: "sa").column(SQLRaw(engine.timestampText("finished_at")), as: "fa")
             .from("linkage_runs").orderBy("finished_at", .descending).limit(1).first()
         guard let row else { return nil }
@@ -165,7 +226,8 @@ extension HubStore {
             links: try row.decode(column: "links", as: Int.self), reviews: try row.decode(column: "reviews", as: Int.self),
             people: try row.decode(column: "people", as: Int.self),
             submissions: try row.decode(column: "submissions", as: String.self).split(separator: ";").map(String.init),
-            evaluationJSON: try row.decode(column: "evaluation", as: String?.self), runBy: try row.decode(column: "run_by", as: String.self))
+            evaluationJSON: try row.decode(column: "evaluation", as: String?.self), runBy: try row.decode(column: "run_by", as: String.self),
+            highestPersonNumber: try row.decode(column: "highest_person_number", as: Int?.self))
     }
 
     /// Pairs of the latest run, optionally only those with one decision, strongest first.
