@@ -24,7 +24,9 @@ public struct Blocker: Sendable {
     }
 
     /// The rule's key for a record: 0 when any of its fields is blank (blanks never block). One or two fields pack
-    /// exactly; three or more are mixed into 64 bits, where a collision only adds a pair to compare.
+    /// exactly, then go through a bijective mix, so blocks sort in an order unrelated to the values (interned ids
+    /// follow the order records arrive in, which a training sample taken in key order would otherwise follow);
+    /// three or more are mixed into 64 bits, where a collision only adds a pair to compare.
     static func key(_ rule: [BlockingField], _ r: UnsafePointer<LinkRecord>) -> UInt64 {
         var key: UInt64 = 0
         for (i, field) in rule.enumerated() {
@@ -39,44 +41,70 @@ public struct Blocker: Sendable {
                 key = z ^ (z >> 31)
             }
         }
+        if rule.count <= 2 {
+            // The SplitMix64 finaliser: invertible, and 0 only for 0, which a packed key never is.
+            key = (key ^ (key >> 30)) &* 0xBF58_476D_1CE4_E5B9
+            key = (key ^ (key >> 27)) &* 0x94D0_49BB_1331_11EB
+            return key ^ (key >> 31)
+        }
         return key == 0 ? 1 : key
     }
 
     /// - Parameter limit: stop after this many pairs (training samples); blocks are taken in key order, which
     ///   follows no property of the records, so the sample is not biased towards any value.
     public func pairs(_ records: [LinkRecord], limit: Int = .max) -> Result {
-        let keys: [[UInt64]] = records.withUnsafeBufferPointer { buf in
-            rules.map { rule in (0..<buf.count).map { Blocker.key(rule, buf.baseAddress! + $0) } }
+        // Each rule's keys, then each rule's pairs, on every core: a rule reads the earlier rules' keys only.
+        let rules = rules
+        let keys: [[UInt64]] = parallelMap(rules.count) { r in
+            records.withUnsafeBufferPointer { buf in (0..<buf.count).map { Blocker.key(rules[r], buf.baseAddress! + $0) } }
         }
+        let maxBlockSize = maxBlockSize
+        let perRule = parallelMap(rules.count) { r in Blocker.pairs(rule: r, keys: keys, maxBlockSize: maxBlockSize, limit: limit) }
         var result = Result(pairsPerRule: Array(repeating: 0, count: rules.count))
-        for (r, ruleKeys) in keys.enumerated() {
-            var order = ruleKeys.indices.filter { ruleKeys[$0] != 0 }
-            order.sort { ruleKeys[$0] < ruleKeys[$1] }
-            var start = 0
-            while start < order.count {
-                var end = start + 1
-                while end < order.count && ruleKeys[order[end]] == ruleKeys[order[start]] { end += 1 }
-                let size = end - start
-                if size > maxBlockSize {
-                    result.skippedBlocks.append((r, size))
-                } else if size > 1 {
-                    for x in start..<(end - 1) {
-                        for y in (x + 1)..<end {
-                            let i = min(order[x], order[y]), j = max(order[x], order[y])
-                            // Found by an earlier rule already?
-                            var seen = false
-                            for q in 0..<r where keys[q][i] != 0 && keys[q][i] == keys[q][j] { seen = true; break }
-                            if seen { continue }
-                            result.left.append(Int32(i))
-                            result.right.append(Int32(j))
-                            result.pairsPerRule[r] += 1
-                            if result.left.count >= limit { return result }
-                        }
-                    }
-                }
-                start = end
-            }
+        for (r, found) in perRule.enumerated() {
+            let take = min(found.left.count, limit - result.left.count)
+            result.left += found.left.prefix(take)
+            result.right += found.right.prefix(take)
+            result.pairsPerRule[r] = take
+            result.skippedBlocks += found.skipped.map { (r, $0) }
+            if result.left.count >= limit { break }
         }
         return result
+    }
+
+    /// Rule `r`'s pairs not found by an earlier rule, block by block in key order (records by index within a
+    /// block), and the sizes of blocks too big to use.
+    static func pairs(rule r: Int, keys: [[UInt64]], maxBlockSize: Int, limit: Int) -> (left: [Int32], right: [Int32], skipped: [Int]) {
+        let ruleKeys = keys[r]
+        // (key, record) sorted by both: direct comparisons, and the same order on every run.
+        var order: [(key: UInt64, index: Int32)] = []
+        order.reserveCapacity(ruleKeys.count)
+        for (i, k) in ruleKeys.enumerated() where k != 0 { order.append((k, Int32(i))) }
+        order.sort { $0.key != $1.key ? $0.key < $1.key : $0.index < $1.index }
+        var left: [Int32] = [], right: [Int32] = [], skipped: [Int] = []
+        var start = 0
+        while start < order.count {
+            var end = start + 1
+            while end < order.count && order[end].key == order[start].key { end += 1 }
+            let size = end - start
+            if size > maxBlockSize {
+                skipped.append(size)
+            } else if size > 1 {
+                for x in start..<(end - 1) {
+                    for y in (x + 1)..<end {
+                        let i = Int(order[x].index), j = Int(order[y].index)
+                        // Found by an earlier rule already?
+                        var seen = false
+                        for q in 0..<r where keys[q][i] != 0 && keys[q][i] == keys[q][j] { seen = true; break }
+                        if seen { continue }
+                        left.append(Int32(i))
+                        right.append(Int32(j))
+                        if left.count >= limit { return (left, right, skipped) }
+                    }
+                }
+            }
+            start = end
+        }
+        return (left, right, skipped)
     }
 }

@@ -86,6 +86,9 @@ public struct Comparator: Sendable {
         return 5
     }
 
+    /// How many distinct comparison vectors there are: patterns are below this.
+    public var patternCount: Int { comparisons.reduce(1) { $0 * $1.levelCount } }
+
     /// Packs a comparison vector into one integer (mixed radix), to count patterns.
     public func pattern(_ levels: [UInt8]) -> UInt32 {
         var p: UInt32 = 0

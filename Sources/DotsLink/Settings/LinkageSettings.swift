@@ -20,8 +20,10 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// rules find, divided by `priorRecall`, the share of true pairs they are assumed to find.
     public var priorRules: [[BlockingField]] = [[.nhs], [.nameDOB]]
     public var priorRecall = 0.8
-    /// Each training rule's EM session uses at most this many pairs.
-    public var maxTrainingPairs = 1_000_000
+    /// Each training rule's EM session uses at most this many pairs, taken block by block in an order unrelated to
+    /// the values (a quarter of a million gave the same m, and the same F1 to four places, as a million at 100k and
+    /// 1M records, in a third of the time).
+    public var maxTrainingPairs = 250_000
     /// Similarity thresholds for the name encodings' levels, strongest first.
     public var nameDiceLevels: [Double] = [0.85, 0.7]
     /// Pairs at or above this match probability are linked.

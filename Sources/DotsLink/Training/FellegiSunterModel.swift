@@ -58,15 +58,20 @@ public struct Trainer: Sendable {
                 z = (z ^ (z >> 27)) &* 0x94D0_49BB_1331_11EB
                 return z ^ (z >> 31)
             }
-            var counts = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
+            // Patterns counted flat, then spread into levels once: cheaper than a nested count per comparison.
+            var patterns = [Int](repeating: 0, count: comparator.patternCount)
             var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
             records.withUnsafeBufferPointer { buf in
                 for _ in 0..<perStream {
                     let i = Int(next() % n), j = Int(next() % n)
                     if i == j { continue }
                     comparator.levels(buf, i, j, into: &levels)
-                    for (c, l) in levels.enumerated() { counts[c][Int(l)] += 1 }
+                    patterns[Int(comparator.pattern(levels))] += 1
                 }
+            }
+            var counts = comparator.comparisons.map { [Double](repeating: 0, count: $0.levelCount) }
+            for (p, k) in patterns.enumerated() where k > 0 {
+                for (c, l) in comparator.unpack(UInt32(p)).enumerated() { counts[c][Int(l)] += Double(k) }
             }
             return counts
         }
@@ -97,14 +102,18 @@ public struct Trainer: Sendable {
             let blocks = Blocker(rules: [rule], maxBlockSize: trainer.settings.maxBlockSize).pairs(records, limit: trainer.settings.maxTrainingPairs)
             guard blocks.count > 0 else { return nil }
             var levels = [UInt8](repeating: 0, count: trainer.comparator.comparisons.count)
-            var patterns: [UInt32: Int] = [:]
+            // Counted in a flat array: there are tens of thousands of possible patterns, and a million pairs.
+            var counts = [Int](repeating: 0, count: trainer.comparator.patternCount)
+            let heldList = Array(held)
             records.withUnsafeBufferPointer { buf in
                 for k in 0..<blocks.count {
                     trainer.comparator.levels(buf, Int(blocks.left[k]), Int(blocks.right[k]), into: &levels)
-                    for c in held { levels[c] = 0 }
-                    patterns[trainer.comparator.pattern(levels), default: 0] += 1
+                    for c in heldList { levels[c] = 0 }
+                    counts[Int(trainer.comparator.pattern(levels))] += 1
                 }
             }
+            var patterns: [UInt32: Int] = [:]
+            for (p, n) in counts.enumerated() where n > 0 { patterns[UInt32(p)] = n }
             let (m, _, n) = trainer.em(patterns: patterns, u: u, held: held)
             return (m, held, n)
         }
