@@ -24,6 +24,8 @@ public struct LinkResult: Sendable {
     public var personIDs: [String]
     /// The highest person id number ever given, this run's new ids included.
     public var highestPersonNumber: Int
+    /// How many young people the records are (clusters).
+    public var people: Int
     public var candidatePairs: Int
     public var pairsPerRule: [Int]
     public var skippedBlocks: [(rule: Int, size: Int)]
@@ -31,7 +33,6 @@ public struct LinkResult: Sendable {
     /// Candidate pairs as (left, right) record indices, kept for block-recall evaluation.
     public var candidates: (left: [Int32], right: [Int32])
 
-    public var people: Int { Set(personIDs).count }
     public var links: Int { decisions.filter { $0 == "match" || $0 == "confirmed" }.count }
     public var reviews: Int { decisions.filter { $0 == "review" }.count }
 }
@@ -115,7 +116,7 @@ public struct Linker: Sendable {
         let components = clusterer.components(count: records.count, links: links)
         let ids = clusterer.stableIDs(components: components, previous: previousIDs, highestUsed: highestPersonNumber)
         lap("clustering")
-        return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids.ids, highestPersonNumber: ids.highestUsed, candidatePairs: blocks.count,
+        return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids.ids, highestPersonNumber: ids.highestUsed, people: ids.people, candidatePairs: blocks.count,
                           pairsPerRule: blocks.pairsPerRule, skippedBlocks: blocks.skippedBlocks, seconds: seconds,
                           candidates: (blocks.left, blocks.right))
     }

@@ -84,7 +84,8 @@ struct LinkStageTests {
         // Records A/1, B/1, C/1, A/2, B/9; last time the first three were one person and A/2 another.
         let previous: [String?] = ["DP-0000007", "DP-0000007", "DP-0000007", "DP-0000003", nil]
         // Now A/1 and B/1 stay together, C/1 splits off, A/2 is alone, B/9 is new.
-        let (ids, highest) = Clusterer().stableIDs(components: [0, 0, 2, 3, 4], previous: previous)
+        let (ids, highest, people) = Clusterer().stableIDs(components: [0, 0, 2, 3, 4], previous: previous)
+        #expect(people == 4)
         #expect(ids[0] == "DP-0000007" && ids[1] == "DP-0000007")
         #expect(ids[3] == "DP-0000003")
         #expect(Set([ids[2], ids[4]]) == ["DP-0000008", "DP-0000009"])

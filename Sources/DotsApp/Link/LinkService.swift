@@ -58,12 +58,15 @@ public struct LinkService: Sendable {
 
         let started = clock.now()
         let loadStart = Date()
+        // The previous ids and the reviews are read while the records are decoded.
+        let history = PersonIDHistory(store: store)
+        async let stored = history.stored(for: people.map(\.id))
+        async let reviewRecords = store.reviews()
         let loaded = try await LinkRecordLoader(store: store).load(people)
         let records = loaded.records
         guard !records.isEmpty else { throw LinkError.noPeople }
-        let history = PersonIDHistory(store: store)
-        let previous = try await history.previous(for: loaded)
-        let reviews = try await store.reviews().map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict == "confirmed" ? .confirmed : .rejected) }
+        let previous = try await history.previous(for: loaded, stored: stored)
+        let reviews = try await reviewRecords.map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict == "confirmed" ? .confirmed : .rejected) }
         let loadSeconds = Date().timeIntervalSince(loadStart)
         let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous.ids, highestPersonNumber: previous.highest)
         let evaluation = truth.map { Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates) }

@@ -29,8 +29,8 @@ public struct Clusterer: Sendable {
     /// - Parameters:
     ///   - previous: each record's id last time (nil for a record not seen before; empty for a first run).
     ///   - highestUsed: the highest id number ever given, whether or not a record still holds it.
-    /// - Returns: each record's id, and the highest id number used now.
-    public func stableIDs(components: [Int], previous: [String?], highestUsed: Int = 0, prefix: String = "DP") -> (ids: [String], highestUsed: Int) {
+    /// - Returns: each record's id, the highest id number used now, and how many people (clusters) there are.
+    public func stableIDs(components: [Int], previous: [String?], highestUsed: Int = 0, prefix: String = "DP") -> (ids: [String], highestUsed: Int, people: Int) {
         let n = components.count
         precondition(previous.isEmpty || previous.count == n, "previous ids are aligned with the records")
         // Members of each component, by counting sort on the component number.
@@ -74,7 +74,7 @@ public struct Clusterer: Sendable {
             let digits = String(highest)
             idOf[root] = "\(prefix)-\(String(repeating: "0", count: max(0, 7 - digits.count)))\(digits)"
         }
-        return (components.map { idOf[$0]! }, highest)
+        return (components.map { idOf[$0]! }, highest, roots.count)
     }
 
     /// The id most of a component's records had, not yet taken by a larger component (ties: the smaller id).

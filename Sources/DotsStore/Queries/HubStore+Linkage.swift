@@ -51,13 +51,14 @@ public struct PersonIDUpdate: Sendable {
     /// Rows to delete first (records gone, ids changed); not needed when `replaceAll`.
     public var deletes: [(agency: String, person: String)]
     public var replaceAll: Bool
-    /// The agencies holding people now: rows of any other agency are deleted.
-    public var agencies: [String]
+    /// The agencies holding people now: rows of any other agency are deleted. Nil when the caller knows there
+    /// are none (the check reads every row).
+    public var agencies: [String]?
     /// Each current people submission's ids, one per line in the order of its record set.
     public var bySubmission: [(submission: String, records: Int, ids: String)]
 
     public init(rows: [(agency: String, person: String, id: String)], deletes: [(agency: String, person: String)], replaceAll: Bool,
-                agencies: [String], bySubmission: [(submission: String, records: Int, ids: String)]) {
+                agencies: [String]?, bySubmission: [(submission: String, records: Int, ids: String)]) {
         self.rows = rows
         self.deletes = deletes
         self.replaceAll = replaceAll
@@ -142,10 +143,12 @@ extension HubStore {
                                           prefix: [.text(run.id)], on: tx, engine: engine)
             // Person ids: rows of agencies holding no people now go; then either every row is replaced, or the rows
             // of records gone or changed are deleted and the new and changed ones written.
-            if update.agencies.isEmpty {
-                try await db.delete(from: "person_links").run()
-            } else {
-                try await db.delete(from: "person_links").where("agency_id", .notIn, update.agencies).run()
+            if let agencies = update.agencies {
+                if agencies.isEmpty {
+                    try await db.delete(from: "person_links").run()
+                } else {
+                    try await db.delete(from: "person_links").where("agency_id", .notIn, agencies).run()
+                }
             }
             if update.replaceAll {
                 try await db.delete(from: "person_links").run()
