@@ -58,14 +58,19 @@ public struct Linker: Sendable {
 
         let blocks = Blocker(settings: settings).pairs(records)
         lap("blocking")
-        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
-        var patternOf = [UInt32](repeating: 0, count: blocks.count)
-        records.withUnsafeBufferPointer { buf in
-            for k in 0..<blocks.count {
-                comparator.levels(buf, Int(blocks.left[k]), Int(blocks.right[k]), into: &levels)
-                patternOf[k] = comparator.pattern(levels)
+        // Pairs are compared, and below scored, in chunks on every core; chunks are joined in order, so the
+        // result is the same as one pass.
+        let chunks = Self.chunks(blocks.count)
+        let comparator = comparator
+        let patternOf = parallelMap(chunks.count) { c in
+            var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+            return records.withUnsafeBufferPointer { buf in
+                chunks[c].map { k in
+                    comparator.levels(buf, Int(blocks.left[k]), Int(blocks.right[k]), into: &levels)
+                    return comparator.pattern(levels)
+                }
             }
-        }
+        }.flatMap { $0 }
         lap("comparing")
         let trainer = Trainer(comparator: comparator, settings: settings)
         let u = trainer.estimateU(records)
@@ -76,37 +81,45 @@ public struct Linker: Sendable {
         let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: records)
         // Reviews by record index pair, so the scoring loop never builds a string.
         let index = Self.index(of: Set(reviews.flatMap { [$0.a, $0.b] }), in: records)
-        func packed(_ i: Int, _ j: Int) -> UInt64 { UInt64(UInt32(min(i, j))) << 32 | UInt64(UInt32(max(i, j))) }
+        @Sendable func packed(_ i: Int, _ j: Int) -> UInt64 { UInt64(UInt32(min(i, j))) << 32 | UInt64(UInt32(max(i, j))) }
         var verdicts: [UInt64: ReviewDecision.Verdict] = [:]
         for r in reviews { if let a = index[r.a], let b = index[r.b] { verdicts[packed(a, b)] = r.verdict } }
         // Each pattern's levels and weight are worked out once; only term-frequency adjustments vary by pair.
-        var cache: [UInt32: (levels: [UInt8], weight: Double)] = [:]
-        var pairs: [ScoredPair] = []
-        var decisions: [String] = []
-        var links: [(Int, Int)] = []
-        var reviewed = Set<UInt64>()
-        for k in 0..<blocks.count {
-            let a = Int(blocks.left[k]), b = Int(blocks.right[k])
-            let entry = cache[patternOf[k]] ?? {
-                let levels = comparator.unpack(patternOf[k])
-                let e = (levels, scorer.baseWeight(levels))
-                cache[patternOf[k]] = e
-                return e
-            }()
-            let pair = scorer.score(entry.levels, base: entry.weight, records[a], ai: Int32(a), bi: Int32(b))
-            let verdict = verdicts.isEmpty ? nil : verdicts[packed(a, b)]
-            if verdict != nil { reviewed.insert(packed(a, b)) }
-            guard verdict != nil || pair.probability >= settings.reviewThreshold else { continue }
-            let decision: String
-            switch verdict {
-            case .confirmed?: decision = "confirmed"
-            case .rejected?: decision = "rejected"
-            case nil: decision = pair.probability >= settings.matchThreshold ? "match" : "review"
-            }
-            if decision == "match" || decision == "confirmed" { links.append((a, b)) }
-            pairs.append(pair)
-            decisions.append(decision)
+        var levelsOf = [[UInt8]?](repeating: nil, count: comparator.patternCount)
+        var baseOf = [Double](repeating: 0, count: comparator.patternCount)
+        for p in patternOf where levelsOf[Int(p)] == nil {
+            let levels = comparator.unpack(p)
+            levelsOf[Int(p)] = levels
+            baseOf[Int(p)] = scorer.baseWeight(levels)
         }
+        let settings = settings
+        let (levelsByPattern, baseByPattern, verdictsByPair) = (levelsOf, baseOf, verdicts)
+        let scored = parallelMap(chunks.count) { c in
+            var out = ScoredChunk()
+            for k in chunks[c] {
+                let a = Int(blocks.left[k]), b = Int(blocks.right[k]), p = Int(patternOf[k])
+                let pair = records.withUnsafeBufferPointer { buf in
+                    scorer.score(levelsByPattern[p]!, base: baseByPattern[p], buf.baseAddress! + a, ai: Int32(a), bi: Int32(b))
+                }
+                let verdict = verdictsByPair.isEmpty ? nil : verdictsByPair[packed(a, b)]
+                if verdict != nil { out.reviewed.append(packed(a, b)) }
+                guard verdict != nil || pair.probability >= settings.reviewThreshold else { continue }
+                let decision: String
+                switch verdict {
+                case .confirmed?: decision = "confirmed"
+                case .rejected?: decision = "rejected"
+                case nil: decision = pair.probability >= settings.matchThreshold ? "match" : "review"
+                }
+                if decision == "match" || decision == "confirmed" { out.links.append((a, b)) }
+                out.pairs.append(pair)
+                out.decisions.append(decision)
+            }
+            return out
+        }
+        let pairs = scored.flatMap(\.pairs)
+        let decisions = scored.flatMap(\.decisions)
+        var links = scored.flatMap(\.links)
+        let reviewed = Set(scored.flatMap(\.reviewed))
         // Confirmed pairs the blocking did not bring together are linked all the same.
         for r in reviews where r.verdict == .confirmed {
             if let a = index[r.a], let b = index[r.b], !reviewed.contains(packed(a, b)) { links.append((a, b)) }
@@ -119,6 +132,20 @@ public struct Linker: Sendable {
         return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids.ids, highestPersonNumber: ids.highestUsed, people: ids.people, candidatePairs: blocks.count,
                           pairsPerRule: blocks.pairsPerRule, skippedBlocks: blocks.skippedBlocks, seconds: seconds,
                           candidates: (blocks.left, blocks.right))
+    }
+
+    /// One chunk's share of scoring.
+    struct ScoredChunk {
+        var pairs: [ScoredPair] = []
+        var decisions: [String] = []
+        var links: [(Int, Int)] = []
+        var reviewed: [UInt64] = []
+    }
+
+    /// 0..<count cut into ranges, a few per core, so a slow chunk does not leave a core idle.
+    static func chunks(_ count: Int) -> [Range<Int>] {
+        let n = max(1, min(count / 4_096, 4 * ProcessInfo.processInfo.activeProcessorCount))
+        return (0..<n).map { c in (count * c / n)..<(count * (c + 1) / n) }
     }
 
     /// Record index by key, for just the keys wanted (reviews name a few records; building every record's key

@@ -1,4 +1,4 @@
-import DotsApp
+@testable import DotsApp
 import DotsCore
 import DotsLink
 import DotsStore
@@ -99,5 +99,13 @@ struct LinkPerSubmissionTests {
             #expect(try await run(store)["staffs-police/P5"] == "DP-0000005")
             #expect(try await store.highestPersonNumber() == 5)
         }
+    }
+
+    @Test("Kept ids split on newlines by bytes: blank lines are records with no id, nothing is lost at either end")
+    func lines() {
+        #expect(PersonIDHistory.lines("DP-0000001\nDP-0000002") == ["DP-0000001", "DP-0000002"])
+        #expect(PersonIDHistory.lines("DP-0000001\n\nDP-0000003\n") == ["DP-0000001", nil, "DP-0000003", nil])
+        #expect(PersonIDHistory.lines("") == [nil])
+        #expect(PersonIDHistory.lines("Zoë\nŁ") == ["Zoë", "Ł"])
     }
 }

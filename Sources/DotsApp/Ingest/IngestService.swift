@@ -26,6 +26,8 @@ public struct IngestService: Sendable {
         public var reportID: String?
         public var validateSeconds: Double = 0
         public var loadSeconds: Double = 0
+        /// Building the people submission's linkage record set, after the load.
+        public var linkSetSeconds: Double = 0
     }
 
     public struct Options: Sendable {
@@ -108,12 +110,14 @@ public struct IngestService: Sendable {
         outcome.accepted = try await store.accept(incoming.sorted { $0.record.dataset < $1.record.dataset },
                                                   progress: loaded)
         try await store.recordIntakeReport(log, report: report)
+        outcome.loadSeconds = Date().timeIntervalSince(loadStart)
         // Linkage reads people through a set built once here. The submission is in whatever happens: should this
         // fail, the next link run builds the set itself.
+        let setStart = Date()
         for accepted in outcome.accepted where accepted.dataset == .people {
             try? await LinkRecordLoader(store: store).build(for: accepted)
         }
-        outcome.loadSeconds = Date().timeIntervalSince(loadStart)
+        outcome.linkSetSeconds = Date().timeIntervalSince(setStart)
         return outcome
     }
 

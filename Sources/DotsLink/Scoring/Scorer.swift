@@ -72,9 +72,14 @@ public struct Scorer: Sendable {
 
     /// Scores a pair whose levels' base weight is known, adding term-frequency adjustments where names agree exactly.
     public func score(_ levels: [UInt8], base: Double, _ a: LinkRecord, ai: Int32, bi: Int32) -> ScoredPair {
+        withUnsafePointer(to: a) { score(levels, base: base, $0, ai: ai, bi: bi) }
+    }
+
+    /// The same, reading the record in place (the scoring loop scores hundreds of thousands of pairs).
+    func score(_ levels: [UInt8], base: Double, _ a: UnsafePointer<LinkRecord>, ai: Int32, bi: Int32) -> ScoredPair {
         var weight = base
         for (index, freq) in tfComparisons where levels[index] == 1 {
-            if let f = freq[Scorer.value(comparator.comparisons[index].name, a)], f > 0 {
+            if let f = freq[Scorer.value(comparator.comparisons[index].name, a.pointee)], f > 0 {
                 weight += log2(model.m[index][1] / max(f, model.u[index][1] * 0.01)) - model.weight(index, 1)
             }
         }

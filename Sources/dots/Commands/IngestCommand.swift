@@ -55,7 +55,9 @@ struct IngestCommand: AsyncParsableCommand {
                 let v = outcome.validateSeconds, l = outcome.loadSeconds
                 print(String(format: "Checked %d rows in %.2f s (%.0f rows/s)", rows, v, Double(rows) / max(v, 1e-9)))
                 if !validateOnly {
-                    print(String(format: "Loaded in %.2f s (%.0f rows/s). Now current:", l, Double(rows) / max(l, 1e-9)))
+                    print(String(format: "Loaded in %.2f s (%.0f rows/s)", l, Double(rows) / max(l, 1e-9))
+                          + (outcome.accepted.contains { $0.dataset == .people } ? String(format: "; linkage record set built in %.2f s", outcome.linkSetSeconds) : "")
+                          + ". Now current:")
                     for r in outcome.accepted { print("  \(r.agency) \(r.dataset.rawValue) \(r.period): \(r.rows) rows (submission \(r.id))") }
                 }
             }
