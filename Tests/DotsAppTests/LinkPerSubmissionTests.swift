@@ -61,7 +61,12 @@ struct LinkPerSubmissionTests {
             #expect(try await count(store, "link_record_sets") == 2)
             let police = try #require(try await store.currentSubmissions(agency: "staffs-police", dataset: .people).first)
             let body = try #require(try await store.linkRecordSets(submissions: [police.id], format: LinkRecordSet.format)[police.id])
-            #expect(try LinkRecordSet(encoded: body).personIDs == ["P1", "P2", "P3"])
+            let atIntake = try LinkRecordSet(encoded: body)
+            #expect(atIntake.personIDs == ["P1", "P2", "P3"])
+            let months: [Int32] = [24120, 24121, 24122]  // 2010-01, 2010-02, 2010-03 as year × 12 + month − 1
+            #expect(atIntake.areaNames == ["E06000021"] && atIntake.birthMonths == months)
+            // Intake builds it from the file; built from the store's rows instead, it is the same.
+            #expect(try await LinkRecordLoader(store: store).build(for: police) == atIntake)
 
             // Records in order: P1 P2 P3 X1 X2. Two-record people first, by their first record; then P3.
             let first = try await run(store)
