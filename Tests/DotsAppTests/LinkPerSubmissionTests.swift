@@ -65,7 +65,7 @@ struct LinkPerSubmissionTests {
             #expect(atIntake.personIDs == ["P1", "P2", "P3"])
             let months: [Int32] = [24120, 24121, 24122]  // 2010-01, 2010-02, 2010-03 as year × 12 + month − 1
             #expect(atIntake.areaNames == ["E06000021"] && atIntake.birthMonths == months)
-            // Intake builds it from the file; built from the store's rows instead, it is the same.
+            // Built again from the store's rows, it is the same.
             #expect(try await LinkRecordLoader(store: store).build(for: police) == atIntake)
 
             // Records in order: P1 P2 P3 X1 X2. Two-record people first, by their first record; then P3.

@@ -1,6 +1,5 @@
 import DotsCore
 import DotsIntake
-import DotsLink
 import DotsStore
 import Foundation
 
@@ -112,19 +111,11 @@ public struct IngestService: Sendable {
                                                   progress: loaded)
         try await store.recordIntakeReport(log, report: report)
         outcome.loadSeconds = Date().timeIntervalSince(loadStart)
-        // Linkage reads people through a set built once here, from the file just loaded (the same values the
-        // store now holds; reading them back would cost more). The submission is in whatever happens: should this
-        // fail, the next link run builds the set from the store.
+        // Linkage reads people through a set built once here. The submission is in whatever happens: should this
+        // fail, the next link run builds the set itself.
         let setStart = Date()
-        for file in incoming where file.record.dataset == .people && outcome.accepted.contains(where: { $0.id == file.record.id }) {
-            var reader = file.rows
-            var rows: [[String?]] = []
-            let fields = file.record.dataset.schema.fieldNames
-            let columns = RecordBuilder.columns.dropFirst().map { name in fields.firstIndex(of: name) }
-            while let batch = reader.nextBatch(size: 16_384) {
-                for row in batch.rows { rows.append(columns.map { $0.flatMap { row[$0].text } }) }
-            }
-            try? await LinkRecordLoader(store: store).save(LinkRecordSet(agency: file.record.agency, rows: rows), for: file.record)
+        for accepted in outcome.accepted where accepted.dataset == .people {
+            try? await LinkRecordLoader(store: store).build(for: accepted)
         }
         outcome.linkSetSeconds = Date().timeIntervalSince(setStart)
         return outcome
