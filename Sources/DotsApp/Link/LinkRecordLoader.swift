@@ -43,12 +43,7 @@ public struct LinkRecordLoader: Sendable {
     public func build(for submission: SubmissionRecord) async throws -> LinkRecordSet {
         let rows = try await store.peopleRows(submission: submission.id, columns: Array(RecordBuilder.columns.dropFirst()))
         let set = LinkRecordSet(agency: submission.agency, rows: rows)
-        try await save(set, for: submission)
-        return set
-    }
-
-    /// Stores a people submission's set (built by intake from the file it has just loaded).
-    public func save(_ set: LinkRecordSet, for submission: SubmissionRecord) async throws {
         try await store.saveLinkRecordSet(submission: submission.id, format: LinkRecordSet.format, records: set.count, body: set.encoded())
+        return set
     }
 }

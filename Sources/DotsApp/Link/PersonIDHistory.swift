@@ -54,7 +54,7 @@ struct PersonIDHistory: Sendable {
         previous.fromLatestRun = true
         for part in loaded.parts {
             if let kept = stored.kept[part.submission.id], kept.records == part.range.count,
-               let lines = Self.lines(kept.ids), lines.count == part.range.count {
+               case let lines = Self.lines(kept.ids), lines.count == part.range.count {
                 for (i, line) in zip(part.range, lines) { previous.ids[i] = line }
                 continue
             }
@@ -69,7 +69,7 @@ struct PersonIDHistory: Sendable {
     }
 
     /// The lines of a text, split on its bytes (splitting a String by Characters took most of the time here).
-    static func lines(_ text: String) -> [String?]? {
+    static func lines(_ text: String) -> [String?] {
         var text = text
         return text.withUTF8 { bytes in
             var out: [String?] = []

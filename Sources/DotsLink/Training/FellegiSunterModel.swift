@@ -106,7 +106,7 @@ public struct Trainer: Sendable {
             let blocks = Blocker(rules: [rule], maxBlockSize: trainer.settings.maxBlockSize).pairs(records, limit: trainer.settings.maxTrainingPairs)
             guard blocks.count > 0 else { return nil }
             var levels = [UInt8](repeating: 0, count: trainer.comparator.comparisons.count)
-            // Counted in a flat array: there are tens of thousands of possible patterns, and a million pairs.
+            // Counted in a flat array: there are tens of thousands of possible patterns, and up to maxTrainingPairs pairs.
             var counts = [Int](repeating: 0, count: trainer.comparator.patternCount)
             let heldList = Array(held)
             records.withUnsafeBufferPointer { buf in
