@@ -70,17 +70,19 @@ let package = Package(
             dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance",
                            .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
-        // The web app and JSON API (Vapor): pages, sign-in, roles, charts. Calls DotsApp; holds no rules of its own
-        // beyond who may see what (`AccessPolicy` in DotsCore).
+        // bcrypt as the use cases' `PasswordHasher` (Vapor ships the maintained implementation).
+        .target(name: "DotsBcrypt", dependencies: ["DotsApp", .product(name: "Vapor", package: "vapor")], swiftSettings: swiftSettings),
+        // The web app and JSON API (Vapor): pages, sign-in, sessions, CSRF, charts. A thin adapter: it decodes
+        // requests, calls DotsApp's use cases (which own every rule, scope check and audit record) and renders.
         .target(
             name: "DotsWeb",
             dependencies: ["DotsCore", "DotsStore", "DotsFramework", "DotsGovernance", "DotsApp",
-                           .product(name: "Vapor", package: "vapor"), .product(name: "Crypto", package: "swift-crypto")],
+                           .product(name: "Vapor", package: "vapor")],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
             name: "dots",
-            dependencies: ["DotsApp", "DotsWeb", "DotsGovernance", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DotsApp", "DotsWeb", "DotsBcrypt", "DotsGovernance", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
@@ -95,7 +97,7 @@ let package = Package(
         .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",
-            dependencies: ["DotsWeb", "DotsApp", "DotsGovernance", "DotsTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["DotsWeb", "DotsApp", "DotsBcrypt", "DotsGovernance", "DotsTestSupport", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: swiftSettings),
     ]
 )

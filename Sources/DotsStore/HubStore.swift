@@ -67,6 +67,7 @@ public final class HubStore: Sendable {
         m.add(M0009_CreateIntakeReports(), to: nil)
         m.add(M0010_CreateGovernanceTables(), to: nil)
         m.add(M0011_StoreLinkagePerSubmission(), to: nil)
+        m.add(M0012_APITokenLifecycle(), to: nil)
         return m
     }
 

@@ -115,7 +115,27 @@ struct FrameworkParserTests {
         ("{type: percentage, of: people, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .people)),
     ])
     func measures(yaml: String, expected: MeasureSpec) throws {
-        let text = """
+        let (spec, problems) = FrameworkParser.parse(Self.oneIndicator(measure: yaml))
+        #expect(problems.isEmpty, "\(problems)")
+        #expect(spec?.indicators.first?.measure == expected)
+    }
+
+    @Test("Percentiles outside 1-99 and overlaps of fewer than two agencies are refused with the line", arguments: [
+        ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [1000]}", "percentiles"),
+        ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [-5]}", "percentiles"),
+        ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [median]}", "percentiles"),
+        ("{type: overlap, agencies: -3}", "agencies"),
+        ("{type: overlap, agencies: 1}", "agencies"),
+        ("{type: overlap, agencies: 99}", "agencies"),
+    ])
+    func measureRanges(yaml: String, field: String) {
+        let problems = FrameworkParser.parse(Self.oneIndicator(measure: yaml)).problems
+        #expect(problems.contains { $0.path.hasSuffix(field) && $0.line == 15 }, "\(problems)")
+    }
+
+    /// A framework of one indicator on missing episodes with this measure; the measure is on line 15.
+    static func oneIndicator(measure yaml: String) -> String {
+        """
         format: dots-framework/1
         name: m
         version: '1'
@@ -132,8 +152,5 @@ struct FrameworkParserTests {
                     dataset: missing_episodes
                     measure: \(yaml)
         """
-        let (spec, problems) = FrameworkParser.parse(text)
-        #expect(problems.isEmpty, "\(problems)")
-        #expect(spec?.indicators.first?.measure == expected)
     }
 }

@@ -248,3 +248,20 @@ struct PrepareTests {
         #expect(throws: ExtractMapping.MappingError.self) { try ExtractMapping.load(dir + "/m2.json") }
     }
 }
+
+@Suite("Mappings stay in their folder")
+struct MappingTraversalTests {
+    @Test("A mapping naming ../ or a folder is refused, whether loaded from a file or built in code")
+    func traversal() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-map-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir.appendingPathComponent("extract"), withIntermediateDirectories: true)
+        try Data("CHILD\n1\n".utf8).write(to: dir.appendingPathComponent("children.csv"))
+        for bad in ["../children.csv", "/tmp/children.csv", "sub/children.csv"] {
+            let file = dir.appendingPathComponent("mapping.json")
+            try Data("{\"datasets\": {\"people\": {\"file\": \"\(bad)\", \"columns\": {\"person_id\": \"CHILD\"}}}}".utf8).write(to: file)
+            #expect(throws: ExtractMapping.MappingError.self, "\(bad)") { try ExtractMapping.load(file.path) }
+            let built = try JSONDecoder().decode(ExtractMapping.self, from: Data("{\"datasets\": {\"people\": {\"file\": \"\(bad)\", \"columns\": {}}}}".utf8))
+            #expect(throws: ExtractMapping.MappingError.self) { try built.apply(folder: dir.appendingPathComponent("extract").path, agency: nil, period: nil) }
+        }
+    }
+}

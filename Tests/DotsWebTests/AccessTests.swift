@@ -137,7 +137,7 @@ struct AccessTests {
     func apiTokens(kind: StoreKind) async throws {
         try await WebFixture.withAccounts(kind) { store, app in
             let lead = try #require(try await store.account(email: "agency-lead@example.org"))
-            let token = try await AccountService(store: store, clock: WebFixture.clock).issueAPIToken(for: lead, label: "nightly")
+            let token = try await WebFixture.token(store, email: lead.email)
             #expect(token.hasPrefix("dots_"))
             var client = WebTestClient(app)
             let ok = try await client.send(.GET, "/api/v1/framework", headers: ["Authorization": "Bearer \(token)"])

@@ -288,6 +288,17 @@ struct GovernanceWebTests {
             // An agency data lead is offered only their agency's suggestions.
             var lead = try await Self.signedIn(app, .agencyLead)
             #expect(!(try await lead.send(.GET, "/actions/suggestions").body.string.contains("Find a source for")))
+            // Nor can they use up another agency's suggestion by its predictable key, or attach a meeting that does not exist.
+            _ = try await service.saveAssessment(round: round, agency: "uhnm-ed", answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: $0.id.hasPrefix("sharing") ? .unaware : .learning) },
+                                                 submit: true, by: .init(accountID: nil, name: "t"))
+            let leadToken = try await Self.csrf(&lead, "/actions/new")
+            let stolen = try await lead.send(.POST, "/actions", form: ["csrf": leadToken, "title": "Taken", "ownerName": "Someone", "due": "2027-02-23",
+                                                                      "promptKind": "other", "suggestionKey": "maturity:uhnm-ed:sharing"])
+            #expect(stolen.status == .unprocessableEntity)
+            #expect(try await store.actionSuggestionKeys() == ["maturity:mpft-sh:analysis"])
+            let noMeeting = try await lead.send(.POST, "/actions", form: ["csrf": leadToken, "title": "Taken", "ownerName": "Someone", "due": "2027-02-23",
+                                                                         "promptKind": "other", "meetingID": "meeting-that-does-not-exist"])
+            #expect(noMeeting.status == .unprocessableEntity)
         }
     }
 

@@ -155,7 +155,7 @@ struct SubmissionWebTests {
     func apiUpload(kind: StoreKind) async throws {
         try await WebFixture.withAccounts(kind) { store, app in
             let lead = try #require(try await store.account(email: "agency-lead@example.org"))
-            let token = try await AccountService(store: store, clock: WebFixture.clock).issueAPIToken(for: lead, label: "nightly")
+            let token = try await WebFixture.token(store, email: lead.email)
             var client = WebTestClient(app)
             let auth: HTTPHeaders = ["Authorization": "Bearer \(token)"]
             let bad = try await client.upload("/api/v1/submissions", files: [("people.csv", Self.badPeople)], headers: auth)
@@ -167,7 +167,7 @@ struct SubmissionWebTests {
             #expect(good.headers.first(name: .location)?.hasPrefix("/api/v1/submissions/reports/") == true)
             #expect(try await store.rowCount(.people, agency: "staffs-police") == 2)
             let strategic = try #require(try await store.account(email: "strategic-lead@example.org"))
-            let readOnly = try await AccountService(store: store, clock: WebFixture.clock).issueAPIToken(for: strategic, label: "x")
+            let readOnly = try await WebFixture.token(store, email: strategic.email, label: "x")
             #expect(try await client.upload("/api/v1/submissions", files: [("people.csv", Self.people)], headers: ["Authorization": "Bearer \(readOnly)"]).status == .forbidden)
         }
     }

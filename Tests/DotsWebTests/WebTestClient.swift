@@ -1,4 +1,5 @@
 import DotsApp
+import DotsBcrypt
 import DotsCore
 import DotsFramework
 import DotsStore
@@ -68,13 +69,26 @@ enum WebFixture {
     static let password = "correct-horse-battery"
     static let clock = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
 
+    static let hasher = BcryptHasher()
+    /// The command line, as the tests' operator.
+    static let operator_ = Caller.commandLine(user: "test")
+
+    static func accountService(_ store: HubStore) throws -> AccountService {
+        try AccountService(store: store, hasher: hasher, clock: clock)
+    }
+
     /// One account per role; the agency lead acts for Staffordshire Police.
     static func accounts(_ store: HubStore) async throws {
-        let service = AccountService(store: store, clock: clock)
+        let service = try accountService(store)
         for role in Role.allCases {
             try await service.create(email: "\(role.rawValue)@example.org", name: "Test \(role.title)", role: role,
-                                     agencyID: role == .agencyLead ? "staffs-police" : nil, password: password)
+                                     agencyID: role == .agencyLead ? "staffs-police" : nil, password: password, by: operator_)
         }
+    }
+
+    /// A new API token for an account, issued as `dots token issue` would.
+    static func token(_ store: HubStore, email: String, label: String = "nightly", days: Int? = nil) async throws -> String {
+        try await accountService(store).issueAPIToken(email: email, label: label, days: days, by: operator_).token
     }
 
     /// A store of `kind` with one account per role, and a running app over it, for the duration of `body`.
@@ -88,7 +102,7 @@ enum WebFixture {
     /// A running app over `store` for the duration of `body`.
     static func withApp<T>(_ store: HubStore, _ body: (Application) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
-        WebApp.configure(app, context: WebContext(store: store, spec: try FrameworkService.load(), clock: clock))
+        WebApp.configure(app, context: try WebContext(store: store, spec: try FrameworkService.load(), hasher: hasher, clock: clock))
         do {
             let result = try await body(app)
             try await app.asyncShutdown()

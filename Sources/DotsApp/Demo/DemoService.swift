@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import DotsIntake
 import DotsLink
 import DotsPrepare
@@ -11,9 +12,9 @@ import Foundation
 public struct DemoService: Sendable {
     public let directory: String
     public let config: SynthConfig
-    public let clock: any Clock
+    public let clock: any TimeSource
 
-    public init(directory: String, config: SynthConfig = SynthConfig(), clock: any Clock = SystemClock()) {
+    public init(directory: String, config: SynthConfig = SynthConfig(), clock: any TimeSource = SystemClock()) {
         self.directory = directory
         self.config = config
         self.clock = clock
@@ -28,7 +29,31 @@ public struct DemoService: Sendable {
         /// Every intake report the hub produced (what `--report` would write), accepted or not.
         public var reports: [IntakeReport] = []
         public var link: LinkService.Outcome?
+        public var framework: FrameworkService.Outcome?
+        /// The demo accounts, one per role, with the fresh passwords this run gave them.
+        public var credentials: [DemoAccounts.Credential] = []
+        /// The seeded method (nil when the store already had a maturity round).
+        public var governance: DemoGovernance.Summary?
         public var seconds: Double = 0
+    }
+
+    /// Every step of `dots demo`: the partnership (`run`), then the framework, one account per role and the
+    /// partnership's method, so the CLI and tests build the same demo.
+    public func runAll(store: HubStore, accounts: AccountService, log: @Sendable (String) -> Void) async throws -> Result {
+        var result = try await run(store: store, log: log)
+        guard result.rejected.isEmpty else { return result }
+        let spec = try FrameworkService.load()
+        log("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
+        let framework = try await FrameworkService(store: store, clock: clock, runBy: "dots demo").compute(spec)
+        log(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
+        result.framework = framework
+        result.credentials = try await DemoAccounts.ensure(accounts, caller: .commandLine(user: "dots demo"))
+        result.governance = try await DemoGovernance.seed(GovernanceService(store: store, spec: spec, clock: clock))
+        if let g = result.governance {
+            log("    The partnership's method: \(g.assessments) maturity self-assessments submitted (one more in draft), \(g.datasets) datasets on the data map, a data leads meeting, \(g.actions) actions")
+        }
+        result.seconds += framework.run.seconds
+        return result
     }
 
     /// Runs every step, printing a line per step through `log`.

@@ -8,11 +8,11 @@ import Foundation
 /// finds what the data cannot answer, and keeps every figure with its provenance.
 public struct FrameworkService: Sendable {
     public let store: HubStore
-    public let clock: any Clock
+    public let clock: any TimeSource
     public let runBy: String
     public let population: PopulationEstimates
 
-    public init(store: HubStore, clock: any Clock = SystemClock(), runBy: String, population: PopulationEstimates = .onsMid2020) {
+    public init(store: HubStore, clock: any TimeSource = SystemClock(), runBy: String, population: PopulationEstimates = .onsMid2020) {
         self.store = store
         self.clock = clock
         self.runBy = runBy

@@ -54,12 +54,24 @@ extension GovernanceService {
         problems = ActionItem.check(title: input.title, ownerName: owner.name, dueText: input.due, due: due, agencyID: agency, detail: input.detail, prompt: prompt)
             .filter { !($0.field == "owner" && problems.contains { $0.field == "owner" }) } + problems
         let key = input.suggestionKey.isEmpty ? nil : input.suggestionKey
-        if let key, try await store.actionSuggestionKeys().contains(key) { problems.append(InputProblem("title", "This suggestion has already been made an action")) }
+        if let key {
+            // A suggestion is accepted only into its own agency's plan (or the partnership's): its key is predictable,
+            // so without this an agency could use up another agency's suggestion.
+            if try await store.actionSuggestionKeys().contains(key) {
+                problems.append(InputProblem("title", "This suggestion has already been made an action"))
+            } else if !(try await suggestions()).contains(where: { $0.key == key && $0.agencyID == agency }) {
+                problems.append(InputProblem("suggestionKey", "That suggestion is not open for this agency's action plan"))
+            }
+        }
+        let meetingID = input.meetingID.isEmpty ? nil : input.meetingID
+        if let meetingID, try await store.meeting(id: meetingID) == nil {
+            problems.append(InputProblem("meetingID", "There is no such data leads meeting"))
+        }
         guard problems.isEmpty, let due else { throw InvalidInput(problems) }
         let now = clock.now()
         let action = ActionItem(id: Self.newID("act"), title: TextRules.trimmed(input.title), detail: TextRules.trimmed(input.detail), agencyID: agency,
                                 ownerID: owner.id, ownerName: owner.name, due: due, status: .notStarted, prompt: prompt, suggestionKey: key,
-                                meetingID: input.meetingID.isEmpty ? nil : input.meetingID, createdAt: now, createdBy: actor.name, updatedAt: now)
+                                meetingID: meetingID, createdAt: now, createdBy: actor.name, updatedAt: now)
         try await store.saveAction(action, update: ActionUpdate(actionID: action.id, at: now, by: actor.name, note: "Action created.", status: .notStarted, due: due))
         return action
     }

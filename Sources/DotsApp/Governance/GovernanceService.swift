@@ -11,9 +11,9 @@ import Foundation
 public struct GovernanceService: Sendable {
     public let store: HubStore
     public let spec: FrameworkSpec
-    public let clock: any DotsCore.Clock
+    public let clock: any TimeSource
 
-    public init(store: HubStore, spec: FrameworkSpec, clock: any DotsCore.Clock = SystemClock()) {
+    public init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock()) {
         self.store = store
         self.spec = spec
         self.clock = clock

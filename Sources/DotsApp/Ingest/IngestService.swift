@@ -7,11 +7,11 @@ import Foundation
 public struct IngestService: Sendable {
     public let store: HubStore
     public let model: PartnershipModel
-    public let clock: any Clock
+    public let clock: any TimeSource
     /// Who is submitting, for provenance.
     public let submittedBy: String
 
-    public init(store: HubStore, model: PartnershipModel = ReferencePartnership.model, clock: any Clock = SystemClock(), submittedBy: String) {
+    public init(store: HubStore, model: PartnershipModel = ReferencePartnership.model, clock: any TimeSource = SystemClock(), submittedBy: String) {
         self.store = store
         self.model = model
         self.clock = clock

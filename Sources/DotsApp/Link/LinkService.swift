@@ -6,10 +6,10 @@ import Foundation
 /// `dots link`: load every current person record, link them, save the run, optionally evaluate against a truth file.
 public struct LinkService: Sendable {
     public let store: HubStore
-    public let clock: any Clock
+    public let clock: any TimeSource
     public let runBy: String
 
-    public init(store: HubStore, clock: any Clock = SystemClock(), runBy: String) {
+    public init(store: HubStore, clock: any TimeSource = SystemClock(), runBy: String) {
         self.store = store
         self.clock = clock
         self.runBy = runBy

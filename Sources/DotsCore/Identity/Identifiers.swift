@@ -11,13 +11,14 @@ public struct SubmissionID: Hashable, Sendable, Codable, CustomStringConvertible
     public var description: String { rawValue }
 }
 
-/// A source of "now", so tests can pin time.
-public protocol Clock: Sendable {
+/// A source of "now", so tests can pin time. Named so it does not shadow the standard library's `Clock`; every
+/// wall-clock "now" Dots records goes through one (elapsed-time measurements do not need to).
+public protocol TimeSource: Sendable {
     func now() -> Instant
 }
 
 /// The machine's clock.
-public struct SystemClock: Clock {
+public struct SystemClock: TimeSource {
     public init() {}
     public func now() -> Instant {
         var ts = timespec()
@@ -27,7 +28,7 @@ public struct SystemClock: Clock {
 }
 
 /// A clock stopped at one instant.
-public struct FixedClock: Clock {
+public struct FixedClock: TimeSource {
     public let instant: Instant
     public init(_ instant: Instant) { self.instant = instant }
     public func now() -> Instant { instant }

@@ -14,7 +14,7 @@ public struct IntakeIssue: Sendable, Codable, Hashable {
     /// Numbered as a spreadsheet shows it: the header is row 1, the first record row 2. Nil for file-level problems.
     public let row: Int?
     public let column: String?
-    /// The value as found, cut to 100 characters. Never set for identifier columns, so reports carry no identifiers.
+    /// The value as found, cut to 100 characters (file and column names to 200, the rule to 1,000). Never set for identifier columns, so reports carry no identifiers.
     public let value: String?
     /// What the value broke, in plain words.
     public let rule: String
@@ -23,11 +23,12 @@ public struct IntakeIssue: Sendable, Codable, Hashable {
                 value: String? = nil, rule: String) {
         self.code = code
         self.severity = severity
-        self.file = file
+        // Every echoed part is bounded: a file can put anything, of any length, in a header or a cell.
+        self.file = Excerpt.of(file, limit: 200)
         self.row = row
-        self.column = column
-        self.value = value.flatMap { $0.isEmpty ? nil : ($0.count > 100 ? String($0.prefix(100)) + "…" : $0) }
-        self.rule = rule
+        self.column = column.map { Excerpt.of($0, limit: 200) }
+        self.value = value.flatMap { $0.isEmpty ? nil : Excerpt.of($0) }
+        self.rule = Excerpt.of(rule, limit: 1_000)
     }
 
     public var fix: String { code.fix }

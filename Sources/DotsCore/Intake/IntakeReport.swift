@@ -88,4 +88,14 @@ public struct IntakeReport: Sendable, Codable {
         }
         return lines.joined(separator: "\n")
     }
+
+    /// The report as CSV, one row per issue, for a spreadsheet: every cell is text the submitter controls
+    /// (file and column names, values), so each is made formula-safe.
+    public func csv() -> String {
+        var out = CSVText.line(["severity", "code", "file", "row", "column", "value", "problem", "fix"])
+        for i in issues {
+            out += CSVText.textLine([i.severity.rawValue, i.code.rawValue, i.file, i.row.map(String.init) ?? "", i.column ?? "", i.value ?? "", i.rule, i.fix])
+        }
+        return out
+    }
 }

@@ -15,7 +15,7 @@ public enum FrameworkParser {
         }
         let r = Reader()
         guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "themes"]) else {
-            return (nil, r.problems.isEmpty ? [FrameworkProblem(line: 1, path: "file", message: "the file is empty", fix: "start from the default framework (dots framework show-default)")] : r.problems)
+            return (nil, r.problems.isEmpty ? [FrameworkProblem(line: 1, path: "file", message: "the file is empty", fix: "start from the default framework (`dots framework default`)")] : r.problems)
         }
         if let f = r.string(root, "format", "file"), f != format {
             r.problem(root["format"]!, "format", "the format is \(f), not \(format)", "write format: \(format)")

@@ -169,7 +169,13 @@ struct IndicatorReader {
             let (from, to) = (dateField("from"), dateField("to"))
             guard let from, let to else { return nil }
             let unit = MeasureSpec.DurationUnit(rawValue: m["unit"]?.string ?? "days") ?? .days
-            let percentiles = m["percentiles"].map { r.strings($0, "\(path).percentiles").compactMap(Int.init) } ?? [50]
+            let written = m["percentiles"].map { r.strings($0, "\(path).percentiles") } ?? ["50"]
+            let percentiles = written.compactMap(Int.init).filter { (1...99).contains($0) }
+            if percentiles.count != written.count || percentiles.isEmpty {
+                r.problem(m["percentiles"] ?? m.node, "\(path).percentiles", "percentiles must be whole numbers from 1 to 99 (found \(Excerpt.of(written.joined(separator: ", "))))",
+                          "write percentiles: [50], or [25, 50, 75]")
+                return nil
+            }
             return .duration(from: from, to: to, unit: unit, percentiles: percentiles)
         case "within":
             let (from, to, hours) = (dateField("from"), dateField("to"), number("limit", unit: "h"))
@@ -185,6 +191,11 @@ struct IndicatorReader {
             return .snapshot(start: start, end: end)
         case "overlap":
             let agencies = m["agencies"].flatMap { $0.int }
+            if let agencies, !(2...ReferencePartnership.agencies.count).contains(agencies) {
+                r.problem(m["agencies"] ?? m.node, "\(path).agencies", "an overlap counts children known to at least 2 agencies, and at most as many as the partnership has (found \(agencies))",
+                          "write agencies: 2")
+                return nil
+            }
             let with = m["with"].flatMap { $0.string }.flatMap(Dataset.init(rawValue:))
             if agencies == nil && with == nil {
                 r.problem(m.node, path, "an overlap needs agencies: N or with: DATASET", "write agencies: 2, or with: missing_episodes")

@@ -11,9 +11,23 @@ public enum GovernanceExport {
         return ReferencePartnership.model.agencyName(id)
     }
 
-    /// Markdown table cell: pipes escaped, line breaks as spaces.
+    /// Text people typed, for Markdown: a board paper's renderer must show it as written, never as markup.
+    /// HTML is written as entities (so `<script>` stays text in any renderer), the Markdown punctuation that could
+    /// make links, images, emphasis or table breaks is backslash-escaped, and line breaks become spaces.
     static func md(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").split(whereSeparator: \.isNewline).joined(separator: " ")
+        var out = ""
+        for ch in s.split(whereSeparator: \.isNewline).joined(separator: " ") {
+            switch ch {
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            // Enough to stop links and images (`[`), emphasis, code and table breaks; brackets and # are harmless
+            // inside a table cell and stay readable.
+            case "\\", "`", "*", "_", "[", "]", "|": out += "\\" + String(ch)
+            default: out.append(ch)
+            }
+        }
+        return out
     }
 
     static func table(_ header: [String], _ rows: [[String]]) -> String {
@@ -42,7 +56,7 @@ public enum GovernanceExport {
             }
             return out
         case .md:
-            var out = "# Data maturity: \(s.round.title)\n\n"
+            var out = "# Data maturity: \(md(s.round.title))\n\n"
             out += "Self-assessed by each agency against \(s.round.questionnaire.title) \(s.round.questionnaire.version). \(s.round.questionnaire.source) "
             out += "An area's level is the lower median of its answered questions; there is no overall score. \(s.submittedCount) of \(s.rows.count) agencies have submitted.\n\n"
             out += table(["Agency"] + MaturityArea.allCases.map(\.title), s.rows.map { row in
@@ -108,7 +122,7 @@ public enum GovernanceExport {
         case .md:
             let open = ordered.filter { !$0.status.isClosed }
             let overdue = ordered.filter { $0.isOverdue(on: today) }
-            var out = "# \(title)\n\nAs at \(today): \(open.count) open (\(overdue.count) overdue), \(ordered.count - open.count) closed.\n\n"
+            var out = "# \(md(title))\n\nAs at \(today): \(open.count) open (\(overdue.count) overdue), \(ordered.count - open.count) closed.\n\n"
             out += table(["Action", "Agency", "Owner", "Due", "Status", "Prompted by"], ordered.map { a in
                 [a.title, agencyName(a.agencyID), a.ownerName, a.due.description + (a.isOverdue(on: today) ? " (overdue)" : ""), a.status.title,
                  a.prompt.text.isEmpty ? a.prompt.kind.title : a.prompt.text]

@@ -57,7 +57,7 @@ public struct SubmissionSource: Sendable {
 
         if let packageURL {
             let base = packageURL.deletingLastPathComponent()
-            let package = try decodePackage(try readData(packageURL))
+            let package = try checkedPackage(try readData(packageURL))
             var files: [SubmissionFile] = []
             for r in package.resources {
                 files.append(file(for: r, bytes: try readBytes(base.appendingPathComponent(r.path))))
@@ -84,16 +84,16 @@ public struct SubmissionSource: Sendable {
         // Browsers send only the file's own name, but be sure no folder part is ever used.
         let named = uploads.map { (name: String($0.name.split(separator: "/").last ?? ""), bytes: $0.bytes) }.filter { !$0.name.isEmpty }
         if let manifest = named.first(where: { $0.name == "datapackage.json" }) {
-            let package = try decodePackage(Data(manifest.bytes))
+            let package = try checkedPackage(Data(manifest.bytes))
             var files: [SubmissionFile] = []
             for r in package.resources {
-                let name = String(r.path.split(separator: "/").last ?? "")
+                let name = r.path
                 guard let upload = named.first(where: { $0.name == name }) else {
                     throw ReadError(description: "datapackage.json lists \(r.path), but it was not uploaded. Choose datapackage.json and every CSV it lists together.")
                 }
                 files.append(file(for: r, bytes: upload.bytes))
             }
-            let listed = Set(package.resources.map { String($0.path.split(separator: "/").last ?? "") })
+            let listed = Set(package.resources.map(\.path))
             if let stray = named.first(where: { $0.name != "datapackage.json" && !listed.contains($0.name) }) {
                 throw ReadError(description: "\(stray.name) is not listed in datapackage.json. Upload a package's files on their own, or plain CSVs without it.")
             }
@@ -110,6 +110,15 @@ public struct SubmissionSource: Sendable {
         do { return try JSONDecoder().decode(DataPackage.self, from: data) } catch {
             throw ReadError(description: "datapackage.json is not a valid Dots data package (\(error.localizedDescription)). Create it again with `dots prepare`.")
         }
+    }
+
+    /// The manifest, refused before any file it lists is read when a resource is listed twice, there are more than
+    /// one per dataset, or a path leaves the package folder.
+    static func checkedPackage(_ data: Data) throws -> DataPackage {
+        let package = try decodePackage(data)
+        let problems = package.resourceProblems()
+        guard problems.isEmpty else { throw ReadError(description: problems.prefix(5).joined(separator: " ")) }
+        return package
     }
 
     static func file(for resource: DataPackage.Resource, bytes: [UInt8]) -> SubmissionFile {

@@ -42,6 +42,9 @@ public struct ExtractMapping: Codable, Sendable {
             guard let ds = Dataset(rawValue: name) else {
                 throw MappingError(description: "\(path): \(name) is not a dataset (use one of \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))).")
             }
+            if let problem = PlainFileName.problem(m.file) {
+                throw MappingError(description: "\(path): \(name) maps the file \"\(Excerpt.of(m.file))\": \(problem). Name a file in the extract's folder.")
+            }
             let known = Set(ds.extractSchema.fieldNames)
             for column in m.columns.keys where !known.contains(column) {
                 throw MappingError(description: "\(path): \(name) has no column \(column); its columns are \(ds.extractSchema.fieldNames.joined(separator: ", ")).")
@@ -58,6 +61,8 @@ public struct ExtractMapping: Codable, Sendable {
         var files: [SubmissionFile] = []
         for name in datasets.keys.sorted() {
             let m = datasets[name]!, ds = Dataset(rawValue: name)!
+            // `load` checks this too; a mapping built in code must not reach outside the folder either.
+            if let problem = PlainFileName.problem(m.file) { throw MappingError(description: "\(Excerpt.of(m.file)) (mapped to \(name)): \(problem).") }
             guard let data = FileManager.default.contents(atPath: folder + "/" + m.file) else {
                 throw MappingError(description: "\(m.file) (mapped to \(name)) is not in \(folder).")
             }

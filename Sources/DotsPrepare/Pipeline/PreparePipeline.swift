@@ -7,11 +7,11 @@ import Foundation
 public struct PreparePipeline {
     public let model: PartnershipModel
     public let keyProvider: any LinkageKeyProvider
-    public let clock: any Clock
+    public let clock: any TimeSource
     public let postcodeAreas: [String: String]
 
     public init(model: PartnershipModel = ReferencePartnership.model, keyProvider: any LinkageKeyProvider,
-                clock: any Clock = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas) {
+                clock: any TimeSource = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas) {
         self.model = model
         self.keyProvider = keyProvider
         self.clock = clock

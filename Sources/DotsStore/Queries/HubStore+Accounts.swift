@@ -84,16 +84,60 @@ extension HubStore {
 
     // MARK: API tokens
 
-    public func addAPIToken(digest: String, accountID: String, label: String, at: Instant) async throws {
-        try await sql.insert(into: "api_tokens").columns("token_digest", "account_id", "label", "created_at", "revoked")
-            .values(SQLBind(digest), SQLBind(accountID), SQLBind(label), engine.timestamp(at), SQLBind(0)).run()
+    public func addAPIToken(_ t: APITokenRecord) async throws {
+        try await sql.insert(into: "api_tokens").columns("token_digest", "account_id", "label", "created_at", "expires_at", "revoked")
+            .values(SQLBind(t.digest), SQLBind(t.accountID), SQLBind(t.label), engine.timestamp(t.createdAt),
+                    t.expiresAt.map { engine.timestamp($0) } ?? SQLLiteral.null, SQLBind(0)).run()
     }
 
-    /// The account an unrevoked API token acts for.
-    public func apiTokenAccount(digest: String) async throws -> AccountRecord? {
-        guard let row = try await sql.select().columns("account_id").from("api_tokens")
-            .where("token_digest", .equal, digest).where("revoked", .equal, 0).first() else { return nil }
+    /// Every token, newest first.
+    public func apiTokens() async throws -> [APITokenRecord] {
+        try await sql.select().columns("token_digest", "account_id", "label")
+            .column(SQLRaw(engine.timestampText("created_at")), as: "ca").column(SQLRaw(engine.timestampText("expires_at")), as: "ea")
+            .column(SQLRaw(engine.timestampText("last_used_at")), as: "la").column(SQLRaw(engine.timestampText("revoked_at")), as: "ra")
+            .column("revoked")
+            .from("api_tokens").orderBy("created_at", .descending).orderBy("token_digest").all().map { row in
+                let revokedAt = try row.decode(column: "ra", as: String?.self).flatMap(Instant.init(iso:))
+                let createdAt = Instant(iso: try row.decode(column: "ca", as: String.self))!
+                // Tokens revoked before 0012 have the flag but no time: their creation time stands in.
+                let revoked = try row.decode(column: "revoked", as: Int.self) != 0 ? (revokedAt ?? createdAt) : nil
+                return APITokenRecord(digest: try row.decode(column: "token_digest", as: String.self), accountID: try row.decode(column: "account_id", as: String.self),
+                                      label: try row.decode(column: "label", as: String.self), createdAt: createdAt,
+                                      expiresAt: try row.decode(column: "ea", as: String?.self).flatMap(Instant.init(iso:)),
+                                      lastUsedAt: try row.decode(column: "la", as: String?.self).flatMap(Instant.init(iso:)), revokedAt: revoked)
+            }
+    }
+
+    /// Revokes the unrevoked token whose digest starts with `id` (12 hex digits); false when there is none.
+    public func revokeAPIToken(id: String, at: Instant) async throws -> Bool {
+        guard id.count == 12, id.allSatisfy(\.isHexDigit) else { return false }
+        guard let token = try await apiTokens().first(where: { $0.id == id.lowercased() && $0.revokedAt == nil }) else { return false }
+        try await sql.update("api_tokens").set("revoked", to: SQLBind(1)).set("revoked_at", to: engine.timestamp(at))
+            .where("token_digest", .equal, token.digest).run()
+        return true
+    }
+
+    /// Revokes every token of an account; returns how many were live.
+    @discardableResult
+    public func revokeAPITokens(accountID: String, at: Instant) async throws -> Int {
+        let live = try await apiTokens().filter { $0.accountID == accountID && $0.revokedAt == nil }.count
+        try await sql.update("api_tokens").set("revoked", to: SQLBind(1)).set("revoked_at", to: engine.timestamp(at))
+            .where("account_id", .equal, accountID).where("revoked", .equal, 0).run()
+        return live
+    }
+
+    /// The account an unrevoked, unexpired API token acts for, its account enabled; records the use (at most once a
+    /// minute per token, so a busy client does not write on every call).
+    public func apiTokenAccount(digest: String, now: Instant) async throws -> AccountRecord? {
+        guard let row = try await sql.select().columns("account_id")
+            .column(SQLRaw(engine.timestampText("expires_at")), as: "ea").column(SQLRaw(engine.timestampText("last_used_at")), as: "la")
+            .from("api_tokens").where("token_digest", .equal, digest).where("revoked", .equal, 0).first() else { return nil }
+        if let expires = try row.decode(column: "ea", as: String?.self).flatMap(Instant.init(iso:)), expires <= now { return nil }
         guard let account = try await account(id: try row.decode(column: "account_id", as: String.self)), !account.disabled else { return nil }
+        let last = try row.decode(column: "la", as: String?.self).flatMap(Instant.init(iso:))
+        if last.map({ now.seconds - $0.seconds >= 60 }) ?? true {
+            try await sql.update("api_tokens").set("last_used_at", to: engine.timestamp(now)).where("token_digest", .equal, digest).run()
+        }
         return account
     }
 

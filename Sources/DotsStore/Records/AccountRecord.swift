@@ -61,3 +61,29 @@ public struct AuditEvent: Sendable, Equatable {
         self.detail = detail
     }
 }
+
+/// An API token as the store keeps it: its digest, never the token.
+public struct APITokenRecord: Sendable, Equatable {
+    public var digest: String
+    public var accountID: String
+    public var label: String
+    public var createdAt: Instant
+    public var expiresAt: Instant?
+    public var lastUsedAt: Instant?
+    public var revokedAt: Instant?
+
+    public init(digest: String, accountID: String, label: String, createdAt: Instant, expiresAt: Instant?, lastUsedAt: Instant?, revokedAt: Instant?) {
+        self.digest = digest
+        self.accountID = accountID
+        self.label = label
+        self.createdAt = createdAt
+        self.expiresAt = expiresAt
+        self.lastUsedAt = lastUsedAt
+        self.revokedAt = revokedAt
+    }
+
+    /// The token's public name: the first 12 hex digits of its digest (which tell nothing of the token).
+    public var id: String { String(digest.prefix(12)) }
+
+    public func isLive(at now: Instant) -> Bool { revokedAt == nil && (expiresAt.map { $0 > now } ?? true) }
+}

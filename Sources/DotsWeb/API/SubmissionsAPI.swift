@@ -56,7 +56,7 @@ struct SubmissionsAPI {
 
     func report(_ req: Request) async throws -> Upload {
         let user = try req.require(.viewSubmissions)
-        let kept = try await SubmissionUpload.visibleReport(req.parameters.get("id") ?? "", user: user, store: context.store)
+        let kept = try await SubmissionUpload.visibleReport(req.parameters.get("id") ?? "", user: user, context: context)
         return Upload(upload: kept.record, report: kept.report)
     }
 }

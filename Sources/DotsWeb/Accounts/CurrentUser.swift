@@ -2,18 +2,27 @@ import DotsCore
 import DotsStore
 import Vapor
 
-/// The signed-in person for this request, with what the access policy gives them.
+/// The signed-in person for this request, and the `Caller` the use cases are asked as.
 struct CurrentUser: Sendable {
     let account: AccountRecord
     /// Nil for API token requests, which carry no form and so need no CSRF token.
     let csrfToken: String?
     let sessionDigest: String?
+    let caller: Caller
+
+    init(account: AccountRecord, csrfToken: String?, sessionDigest: String?, channel: Caller.Channel) {
+        self.account = account
+        self.csrfToken = csrfToken
+        self.sessionDigest = sessionDigest
+        caller = Caller(accountID: account.id, name: account.name, role: account.role, agencyID: account.agencyID, channel: channel)
+    }
 
     var id: String { account.id }
     var name: String { account.name }
     var role: Role { account.role }
-    var agencyScope: AgencyScope { AccessPolicy.agencyScope(account.role, agencyID: account.agencyID) }
-    func can(_ p: Permission) -> Bool { AccessPolicy.allows(account.role, p) }
+    var agencyScope: AgencyScope { caller.scope }
+    /// For navigation and links only (what to show); the use cases decide what may be done.
+    func can(_ p: Permission) -> Bool { caller.can(p) }
 }
 
 struct CurrentUserKey: StorageKey { typealias Value = CurrentUser }
@@ -33,10 +42,14 @@ extension Request {
         return user
     }
 
-    /// The signed-in person when the access policy lets their role do `permission`; 403 otherwise.
+    /// The signed-in person when the access policy lets their role do `permission`; `AccessDenied` (403) otherwise.
+    /// For pages that only read what the policy names; use cases check again for everything they do.
     func require(_ permission: Permission) throws -> CurrentUser {
         let user = try signedIn()
-        guard user.can(permission) else { throw Abort(.forbidden, reason: "Your role (\(user.role.title)) does not give access to this page.") }
+        try user.caller.require(permission)
         return user
     }
+
+    /// The caller for a use case: the signed-in person (or a redirect / 401).
+    func caller() throws -> Caller { try signedIn().caller }
 }

@@ -34,6 +34,41 @@ enum AccountPages {
         return out + "</tbody></table>"
     }
 
+    /// API tokens: who each acts for, what it is for, when it was last used and when it expires; revoke any live one.
+    static func tokens(_ tokens: [APITokenRecord], accounts: [AccountRecord], now: Instant, csrf: String) -> String {
+        let emails = Dictionary(accounts.map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a })
+        var out = """
+        <h2 class="dots-heading-m" id="tokens">API tokens</h2>
+        <p>Tokens let an agency's systems use the API as an account. Issue one with <code>dots token issue</code>; it is shown once. Revoke a token
+        that is no longer needed or may have been seen by someone else. Resetting an account's password revokes its tokens.</p>
+        """
+        guard !tokens.isEmpty else { return out + "<p>No API tokens have been issued.</p>" }
+        out += """
+        <div class="dots-table-container"><table class="dots-table"><caption class="dots-visually-hidden">API tokens</caption>
+        <thead><tr><th scope="col">Token</th><th scope="col">Account</th><th scope="col">For</th><th scope="col">Issued</th><th scope="col">Expires</th>
+        <th scope="col">Last used</th><th scope="col">Status</th></tr></thead><tbody>
+        """
+        for t in tokens {
+            let status: String
+            if t.revokedAt != nil {
+                status = "<strong class=\"dots-tag dots-tag--grey\">Revoked</strong>"
+            } else if !t.isLive(at: now) {
+                status = "<strong class=\"dots-tag dots-tag--grey\">Expired</strong>"
+            } else {
+                status = """
+                <form method="post" action="/admin/tokens/\(t.id.html)/revoke" class="dots-inline-form">
+                  <input type="hidden" name="csrf" value="\(csrf.html)">
+                  <button type="submit" class="dots-link-button dots-link-button--dark">Revoke<span class="dots-visually-hidden"> token \(t.id.html)</span></button>
+                </form>
+                """
+            }
+            out += "<tr><td><code>\(t.id.html)</code></td><td>\((emails[t.accountID] ?? t.accountID).html)</td><td>\(t.label.html)</td>"
+            out += "<td>\(UKTime.display(t.createdAt).html)</td><td>\((t.expiresAt.map(UKTime.display) ?? "Never").html)</td>"
+            out += "<td>\((t.lastUsedAt.map(UKTime.display) ?? "Never").html)</td><td>\(status)</td></tr>"
+        }
+        return out + "</tbody></table></div>"
+    }
+
     static func form(csrf: String, values: [String: String] = [:], errors: FormControls.Errors = []) -> String {
         let roles = [(value: "", text: "Choose a role")] + Role.allCases.map { (value: $0.rawValue, text: $0.title) }
         return """

@@ -113,16 +113,6 @@ enum SubmissionPages {
         return out
     }
 
-    /// The report as CSV: one row per issue, the same columns as the page.
-    static func reportCSV(_ report: IntakeReport) -> String {
-        var lines = ["severity,code,file,row,column,value,problem,fix"]
-        for i in report.issues {
-            lines.append([i.severity.rawValue, i.code.rawValue, i.file, i.row.map(String.init) ?? "", i.column ?? "", i.value ?? "", i.rule, i.fix]
-                .map(CSVText.escape).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
-    }
-
     /// The history: the datasets now in force, then one page of uploads (newest first).
     static func history(_ user: CurrentUser, reports shown: [IntakeReportRecord], page: Int, pages: Int, current: [SubmissionRecord]) -> String {
         let scopeNote: String = if case .only(let own) = user.agencyScope { "Submissions from \(agencyName(own))." } else { "Submissions from every agency in the partnership." }

@@ -1,10 +1,13 @@
+import DotsApp
 import DotsCore
 import DotsStore
 import Vapor
 
-/// The admin's account management: list, add (a generated password shown once), reset a password, disable or enable.
+/// The admin's account pages: list, add (a generated password shown once), reset a password, disable or enable,
+/// and API tokens (list, revoke). Every rule and audit record is `AccountService`'s.
 struct AccountRoutes {
     let context: WebContext
+    var accounts: AccountService { context.accounts }
 
     func register(_ app: Application) {
         app.get("admin", "accounts", use: list)
@@ -13,6 +16,7 @@ struct AccountRoutes {
         app.post("admin", "accounts", ":id", "password", use: reset)
         app.post("admin", "accounts", ":id", "disable") { try await setDisabled($0, true) }
         app.post("admin", "accounts", ":id", "enable") { try await setDisabled($0, false) }
+        app.post("admin", "tokens", ":id", "revoke", use: revoke)
     }
 
     func layout(_ req: Request, _ title: String) -> Layout {
@@ -20,8 +24,12 @@ struct AccountRoutes {
     }
 
     func list(_ req: Request) async throws -> Response {
-        let user = try req.require(.manageAccounts)
-        return page(layout(req, "Accounts").render(AccountPages.list(try await context.store.allAccounts(), me: user.id, csrf: user.csrfToken ?? "")))
+        let user = try req.signedIn()
+        let all = try await accounts.accounts(by: user.caller)
+        let tokens = try await accounts.apiTokens(by: user.caller)
+        let csrf = user.csrfToken ?? ""
+        return page(layout(req, "Accounts").render(AccountPages.list(all, me: user.id, csrf: csrf)
+            + AccountPages.tokens(tokens, accounts: all, now: context.clock.now(), csrf: csrf)))
     }
 
     func form(_ req: Request) async throws -> Response {
@@ -30,7 +38,7 @@ struct AccountRoutes {
     }
 
     func create(_ req: Request) async throws -> Response {
-        let user = try req.require(.manageAccounts)
+        let user = try req.signedIn()
         struct Form: Content { var name: String?, email: String?, role: String?, agency: String? }
         let f = try req.content.decode(Form.self)
         let values = ["name": f.name ?? "", "email": f.email ?? "", "role": f.role ?? "", "agency": f.agency ?? ""]
@@ -38,38 +46,35 @@ struct AccountRoutes {
             page(layout(req, "Error: Add an account").render(AccountPages.form(csrf: user.csrfToken ?? "", values: values, errors: errors), backLink: ("/admin/accounts", "Accounts")),
                  status: .unprocessableEntity)
         }
+        try user.caller.require(.manageAccounts)
         guard let role = f.role.flatMap(Role.init(rawValue:)) else { return refused([("role", "Choose the person's role")]) }
-        let password = Passwords.generate()
+        let password = PasswordRules.generate()
         do {
-            let account = try await context.accounts.create(email: f.email ?? "", name: f.name ?? "", role: role,
-                                                            agencyID: (f.agency ?? "").isEmpty ? nil : f.agency, password: password)
-            try await context.store.audit(AuditEvent(at: context.clock.now(), accountID: user.id, action: "account.create.by-admin", target: account.id))
+            let account = try await accounts.create(email: f.email ?? "", name: f.name ?? "", role: role,
+                                                    agencyID: (f.agency ?? "").isEmpty ? nil : f.agency, password: password, by: user.caller)
             return page(layout(req, "Account added").render(AccountPages.password(account, password: password, isNew: true)))
-        } catch let e as AccountService.FieldError {
-            return refused([(e.field, e.message)])
+        } catch let e as InvalidInput {
+            return refused(e.formErrors)
         }
     }
 
-    func target(_ req: Request, _ user: CurrentUser) async throws -> AccountRecord {
-        guard let a = try await context.store.account(id: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "There is no such account.") }
-        // Admins change their own password on their account page and cannot lock themselves out.
-        guard a.id != user.id else { throw Abort(.forbidden, reason: "Change your own password on your account page; you cannot disable your own account.") }
-        return a
-    }
-
     func reset(_ req: Request) async throws -> Response {
-        let user = try req.require(.manageAccounts)
-        let account = try await target(req, user)
-        let password = try await context.accounts.resetPassword(account, by: user.id)
+        let user = try req.signedIn()
+        let (account, password) = try await accounts.resetPassword(accountID: req.parameters.get("id") ?? "", by: user.caller)
         await context.sessions.drop(accountID: account.id)
         return page(layout(req, "Password reset").render(AccountPages.password(account, password: password, isNew: false)))
     }
 
     func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
-        let user = try req.require(.manageAccounts)
-        let account = try await target(req, user)
-        try await context.accounts.setDisabled(account, disabled, by: user.id)
+        let user = try req.signedIn()
+        let account = try await accounts.setDisabled(accountID: req.parameters.get("id") ?? "", disabled, by: user.caller)
         await context.sessions.drop(accountID: account.id)
         return req.redirect(to: "/admin/accounts")
+    }
+
+    func revoke(_ req: Request) async throws -> Response {
+        let user = try req.signedIn()
+        try await accounts.revokeAPIToken(id: req.parameters.get("id") ?? "", by: user.caller)
+        return req.redirect(to: "/admin/accounts#tokens")
     }
 }

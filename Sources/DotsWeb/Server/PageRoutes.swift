@@ -37,7 +37,7 @@ struct PageRoutes {
 
     func signInForm(_ req: Request) async throws -> Response {
         if req.currentUser != nil { return req.redirect(to: "/framework") }
-        let token = Tokens.random()
+        let token = SecretTokens.random()
         let res = page(layout(req, "Sign in").render(FormPages.signIn(csrf: token, next: req.query[String.self, at: "next"] ?? "")))
         res.cookies[SessionMiddleware.preSessionCookie] = cookie(token, maxAge: 3600)
         return res
@@ -47,7 +47,7 @@ struct PageRoutes {
         struct Form: Content { var email: String?; var password: String?; var csrf: String?; var next: String? }
         let form = try req.content.decode(Form.self)
         let expected = req.cookies[SessionMiddleware.preSessionCookie]?.string ?? ""
-        guard !expected.isEmpty, Tokens.equal(form.csrf ?? "", expected) else {
+        guard !expected.isEmpty, SecretTokens.equal(form.csrf ?? "", expected) else {
             throw Abort(.forbidden, reason: "This form has expired. Go back, reload the page and sign in again.")
         }
         let email = form.email ?? ""
@@ -56,16 +56,14 @@ struct PageRoutes {
         if (form.password ?? "").isEmpty { errors.append(("password", "Enter your password")) }
         if errors.isEmpty {
             do {
-                let (token, _) = try await context.accounts.signIn(email: email, password: form.password ?? "", address: req.remoteAddress?.ipAddress ?? "unknown")
-                let next = form.next ?? ""
-                // Only a path on this site, never another site (no open redirect).
-                let target = next.hasPrefix("/") && !next.hasPrefix("//") && !next.contains("\\") ? next : "/framework"
-                let res = req.redirect(to: target)
+                let (token, _, _) = try await context.accounts.signIn(email: email, password: form.password ?? "", address: clientAddress(req))
+                let res = req.redirect(to: SignInRedirect.target(form.next, roots: SignInRedirect.pageRoots(req.application.routes)))
                 res.cookies[SessionMiddleware.cookie] = cookie(token, maxAge: Int(AccountService.sessionLength))
                 res.cookies[SessionMiddleware.preSessionCookie] = cookie("", maxAge: 0)
                 return res
-            } catch AccountService.SignInError.throttled {
-                errors.append(("email", "Too many failed attempts. Wait 15 minutes, then try again"))
+            } catch AccountService.SignInError.throttled(let seconds) {
+                let wait = seconds < 90 ? "\(seconds) seconds" : "\((seconds + 59) / 60) minutes"
+                errors.append(("email", "Too many failed attempts. Wait \(wait), then try again"))
             } catch AccountService.SignInError.incorrect {
                 errors.append(("email", "Enter a correct email address and password"))
             }
@@ -82,6 +80,10 @@ struct PageRoutes {
         let res = req.redirect(to: "/sign-in")
         res.cookies[SessionMiddleware.cookie] = cookie("", maxAge: 0)
         return res
+    }
+
+    func clientAddress(_ req: Request) -> String {
+        ClientAddress.of(remote: req.remoteAddress?.ipAddress, forwardedFor: req.headers.first(name: "X-Forwarded-For"), trustedProxy: context.trustedProxy)
     }
 
     func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
@@ -102,8 +104,8 @@ struct PageRoutes {
         do {
             try await context.accounts.changePassword(user.account, current: form.current ?? "", new: form.new ?? "")
             await context.sessions.drop(accountID: user.id)
-        } catch let e as AccountService.FieldError {
-            return page(layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: [(e.field, e.message)])),
+        } catch let e as InvalidInput {
+            return page(layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: e.formErrors)),
                         status: .unprocessableEntity)
         }
         // Changing the password ended every session, this one too: sign in again with the new one.

@@ -1,3 +1,4 @@
+import DotsApp
 import DotsCore
 import DotsStore
 import Vapor
@@ -13,11 +14,12 @@ struct SessionMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = req.cookies[Self.cookie]?.string,
-           let (session, account) = try await context.sessions.lookup(Tokens.digest(token), store: context.store, now: context.clock.now()) {
-            req.currentUser = CurrentUser(account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest)
+           let (session, account) = try await context.sessions.lookup(SecretTokens.digest(token), store: context.store, now: context.clock.now()) {
+            req.currentUser = CurrentUser(account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest,
+                                          channel: req.url.path.hasPrefix("/api/") ? .api : .page)
         } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization,
-                  let account = try await context.store.apiTokenAccount(digest: Tokens.digest(bearer.token)) {
-            req.currentUser = CurrentUser(account: account, csrfToken: nil, sessionDigest: nil)
+                  let account = try await context.accounts.account(forAPIToken: bearer.token) {
+            req.currentUser = CurrentUser(account: account, csrfToken: nil, sessionDigest: nil, channel: .api)
         }
         if req.method != .GET && req.method != .HEAD, let user = req.currentUser, let expected = user.csrfToken {
             // A large body (a file upload) arrives in parts after the head: gather it before reading the token.
@@ -25,16 +27,18 @@ struct SessionMiddleware: AsyncMiddleware {
                 _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
             }
             let sent = (try? req.content.get(String.self, at: "csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
-            guard Tokens.equal(sent, expected) else {
+            guard SecretTokens.equal(sent, expected) else {
                 throw Abort(.forbidden, reason: "This form has expired or did not come from Dots. Go back, reload the page and try again.")
             }
         }
         let response = try await next.respond(to: req)
-        Self.secure(response, signedIn: req.currentUser != nil)
+        Self.secure(response, signedIn: req.currentUser != nil, tls: context.secureCookies)
         return response
     }
 
-    static func secure(_ response: Response, signedIn: Bool) {
+    static func secure(_ response: Response, signedIn: Bool, tls: Bool) {
+        // Served over TLS: browsers are told to use nothing else for a year.
+        if tls { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains") }
         let h = response.headers
         response.headers.replaceOrAdd(name: "Content-Security-Policy",
                                       value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
@@ -45,39 +49,58 @@ struct SessionMiddleware: AsyncMiddleware {
     }
 }
 
-/// Errors as pages for people and as JSON for the API; a redirect stays a redirect.
+/// The one place use-case errors become HTTP answers, for pages and the API alike: `AccessDenied` is 403,
+/// `NotFound` 404, `InvalidInput` 422 (pages that re-show a form catch it themselves first), a body that does not
+/// decode 400 (without Swift's decoding details); errors as pages for people and JSON for the API; a redirect stays
+/// a redirect.
 struct PageErrorMiddleware: AsyncMiddleware {
+    let tls: Bool
+
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         do {
             return try await next.respond(to: req)
+        } catch let denied as AccessDenied {
+            return render(req, status: .forbidden, reason: denied.reason)
+        } catch let missing as NotFound {
+            return render(req, status: .notFound, reason: missing.reason)
+        } catch let invalid as InvalidInput {
+            return render(req, status: .unprocessableEntity, reason: invalid.problems.map(\.message).joined(separator: ". "), problems: invalid.problems)
+        } catch is DecodingError {
+            return render(req, status: .badRequest, reason: "The request body is not what this address expects: check its fields against /api/openapi.json.")
         } catch let abort as any AbortError {
             if abort.status == .seeOther || abort.status == .found || abort.status == .temporaryRedirect {
                 return Response(status: abort.status, headers: abort.headers)
             }
-            return render(req, status: abort.status, reason: abort.reason)
+            // Vapor's own 400s quote Swift's decoding errors: say it in words instead.
+            let reason = abort.status == .badRequest && abort.reason.contains("ecod") ? "The request body is not what this address expects." : abort.reason
+            return render(req, status: abort.status, reason: reason)
         } catch {
             req.logger.error("Unhandled error: \(String(reflecting: error))")
             return render(req, status: .internalServerError, reason: "Something went wrong on our side. Try again; if it keeps happening, tell your partnership admin.")
         }
     }
 
-    func render(_ req: Request, status: HTTPResponseStatus, reason: String) -> Response {
+    struct APIError: Encodable {
+        let error: String
+        let status: UInt
+        let problems: [InputProblem]?
+    }
+
+    func render(_ req: Request, status: HTTPResponseStatus, reason: String, problems: [InputProblem]? = nil) -> Response {
         let response: Response
         if req.url.path.hasPrefix("/api/") {
-            response = Response(status: status, headers: ["Content-Type": "application/json"],
-                                body: .init(string: "{\"error\":\(jsonString(reason)),\"status\":\(status.code)}"))
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            let body = (try? encoder.encode(APIError(error: reason, status: status.code, problems: problems))) ?? Data("{}".utf8)
+            response = Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
         } else {
             let title = status == .notFound ? "Page not found" : status == .forbidden ? "You do not have access to this page" : status == .unauthorized ? "Sign in" : "Sorry, there is a problem"
             let body = status == .notFound ? "If you typed the web address, check it is correct." : reason
             let html = Layout(title: title, user: req.currentUser, csrf: req.currentUser?.csrfToken).render(FormPages.message(title: title, body))
             response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
         }
-        SessionMiddleware.secure(response, signedIn: req.currentUser != nil)
+        SessionMiddleware.secure(response, signedIn: req.currentUser != nil, tls: tls)
         return response
-    }
-
-    func jsonString(_ s: String) -> String {
-        String(decoding: (try? JSONEncoder().encode(s)) ?? Data("\"\"".utf8), as: UTF8.self)
     }
 }
 

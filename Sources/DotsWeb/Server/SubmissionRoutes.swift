@@ -56,11 +56,11 @@ struct SubmissionRoutes {
         var id = req.parameters.get("id") ?? ""
         let format = id.hasSuffix(".csv") ? "csv" : id.hasSuffix(".json") ? "json" : "html"
         if format != "html" { id = String(id.prefix(upTo: id.lastIndex(of: ".")!)) }
-        let kept = try await SubmissionUpload.visibleReport(id, user: user, store: context.store)
+        let kept = try await SubmissionUpload.visibleReport(id, user: user, context: context)
         switch format {
         case "csv":
             return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"dots-report-\(id).csv\""],
-                            body: .init(string: SubmissionPages.reportCSV(kept.report)))
+                            body: .init(string: kept.report.csv()))
         case "json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

@@ -56,22 +56,32 @@ struct SubmissionUpload {
         do { source = try SubmissionSource.uploaded(uploads, agency: agency, period: period, label: label) } catch let e as SubmissionSource.ReadError {
             throw FieldError(field: "files", message: e.description)
         }
-        let service = IngestService(store: context.store, clock: context.clock, submittedBy: user.account.email)
-        let outcome = try await service.ingest(source)
+        let outcome = try await context.uploads.run { try await SubmissionService(store: context.store, clock: context.clock).submit(source, by: user.caller) }
         guard let id = outcome.reportID, let kept = try await context.store.intakeReport(id: id) else {
             throw Abort(.internalServerError, reason: "The upload was checked but its report could not be kept.")
         }
-        try await context.store.audit(AuditEvent(at: context.clock.now(), accountID: user.id, action: "submission.upload", target: id,
-                                                 detail: "\(agency) \(outcome.report.isValid ? "accepted" : "rejected")"))
         return Result(record: kept.record, report: kept.report)
     }
 
-    /// A kept report, if this person may see it: an agency data lead sees only their agency's (others are "not
-    /// found", so ids reveal nothing).
-    static func visibleReport(_ id: String, user: CurrentUser, store: HubStore) async throws -> (record: IntakeReportRecord, report: IntakeReport) {
-        guard let kept = try await store.intakeReport(id: id), user.agencyScope.includes(kept.record.agency) else {
-            throw Abort(.notFound, reason: "There is no submission report \(id) you can see.")
+    static func visibleReport(_ id: String, user: CurrentUser, context: WebContext) async throws -> (record: IntakeReportRecord, report: IntakeReport) {
+        try await SubmissionService(store: context.store, clock: context.clock).report(id: id, by: user.caller)
+    }
+}
+
+/// Checking an upload holds it in memory several times over (bytes, report, rows), so at most `limit` are
+/// checked at once; more answer 503 with Retry-After rather than taking the server's memory with them.
+actor UploadGate {
+    let limit: Int
+    private var running = 0
+
+    init(limit: Int = 2) { self.limit = limit }
+
+    func run<T: Sendable>(_ body: @Sendable () async throws -> T) async throws -> T {
+        guard running < limit else {
+            throw Abort(.serviceUnavailable, headers: ["Retry-After": "30"], reason: "Other uploads are being checked. Try again in a minute.")
         }
-        return kept
+        running += 1
+        defer { running -= 1 }
+        return try await body()
     }
 }

@@ -5,7 +5,7 @@ import Vapor
 public enum WebApp {
     public static func configure(_ app: Application, context: WebContext) {
         app.middleware = Middlewares()
-        app.middleware.use(PageErrorMiddleware())
+        app.middleware.use(PageErrorMiddleware(tls: context.secureCookies))
         app.middleware.use(SessionMiddleware(context: context))
         app.routes.defaultMaxBodySize = "64mb"
         PageRoutes(context: context).register(app)

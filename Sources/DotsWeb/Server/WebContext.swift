@@ -7,21 +7,26 @@ import DotsStore
 public struct WebContext: Sendable {
     public let store: HubStore
     public let spec: FrameworkSpec
-    public let clock: any DotsCore.Clock
-    /// Set when Dots is served over TLS (directly or behind a proxy): cookies are then marked `Secure`.
+    public let clock: any TimeSource
+    /// Set when Dots is served over TLS (directly or behind a proxy): cookies are then marked `Secure` and HSTS is sent.
     public let secureCookies: Bool
-    let accounts: AccountService
+    /// The address of a reverse proxy whose `X-Forwarded-For` is believed; nil to use the connection's address.
+    public let trustedProxy: String?
+    public let accounts: AccountService
     let reports: ReportCache
     let sessions = SessionCache()
+    let uploads = UploadGate()
     /// Maturity, the data map, actions and meetings.
     public let governance: GovernanceService
 
-    public init(store: HubStore, spec: FrameworkSpec, clock: any DotsCore.Clock = SystemClock(), secureCookies: Bool = false) {
+    public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock(), secureCookies: Bool = false,
+                trustedProxy: String? = nil) throws {
         self.store = store
         self.spec = spec
         self.clock = clock
         self.secureCookies = secureCookies
-        accounts = AccountService(store: store, clock: clock, throttle: LoginThrottle())
+        self.trustedProxy = trustedProxy
+        accounts = try AccountService(store: store, hasher: hasher, clock: clock)
         reports = ReportCache(store: store, spec: spec, clock: clock)
         governance = GovernanceService(store: store, spec: spec, clock: clock)
     }
@@ -34,7 +39,7 @@ public struct WebContext: Sendable {
 actor ReportCache {
     let store: HubStore
     let spec: FrameworkSpec
-    let clock: any DotsCore.Clock
+    let clock: any TimeSource
     static let recheckSeconds: Int64 = 5
     static let pageCapacity = 5_000
 
@@ -44,7 +49,7 @@ actor ReportCache {
     private var pagesRun: String?
     private var used: (run: String, submissions: [SubmissionRecord])?
 
-    init(store: HubStore, spec: FrameworkSpec, clock: any DotsCore.Clock) {
+    init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource) {
         self.store = store
         self.spec = spec
         self.clock = clock

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DotsApp
+import DotsBcrypt
 import DotsCore
 import DotsFramework
 import DotsStore
@@ -23,19 +24,14 @@ struct DemoCommand: AsyncParsableCommand {
         let location = store.location(defaultPath: "\(dir)/dots.sqlite")
         let spec = try FrameworkService.load()
         try await store.withStore(defaultPath: "\(dir)/dots.sqlite") { hub in
-            let result = try await DemoService(directory: dir, config: config).run(store: hub) { print($0) }
+            let accountService = try AccountService(store: hub, hasher: BcryptHasher())
+            let result = try await DemoService(directory: dir, config: config).runAll(store: hub, accounts: accountService) { print($0) }
             guard result.rejected.isEmpty else { throw ExitCode(1) }
-            print("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
-            let framework = try await FrameworkService(store: hub, runBy: "dots demo").compute(spec)
-            print(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
-            let accounts = try await DemoAccounts.ensure(store: hub)
-            if let g = try await DemoGovernance.seed(GovernanceService(store: hub, spec: spec)) {
-                print("    The partnership's method: \(g.assessments) maturity self-assessments submitted (one more in draft), \(g.datasets) datasets on the data map, a data leads meeting, \(g.actions) actions")
-            }
+            let accounts = result.credentials
             let rows = result.accepted.reduce(0) { $0 + $1.rows }
             print("""
 
-            Demo partnership ready in \(String(format: "%.1f", result.seconds + framework.run.seconds)) s: \(result.accepted.count) submissions, \(rows) rows.
+            Demo partnership ready in \(String(format: "%.1f", result.seconds)) s: \(result.accepted.count) submissions, \(rows) rows.
             Raw extracts (clear identifiers, agency side only): \(dir)/extracts
             Prepared packages (pseudonymised, what the hub receives; upload one on the Submissions page): \(dir)/packages
             Linkage key (agency side; never on the hub): \(result.keyFile)
@@ -49,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
                 return
             }
             print("\nOpen http://127.0.0.1:\(port) and sign in with an account above. Stop with Ctrl-C.")
-            try await WebServer.run(store: hub, spec: spec, host: "127.0.0.1", port: port, secureCookies: false)
+            try await WebServer.run(store: hub, spec: spec, hasher: BcryptHasher(), host: "127.0.0.1", port: port, secureCookies: false, trustedProxy: nil)
         }
     }
 }

@@ -39,7 +39,9 @@ struct IngestCommand: AsyncParsableCommand {
         let outcome: IngestService.Outcome
         do {
             outcome = try await store.withStore { hub in
-                try await IngestService(store: hub, submittedBy: submittedBy).ingest(path: path, options: options)
+                let source = try SubmissionSource.load(path: path, dataset: options.dataset, agency: options.agency, period: options.period)
+                let caller = Caller(accountID: nil, name: submittedBy, role: .admin, agencyID: nil, channel: .cli)
+                return try await SubmissionService(store: hub).submit(source, by: caller, options: options)
             }
         } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) }
         catch let e as StoreError { throw ValidationError(e.description) }

@@ -1,5 +1,6 @@
 import ArgumentParser
 import DotsApp
+import DotsBcrypt
 import DotsWeb
 import Foundation
 
@@ -10,14 +11,16 @@ struct ServeCommand: AsyncParsableCommand {
 
     @Option(help: "The address to listen on. Keep 127.0.0.1 unless a TLS proxy sits in front.") var host = "127.0.0.1"
     @Option(help: "The port.") var port = 8080
-    @Flag(help: "Mark cookies Secure: set when users reach Dots over HTTPS (directly or through a proxy).") var secureCookies = false
+    @Flag(help: "Mark cookies Secure and send HSTS: set when users reach Dots over HTTPS (directly or through a proxy).") var secureCookies = false
+    @Option(help: "The address of a reverse proxy in front of Dots whose X-Forwarded-For header is believed (for sign-in throttling and the audit log).")
+    var trustedProxy: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let spec = try FrameworkService.load()
         try await store.withStore { hub in
             print("Dots is serving on http://\(host):\(port) (stop with Ctrl-C).")
-            try await WebServer.run(store: hub, spec: spec, host: host, port: port, secureCookies: secureCookies)
+            try await WebServer.run(store: hub, spec: spec, hasher: BcryptHasher(), host: host, port: port, secureCookies: secureCookies, trustedProxy: trustedProxy)
         }
     }
 }

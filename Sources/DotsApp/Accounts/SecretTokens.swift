@@ -2,20 +2,20 @@
 import Foundation
 
 /// Random secrets for session cookies, CSRF and API tokens. The store keeps only their SHA-256 digests.
-enum Tokens {
-    static func random(bytes: Int = 32) -> String {
+public enum SecretTokens {
+    public static func random(bytes: Int = 32) -> String {
         var rng = SystemRandomNumberGenerator()
         let data = Data((0..<bytes).map { _ in UInt8.random(in: 0...255, using: &rng) })
         return data.base64EncodedString().replacingOccurrences(of: "+", with: "-").replacingOccurrences(of: "/", with: "_")
             .replacingOccurrences(of: "=", with: "")
     }
 
-    static func digest(_ token: String) -> String {
+    public static func digest(_ token: String) -> String {
         SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
     }
 
     /// Compares two secrets in time that does not depend on where they first differ.
-    static func equal(_ a: String, _ b: String) -> Bool {
+    public static func equal(_ a: String, _ b: String) -> Bool {
         let x = Array(a.utf8), y = Array(b.utf8)
         guard x.count == y.count else { return false }
         var diff: UInt8 = 0

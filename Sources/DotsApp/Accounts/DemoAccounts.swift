@@ -14,17 +14,16 @@ public enum DemoAccounts {
     /// The agency the demo's agency data lead acts for.
     public static let leadAgency = "staffs-police"
 
-    public static func ensure(store: HubStore, clock: any DotsCore.Clock = SystemClock()) async throws -> [Credential] {
-        let service = AccountService(store: store, clock: clock)
+    public static func ensure(_ accounts: AccountService, caller: Caller) async throws -> [Credential] {
         var out: [Credential] = []
         for role in Role.allCases {
             let email = "\(role.rawValue)@dots.example"
-            let password = Passwords.generate()
+            let password = PasswordRules.generate()
             let agency = role.needsAgency ? leadAgency : nil
-            if let existing = try await store.account(email: email) {
-                try await store.setPassword(accountID: existing.id, hash: try Passwords.hash(password), at: clock.now())
+            if let existing = try await accounts.store.account(email: email) {
+                try await accounts.setPassword(existing, password)
             } else {
-                try await service.create(email: email, name: "Demo \(role.title)", role: role, agencyID: agency, password: password)
+                try await accounts.create(email: email, name: "Demo \(role.title)", role: role, agencyID: agency, password: password, by: caller)
             }
             out.append(Credential(role: role, email: email, password: password, agencyID: agency))
         }
