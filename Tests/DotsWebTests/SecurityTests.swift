@@ -165,6 +165,25 @@ struct SecurityTests {
         }
     }
 
+    @Test("At most two uploads are checked at once; a third is told to try again (503 with Retry-After)")
+    func uploadGate() async throws {
+        let gate = UploadGate(limit: 2)
+        let (stream, release) = AsyncStream<Void>.makeStream()
+        let held = Task { try await gate.run { for await _ in stream { break } } }
+        let held2 = Task { try await gate.run { try await Task.sleep(for: .milliseconds(300)) } }
+        try await Task.sleep(for: .milliseconds(100))
+        do {
+            try await gate.run {}
+            Issue.record("a third upload was let through")
+        } catch let abort as Abort {
+            #expect(abort.status == .serviceUnavailable && abort.headers.first(name: "Retry-After") == "30")
+        }
+        release.yield(); release.finish()
+        try await held.value
+        try await held2.value
+        try await gate.run {}
+    }
+
     @Test("With --secure-cookies every answer carries HSTS; without it none does", arguments: StoreKind.available)
     func hsts(kind: StoreKind) async throws {
         try await withStore(kind) { store in

@@ -37,14 +37,6 @@ public struct Caller: Sendable, Equatable {
     public func require(_ permission: Permission) throws(AccessDenied) {
         guard can(permission) else { throw AccessDenied("Your role (\(role.title)) does not give access to this.") }
     }
-
-    /// Throws unless `agencyID` is in this caller's scope; `reason` says what they cannot do, for the person.
-    public func requireScope(_ agencyID: String?, _ reason: String) throws(AccessDenied) {
-        switch scope {
-        case .all: return
-        case .only(let own): guard agencyID == own else { throw AccessDenied(reason) }
-        }
-    }
 }
 
 /// The caller may not do this: 403 on the web, exit status 1 at the command line.
