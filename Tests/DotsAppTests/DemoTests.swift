@@ -108,8 +108,9 @@ struct DemoTests {
         #expect(seeded.assessments == 8 && seeded.datasets == 11 && seeded.meetings == 1 && seeded.actions == 6)
         #expect(try await DemoGovernance.seed(service) == nil, "seeded once per store")
 
-        let round = try #require(try await service.round(nil))
-        let summary = try await service.summary(round: round)
+        let admin = Caller.commandLine(user: "test")
+        let round = try #require(try await service.round(nil, by: admin))
+        let summary = try await service.summary(round: round, by: admin)
         #expect(summary.submittedCount == 8)
         #expect(summary.rows.first { $0.agencyID == "stoke-yjs" }?.status == .draft)
         #expect(summary.rows.first { $0.agencyID == "staffs-police" }?.level(.analysis) == .developing)
@@ -118,7 +119,7 @@ struct DemoTests {
         #expect(summary.areasByStrength.last.map { [.sharing, .decisionMaking].contains($0.area) } == true)
 
         // Coverage from the store: the demo submits every dataset; Stoke CSC holds missing episodes it has not submitted.
-        let coverage = try await service.coverage()
+        let coverage = try await service.coverage(by: admin)
         let missing = try #require(coverage.first { $0.questionID == "missing" })
         #expect(missing.status == .answerable)
         #expect(missing.datasets.first { $0.dataset == .missingEpisodes }?.heldNotSubmittedBy == ["stoke-csc"])
@@ -129,7 +130,7 @@ struct DemoTests {
         let actions = try await store.actions()
         #expect(actions.filter { $0.isOverdue(on: service.today) }.count == 1)
         #expect(actions.filter { $0.status == .done }.count == 1)
-        let suggestions = try await service.suggestions()
+        let suggestions = try await service.suggestions(by: admin)
         let accepted = try await store.actionSuggestionKeys()
         #expect(accepted.count == 3 && suggestions.allSatisfy { !accepted.contains($0.key) })
         #expect(suggestions.contains { $0.key == "maturity:mpft-sh:analysis" })

@@ -24,7 +24,7 @@ struct GovernanceWebTests {
     }
 
     static func openRound(_ store: HubStore, opened: String = "2026-10-01") async throws -> MaturityRound {
-        try await GovernanceService(store: store, spec: try FrameworkService.load(), clock: WebFixture.clock).openRound(title: "Round 1", opened: opened, closes: "")
+        try await GovernanceService(store: store, spec: try FrameworkService.load(), clock: WebFixture.clock).openRound(title: "Round 1", opened: opened, closes: "", by: .commandLine(user: "test"))
     }
 
     static func json(_ client: inout WebTestClient, _ method: HTTPMethod, _ path: String, _ body: String, csrf: String) async throws -> TestingHTTPResponse {
@@ -100,7 +100,7 @@ struct GovernanceWebTests {
             let first = try await Self.openRound(store, opened: "2025-10-01")
             let service = GovernanceService(store: store, spec: try FrameworkService.load(), clock: WebFixture.clock)
             let answers = { (level: MaturityLevel) in self.q.questions.map { MaturityAnswer(questionID: $0.id, level: level) } }
-            _ = try await service.saveAssessment(round: first, agency: "uhnm-ed", answers: answers(.emerging), submit: true, by: .init(accountID: nil, name: "t"))
+            _ = try await service.saveAssessment(round: first.id, agency: "uhnm-ed", answers: answers(.emerging), submit: true, by: .commandLine(user: "t"))
             var analyst = try await Self.signedIn(app, .analyst)
             let token = try await Self.csrf(&analyst, "/maturity")
             let bad = try await analyst.send(.POST, "/maturity/rounds", form: ["csrf": token, "title": "", "opened": "2026-02-30", "closes": "2026-01-01"])
@@ -110,7 +110,7 @@ struct GovernanceWebTests {
             #expect(ok.status == .seeOther)
             let second = try #require(try await store.maturityRounds().first)
             #expect(second.title == "Round 2")
-            _ = try await service.saveAssessment(round: second, agency: "uhnm-ed", answers: answers(.developing), submit: true, by: .init(accountID: nil, name: "t"))
+            _ = try await service.saveAssessment(round: second.id, agency: "uhnm-ed", answers: answers(.developing), submit: true, by: .commandLine(user: "t"))
             let heat = try await analyst.send(.GET, "/maturity").body.string
             #expect(heat.contains("Arrows show change since Round 1"))
             #expect(heat.contains("<span class=\"dots-visually-hidden\">up 2 levels</span>"))
@@ -239,7 +239,7 @@ struct GovernanceWebTests {
             let boardToken = try await Self.csrf(&board)
             #expect(try await board.send(.POST, "/actions", form: ["csrf": boardToken, "title": "x"]).status == .forbidden)
             let owned = try await GovernanceService(store: store, spec: try FrameworkService.load(), clock: WebFixture.clock)
-                .createAction(.init(title: "Report to the board", ownerID: boardAccount.id, due: "2027-01-01"), by: .init(accountID: nil, name: "t"))
+                .createAction(.init(title: "Report to the board", ownerID: boardAccount.id, due: "2027-01-01"), by: .commandLine(user: "t"))
             #expect(try await board.send(.POST, "/actions/\(owned.id)", form: ["csrf": boardToken, "note": "On the agenda"]).status == .seeOther)
             #expect(try await board.send(.POST, "/actions/\(leads.id)", form: ["csrf": boardToken, "note": "x"]).status == .forbidden)
 
@@ -271,8 +271,8 @@ struct GovernanceWebTests {
         try await WebFixture.withAccounts(kind) { store, app in
             let round = try await Self.openRound(store)
             let service = GovernanceService(store: store, spec: try FrameworkService.load(), clock: WebFixture.clock)
-            _ = try await service.saveAssessment(round: round, agency: "mpft-sh", answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: $0.id.hasPrefix("analysis") ? .unaware : .learning) },
-                                                 submit: true, by: .init(accountID: nil, name: "t"))
+            _ = try await service.saveAssessment(round: round.id, agency: "mpft-sh", answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: $0.id.hasPrefix("analysis") ? .unaware : .learning) },
+                                                 submit: true, by: .commandLine(user: "t"))
             var analyst = try await Self.signedIn(app, .analyst)
             let page = try await analyst.send(.GET, "/actions/suggestions").body.string
             #expect(page.contains("Move analysis from Unaware to Emerging"))
@@ -289,8 +289,8 @@ struct GovernanceWebTests {
             var lead = try await Self.signedIn(app, .agencyLead)
             #expect(!(try await lead.send(.GET, "/actions/suggestions").body.string.contains("Find a source for")))
             // Nor can they use up another agency's suggestion by its predictable key, or attach a meeting that does not exist.
-            _ = try await service.saveAssessment(round: round, agency: "uhnm-ed", answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: $0.id.hasPrefix("sharing") ? .unaware : .learning) },
-                                                 submit: true, by: .init(accountID: nil, name: "t"))
+            _ = try await service.saveAssessment(round: round.id, agency: "uhnm-ed", answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: $0.id.hasPrefix("sharing") ? .unaware : .learning) },
+                                                 submit: true, by: .commandLine(user: "t"))
             let leadToken = try await Self.csrf(&lead, "/actions/new")
             let stolen = try await lead.send(.POST, "/actions", form: ["csrf": leadToken, "title": "Taken", "ownerName": "Someone", "due": "2027-02-23",
                                                                       "promptKind": "other", "suggestionKey": "maturity:uhnm-ed:sharing"])

@@ -39,7 +39,9 @@ public enum DemoGovernance {
         guard try await store.maturityRounds().isEmpty else { return nil }
         var summary = Summary()
         let today = service.today
-        let round = try await service.openRound(title: "Round 1 (\(today.year))", opened: today.adding(days: -56).description, closes: today.adding(days: 21).description)
+        let operator_ = Caller(accountID: nil, name: "Demo partnership analyst", role: .analyst, agencyID: nil, channel: .cli)
+        let round = try await service.openRound(title: "Round 1 (\(today.year))", opened: today.adding(days: -56).description, closes: today.adding(days: 21).description,
+                                                by: operator_)
         let q = round.questionnaire
         for (i, profile) in profiles.enumerated() {
             var answers: [MaturityAnswer] = []
@@ -53,39 +55,40 @@ public enum DemoGovernance {
                                                   evidence: evidence["\(profile.agency)/\(question.id)"] ?? (dontKnow ? "The analysis is done by the trust's central team; we need to ask them." : "")))
                 }
             }
-            _ = try await service.saveAssessment(round: round, agency: profile.agency, answers: answers, submit: true, by: .init(accountID: nil, name: "Demo \(profile.agency) data lead"))
+            _ = try await service.saveAssessment(round: round.id, agency: profile.agency, answers: answers, submit: true, by: lead(profile.agency))
             summary.assessments += 1
         }
         // Stoke youth justice has started but not finished; the return interview provider has not started.
         let partial = q.questions.prefix(5).map { MaturityAnswer(questionID: $0.id, level: .learning) }
-        _ = try await service.saveAssessment(round: round, agency: "stoke-yjs", answers: partial, submit: false, by: .init(accountID: nil, name: "Demo stoke-yjs data lead"))
+        _ = try await service.saveAssessment(round: round.id, agency: "stoke-yjs", answers: partial, submit: false, by: lead("stoke-yjs"))
 
         for input in dataMap {
-            _ = try await service.saveDataMapEntry(id: nil, input, by: .init(accountID: nil, name: "Demo \(input.agencyID) data lead"))
+            _ = try await service.createDataMapEntry(input, by: lead(input.agencyID))
             summary.datasets += 1
         }
 
         let accounts = try await store.allAccounts()
         let analyst = accounts.first { $0.role == .analyst }
         let lead = accounts.first { $0.role == .agencyLead }
+        let by = Caller(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst", role: .analyst, agencyID: nil, channel: .cli)
         let meeting = try await service.recordMeeting(.init(
             title: "Data leads network", heldOn: today.adding(days: -21).description,
             attendees: ["staffs-police": "Force analyst", "staffs-csc": "Head of performance", "stoke-csc": "Performance lead", "uhnm-ed": "Named nurse, safeguarding",
                         "staffs-education": "Inclusion data manager", "staffs-yjs": "YJS information officer"],
             notes: "Walked through the first round of self-assessments and the data map. Health and education data sharing came out weakest; agencies agreed the heatmap is for planning support, not for comparing agencies.",
             decisions: "Keep the data leads meeting every two months as a network.\nEach agency brings one data map correction to the next meeting.\nAsk the board for a sharing agreement covering ED safeguarding flags."),
-            by: .init(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst"))
+            by: by)
         summary.meetings = 1
 
         // Accept some of Dots' suggestions (as a person would, from the suggestions page), then add the meeting's own.
-        let suggestions = try await service.suggestions()
+        let suggestions = try await service.suggestions(by: by)
         let wanted = ["maturity:partnership:decision-making", "maturity:uhnm-ed:sharing", "gap:submit:stoke-csc:missing_episodes"]
         var created: [ActionItem] = []
         for key in wanted {
             guard let s = suggestions.first(where: { $0.key == key }) else { continue }
             var input = GovernanceService.ActionInput(s)
             if s.agencyID == nil { input.ownerID = analyst?.id ?? ""; input.ownerName = "Partnership analyst" } else { input.ownerName = "Data lead, \(ReferencePartnership.model.agencyName(s.agencyID ?? ""))" }
-            created.append(try await service.createAction(input, by: .init(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst")))
+            created.append(try await service.createAction(input, by: by))
         }
         let fromMeeting: [GovernanceService.ActionInput] = [
             .init(title: "Draft an information sharing agreement for ED safeguarding flags", detail: "For the board's approval: which flags, lawful basis (public task, with the Schedule 1 safeguarding condition), retention.",
@@ -98,17 +101,21 @@ public enum DemoGovernance {
                   promptKind: "meeting", promptReference: meeting.id, promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
         ]
         for input in fromMeeting {
-            created.append(try await service.createAction(input, by: .init(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst")))
+            created.append(try await service.createAction(input, by: by))
         }
-        let by = GovernanceService.Actor(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst")
         if let published = created.first(where: { $0.title.hasPrefix("Publish") }) {
-            _ = try await service.updateAction(published, .init(note: "Shared with every agency's data lead by email.", status: ActionStatus.done.rawValue), by: by)
+            _ = try await service.updateAction(id: published.id, .init(note: "Shared with every agency's data lead by email.", status: ActionStatus.done.rawValue), by: by)
         }
         if let police = created.first(where: { $0.agencyID == "staffs-police" }) {
-            _ = try await service.updateAction(police, .init(note: "Extract change requested from the force's systems team.", status: ActionStatus.inProgress.rawValue), by: by)
+            _ = try await service.updateAction(id: police.id, .init(note: "Extract change requested from the force's systems team.", status: ActionStatus.inProgress.rawValue), by: by)
         }
         summary.actions = created.count
         return summary
+    }
+
+    /// An agency's data lead in the demo, who completes its assessment and records its datasets.
+    static func lead(_ agency: String) -> Caller {
+        Caller(accountID: nil, name: "Demo \(agency) data lead", role: .agencyLead, agencyID: agency, channel: .cli)
     }
 
     static let dataMap: [GovernanceService.DataMapInput] = [

@@ -52,8 +52,62 @@ extension GovernanceService {
         }
     }
 
-    /// Records a new dataset (`id` nil) or updates one.
-    public func saveDataMapEntry(id: String?, _ input: DataMapInput, by actor: Actor) async throws -> DataMapEntry {
+    /// The data map, or one agency's part of it.
+    public func dataMapEntries(agency: String? = nil, by caller: Caller) async throws -> [DataMapEntry] {
+        try caller.require(.viewGovernance)
+        return try await store.dataMapEntries(agency: agency)
+    }
+
+    public func dataMapEntry(id: String, by caller: Caller) async throws -> DataMapEntry {
+        try caller.require(.viewGovernance)
+        guard let e = try await store.dataMapEntry(id: id) else { throw NotFound("There is no such dataset on the data map.") }
+        return e
+    }
+
+    /// A dataset the caller may change: their own agency's, or any for an admin.
+    public func editableDataMapEntry(id: String, by caller: Caller) async throws -> DataMapEntry {
+        try caller.require(.editDataMap)
+        guard let e = try await store.dataMapEntry(id: id) else { throw NotFound("There is no such dataset on the data map.") }
+        try caller.require(.editDataMap, agency: e.agencyID, "You can change only your own agency's datasets.")
+        return e
+    }
+
+    /// The agency a new dataset is recorded for: an agency data lead's own, whatever the input says.
+    public func newDataMapInput(by caller: Caller) throws -> DataMapInput {
+        try caller.require(.editDataMap)
+        return DataMapInput(agencyID: caller.scope.agencyID ?? "")
+    }
+
+    /// Records a new dataset. An agency data lead records for their own agency whatever the input says.
+    public func createDataMapEntry(_ input: DataMapInput, by caller: Caller) async throws -> DataMapEntry {
+        try caller.require(.editDataMap)
+        var input = input
+        if let own = caller.scope.agencyID { input.agencyID = own }
+        let entry = try await saveDataMapEntry(id: nil, input, by: caller.name)
+        try await audit.record(caller, "datamap.create", entry.id)
+        return entry
+    }
+
+    /// Changes a dataset's record; the holding agency does not change (an admin moving it would record it again).
+    public func updateDataMapEntry(id: String, _ input: DataMapInput, by caller: Caller) async throws -> DataMapEntry {
+        let existing = try await editableDataMapEntry(id: id, by: caller)
+        var input = input
+        input.agencyID = existing.agencyID
+        let entry = try await saveDataMapEntry(id: existing.id, input, by: caller.name)
+        try await audit.record(caller, "datamap.update", entry.id)
+        return entry
+    }
+
+    /// Takes a dataset off the data map (the audit log keeps who did it and its name).
+    @discardableResult
+    public func removeDataMapEntry(id: String, by caller: Caller) async throws -> DataMapEntry {
+        let existing = try await editableDataMapEntry(id: id, by: caller)
+        try await store.deleteDataMapEntry(id: existing.id)
+        try await audit.record(caller, "datamap.delete", existing.id, existing.name)
+        return existing
+    }
+
+    func saveDataMapEntry(id: String?, _ input: DataMapInput, by name: String) async throws -> DataMapEntry {
         var problems: [InputProblem] = []
         let dataset = input.dataset.isEmpty ? nil : Dataset(rawValue: input.dataset)
         if !input.dataset.isEmpty, dataset == nil { problems.append(InputProblem("dataset", "Choose a Dots dataset from the list, or none")) }
@@ -71,16 +125,11 @@ extension GovernanceService {
             system: TextRules.trimmed(input.system), recorded: TextRules.trimmed(input.recorded), recordingMethod: method ?? .structured,
             coverage: TextRules.trimmed(input.coverage), coverageFrom: from, coverageTo: to, refresh: refresh ?? .adHoc, access: TextRules.trimmed(input.access),
             sharingAgreement: TextRules.trimmed(input.sharingAgreement), lawfulBasis: basis ?? .notKnown, qualityIssues: TextRules.trimmed(input.qualityIssues),
-            owner: TextRules.trimmed(input.owner), updatedAt: clock.now(), updatedBy: actor.name)
+            owner: TextRules.trimmed(input.owner), updatedAt: clock.now(), updatedBy: name)
         problems += entry.problems(questionIDs: Set(spec.questions.map(\.id)))
         guard problems.isEmpty else { throw InvalidInput(Self.ordered(problems)) }
         try await store.saveDataMapEntry(entry)
         return entry
-    }
-
-    /// Takes a dataset off the data map (the audit log keeps who did it and its name).
-    public func removeDataMapEntry(_ e: DataMapEntry) async throws {
-        try await store.deleteDataMapEntry(id: e.id)
     }
 
     /// Problems in the order the form shows its fields, one per field.
@@ -92,8 +141,26 @@ extension GovernanceService {
     }
 
     /// For each strategic question, the datasets that could answer it and whether they are submitted, held or not held.
+    public func coverage(by caller: Caller) async throws -> [QuestionCoverage] {
+        try caller.require(.viewGovernance)
+        return try await coverage()
+    }
+
+    /// The coverage page: coverage, the data map's entries and the framework's stored gaps by question.
+    public struct CoverageView: Sendable {
+        public let coverage: [QuestionCoverage]
+        public let entries: [DataMapEntry]
+        public let gaps: [String: [DataGap]]
+    }
+
+    public func coverageView(by caller: Caller) async throws -> CoverageView {
+        try caller.require(.viewGovernance)
+        let gaps = Dictionary(grouping: try await store.frameworkGaps(), by: \.questionID).mapValues { $0.map(\.gap) }
+        return CoverageView(coverage: try await coverage(), entries: try await store.dataMapEntries(), gaps: gaps)
+    }
+
     /// - Parameter current: the current submissions, when the caller has read them already.
-    public func coverage(current: [SubmissionRecord]? = nil) async throws -> [QuestionCoverage] {
+    func coverage(current: [SubmissionRecord]? = nil) async throws -> [QuestionCoverage] {
         var submitted: [Dataset: Set<String>] = [:]
         let current = if let current { current } else { try await store.currentSubmissions() }
         for s in current { submitted[s.dataset, default: []].insert(s.agency) }

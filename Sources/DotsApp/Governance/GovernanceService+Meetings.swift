@@ -30,7 +30,8 @@ extension GovernanceService {
         }
     }
 
-    public func recordMeeting(_ input: MeetingInput, by actor: Actor) async throws -> DataLeadsMeeting {
+    public func recordMeeting(_ input: MeetingInput, by caller: Caller) async throws -> DataLeadsMeeting {
+        try caller.require(.recordMeetings)
         let held = Self.date(input.heldOn)
         let attendees = input.attendees.sorted { $0.key < $1.key }.map { DataLeadsMeeting.Attendee(agencyID: $0.key, people: TextRules.trimmed($0.value)) }
         let decisions = input.decisions.split(whereSeparator: \.isNewline).map { TextRules.trimmed(String($0)) }.filter { !$0.isEmpty }
@@ -38,8 +39,27 @@ extension GovernanceService {
                                               decisions: decisions, today: today)
         guard problems.isEmpty, let held else { throw InvalidInput(problems) }
         let m = DataLeadsMeeting(id: Self.newID("meet"), heldOn: held, title: TextRules.trimmed(input.title), attendees: attendees,
-                                 notes: TextRules.trimmed(input.notes), decisions: decisions, createdAt: clock.now(), createdBy: actor.name)
+                                 notes: TextRules.trimmed(input.notes), decisions: decisions, createdAt: clock.now(), createdBy: caller.name)
         try await store.saveMeeting(m)
+        try await audit.record(caller, "meeting.record", m.id)
         return m
+    }
+
+    /// A blank meeting record, for those who record meetings.
+    public func newMeetingInput(by caller: Caller) throws -> MeetingInput {
+        try caller.require(.recordMeetings)
+        return MeetingInput(title: "Data leads network")
+    }
+
+    public func meetings(by caller: Caller) async throws -> [DataLeadsMeeting] {
+        try caller.require(.viewGovernance)
+        return try await store.meetings()
+    }
+
+    /// One meeting and the actions that came from it.
+    public func meeting(id: String, by caller: Caller) async throws -> (meeting: DataLeadsMeeting, actions: [ActionItem]) {
+        try caller.require(.viewGovernance)
+        guard let m = try await store.meeting(id: id) else { throw NotFound("There is no such meeting.") }
+        return (m, ActionView.ordered(try await store.actions().filter { $0.meetingID == m.id }))
     }
 }

@@ -37,6 +37,15 @@ public struct Caller: Sendable, Equatable {
     public func require(_ permission: Permission) throws(AccessDenied) {
         guard can(permission) else { throw AccessDenied("Your role (\(role.title)) does not give access to this.") }
     }
+
+    /// Whether this caller may do `permission` to `agency`'s records: the role allows it and the agency is in scope.
+    public func may(_ permission: Permission, agency: String) -> Bool { can(permission) && scope.includes(agency) }
+
+    /// Throws `AccessDenied` with `refusal` unless `may(permission, agency:)`.
+    public func require(_ permission: Permission, agency: String, _ refusal: String) throws(AccessDenied) {
+        try require(permission)
+        guard scope.includes(agency) else { throw AccessDenied(refusal) }
+    }
 }
 
 /// The caller may not do this: 403 on the web, exit status 1 at the command line.

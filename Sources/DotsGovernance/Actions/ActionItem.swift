@@ -167,3 +167,16 @@ public enum ActionView: Sendable, Equatable {
         }
     }
 }
+
+extension Caller {
+    /// Who may update an action: its owner; partnership staff who manage actions, any; an agency data lead, their
+    /// agency's. The one statement of the rule, for the use case that enforces it and the page that offers the form.
+    public func mayUpdate(_ a: ActionItem) -> Bool {
+        if let id = accountID, a.ownerID == id { return true }
+        guard can(.manageActions) else { return false }
+        switch scope {
+        case .all: return true
+        case .only(let own): return a.agencyID == own
+        }
+    }
+}

@@ -1,13 +1,12 @@
 import DotsApp
 import DotsCore
 import DotsGovernance
-import DotsStore
 import Foundation
 import Vapor
 
 /// The partnership's method in the API: maturity, the data map and its coverage, actions and suggestions,
-/// meetings. Same rules as the pages: agency data leads change only their own agency's assessment, data map
-/// entries and actions. Refused input answers 422 with every problem by field.
+/// meetings. The same use cases as the pages (so the same rules, scope and audit); refused input answers 422
+/// with every problem by field, through `PageErrorMiddleware`.
 struct GovernanceAPI {
     let context: WebContext
     var service: GovernanceService { context.governance }
@@ -37,17 +36,6 @@ struct GovernanceAPI {
         return Response(status: status, headers: ["Content-Type": "application/json; charset=utf-8"], body: .init(data: try encoder.encode(value)))
     }
 
-    struct Problems: Encodable { let problems: [InputProblem] }
-
-    /// Runs a change; bad input becomes 422 with every problem.
-    func checked(_ status: HTTPResponseStatus = .ok, _ body: () async throws -> any Encodable) async throws -> Response {
-        do { return try Self.json(try await body(), status: status) } catch let e as InvalidInput { return try Self.json(Problems(problems: e.problems), status: .unprocessableEntity) }
-    }
-
-    func decode<T: Decodable>(_ req: Request, _ type: T.Type) throws -> T {
-        do { return try req.content.decode(type) } catch { throw Abort(.badRequest, reason: "The request body is not the JSON this endpoint expects: \(error)") }
-    }
-
     // MARK: maturity
 
     struct AreaJSON: Encodable { let area: String, level: String?, levelNumber: Int?, answered: Int, dontKnow: Int, questions: Int, change: Int? }
@@ -63,33 +51,22 @@ struct GovernanceAPI {
         RoundJSON(id: r.id, title: r.title, opened: r.opened.description, closes: r.closes?.description, questionnaire: r.questionnaire.id, version: r.questionnaire.version)
     }
 
-    func round(_ req: Request) async throws -> MaturityRound {
-        guard let r = try await service.round(req.query[String.self, at: "round"]) else { throw Abort(.notFound, reason: "There is no such round (or none has been opened).") }
-        return r
-    }
-
     func maturity(_ req: Request) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        let s = try await service.summary(round: try await round(req))
+        let caller = try req.caller()
+        guard let round = try await service.round(req.query[String.self, at: "round"], by: caller) else { throw NotFound("No round of self-assessment has been opened yet.") }
+        let rounds = try await service.rounds(by: caller)
+        let s = try await service.summary(round: round, rounds: rounds, by: caller)
         let agencies = s.rows.map { row in
             AgencyJSON(agency: row.agencyID, status: row.results.isEmpty ? (row.status == .draft ? "in-progress" : "not-submitted") : "submitted",
                        areas: row.results.map { r in AreaJSON(area: r.area.rawValue, level: r.level?.title, levelNumber: r.level?.rawValue, answered: r.answered,
                                                               dontKnow: r.dontKnow, questions: r.questions, change: row.change[r.area].flatMap { $0 }) })
         }
-        return try Self.json(MaturityJSON(round: Self.roundJSON(s.round), previousRound: s.previous?.id, rounds: try await context.store.maturityRounds().map(Self.roundJSON),
+        return try Self.json(MaturityJSON(round: Self.roundJSON(s.round), previousRound: s.previous?.id, rounds: rounds.map(Self.roundJSON),
                                           agencies: agencies, areasByStrength: s.areasByStrength.map { StrengthJSON(area: $0.area.rawValue, median: $0.median?.title, mean: $0.mean) }))
     }
 
     func assessment(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
-        let agency = try GovernanceRouting.agency(req.parameters.get("agency"))
-        let round = try await round(req)
-        // The working draft for those who may edit it; the last submission for everyone else.
-        let own = user.can(.assessMaturity) && user.mayEdit(agency: agency.id)
-        let a = own ? try await context.store.maturityAssessment(round: round.id, agency: agency.id)
-            : try await service.visibleAssessments(round: round.id).first { $0.agencyID == agency.id && $0.submittedAt != nil }
-        guard let a else { throw Abort(.notFound, reason: "\(agency.name) has no assessment in this round.") }
-        return try Self.json(a)
+        try Self.json(try await service.assessment(round: req.query[String.self, at: "round"], agency: req.parameters.get("agency"), by: try req.caller()))
     }
 
     struct AssessmentBody: Decodable {
@@ -99,11 +76,8 @@ struct GovernanceAPI {
     }
 
     func saveAssessment(_ req: Request) async throws -> Response {
-        let user = try req.require(.assessMaturity)
-        let agency = try GovernanceRouting.agency(req.parameters.get("agency"))
-        guard user.mayEdit(agency: agency.id) else { throw Abort(.forbidden, reason: "You can complete only your own agency's assessment.") }
-        let round = try await round(req)
-        let body = try decode(req, AssessmentBody.self)
+        let caller = try req.caller()
+        let body = try req.content.decode(AssessmentBody.self)
         var bad: [InputProblem] = []
         let answers = body.answers.map { a -> MaturityAnswer in
             if a.dontKnow == true { return MaturityAnswer(questionID: a.questionID, level: nil, evidence: a.evidence ?? "") }
@@ -113,117 +87,71 @@ struct GovernanceAPI {
             }
             return MaturityAnswer(questionID: a.questionID, level: level, evidence: a.evidence ?? "")
         }
-        return try await checked {
-            if !bad.isEmpty { throw InvalidInput(bad) }
-            let saved = try await service.saveAssessment(round: round, agency: agency.id, answers: answers, submit: body.submit ?? false, by: user.actor)
-            try await GovernanceRouting.audit(context, user, saved.status == .submitted ? "maturity.submit" : "maturity.draft", "\(round.id)/\(agency.id)")
-            return saved
-        }
+        // Who may save is the use case's to decide, before any complaint about the body's levels.
+        let (agency, round) = try await service.editableAssessment(round: req.query[String.self, at: "round"], agency: req.parameters.get("agency"), by: caller)
+        if !bad.isEmpty { throw InvalidInput(bad) }
+        return try Self.json(try await service.saveAssessment(round: round.id, agency: agency.id, answers: answers, submit: body.submit ?? false, by: caller))
     }
 
     // MARK: data map
 
     func dataMap(_ req: Request) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        return try Self.json(try await context.store.dataMapEntries(agency: req.query[String.self, at: "agency"]))
+        try Self.json(try await service.dataMapEntries(agency: req.query[String.self, at: "agency"], by: try req.caller()))
     }
 
     func coverage(_ req: Request) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        return try Self.json(try await service.coverage())
+        try Self.json(try await service.coverage(by: try req.caller()))
     }
 
     func createEntry(_ req: Request) async throws -> Response {
-        let user = try req.require(.editDataMap)
-        var input = try decode(req, GovernanceService.DataMapInput.self)
-        if let own = user.agencyScope.agencyID { input.agencyID = own }
-        return try await checked(.created) {
-            let e = try await service.saveDataMapEntry(id: nil, input, by: user.actor)
-            try await GovernanceRouting.audit(context, user, "datamap.create", e.id)
-            return e
-        }
+        let caller = try req.caller()
+        return try Self.json(try await service.createDataMapEntry(try req.content.decode(GovernanceService.DataMapInput.self), by: caller), status: .created)
     }
 
     func updateEntry(_ req: Request) async throws -> Response {
-        let user = try req.require(.editDataMap)
-        guard let existing = try await context.store.dataMapEntry(id: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "There is no such dataset on the data map.") }
-        guard user.mayEdit(agency: existing.agencyID) else { throw Abort(.forbidden, reason: "You can change only your own agency's datasets.") }
-        var input = try decode(req, GovernanceService.DataMapInput.self)
-        input.agencyID = existing.agencyID
-        return try await checked {
-            let e = try await service.saveDataMapEntry(id: existing.id, input, by: user.actor)
-            try await GovernanceRouting.audit(context, user, "datamap.update", e.id)
-            return e
-        }
+        let caller = try req.caller()
+        return try Self.json(try await service.updateDataMapEntry(id: req.parameters.get("id") ?? "", try req.content.decode(GovernanceService.DataMapInput.self), by: caller))
     }
 
     func deleteEntry(_ req: Request) async throws -> Response {
-        let user = try req.require(.editDataMap)
-        guard let existing = try await context.store.dataMapEntry(id: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "There is no such dataset on the data map.") }
-        guard user.mayEdit(agency: existing.agencyID) else { throw Abort(.forbidden, reason: "You can remove only your own agency's datasets.") }
-        try await service.removeDataMapEntry(existing)
-        try await GovernanceRouting.audit(context, user, "datamap.delete", existing.id, existing.name)
+        try await service.removeDataMapEntry(id: req.parameters.get("id") ?? "", by: try req.caller())
         return Response(status: .noContent)
     }
 
     // MARK: actions
 
     func actions(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
-        let routes = ActionRoutes(context: context)
-        return try Self.json(try await routes.selected(req, user).actions)
+        let caller = try req.caller()
+        let v = try ActionRoutes.planView(req, service, caller)
+        return try Self.json(try await service.actions(v.view, by: caller))
     }
 
-    struct ActionDetail: Encodable { let action: ActionItem; let history: [ActionUpdate] }
-
     func action(_ req: Request) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        let a = try await ActionRoutes(context: context).action(req)
-        return try Self.json(ActionDetail(action: a, history: try await context.store.actionUpdates(id: a.id)))
+        try Self.json(try await service.action(id: req.parameters.get("id") ?? "", by: try req.caller()))
     }
 
     func createAction(_ req: Request) async throws -> Response {
-        let user = try req.require(.manageActions)
-        var input = try decode(req, GovernanceService.ActionInput.self)
-        if let own = user.agencyScope.agencyID { input.agencyID = own }
-        return try await checked(.created) {
-            let a = try await service.createAction(input, by: user.actor)
-            try await GovernanceRouting.audit(context, user, "action.create", a.id)
-            return a
-        }
+        let caller = try req.caller()
+        return try Self.json(try await service.createAction(try req.content.decode(GovernanceService.ActionInput.self), by: caller), status: .created)
     }
 
     func updateAction(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
-        let a = try await ActionRoutes(context: context).action(req)
-        guard ActionRoutes.mayUpdate(user, a) else { throw Abort(.forbidden, reason: "You can update only actions you own or your agency's actions.") }
-        let change = try decode(req, GovernanceService.ActionChange.self)
-        return try await checked {
-            let updated = try await service.updateAction(a, change, by: user.actor)
-            try await GovernanceRouting.audit(context, user, "action.update", a.id, updated.status.rawValue)
-            return updated
-        }
+        let caller = try req.caller()
+        return try Self.json(try await service.updateAction(id: req.parameters.get("id") ?? "", try req.content.decode(GovernanceService.ActionChange.self), by: caller))
     }
 
     func suggestions(_ req: Request) async throws -> Response {
-        let user = try req.require(.manageActions)
-        return try Self.json(try await ActionRoutes(context: context).visibleSuggestions(user))
+        try Self.json(try await service.suggestions(by: try req.caller()))
     }
 
     // MARK: meetings
 
     func meetings(_ req: Request) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        return try Self.json(try await context.store.meetings())
+        try Self.json(try await service.meetings(by: try req.caller()))
     }
 
     func createMeeting(_ req: Request) async throws -> Response {
-        let user = try req.require(.recordMeetings)
-        let input = try decode(req, GovernanceService.MeetingInput.self)
-        return try await checked(.created) {
-            let m = try await service.recordMeeting(input, by: user.actor)
-            try await GovernanceRouting.audit(context, user, "meeting.record", m.id)
-            return m
-        }
+        let caller = try req.caller()
+        return try Self.json(try await service.recordMeeting(try req.content.decode(GovernanceService.MeetingInput.self), by: caller), status: .created)
     }
 }

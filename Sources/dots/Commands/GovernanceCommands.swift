@@ -43,7 +43,8 @@ struct MaturityCommand: AsyncParsableCommand {
             }
             let round = try await store.withStore { hub in
                 do {
-                    return try await GovernanceService(store: hub, spec: try FrameworkService.load()).openRound(title: title, opened: opens, closes: closes, questionnaire: q)
+                    return try await GovernanceService(store: hub, spec: try FrameworkService.load())
+                        .openRound(title: title, opened: opens, closes: closes, questionnaire: q, by: commandLineCaller)
                 } catch let e as InvalidInput {
                     throw ValidationError(e.problems.map { "--\($0.field == "opened" ? "opens" : $0.field): \($0.message)" }.joined(separator: "\n"))
                 }
@@ -59,9 +60,11 @@ struct MaturityCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            let text = try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportMaturity(round: round, format: out.format) }
-            guard let text else { throw ValidationError(round == nil ? "No round of self-assessment has been opened on this store." : "There is no round \(round!).") }
-            try out.write(text)
+            do {
+                try out.write(try await store.withStore { hub in
+                    try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportMaturity(round: round, format: out.format, by: commandLineCaller)
+                })
+            } catch { throw commandLineError(error) }
         }
     }
 
@@ -83,7 +86,7 @@ struct DataMapCommand: AsyncParsableCommand {
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try out.write(try await store.withStore { hub in try await governance(hub, framework: framework).exportDataMap(agency: agency, format: out.format) })
+            try out.write(try await store.withStore { hub in try await governance(hub, framework: framework).exportDataMap(agency: agency, format: out.format, by: commandLineCaller) })
         }
     }
 }
@@ -106,7 +109,7 @@ struct ActionsCommand: AsyncParsableCommand {
             case let id where ReferencePartnership.model.agency(id: id) != nil: chosen = .agency(id)
             default: throw ValidationError("--view must be all, partnership, overdue or an agency id (\(ReferencePartnership.agencies.map(\.id).joined(separator: ", "))).")
             }
-            try out.write(try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportActions(chosen, format: out.format) })
+            try out.write(try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportActions(chosen, format: out.format, by: commandLineCaller) })
         }
     }
 }

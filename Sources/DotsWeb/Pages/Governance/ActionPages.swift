@@ -2,7 +2,6 @@ import DotsApp
 import DotsCore
 import DotsFramework
 import DotsGovernance
-import DotsStore
 
 /// Action plans: the plan in its views, one action with its history, the forms, suggestions, the printable plan.
 enum ActionPages {
@@ -161,14 +160,14 @@ enum ActionPages {
         }
     }
 
-    static func form(_ user: CurrentUser, spec: FrameworkSpec, input v: GovernanceService.ActionInput, accounts: [AccountRecord], csrf: String, errors: FormControls.Errors = []) -> String {
+    static func form(_ user: CurrentUser, spec: FrameworkSpec, input v: GovernanceService.ActionInput, owners accounts: [GovernanceService.Owner], csrf: String, errors: FormControls.Errors = []) -> String {
         let agencyField: String
         if case .only(let own) = user.agencyScope {
             agencyField = "<p>This will be an action for <strong>\(SubmissionPages.agencyName(own).html)</strong>.</p>"
         } else {
             agencyField = FormControls.select("agency", label: "Whose action is it?", options: FormControls.agencyOptions(includePartnership: true), selected: v.agencyID, errors: errors, name: "agencyID")
         }
-        let owners = [(value: "", text: "Someone without an account (type their name below)")] + accounts.filter { !$0.disabled }.map { a in
+        let owners = [(value: "", text: "Someone without an account (type their name below)")] + accounts.map { a in
             (value: a.id, text: "\(a.name) (\(a.role.title)\(a.agencyID.map { ", \(SubmissionPages.agencyName($0))" } ?? ""))")
         }
         let kinds = ActionPrompt.Kind.allCases.map { (value: $0.rawValue, text: $0.title) }

@@ -46,7 +46,7 @@ enum DataMapPages {
         let questions = spec.questions.filter { q in e.informs.contains(q.id) || q.indicators.contains { ind in e.dataset.map(DataCoverage.datasets(of: ind).contains) ?? false } }
         var out = saved ? "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Dataset saved to the data map.</strong></p></div>" : ""
         out += "<span class=\"dots-caption\">\(SubmissionPages.agencyName(e.agencyID).html)</span><h1>\(e.name.html)</h1>"
-        if user.can(.editDataMap), user.mayEdit(agency: e.agencyID) { out += "<p><a class=\"dots-button dots-button--secondary\" href=\"/datamap/\(e.id.html)/edit\">Change this dataset</a></p>" }
+        if user.caller.may(.editDataMap, agency: e.agencyID) { out += "<p><a class=\"dots-button dots-button--secondary\" href=\"/datamap/\(e.id.html)/edit\">Change this dataset</a></p>" }
         out += "<dl class=\"dots-summary-list\">"
         out += row("System", e.system.html) + row("What is recorded", e.recorded.html) + row("How it is recorded", e.recordingMethod.title.html)
         out += row("Dots dataset", e.dataset.map { "<code>\($0.rawValue)</code> (\($0.schema.title.html))" } ?? "None: it is not submitted to Dots as data")

@@ -102,7 +102,7 @@ enum MaturityPages {
         if saved == "submitted" { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Assessment submitted.</strong> The partnership's heatmap now shows it.</p></div>" }
         if saved == "draft" { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Draft saved.</strong> Only your agency and the partnership admin see a draft until it is submitted.</p></div>" }
         out += "<span class=\"dots-caption\">\(round.title.html)</span><h1>Data maturity: \(agency.name.html)</h1>"
-        let canEdit = user.can(.assessMaturity) && user.mayEdit(agency: agency.id)
+        let canEdit = user.caller.may(.assessMaturity, agency: agency.id)
         if canEdit {
             let label = shown?.submittedAt != nil ? "Change and resubmit the assessment" : draft != nil ? "Continue the draft" : "Start the self-assessment"
             out += "<p><a class=\"dots-button\" href=\"/maturity/agencies/\(agency.id.html)/edit?round=\(HTML.query(round.id))\">\(label)</a></p>"

@@ -1,10 +1,10 @@
 import DotsApp
 import DotsCore
 import DotsGovernance
-import DotsStore
 import Vapor
 
-/// The data map: the catalogue, a dataset's record and form, the coverage view, exports.
+/// The data map: the catalogue, a dataset's record and form, the coverage view, exports. Decodes, calls
+/// `GovernanceService`, renders.
 struct DataMapRoutes {
     let context: WebContext
     var service: GovernanceService { context.governance }
@@ -15,8 +15,8 @@ struct DataMapRoutes {
         var coverage: String?, coverageFrom: String?, coverageTo: String?, refresh: String?, access: String?, sharingAgreement: String?
         var lawfulBasis: String?, qualityIssues: String?, owner: String?
 
-        func input(agency: String) -> GovernanceService.DataMapInput {
-            .init(agencyID: agency, name: name ?? "", dataset: dataset ?? "", informs: informs ?? [], system: system ?? "", recorded: recorded ?? "",
+        var input: GovernanceService.DataMapInput {
+            .init(agencyID: agencyID ?? "", name: name ?? "", dataset: dataset ?? "", informs: informs ?? [], system: system ?? "", recorded: recorded ?? "",
                   recordingMethod: recordingMethod ?? "", coverage: coverage ?? "", coverageFrom: coverageFrom ?? "", coverageTo: coverageTo ?? "",
                   refresh: refresh ?? "", access: access ?? "", sharingAgreement: sharingAgreement ?? "", lawfulBasis: lawfulBasis ?? "",
                   qualityIssues: qualityIssues ?? "", owner: owner ?? "")
@@ -40,86 +40,75 @@ struct DataMapRoutes {
         Layout(title: title, user: req.currentUser, active: "datamap", csrf: req.currentUser?.csrfToken)
     }
 
+    var id: (Request) -> String { { $0.parameters.get("id") ?? "" } }
+
     func list(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
+        let user = try req.signedIn()
         let agency = req.query[String.self, at: "agency"].flatMap { $0.isEmpty ? nil : $0 }
-        let entries = try await context.store.dataMapEntries(agency: agency)
+        let entries = try await service.dataMapEntries(agency: agency, by: user.caller)
         return page(layout(req, "Data map").render(DataMapPages.list(user, entries: entries, agency: agency, removed: req.query[String.self, at: "removed"])))
     }
 
-    func entry(_ req: Request) async throws -> DataMapEntry {
-        guard let e = try await context.store.dataMapEntry(id: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "There is no such dataset on the data map.") }
-        return e
-    }
-
     func detail(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
-        let e = try await entry(req)
+        let user = try req.signedIn()
+        let e = try await service.dataMapEntry(id: id(req), by: user.caller)
         return page(layout(req, e.name).render(DataMapPages.detail(user, e, spec: context.spec, saved: req.query[String.self, at: "saved"] != nil), backLink: ("/datamap", "Data map")))
     }
 
+    func form(_ req: Request, _ user: CurrentUser, _ input: GovernanceService.DataMapInput, id: String?, errors: FormControls.Errors = []) -> Response {
+        let title = (errors.isEmpty ? "" : "Error: ") + (id == nil ? "Record a dataset" : "Change a dataset")
+        let html = DataMapPages.form(user, spec: context.spec, input: input, id: id, csrf: user.csrfToken ?? "", errors: errors)
+        return page(layout(req, title).render(html, backLink: id.map { ("/datamap/\($0)", input.name) } ?? ("/datamap", "Data map")),
+                    status: errors.isEmpty ? .ok : .unprocessableEntity)
+    }
+
     func newForm(_ req: Request) async throws -> Response {
-        let user = try req.require(.editDataMap)
-        return page(layout(req, "Record a dataset").render(DataMapPages.form(user, spec: context.spec, input: .init(agencyID: user.agencyScope.agencyID ?? ""), id: nil, csrf: user.csrfToken ?? ""),
-                                                           backLink: ("/datamap", "Data map")))
+        let user = try req.signedIn()
+        return form(req, user, try service.newDataMapInput(by: user.caller), id: nil)
     }
 
     func create(_ req: Request) async throws -> Response {
-        let user = try req.require(.editDataMap)
-        let form = try req.content.decode(Form.self)
-        // An agency data lead records for their own agency whatever the form says.
-        let input = form.input(agency: user.agencyScope.agencyID ?? form.agencyID ?? "")
-        return try await save(req, user, id: nil, input)
-    }
-
-    func editable(_ req: Request) async throws -> (CurrentUser, DataMapEntry) {
-        let user = try req.require(.editDataMap)
-        let e = try await entry(req)
-        guard user.mayEdit(agency: e.agencyID) else { throw Abort(.forbidden, reason: "You can change only your own agency's datasets.") }
-        return (user, e)
-    }
-
-    func editForm(_ req: Request) async throws -> Response {
-        let (user, e) = try await editable(req)
-        return page(layout(req, "Change a dataset").render(DataMapPages.form(user, spec: context.spec, input: .init(e), id: e.id, csrf: user.csrfToken ?? ""),
-                                                           backLink: ("/datamap/\(e.id)", e.name)))
-    }
-
-    func update(_ req: Request) async throws -> Response {
-        let (user, e) = try await editable(req)
-        let form = try req.content.decode(Form.self)
-        // The holding agency does not change on edit (an admin moving it would record it again).
-        return try await save(req, user, id: e.id, form.input(agency: e.agencyID))
-    }
-
-    func remove(_ req: Request) async throws -> Response {
-        let (user, e) = try await editable(req)
-        try await service.removeDataMapEntry(e)
-        try await GovernanceRouting.audit(context, user, "datamap.delete", e.id, e.name)
-        return req.redirect(to: "/datamap?removed=\(HTML.query(e.name))")
-    }
-
-    func save(_ req: Request, _ user: CurrentUser, id: String?, _ input: GovernanceService.DataMapInput) async throws -> Response {
+        let user = try req.signedIn()
+        let input = try req.content.decode(Form.self).input
         do {
-            let saved = try await service.saveDataMapEntry(id: id, input, by: user.actor)
-            try await GovernanceRouting.audit(context, user, id == nil ? "datamap.create" : "datamap.update", saved.id)
+            let saved = try await service.createDataMapEntry(input, by: user.caller)
             return req.redirect(to: "/datamap/\(saved.id)?saved=1")
         } catch let e as InvalidInput {
-            return page(layout(req, "Error: \(id == nil ? "Record a dataset" : "Change a dataset")").render(
-                DataMapPages.form(user, spec: context.spec, input: input, id: id, csrf: user.csrfToken ?? "", errors: e.formErrors), backLink: ("/datamap", "Data map")),
-                        status: .unprocessableEntity)
+            return form(req, user, input, id: nil, errors: e.formErrors)
         }
     }
 
+    func editForm(_ req: Request) async throws -> Response {
+        let user = try req.signedIn()
+        let e = try await service.editableDataMapEntry(id: id(req), by: user.caller)
+        return form(req, user, .init(e), id: e.id)
+    }
+
+    func update(_ req: Request) async throws -> Response {
+        let user = try req.signedIn()
+        let existing = try await service.editableDataMapEntry(id: id(req), by: user.caller)
+        var input = try req.content.decode(Form.self).input
+        input.agencyID = existing.agencyID
+        do {
+            let saved = try await service.updateDataMapEntry(id: existing.id, input, by: user.caller)
+            return req.redirect(to: "/datamap/\(saved.id)?saved=1")
+        } catch let e as InvalidInput {
+            return form(req, user, input, id: existing.id, errors: e.formErrors)
+        }
+    }
+
+    func remove(_ req: Request) async throws -> Response {
+        let removed = try await service.removeDataMapEntry(id: id(req), by: try req.caller())
+        return req.redirect(to: "/datamap?removed=\(HTML.query(removed.name))")
+    }
+
     func coverage(_ req: Request) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        let gaps = Dictionary(grouping: try await context.store.frameworkGaps(), by: \.questionID).mapValues { $0.map(\.gap) }
-        return page(layout(req, "What data could answer each question").render(
-            DataMapPages.coverage(try await service.coverage(), spec: context.spec, entries: try await context.store.dataMapEntries(), gaps: gaps), backLink: ("/datamap", "Data map")))
+        let v = try await service.coverageView(by: try req.caller())
+        return page(layout(req, "What data could answer each question").render(DataMapPages.coverage(v.coverage, spec: context.spec, entries: v.entries, gaps: v.gaps),
+                                                                               backLink: ("/datamap", "Data map")))
     }
 
     func export(_ req: Request, _ format: GovernanceExport.Format) async throws -> Response {
-        _ = try req.require(.viewGovernance)
-        return GovernanceRouting.download(try await service.exportDataMap(format: format), name: "dots-datamap", format: format)
+        GovernanceRouting.download(try await service.exportDataMap(format: format, by: try req.caller()), name: "dots-datamap", format: format)
     }
 }

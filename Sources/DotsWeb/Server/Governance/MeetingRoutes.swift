@@ -1,10 +1,9 @@
 import DotsApp
 import DotsCore
 import DotsGovernance
-import DotsStore
 import Vapor
 
-/// The data leads network: meetings and the form to record one.
+/// The data leads network: meetings and the form to record one. Decodes, calls `GovernanceService`, renders.
 struct MeetingRoutes {
     let context: WebContext
     var service: GovernanceService { context.governance }
@@ -21,25 +20,25 @@ struct MeetingRoutes {
     }
 
     func list(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
-        return page(layout(req, "Data leads network").render(MeetingPages.list(user, meetings: try await context.store.meetings(), actions: try await context.store.actions())))
+        let user = try req.signedIn()
+        let meetings = try await service.meetings(by: user.caller)
+        return page(layout(req, "Data leads network").render(MeetingPages.list(user, meetings: meetings, actions: try await service.actions(.all, by: user.caller))))
     }
 
     func detail(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewGovernance)
-        guard let m = try await context.store.meeting(id: req.parameters.get("id") ?? "") else { throw Abort(.notFound, reason: "There is no such meeting.") }
-        let actions = ActionView.ordered(try await context.store.actions().filter { $0.meetingID == m.id })
+        let user = try req.signedIn()
+        let (m, actions) = try await service.meeting(id: req.parameters.get("id") ?? "", by: user.caller)
         return page(layout(req, m.title).render(MeetingPages.detail(user, m, actions: actions, today: service.today, saved: req.query[String.self, at: "saved"] != nil),
                                                 backLink: ("/meetings", "Data leads network")))
     }
 
     func form(_ req: Request) async throws -> Response {
-        let user = try req.require(.recordMeetings)
-        return page(layout(req, "Record a meeting").render(MeetingPages.form(input: .init(title: "Data leads network"), csrf: user.csrfToken ?? ""), backLink: ("/meetings", "Data leads network")))
+        let user = try req.signedIn()
+        return page(layout(req, "Record a meeting").render(MeetingPages.form(input: try service.newMeetingInput(by: user.caller), csrf: user.csrfToken ?? ""), backLink: ("/meetings", "Data leads network")))
     }
 
     func create(_ req: Request) async throws -> Response {
-        let user = try req.require(.recordMeetings)
+        let user = try req.signedIn()
         let f = try GovernanceRouting.fields(req)
         var attendees: [String: String] = [:]
         for a in ReferencePartnership.agencies {
@@ -47,8 +46,7 @@ struct MeetingRoutes {
         }
         let input = GovernanceService.MeetingInput(title: f["title"] ?? "", heldOn: f["heldOn"] ?? "", attendees: attendees, notes: f["notes"] ?? "", decisions: f["decisions"] ?? "")
         do {
-            let m = try await service.recordMeeting(input, by: user.actor)
-            try await GovernanceRouting.audit(context, user, "meeting.record", m.id)
+            let m = try await service.recordMeeting(input, by: user.caller)
             return req.redirect(to: "/meetings/\(m.id)?saved=1")
         } catch let e as InvalidInput {
             return page(layout(req, "Error: Record a meeting").render(MeetingPages.form(input: input, csrf: user.csrfToken ?? "", errors: e.formErrors), backLink: ("/meetings", "Data leads network")),
