@@ -76,7 +76,7 @@ let package = Package(
         // requests, calls DotsApp's use cases (which own every rule, scope check and audit record) and renders.
         .target(
             name: "DotsWeb",
-            dependencies: ["DotsCore", "DotsStore", "DotsFramework", "DotsGovernance", "DotsApp",
+            dependencies: ["DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsApp",
                            .product(name: "Vapor", package: "vapor")],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.

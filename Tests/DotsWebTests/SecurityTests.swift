@@ -189,7 +189,7 @@ struct SecurityTests {
         try await withStore(kind) { store in
             for tls in [true, false] {
                 let app = try await Application.make(.testing)
-                WebApp.configure(app, context: try WebContext(store: store, spec: try FrameworkService.load(), hasher: WebFixture.hasher, clock: WebFixture.clock, secureCookies: tls))
+                WebApp.configure(app, context: WebContext(try UseCases(store: store, spec: try FrameworkService.load(), hasher: WebFixture.hasher, clock: WebFixture.clock), secureCookies: tls))
                 var client = WebTestClient(app)
                 for path in ["/sign-in", "/nowhere", "/api/v1/framework"] {
                     let res = try await client.send(.GET, path)

@@ -102,7 +102,7 @@ enum WebFixture {
     /// A running app over `store` for the duration of `body`.
     static func withApp<T>(_ store: HubStore, _ body: (Application) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
-        WebApp.configure(app, context: try WebContext(store: store, spec: try FrameworkService.load(), hasher: hasher, clock: clock))
+        WebApp.configure(app, context: WebContext(try UseCases(store: store, spec: try FrameworkService.load(), hasher: hasher, clock: clock)))
         do {
             let result = try await body(app)
             try await app.asyncShutdown()

@@ -5,7 +5,8 @@ import Foundation
 /// Accounts, sign-in, passwords and API tokens: the use cases behind the web app's sign-in and Accounts pages
 /// and `dots user` / `dots token`. Who may manage accounts is asked of the caller here, and every change is audited.
 public struct AccountService: Sendable {
-    public let store: HubStore
+    let store: HubStore
+    let sessions: SessionCache
     let clock: any TimeSource
     let hasher: any PasswordHashing
     let throttle: LoginThrottle
@@ -17,6 +18,7 @@ public struct AccountService: Sendable {
 
     public init(store: HubStore, hasher: any PasswordHashing, clock: any TimeSource = SystemClock(), throttle: LoginThrottle? = nil) throws {
         self.store = store
+        sessions = SessionCache(store: store)
         self.clock = clock
         self.hasher = hasher
         self.throttle = throttle ?? LoginThrottle(clock: clock)
@@ -55,6 +57,20 @@ public struct AccountService: Sendable {
         return account
     }
 
+    /// The roles an admin can give a new account (asked before the form is shown).
+    public func rolesToGive(by caller: Caller) throws -> [Role] {
+        try caller.require(.manageAccounts)
+        return Role.allCases
+    }
+
+    /// Adds an account from a form's text, with a generated first password the admin passes on.
+    public func add(email: String, name: String, role roleText: String, agencyID: String?, by caller: Caller) async throws -> (account: AccountRecord, password: String) {
+        try caller.require(.manageAccounts)
+        guard let role = Role(rawValue: roleText) else { throw InvalidInput([InputProblem("role", "Choose the person's role")]) }
+        let password = PasswordRules.generate()
+        return (try await create(email: email, name: name, role: role, agencyID: agencyID, password: password, by: caller), password)
+    }
+
     public func accounts(by caller: Caller) async throws -> [AccountRecord] {
         try caller.require(.manageAccounts)
         return try await store.allAccounts()
@@ -78,6 +94,7 @@ public struct AccountService: Sendable {
         let password = PasswordRules.generate()
         try await store.setPassword(accountID: account.id, hash: try hasher.hash(password), at: clock.now())
         let revoked = try await store.revokeAPITokens(accountID: account.id, at: clock.now())
+        await sessions.drop(accountID: account.id)
         try await audit.record(caller, "account.password-reset", account.id, revoked > 0 ? "\(revoked) API token(s) revoked" : nil)
         return (account, password)
     }
@@ -86,6 +103,7 @@ public struct AccountService: Sendable {
     public func setDisabled(accountID: String, _ disabled: Bool, by caller: Caller) async throws -> AccountRecord {
         let account = try await other(accountID, by: caller)
         try await store.setDisabled(accountID: account.id, disabled)
+        await sessions.drop(accountID: account.id)
         try await audit.record(caller, disabled ? "account.disable" : "account.enable", account.id)
         return account
     }
@@ -128,8 +146,15 @@ public struct AccountService: Sendable {
         return (token, session, account)
     }
 
+    /// The session a cookie's digest names and its account, when it is live (checked against the store at most
+    /// every few seconds per session).
+    public func session(digest: String) async throws -> (SessionRecord, AccountRecord)? {
+        try await sessions.lookup(digest, now: clock.now())
+    }
+
     public func signOut(digest: String, accountID: String) async throws {
         try await store.endSession(digest: digest)
+        await sessions.drop(digest: digest)
         try await store.audit(AuditEvent(at: clock.now(), accountID: accountID, action: "sign-out", target: accountID))
     }
 
@@ -140,6 +165,7 @@ public struct AccountService: Sendable {
         }
         if let problem = PasswordRules.problem(new, email: account.email) { throw InvalidInput([InputProblem("new", problem)]) }
         try await store.setPassword(accountID: account.id, hash: try hasher.hash(new), at: clock.now())
+        await sessions.drop(accountID: account.id)
         try await store.audit(AuditEvent(at: clock.now(), accountID: account.id, action: "password.change", target: account.id))
     }
 

@@ -1,3 +1,4 @@
+import DotsCore
 import DotsLink
 import DotsStore
 import Foundation

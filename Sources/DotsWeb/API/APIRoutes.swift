@@ -1,6 +1,5 @@
 import DotsApp
 import DotsCore
-import DotsStore
 import DotsFramework
 import Vapor
 
@@ -30,16 +29,16 @@ struct APIRoutes {
         app.get("api", "v1", "framework", "indicators", ":id", use: indicator)
     }
 
-    func loaded(_ req: Request) async throws -> (CurrentUser, FrameworkReport, FrameworkFilter) {
-        let user = try req.require(.viewFramework)
-        guard let report = try await context.reports.report(exact: user.can(.exactFigures)) else {
-            throw Abort(.notFound, reason: "The framework has not been computed on this store yet.")
+    func loaded(_ req: Request) async throws -> (FrameworkResults.Reading, FrameworkFilter) {
+        guard let reading = try await context.framework.reading(by: try req.caller()) else {
+            throw NotFound("The framework has not been computed on this store yet.")
         }
-        return (user, report, FrameworkFilter(req, today: UKTime.localDate(of: context.clock.now())))
+        return (reading, FrameworkFilter(req, today: UKTime.localDate(of: context.clock.now())))
     }
 
     func overview(_ req: Request) async throws -> Overview {
-        let (user, report, filter) = try await loaded(req)
+        let (reading, filter) = try await loaded(req)
+        let report = reading.report
         let questions = report.spec.questions.map { q in
             QuestionSummary(id: q.id, question: q.question, indicators: q.indicators.map { ind in
                 let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0, within: filter.valid) }
@@ -48,16 +47,17 @@ struct APIRoutes {
             }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))
         }
         return Overview(framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
-                        exactFigures: user.can(.exactFigures), questions: questions)
+                        exactFigures: reading.exact, questions: questions)
     }
 
     func indicator(_ req: Request) async throws -> IndicatorDetail {
-        let (user, report, filter) = try await loaded(req)
+        let (reading, filter) = try await loaded(req)
+        let report = reading.report
         let id = req.parameters.get("id") ?? ""
-        guard let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw Abort(.notFound, reason: "There is no indicator \(id).") }
-        let view = IndicatorPage(report: report, indicator: ind, question: nil, filter: filter, exact: user.can(.exactFigures))
+        guard let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw NotFound("There is no indicator \(Excerpt.of(id)).") }
+        let view = IndicatorPage(report: report, indicator: ind, question: nil, filter: filter, exact: reading.exact)
         let (trend, breakdowns, _) = view.shownCells()
-        return IndicatorDetail(id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: user.can(.exactFigures),
+        return IndicatorDetail(id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,
                                trend: trend.map(Figure.init), breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
                                gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
     }

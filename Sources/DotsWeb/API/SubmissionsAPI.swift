@@ -1,5 +1,5 @@
+import DotsApp
 import DotsCore
-import DotsStore
 import Vapor
 
 /// The submissions API: agencies' automated uploads (with an API token) and the intake log, scoped as the pages are.
@@ -31,23 +31,18 @@ struct SubmissionsAPI {
     }
 
     func history(_ req: Request) async throws -> History {
-        let user = try req.require(.viewSubmissions)
-        let agency = user.agencyScope.agencyID
-        let current = try await context.store.currentSubmissions(agency: agency).map { s in
+        let h = try await context.submissions.history(page: 1, pageSize: Self.uploadsLimit, by: try req.caller())
+        let current = h.current.map { s in
             InForce(id: s.id, agency: s.agency, dataset: s.dataset.rawValue, period: s.period.description, rows: s.rows, receivedAt: s.receivedAt.description,
                     quality: Dictionary(uniqueKeysWithValues: (s.quality?.dimensions ?? []).map { ($0.dimension.rawValue, $0.value) }))
         }
-        return History(uploads: try await context.store.intakeReports(agency: agency, limit: Self.uploadsLimit), inForce: current)
+        return History(uploads: h.reports, inForce: current)
     }
 
     /// `multipart/form-data` with `files[]` (CSVs, or a package's datapackage.json and its CSVs), optional `period`,
     /// and `agency` for an admin. 201 when accepted, 422 with the full report when refused.
     func upload(_ req: Request) async throws -> Response {
-        let user = try req.require(.submitData)
-        let result: SubmissionUpload.Result
-        do { result = try await SubmissionUpload(context: context).run(req, user: user) } catch let e as SubmissionUpload.FieldError {
-            throw Abort(.unprocessableEntity, reason: "\(e.field): \(e.message)")
-        }
+        let result = try await SubmissionUpload(context: context).run(req, caller: try req.caller())
         let body = Upload(upload: result.record, report: result.report)
         let res = try await body.encodeResponse(status: result.record.accepted ? .created : .unprocessableEntity, for: req)
         res.headers.replaceOrAdd(name: .location, value: "/api/v1/submissions/reports/\(result.record.id)")
@@ -55,8 +50,7 @@ struct SubmissionsAPI {
     }
 
     func report(_ req: Request) async throws -> Upload {
-        let user = try req.require(.viewSubmissions)
-        let kept = try await SubmissionUpload.visibleReport(req.parameters.get("id") ?? "", user: user, context: context)
+        let kept = try await context.submissions.report(id: req.parameters.get("id") ?? "", by: try req.caller())
         return Upload(upload: kept.record, report: kept.report)
     }
 }

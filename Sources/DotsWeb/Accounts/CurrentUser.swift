@@ -1,5 +1,4 @@
 import DotsCore
-import DotsStore
 import Vapor
 
 /// The signed-in person for this request, and the `Caller` the use cases are asked as.
@@ -39,14 +38,6 @@ extension Request {
             if url.path.hasPrefix("/api/") { throw Abort(.unauthorized, reason: "Sign in, or send an API token as `Authorization: Bearer TOKEN`.") }
             throw Abort.redirect(to: "/sign-in?next=" + HTML.query(url.path + (url.query.map { "?" + $0 } ?? "")))
         }
-        return user
-    }
-
-    /// The signed-in person when the access policy lets their role do `permission`; `AccessDenied` (403) otherwise.
-    /// For pages that only read what the policy names; use cases check again for everything they do.
-    func require(_ permission: Permission) throws -> CurrentUser {
-        let user = try signedIn()
-        try user.caller.require(permission)
         return user
     }
 

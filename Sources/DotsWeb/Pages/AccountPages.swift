@@ -1,5 +1,4 @@
 import DotsCore
-import DotsStore
 
 /// The admin's account pages: everyone who can sign in, adding someone, and a password shown once.
 enum AccountPages {

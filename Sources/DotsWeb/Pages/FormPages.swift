@@ -1,5 +1,4 @@
 import DotsCore
-import DotsStore
 
 /// Forms: sign in, change password, and the error summary every form shares (GOV.UK pattern: a summary at the
 /// top linking to each field, and the message again beside the field).

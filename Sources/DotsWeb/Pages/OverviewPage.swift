@@ -1,6 +1,5 @@
 import DotsApp
 import DotsCore
-import DotsStore
 import DotsFramework
 import Foundation
 

@@ -1,5 +1,4 @@
 import DotsCore
-import DotsStore
 import Foundation
 
 /// The data quality review: for each agency and dataset, the five dimensions measured at intake, their trend

@@ -1,5 +1,4 @@
 import DotsCore
-import DotsStore
 import Foundation
 
 /// The submissions pages: the upload form, what an upload found, and the intake history.

@@ -1,10 +1,10 @@
 import DotsApp
 import DotsCore
-import DotsStore
 import DotsFramework
 import Vapor
 
-/// The pages. Each handler asks `Request.require(_:)` (which asks `AccessPolicy`) before doing anything.
+/// The pages: sign-in, the account page and the framework. Each handler decodes, calls a use case with the
+/// signed-in `Caller` (which asks `AccessPolicy`) and renders.
 struct PageRoutes {
     let context: WebContext
 
@@ -75,7 +75,6 @@ struct PageRoutes {
     func signOut(_ req: Request) async throws -> Response {
         if let user = req.currentUser, let digest = user.sessionDigest {
             try await context.accounts.signOut(digest: digest, accountID: user.id)
-            await context.sessions.drop(digest: digest)
         }
         let res = req.redirect(to: "/sign-in")
         res.cookies[SessionMiddleware.cookie] = cookie("", maxAge: 0)
@@ -103,7 +102,6 @@ struct PageRoutes {
         let form = try req.content.decode(Form.self)
         do {
             try await context.accounts.changePassword(user.account, current: form.current ?? "", new: form.new ?? "")
-            await context.sessions.drop(accountID: user.id)
         } catch let e as InvalidInput {
             return page(layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: e.formErrors)),
                         status: .unprocessableEntity)
@@ -118,17 +116,13 @@ struct PageRoutes {
 
     func today() -> CalendarDate { UKTime.localDate(of: context.clock.now()) }
 
-    func report(_ user: CurrentUser) async throws -> FrameworkReport? {
-        try await context.reports.report(exact: user.can(.exactFigures))
-    }
-
     func overview(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewFramework)
-        guard let report = try await report(user) else {
+        let user = try req.signedIn()
+        guard let reading = try await context.framework.reading(by: user.caller) else {
             return page(layout(req, "Framework", active: "framework").render(FormPages.message(title: "No figures yet", "The framework has not been computed on this store: an analyst runs `dots framework compute`.")))
         }
+        let report = reading.report, exact = reading.exact
         let filter = FrameworkFilter(req, today: today())
-        let exact = user.can(.exactFigures)
         let main = await rendered("overview|\(exact)|\(filter.query)", run: report.run.id) {
             OverviewPage(report: report, filter: filter, exact: exact).render()
         }
@@ -141,21 +135,22 @@ struct PageRoutes {
 
     /// A page's main content, rendered once per framework run and kept (it depends only on the key).
     func rendered(_ key: String, run: String, _ render: () -> String) async -> String {
-        if let hit = await context.reports.page(key, run: run) { return hit }
+        if let hit = await context.pages.page(key, run: run) { return hit }
         let html = render()
-        await context.reports.keep(key, run: run, html: html)
+        await context.pages.keep(key, run: run, html: html)
         return html
     }
 
     func indicator(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewFramework)
         var id = req.parameters.get("id") ?? ""
         let wantsCSV = id.hasSuffix(".csv")
         if wantsCSV { id.removeLast(4) }
-        guard let report = try await report(user), let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw Abort(.notFound) }
+        guard let reading = try await context.framework.reading(by: try req.caller()), let ind = reading.report.spec.indicators.first(where: { $0.id == id }) else {
+            throw NotFound("There is no such indicator (or the framework has not been computed yet).")
+        }
+        let report = reading.report, exact = reading.exact
         let question = report.spec.questions.first { $0.indicators.contains { $0.id == id } }
-        let used = try await context.reports.submissions(of: report.run).filter { $0.dataset == ind.dataset }
-        let exact = user.can(.exactFigures)
+        let used = reading.submissions.filter { $0.dataset == ind.dataset }
         let view = IndicatorPage(report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used)
         if wantsCSV {
             return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],

@@ -1,6 +1,5 @@
 import DotsApp
 import DotsCore
-import DotsStore
 import Vapor
 
 /// Loads the signed-in person (session cookie, or an API token for the API), refuses forms without the session's
@@ -14,7 +13,7 @@ struct SessionMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = req.cookies[Self.cookie]?.string,
-           let (session, account) = try await context.sessions.lookup(SecretTokens.digest(token), store: context.store, now: context.clock.now()) {
+           let (session, account) = try await context.accounts.session(digest: SecretTokens.digest(token)) {
             req.currentUser = CurrentUser(account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest,
                                           channel: req.url.path.hasPrefix("/api/") ? .api : .page)
         } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization,

@@ -1,5 +1,5 @@
+import DotsApp
 import DotsCore
-import DotsStore
 import Foundation
 import Vapor
 
@@ -20,43 +20,40 @@ struct SubmissionRoutes {
     }
 
     func history(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewSubmissions)
-        let agency = user.agencyScope.agencyID
-        let pages = max(1, (try await context.store.intakeReportCount(agency: agency) + Self.pageSize - 1) / Self.pageSize)
-        let page = min(max(1, req.query[Int.self, at: "page"] ?? 1), pages)
-        let reports = try await context.store.intakeReports(agency: agency, limit: Self.pageSize, offset: (page - 1) * Self.pageSize)
-        let current = try await context.store.currentSubmissions(agency: agency)
-        return DotsWeb.page(layout(req, "Submissions").render(SubmissionPages.history(user, reports: reports, page: page, pages: pages, current: current)))
+        let user = try req.signedIn()
+        let h = try await context.submissions.history(page: req.query[Int.self, at: "page"] ?? 1, pageSize: Self.pageSize, by: user.caller)
+        return DotsWeb.page(layout(req, "Submissions").render(SubmissionPages.history(user, reports: h.reports, page: h.page, pages: h.pages, current: h.current)))
     }
 
     func form(_ req: Request) async throws -> Response {
-        let user = try req.require(.submitData)
+        let user = try req.signedIn()
+        _ = try context.submissions.uploadAgencies(by: user.caller)
         return page(layout(req, "Upload a submission").render(SubmissionPages.form(user, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
     }
 
     func upload(_ req: Request) async throws -> Response {
-        let user = try req.require(.submitData)
+        let user = try req.signedIn()
         do {
-            let result = try await SubmissionUpload(context: context).run(req, user: user)
+            let result = try await SubmissionUpload(context: context).run(req, caller: user.caller)
             if result.record.accepted { return req.redirect(to: "/submissions/reports/\(result.record.id)?uploaded=1") }
             let html = layout(req, "Error: Submission rejected").render(SubmissionPages.report(result.record, result.report, justUploaded: true))
             return page(html, status: .unprocessableEntity)
-        } catch let e as SubmissionUpload.FieldError {
+        } catch let e as InvalidInput {
             struct Fields: Content { var agency: String?; var period: String? }
             let fields = try? req.content.decode(Fields.self)
             let html = layout(req, "Error: Upload a submission").render(
-                SubmissionPages.form(user, csrf: user.csrfToken ?? "", agency: fields?.agency ?? "", period: fields?.period ?? "", errors: [(e.field, e.message)]),
+                SubmissionPages.form(user, csrf: user.csrfToken ?? "", agency: fields?.agency ?? "", period: fields?.period ?? "", errors: e.formErrors),
                 backLink: ("/submissions", "Submissions"))
             return page(html, status: .unprocessableEntity)
         }
     }
 
     func report(_ req: Request) async throws -> Response {
-        let user = try req.require(.viewSubmissions)
+        let caller = try req.caller()
         var id = req.parameters.get("id") ?? ""
         let format = id.hasSuffix(".csv") ? "csv" : id.hasSuffix(".json") ? "json" : "html"
         if format != "html" { id = String(id.prefix(upTo: id.lastIndex(of: ".")!)) }
-        let kept = try await SubmissionUpload.visibleReport(id, user: user, context: context)
+        let kept = try await context.submissions.report(id: id, by: caller)
         switch format {
         case "csv":
             return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"dots-report-\(id).csv\""],

@@ -1,13 +1,11 @@
 import DotsApp
 import DotsCore
-import DotsFramework
-import DotsStore
 import Logging
 import Vapor
 
 /// Runs the web app on an address until the process is stopped (`dots serve`, `dots demo`).
 public enum WebServer {
-    public static func run(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, host: String, port: Int, secureCookies: Bool, trustedProxy: String?) async throws {
+    public static func run(_ useCases: UseCases, host: String, port: Int, secureCookies: Bool, trustedProxy: String?) async throws {
         var env = Environment(name: "production", arguments: ["dots"])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
@@ -15,7 +13,7 @@ public enum WebServer {
         app.http.server.configuration.hostname = host
         app.http.server.configuration.port = port
         app.http.server.configuration.serverName = nil
-        WebApp.configure(app, context: try WebContext(store: store, spec: spec, hasher: hasher, secureCookies: secureCookies, trustedProxy: trustedProxy))
+        WebApp.configure(app, context: WebContext(useCases, secureCookies: secureCookies, trustedProxy: trustedProxy))
         do {
             try await app.startup()
             try await app.running?.onStop.get()

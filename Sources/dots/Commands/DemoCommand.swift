@@ -45,7 +45,7 @@ struct DemoCommand: AsyncParsableCommand {
                 return
             }
             print("\nOpen http://127.0.0.1:\(port) and sign in with an account above. Stop with Ctrl-C.")
-            try await WebServer.run(store: hub, spec: spec, hasher: BcryptHasher(), host: "127.0.0.1", port: port, secureCookies: false, trustedProxy: nil)
+            try await WebServer.run(try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: "127.0.0.1", port: port, secureCookies: false, trustedProxy: nil)
         }
     }
 }

@@ -1,6 +1,4 @@
-import DotsCore
-
-/// A person who can sign in. The password is held only as a bcrypt hash, made and checked by the web layer.
+/// A person who can sign in. The password is held only as a bcrypt hash, made and checked through `PasswordHashing` (bcrypt).
 public struct AccountRecord: Sendable, Equatable {
     public var id: String
     public var email: String

@@ -1,5 +1,3 @@
-import DotsCore
-
 /// One intake report as the log keeps it: who submitted what, when, and whether it went in. The report itself
 /// (every issue with its row, column and fix) is loaded on its own, since it can be long.
 public struct IntakeReportRecord: Sendable, Codable, Equatable {

@@ -1,5 +1,3 @@
-import DotsCore
-
 /// The provenance of one submitted file: who sent what, for which period, when, and what became of it.
 public struct SubmissionRecord: Sendable, Codable, Equatable {
     public enum Status: String, Sendable, Codable {

@@ -1,0 +1,65 @@
+import DotsCore
+import DotsFramework
+import DotsStore
+
+/// The latest framework run's figures as each reader may see them: exact for roles the policy allows exact
+/// figures, disclosure-controlled (published) for everyone else; and the submissions the run used, for
+/// provenance and data quality caveats. Building a report applies disclosure control to every cell, so each kind
+/// is built once per run and kept; the store is asked for the latest run at most every few seconds.
+public actor FrameworkResults {
+    let store: HubStore
+    let spec: FrameworkSpec
+    let clock: any TimeSource
+    static let recheckSeconds: Int64 = 5
+
+    private var cached: [Bool: FrameworkReport] = [:]
+    private var latest: (run: FrameworkRunRecord?, checkedAt: Instant)?
+    private var used: (run: String, submissions: [SubmissionRecord])?
+
+    public init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock()) {
+        self.store = store
+        self.spec = spec
+        self.clock = clock
+    }
+
+    /// What one reader sees of the latest run.
+    public struct Reading: Sendable {
+        public let report: FrameworkReport
+        /// Whether the figures are exact (analysts, admins) or published.
+        public let exact: Bool
+        /// The submissions the run used.
+        public let submissions: [SubmissionRecord]
+    }
+
+    /// Nil when the framework has not been computed on this store.
+    public func reading(by caller: Caller) async throws -> Reading? {
+        try caller.require(.viewFramework)
+        let exact = caller.can(.exactFigures)
+        guard let report = try await report(exact: exact) else { return nil }
+        return Reading(report: report, exact: exact, submissions: try await submissions(of: report.run))
+    }
+
+    func latestRun() async throws -> FrameworkRunRecord? {
+        let now = clock.now()
+        if let latest, latest.run != nil, now.seconds - latest.checkedAt.seconds < Self.recheckSeconds { return latest.run }
+        let run = try await store.latestFrameworkRun()
+        latest = (run, now)
+        return run
+    }
+
+    func report(exact: Bool) async throws -> FrameworkReport? {
+        guard let run = try await latestRun() else { return nil }
+        if let hit = cached[exact], hit.run.id == run.id { return hit }
+        guard let report = try await FrameworkReport.load(store, spec: spec, publish: !exact) else { return nil }
+        cached[exact] = report
+        return report
+    }
+
+    func submissions(of run: FrameworkRunRecord) async throws -> [SubmissionRecord] {
+        if let used, used.run == run.id { return used.submissions }
+        let ids = Set(run.submissions)
+        let found = try await store.submissions().filter { ids.contains($0.id) }
+        used = (run.id, found)
+        return found
+    }
+}

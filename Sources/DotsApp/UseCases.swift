@@ -1,0 +1,25 @@
+import DotsCore
+import DotsFramework
+import DotsStore
+
+/// Every use case an adapter (the web app, the API) calls, over one store. The adapters hold this and never the
+/// store: each use case takes the `Caller` and owns its permission, scope and audit.
+public struct UseCases: Sendable {
+    public let spec: FrameworkSpec
+    public let clock: any TimeSource
+    public let accounts: AccountService
+    public let governance: GovernanceService
+    public let submissions: SubmissionService
+    public let quality: QualityService
+    public let framework: FrameworkResults
+
+    public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
+        self.spec = spec
+        self.clock = clock
+        accounts = try AccountService(store: store, hasher: hasher, clock: clock)
+        governance = GovernanceService(store: store, spec: spec, clock: clock)
+        submissions = SubmissionService(store: store, clock: clock)
+        quality = QualityService(store: store, clock: clock)
+        framework = FrameworkResults(store: store, spec: spec, clock: clock)
+    }
+}
