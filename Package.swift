@@ -82,22 +82,24 @@ let package = Package(
         // The `dots` command line: wiring only.
         .executableTarget(
             name: "dots",
-            dependencies: ["DotsApp", "DotsWeb", "DotsBcrypt", "DotsGovernance", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsGovernance", "DotsStore", "DotsApp",
+                           "DotsWeb", "DotsBcrypt", .product(name: "ArgumentParser", package: "swift-argument-parser")],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",
-            dependencies: ["DotsWeb", "DotsApp", "DotsBcrypt", "DotsGovernance", "DotsTestSupport", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: ["DotsWeb", "DotsApp", "DotsBcrypt", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsFramework", "DotsIntake", "DotsStore",
+                           "DotsSynth", .product(name: "VaporTesting", package: "vapor")],
             swiftSettings: swiftSettings),
     ]
 )
