@@ -11,7 +11,7 @@ let package = Package(
     name: "Dots",
     platforms: [.macOS(.v14)],
     products: [
-        .executable(name: "dots", targets: ["dots"]),
+        .executable(name: "dots", targets: ["dots"])
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
@@ -67,8 +67,10 @@ let package = Package(
         // Use cases shared by the CLI and (later) the web app: ingest, demo.
         .target(
             name: "DotsApp",
-            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance",
-                           .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance",
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
         // bcrypt as the use cases' `PasswordHasher` (Vapor ships the maintained implementation).
         .target(name: "DotsBcrypt", dependencies: ["DotsApp", .product(name: "Vapor", package: "vapor")], swiftSettings: swiftSettings),
@@ -76,30 +78,40 @@ let package = Package(
         // requests, calls DotsApp's use cases (which own every rule, scope check and audit record) and renders.
         .target(
             name: "DotsWeb",
-            dependencies: ["DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsApp",
-                           .product(name: "Vapor", package: "vapor")],
+            dependencies: [
+                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsApp",
+                .product(name: "Vapor", package: "vapor"),
+            ],
             swiftSettings: swiftSettings),
         // The `dots` command line: wiring only.
         .executableTarget(
             name: "dots",
-            dependencies: ["DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsGovernance", "DotsStore", "DotsApp",
-                           "DotsWeb", "DotsBcrypt", .product(name: "ArgumentParser", package: "swift-argument-parser")],
+            dependencies: [
+                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsGovernance", "DotsStore", "DotsApp",
+                "DotsWeb", "DotsBcrypt", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance", "DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsAppTests", dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DotsAppTests",
+            dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth"],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",
-            dependencies: ["DotsWeb", "DotsApp", "DotsBcrypt", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsFramework", "DotsIntake", "DotsStore",
-                           "DotsSynth", .product(name: "VaporTesting", package: "vapor")],
+            dependencies: [
+                "DotsWeb", "DotsApp", "DotsBcrypt", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsFramework", "DotsIntake", "DotsStore",
+                "DotsSynth", .product(name: "VaporTesting", package: "vapor"),
+            ],
             swiftSettings: swiftSettings),
     ]
 )

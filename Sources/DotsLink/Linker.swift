@@ -129,9 +129,11 @@ public struct Linker: Sendable {
         let components = clusterer.components(count: records.count, links: links)
         let ids = clusterer.stableIDs(components: components, previous: previousIDs, highestUsed: highestPersonNumber)
         lap("clustering")
-        return LinkResult(model: model, pairs: pairs, decisions: decisions, personIDs: ids.ids, highestPersonNumber: ids.highestUsed, people: ids.people, candidatePairs: blocks.count,
-                          pairsPerRule: blocks.pairsPerRule, skippedBlocks: blocks.skippedBlocks, seconds: seconds,
-                          candidates: (blocks.left, blocks.right))
+        return LinkResult(
+            model: model, pairs: pairs, decisions: decisions, personIDs: ids.ids, highestPersonNumber: ids.highestUsed, people: ids.people,
+            candidatePairs: blocks.count,
+            pairsPerRule: blocks.pairsPerRule, skippedBlocks: blocks.skippedBlocks, seconds: seconds,
+            candidates: (blocks.left, blocks.right))
     }
 
     /// One chunk's share of scoring.
@@ -166,6 +168,7 @@ public struct Linker: Sendable {
 
     /// The explanation of a scored pair.
     public func explain(_ pair: ScoredPair, decision: String, records: [LinkRecord], model: FellegiSunterModel) -> Explanation {
-        Explanation(pair: pair, records: records, scorer: Scorer(model: model, comparator: comparator, settings: settings, records: records), decision: decision)
+        Explanation(
+            pair: pair, records: records, scorer: Scorer(model: model, comparator: comparator, settings: settings, records: records), decision: decision)
     }
 }

@@ -80,8 +80,9 @@ public final class HubStore: Sendable {
             // WAL lets readers (the web app) carry on while a submission loads.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
-        let migrator = Migrator(databases: databases, migrations: HubStore.migrations(), logger: logger,
-                                on: MultiThreadedEventLoopGroup.singleton.any())
+        let migrator = Migrator(
+            databases: databases, migrations: HubStore.migrations(), logger: logger,
+            on: MultiThreadedEventLoopGroup.singleton.any())
         do {
             try await migrator.setupIfNeeded().get()
             try await migrator.prepareBatch().get()

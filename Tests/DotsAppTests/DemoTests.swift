@@ -17,7 +17,9 @@ struct DemoTests {
         var config = SynthConfig()
         config.people = 400
         try await withStore(kind) { store in
-            let result = try await DemoService(directory: dir, config: config, clock: FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)).run(store: store) { _ in }
+            let result = try await DemoService(directory: dir, config: config, clock: FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)).run(store: store) {
+                _ in
+            }
             #expect(result.rejected.isEmpty)
             let link = try #require(result.link)
             let evaluation = try #require(link.evaluation)
@@ -53,15 +55,19 @@ struct DemoTests {
             #expect(secrets.count > 500)
             // Pseudonyms (hex) and encodings (base64) are random-looking by design and checked for shape at intake;
             // by chance base64 spells short words, so they are searched for nothing but their shape.
-            let encoded = Set(Dataset.people.schema.fields.filter {
-                if case .pseudonym = $0.type { return true }
-                if case .bloomFilter = $0.type { return true }
-                return false
-            }.map(\.name))
+            let encoded = Set(
+                Dataset.people.schema.fields.filter {
+                    if case .pseudonym = $0.type { return true }
+                    if case .bloomFilter = $0.type { return true }
+                    return false
+                }.map(\.name))
             var haystack = ""
-            for table in ["submissions", "areas", "agencies", "partnerships", "linkage_runs", "link_pairs", "person_links", "link_reviews",
-                          "intake_reports", "submission_quality", "linked_person_ids"]
-                + Dataset.allCases.map(\.rawValue) {
+            for table in [
+                "submissions", "areas", "agencies", "partnerships", "linkage_runs", "link_pairs", "person_links", "link_reviews",
+                "intake_reports", "submission_quality", "linked_person_ids",
+            ]
+                + Dataset.allCases.map(\.rawValue)
+            {
                 for row in try await store.textRows("SELECT * FROM \(table)") {
                     haystack += row.filter { !encoded.contains($0.key) }.values.joined(separator: "|").uppercased() + "\n"
                     for (column, value) in row where encoded.contains(column) {

@@ -25,10 +25,13 @@ struct IngestTests {
 
     /// A prepared-style submission folder for the police: two people and `episodes` missing episodes.
     func submission(_ dir: String, episodes: [String]) throws {
-        try write(dir, "people.csv", Self.peopleHeader + "\n" + [
-            ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F", "ethnicity": "WBRI", "home_area": "E06000021", "looked_after": "N"],
-            ["person_id": "P2", "birth_year_month": "2011-07", "sex": "M", "home_area": "E07000199", "looked_after": "Y", "send": "K"],
-        ].map { row in Dataset.people.schema.fieldNames.map { row[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
+        try write(
+            dir, "people.csv",
+            Self.peopleHeader + "\n"
+                + [
+                    ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F", "ethnicity": "WBRI", "home_area": "E06000021", "looked_after": "N"],
+                    ["person_id": "P2", "birth_year_month": "2011-07", "sex": "M", "home_area": "E07000199", "looked_after": "Y", "send": "K"],
+                ].map { row in Dataset.people.schema.fieldNames.map { row[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n")
         try write(dir, "missing_episodes.csv", Self.episodeHeader + "\n" + episodes.joined(separator: "\n") + "\n")
     }
 
@@ -57,7 +60,11 @@ struct IngestTests {
     func oneBadRow(kind: StoreKind) async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try submission(dir, episodes: (1...50).map { "E\($0),P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,," } + ["E51,P1,2025-06-14 21:30,2025-06-13 08:10,M,home,,,,,"])
+        try submission(
+            dir,
+            episodes: (1...50).map { "E\($0),P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,," } + [
+                "E51,P1,2025-06-14 21:30,2025-06-13 08:10,M,home,,,,,"
+            ])
         try await withStore(kind) { store in
             let out = try await service(store).ingest(path: dir, options: .init(agency: "staffs-police", period: Period(parsing: "2025-26")))
             #expect(!out.report.isValid)
@@ -76,11 +83,13 @@ struct IngestTests {
     func clearIdentifiersRefused(kind: StoreKind) async throws {
         let dir = try tempDir()
         defer { try? FileManager.default.removeItem(atPath: dir) }
-        try write(dir, "people.csv", """
-        person_id,first_name,surname,date_of_birth,nhs_number,upn,local_id,postcode,sex,ethnicity,looked_after,send
-        P1,Zoë,O'Brien,2010-02-28,943 476 5919,,,ST4 1AB,F,WBRI,N,
+        try write(
+            dir, "people.csv",
+            """
+            person_id,first_name,surname,date_of_birth,nhs_number,upn,local_id,postcode,sex,ethnicity,looked_after,send
+            P1,Zoë,O'Brien,2010-02-28,943 476 5919,,,ST4 1AB,F,WBRI,N,
 
-        """)
+            """)
         try await withStore(kind) { store in
             let out = try await service(store).ingest(path: dir, options: .init(agency: "staffs-police"))
             #expect(out.report.issues.map(\.code) == [.clearIdentifier])

@@ -1,10 +1,11 @@
-@testable import DotsApp
 import DotsCore
 import DotsLink
 import DotsStore
 import DotsTestSupport
 import Foundation
 import Testing
+
+@testable import DotsApp
 
 /// What a run reads and writes per people submission (migration 0011): record sets built at intake and rebuilt
 /// when they cannot be used, person ids kept in record-set order, and the stored ids always equal to the run's.
@@ -25,8 +26,10 @@ struct LinkPerSubmissionTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let names = Dataset.people.schema.fieldNames
         let rows = people.enumerated().map { i, p in
-            let row = ["person_id": p.id, "nhs_pseudonym": Self.pseudonym(p.nhs), "surname_pseudonym": Self.pseudonym(1000 + p.nhs * 10 + i),
-                       "birth_year_month": "2010-0\(1 + i % 9)", "sex": i % 2 == 0 ? "F" : "M", "home_area": "E06000021"]
+            let row = [
+                "person_id": p.id, "nhs_pseudonym": Self.pseudonym(p.nhs), "surname_pseudonym": Self.pseudonym(1000 + p.nhs * 10 + i),
+                "birth_year_month": "2010-0\(1 + i % 9)", "sex": i % 2 == 0 ? "F" : "M", "home_area": "E06000021",
+            ]
             return names.map { row[$0] ?? "" }.joined(separator: ",")
         }
         try (([names.joined(separator: ",")] + rows).joined(separator: "\n") + "\n").write(toFile: "\(dir)/people.csv", atomically: true, encoding: .utf8)
@@ -51,8 +54,9 @@ struct LinkPerSubmissionTests {
         Int(try await store.textRows("SELECT COUNT(*) AS n FROM \(table)").first?["n"] ?? "") ?? -1
     }
 
-    @Test("Sets are built at intake and go with their submission; ids survive resubmission, corruption and an older store; an id is never given twice",
-          arguments: StoreKind.available)
+    @Test(
+        "Sets are built at intake and go with their submission; ids survive resubmission, corruption and an older store; an id is never given twice",
+        arguments: StoreKind.available)
     func lifecycle(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             // Police P1, P2, P3; children's social care X1 (P1's NHS number) and X2 (P2's).
@@ -70,8 +74,11 @@ struct LinkPerSubmissionTests {
 
             // Records in order: P1 P2 P3 X1 X2. Two-record people first, by their first record; then P3.
             let first = try await run(store)
-            #expect(first == ["staffs-police/P1": "DP-0000001", "stoke-csc/X1": "DP-0000001", "staffs-police/P2": "DP-0000002",
-                              "stoke-csc/X2": "DP-0000002", "staffs-police/P3": "DP-0000003"])
+            #expect(
+                first == [
+                    "staffs-police/P1": "DP-0000001", "stoke-csc/X1": "DP-0000001", "staffs-police/P2": "DP-0000002",
+                    "stoke-csc/X2": "DP-0000002", "staffs-police/P3": "DP-0000003",
+                ])
             #expect(try await store.highestPersonNumber() == 3)
             let kept = try await store.linkedPersonIDs(submissions: [police.id])
             #expect(kept[police.id]?.records == 3 && kept[police.id]?.ids == "DP-0000001\nDP-0000002\nDP-0000003")
@@ -81,8 +88,11 @@ struct LinkPerSubmissionTests {
             #expect(try await store.linkRecordSets(submissions: [police.id], format: LinkRecordSet.format).isEmpty)
             #expect(try await store.linkedPersonIDs(submissions: [police.id]).isEmpty)
             let second = try await run(store)
-            #expect(second == ["staffs-police/P1": "DP-0000001", "stoke-csc/X1": "DP-0000001", "stoke-csc/X2": "DP-0000002",
-                               "staffs-police/P3": "DP-0000003", "staffs-police/P4": "DP-0000004"])
+            #expect(
+                second == [
+                    "staffs-police/P1": "DP-0000001", "stoke-csc/X1": "DP-0000001", "stoke-csc/X2": "DP-0000002",
+                    "staffs-police/P3": "DP-0000003", "staffs-police/P4": "DP-0000004",
+                ])
 
             // A set that cannot be read is rebuilt from the rows, and nothing changes.
             let current = try #require(try await store.currentSubmissions(agency: "staffs-police", dataset: .people).first)

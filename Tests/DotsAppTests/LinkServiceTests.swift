@@ -29,7 +29,8 @@ struct LinkServiceTests {
             // Reject one of the run's links.
             let match = try #require(zip(link.result.pairs, link.result.decisions).first { $0.1 == "match" && !$0.0.deterministic }?.0)
             let strongest = (a: link.records[Int(match.a)].key, b: link.records[Int(match.b)].key)
-            try await store.recordReview(a: strongest.a, b: strongest.b, verdict: "rejected", reviewer: "tester", at: Self.clock.instant, note: "checked with the MACE chair")
+            try await store.recordReview(
+                a: strongest.a, b: strongest.b, verdict: "rejected", reviewer: "tester", at: Self.clock.instant, note: "checked with the MACE chair")
             let second = try await service.run()
             let pairs = try await store.linkPairs(involving: strongest.a, limit: 1000)
             #expect(pairs.first { $0.b == strongest.b || $0.a == strongest.b }?.decision == "rejected")

@@ -38,13 +38,15 @@ struct CalendarTests {
         #expect(CalendarDate(iso: "2025-11-30")!.adding(months: 3).description == "2026-02-28")
     }
 
-    @Test("Periods parse from the forms people write", arguments: [
-        ("2025-26", "2025-04-01", "2026-03-31", "2025-26"),
-        ("2025-26 Q1", "2025-04-01", "2025-06-30", "2025-26 Q1"),
-        ("2025-26 Q4", "2026-01-01", "2026-03-31", "2025-26 Q4"),
-        ("2024-02", "2024-02-01", "2024-02-29", "2024-02"),
-        ("2023-04-01/2026-03-31", "2023-04-01", "2026-03-31", "2023-04-01/2026-03-31"),
-    ])
+    @Test(
+        "Periods parse from the forms people write",
+        arguments: [
+            ("2025-26", "2025-04-01", "2026-03-31", "2025-26"),
+            ("2025-26 Q1", "2025-04-01", "2025-06-30", "2025-26 Q1"),
+            ("2025-26 Q4", "2026-01-01", "2026-03-31", "2025-26 Q4"),
+            ("2024-02", "2024-02-01", "2024-02-29", "2024-02"),
+            ("2023-04-01/2026-03-31", "2023-04-01", "2026-03-31", "2023-04-01/2026-03-31"),
+        ])
     func periods(text: String, start: String, end: String, label: String) {
         let p = Period(parsing: text)
         #expect(p?.start.description == start)
@@ -71,14 +73,16 @@ struct CalendarTests {
         #expect(UKTime.bstEnd(2024).description == "2024-10-27T01:00:00Z")
     }
 
-    @Test("UK wall-clock times become instants, including the hours the clocks skip and repeat", arguments: [
-        ("2025-06-14", 21, 30, "2025-06-14T20:30:00Z"),  // BST
-        ("2025-01-10", 21, 30, "2025-01-10T21:30:00Z"),  // GMT
-        ("2025-10-26", 1, 30, "2025-10-26T00:30:00Z"),   // happens twice: the first (BST) is taken
-        ("2025-10-26", 2, 30, "2025-10-26T02:30:00Z"),
-        ("2025-03-30", 1, 30, "2025-03-30T01:30:00Z"),   // never happens: read as GMT
-        ("2025-03-30", 2, 30, "2025-03-30T01:30:00Z"),
-    ])
+    @Test(
+        "UK wall-clock times become instants, including the hours the clocks skip and repeat",
+        arguments: [
+            ("2025-06-14", 21, 30, "2025-06-14T20:30:00Z"),  // BST
+            ("2025-01-10", 21, 30, "2025-01-10T21:30:00Z"),  // GMT
+            ("2025-10-26", 1, 30, "2025-10-26T00:30:00Z"),  // happens twice: the first (BST) is taken
+            ("2025-10-26", 2, 30, "2025-10-26T02:30:00Z"),
+            ("2025-03-30", 1, 30, "2025-03-30T01:30:00Z"),  // never happens: read as GMT
+            ("2025-03-30", 2, 30, "2025-03-30T01:30:00Z"),
+        ])
     func wallClock(date: String, hour: Int, minute: Int, expected: String) {
         #expect(UKTime.instant(localDate: CalendarDate(iso: date)!, hour: hour, minute: minute).description == expected)
     }

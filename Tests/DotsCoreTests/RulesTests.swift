@@ -3,10 +3,12 @@ import Testing
 
 @Suite("Identifier rules")
 struct RulesTests {
-    @Test("NHS numbers pass only with the right modulus-11 check digit", arguments: [
-        ("9434765919", "9434765919"), ("943 476 5919", "9434765919"), ("943-476-5919", "9434765919"),
-        ("9434765918", nil), ("943476591", nil), ("94347659190", nil), ("94347659I9", nil), ("", nil),
-    ])
+    @Test(
+        "NHS numbers pass only with the right modulus-11 check digit",
+        arguments: [
+            ("9434765919", "9434765919"), ("943 476 5919", "9434765919"), ("943-476-5919", "9434765919"),
+            ("9434765918", nil), ("943476591", nil), ("94347659190", nil), ("94347659I9", nil), ("", nil),
+        ])
     func nhsNumbers(raw: String, expected: String?) {
         #expect(NHSNumber.normalised(raw) == expected)
     }
@@ -21,9 +23,11 @@ struct RulesTests {
         #expect(NHSNumber.checkDigit([1, 0, 0, 0, 0, 0, 0, 0, 1]) == nil)
     }
 
-    @Test("Postcodes normalise to upper case with one space", arguments: [
-        ("st4 1ab", "ST4 1AB"), ("B781AA", "B78 1AA"), (" ws11  2xy ", "WS11 2XY"), ("ST41", nil), ("12345", nil), ("ST4 1A", nil),
-    ])
+    @Test(
+        "Postcodes normalise to upper case with one space",
+        arguments: [
+            ("st4 1ab", "ST4 1AB"), ("B781AA", "B78 1AA"), (" ws11  2xy ", "WS11 2XY"), ("ST41", nil), ("12345", nil), ("ST4 1A", nil),
+        ])
     func postcodes(raw: String, expected: String?) {
         #expect(Postcode.normalised(raw) == expected)
     }

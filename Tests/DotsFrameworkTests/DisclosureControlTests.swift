@@ -10,8 +10,10 @@ struct DisclosureControlTests {
         var cells: [IndicatorCell] = []
         for (scope, groups) in counts.sorted(by: { $0.key < $1.key }) {
             for (g, n) in groups.sorted(by: { $0.key < $1.key }) {
-                cells.append(IndicatorCell(indicatorID: "x", period: p, scope: scope, breakdown: g == "all" ? "total" : "sex", group: g, stat: "value",
-                                           numerator: n, denominator: nil, value: Double(n)))
+                cells.append(
+                    IndicatorCell(
+                        indicatorID: "x", period: p, scope: scope, breakdown: g == "all" ? "total" : "sex", group: g, stat: "value",
+                        numerator: n, denominator: nil, value: Double(n)))
             }
         }
         return cells
@@ -60,11 +62,13 @@ struct DisclosureControlTests {
         #expect(shown["all/all"] == "40")
     }
 
-    @Test("No hidden count can be recovered from totals and breakdowns", arguments: [
-        ["all": ["all": 12, "F": 7, "M": 5], "E06000021": ["all": 4, "F": 2, "M": 2], "E10000028": ["all": 8, "F": 5, "M": 3]],
-        ["all": ["all": 30, "F": 25, "M": 5], "E06000021": ["all": 10, "F": 10, "M": 0], "E10000028": ["all": 20, "F": 15, "M": 5]],
-        ["all": ["all": 9, "F": 1, "M": 8], "E06000021": ["all": 1, "F": 1, "M": 0], "E10000028": ["all": 8, "F": 0, "M": 8]],
-    ])
+    @Test(
+        "No hidden count can be recovered from totals and breakdowns",
+        arguments: [
+            ["all": ["all": 12, "F": 7, "M": 5], "E06000021": ["all": 4, "F": 2, "M": 2], "E10000028": ["all": 8, "F": 5, "M": 3]],
+            ["all": ["all": 30, "F": 25, "M": 5], "E06000021": ["all": 10, "F": 10, "M": 0], "E10000028": ["all": 20, "F": 15, "M": 5]],
+            ["all": ["all": 9, "F": 1, "M": 8], "E06000021": ["all": 1, "F": 1, "M": 0], "E10000028": ["all": 8, "F": 0, "M": 8]],
+        ])
     func differencing(counts: [String: [String: Int]]) {
         let cells = Self.table(counts)
         let out = DisclosureControl().publish(cells, measure: .people, additiveBreakdowns: ["sex"], monthly: false)
@@ -82,10 +86,16 @@ struct DisclosureControlTests {
     func derivedFigures() {
         let p = ReportingPeriod(kind: .quarter, firstMonth: YearMonth(year: 2024, month: 4)!, lastMonth: YearMonth(year: 2024, month: 6)!)
         let cells = [
-            IndicatorCell(indicatorID: "x", period: p, scope: "all", breakdown: "total", group: "all", stat: "value", numerator: 8, denominator: 9, value: 88.9),
-            IndicatorCell(indicatorID: "x", period: p, scope: "E06000021", breakdown: "total", group: "all", stat: "value", numerator: 30, denominator: 40, value: 75),
-            IndicatorCell(indicatorID: "x", period: p, scope: "E10000028", breakdown: "total", group: "all", stat: "value", numerator: 0, denominator: 0, value: nil, status: .notApplicable),
-            IndicatorCell(indicatorID: "x", period: p, scope: "unknown", breakdown: "total", group: "all", stat: "value", numerator: nil, denominator: nil, value: nil, status: .notAvailable),
+            IndicatorCell(
+                indicatorID: "x", period: p, scope: "all", breakdown: "total", group: "all", stat: "value", numerator: 8, denominator: 9, value: 88.9),
+            IndicatorCell(
+                indicatorID: "x", period: p, scope: "E06000021", breakdown: "total", group: "all", stat: "value", numerator: 30, denominator: 40, value: 75),
+            IndicatorCell(
+                indicatorID: "x", period: p, scope: "E10000028", breakdown: "total", group: "all", stat: "value", numerator: 0, denominator: 0, value: nil,
+                status: .notApplicable),
+            IndicatorCell(
+                indicatorID: "x", period: p, scope: "unknown", breakdown: "total", group: "all", stat: "value", numerator: nil, denominator: nil, value: nil,
+                status: .notAvailable),
         ]
         let out = DisclosureControl().publish(cells, measure: .percentage(numerator: [], of: .events), additiveBreakdowns: [], monthly: false)
         #expect(out[0].value == "c", "a denominator of 9 is below 10")
@@ -107,7 +117,8 @@ struct DisclosureControlTests {
 struct ReportingPeriodTests {
     @Test("Whole financial quarters and years inside the data; rolling years end each month")
     func covering() {
-        let periods = ReportingPeriod.covering(YearMonth(year: 2023, month: 5)!, YearMonth(year: 2025, month: 3)!, kinds: [.quarter, .financialYear, .rolling12])
+        let periods = ReportingPeriod.covering(
+            YearMonth(year: 2023, month: 5)!, YearMonth(year: 2025, month: 3)!, kinds: [.quarter, .financialYear, .rolling12])
         let quarters = periods.filter { $0.kind == .quarter }.map(\.label)
         #expect(quarters.first == "2023-24 Q2")
         #expect(quarters.last == "2024-25 Q4")

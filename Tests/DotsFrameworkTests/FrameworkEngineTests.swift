@@ -21,30 +21,30 @@ struct FrameworkEngineTests {
     static let now = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
 
     static let framework = """
-    format: dots-framework/1
-    name: Test
-    version: "1"
-    themes:
-      - id: t
-        title: T
-        questions:
-          - id: q
-            question: Q?
-            indicators:
-              - {id: episodes, title: E, definition: D, dataset: missing_episodes, measure: events, periods: [month, quarter, financial-year], breakdowns: [la, sex, age-band]}
-              - {id: children, title: C, definition: D, dataset: missing_episodes, measure: people, periods: [quarter, financial-year, rolling-12-months], breakdowns: [la, age-band]}
-              - {id: rate, title: R, definition: D, dataset: missing_episodes, measure: rate, periods: [financial-year]}
-              - {id: from-care, title: F, definition: D, dataset: missing_episodes, measure: {type: percentage, numerator: {missing_from: [care]}}, periods: [financial-year]}
-              - {id: offered, title: O, definition: D, dataset: missing_episodes, measure: {type: within, from: end_datetime, to: rhi_offered_datetime, limit: 72h}, periods: [financial-year]}
-              - {id: hours, title: H, definition: D, dataset: missing_episodes, measure: {type: duration, from: start_datetime, to: end_datetime, unit: hours, percentiles: [50, 90]}, periods: [financial-year]}
-              - {id: repeat, title: RP, definition: D, dataset: missing_episodes, measure: {type: repeats, count: 3, window: 90d}, periods: [quarter, financial-year]}
-              - {id: open, title: OP, definition: D, dataset: missing_episodes, measure: {type: snapshot, start: start_datetime, end: end_datetime}, periods: [quarter]}
-              - {id: overlap, title: OV, definition: D, dataset: ce_screenings, where: {risk_level: [medium, high]}, measure: {type: overlap, with: missing_episodes}, periods: [financial-year]}
-              - {id: nrm, title: N, definition: D, dataset: nrm_referrals, measure: events, periods: [financial-year]}
-          - id: unanswered
-            question: What do children say?
-            sources: [Voice]
-    """
+        format: dots-framework/1
+        name: Test
+        version: "1"
+        themes:
+          - id: t
+            title: T
+            questions:
+              - id: q
+                question: Q?
+                indicators:
+                  - {id: episodes, title: E, definition: D, dataset: missing_episodes, measure: events, periods: [month, quarter, financial-year], breakdowns: [la, sex, age-band]}
+                  - {id: children, title: C, definition: D, dataset: missing_episodes, measure: people, periods: [quarter, financial-year, rolling-12-months], breakdowns: [la, age-band]}
+                  - {id: rate, title: R, definition: D, dataset: missing_episodes, measure: rate, periods: [financial-year]}
+                  - {id: from-care, title: F, definition: D, dataset: missing_episodes, measure: {type: percentage, numerator: {missing_from: [care]}}, periods: [financial-year]}
+                  - {id: offered, title: O, definition: D, dataset: missing_episodes, measure: {type: within, from: end_datetime, to: rhi_offered_datetime, limit: 72h}, periods: [financial-year]}
+                  - {id: hours, title: H, definition: D, dataset: missing_episodes, measure: {type: duration, from: start_datetime, to: end_datetime, unit: hours, percentiles: [50, 90]}, periods: [financial-year]}
+                  - {id: repeat, title: RP, definition: D, dataset: missing_episodes, measure: {type: repeats, count: 3, window: 90d}, periods: [quarter, financial-year]}
+                  - {id: open, title: OP, definition: D, dataset: missing_episodes, measure: {type: snapshot, start: start_datetime, end: end_datetime}, periods: [quarter]}
+                  - {id: overlap, title: OV, definition: D, dataset: ce_screenings, where: {risk_level: [medium, high]}, measure: {type: overlap, with: missing_episodes}, periods: [financial-year]}
+                  - {id: nrm, title: N, definition: D, dataset: nrm_referrals, measure: events, periods: [financial-year]}
+              - id: unanswered
+                question: What do children say?
+                sources: [Voice]
+        """
 
     func write(_ dir: String, _ name: String, _ dataset: Dataset, _ rows: [[String: String]]) throws {
         let names = dataset.schema.fieldNames
@@ -53,7 +53,10 @@ struct FrameworkEngineTests {
     }
 
     func episode(_ id: String, _ p: String, _ start: String, _ end: String = "", from: String = "home", offered: String = "") -> [String: String] {
-        ["episode_id": id, "person_id": p, "start_datetime": start, "end_datetime": end, "missing_type": "M", "missing_from": from, "rhi_offered_datetime": offered]
+        [
+            "episode_id": id, "person_id": p, "start_datetime": start, "end_datetime": end, "missing_type": "M", "missing_from": from,
+            "rhi_offered_datetime": offered,
+        ]
     }
 
     func load(_ store: HubStore) async throws {
@@ -66,19 +69,23 @@ struct FrameworkEngineTests {
             ["person_id": "P3", "birth_year_month": "2008-03", "sex": "F", "home_area": "E07000197", "looked_after": "N"],
         ]
         try write("\(base)/a", "people.csv", .people, people)
-        try write("\(base)/a", "missing_episodes.csv", .missingEpisodes, [
-            episode("E6", "P2", "2024-02-29 18:00", "2024-03-01 10:00"),
-            episode("E1", "P1", "2024-04-10 10:00", "2024-04-10 20:00", offered: "2024-04-13 20:00"),
-            episode("E2", "P1", "2024-05-01 09:00", "2024-05-02 09:00", from: "care", offered: "2024-05-05 09:01"),
-            episode("E3", "P1", "2024-06-20 12:00"),
-            episode("E5", "P3", "2024-07-01 00:30", "2024-07-01 05:30"),
-            episode("E7", "P3", "2024-09-30 20:00", "2024-10-01 09:00"),
-            episode("E4", "P2", "2024-10-26 22:00", "2024-10-27 00:30", from: "care", offered: "2024-10-30 00:15"),
-        ])
-        try write("\(base)/b", "ce_screenings.csv", .ceScreenings, [
-            ["screening_id": "S2", "person_id": "P2", "screening_date": "2023-06-01", "risk_level": "medium", "outcome": "nfa"],
-            ["screening_id": "S1", "person_id": "P1", "screening_date": "2024-05-10", "risk_level": "high", "outcome": "mace_referral"],
-        ])
+        try write(
+            "\(base)/a", "missing_episodes.csv", .missingEpisodes,
+            [
+                episode("E6", "P2", "2024-02-29 18:00", "2024-03-01 10:00"),
+                episode("E1", "P1", "2024-04-10 10:00", "2024-04-10 20:00", offered: "2024-04-13 20:00"),
+                episode("E2", "P1", "2024-05-01 09:00", "2024-05-02 09:00", from: "care", offered: "2024-05-05 09:01"),
+                episode("E3", "P1", "2024-06-20 12:00"),
+                episode("E5", "P3", "2024-07-01 00:30", "2024-07-01 05:30"),
+                episode("E7", "P3", "2024-09-30 20:00", "2024-10-01 09:00"),
+                episode("E4", "P2", "2024-10-26 22:00", "2024-10-27 00:30", from: "care", offered: "2024-10-30 00:15"),
+            ])
+        try write(
+            "\(base)/b", "ce_screenings.csv", .ceScreenings,
+            [
+                ["screening_id": "S2", "person_id": "P2", "screening_date": "2023-06-01", "risk_level": "medium", "outcome": "nfa"],
+                ["screening_id": "S1", "person_id": "P1", "screening_date": "2024-05-10", "risk_level": "high", "outcome": "mace_referral"],
+            ])
         let ingest = IngestService(store: store, clock: Self.now, submittedBy: "tester")
         let a = try await ingest.ingest(path: "\(base)/a", options: .init(agency: "staffs-csc", period: Period(parsing: "2023-04-01/2025-03-31")))
         #expect(a.report.isValid, "\(a.report.summary())")
@@ -93,8 +100,10 @@ struct FrameworkEngineTests {
         return try await store.frameworkResults()
     }
 
-    func cell(_ cells: [IndicatorCell], _ id: String, _ period: String, scope: String = "all", breakdown: String = "total", group: String = "all",
-              stat: String = "value") -> IndicatorCell? {
+    func cell(
+        _ cells: [IndicatorCell], _ id: String, _ period: String, scope: String = "all", breakdown: String = "total", group: String = "all",
+        stat: String = "value"
+    ) -> IndicatorCell? {
         cells.first { $0.indicatorID == id && $0.period == period && $0.scope == scope && $0.breakdown == breakdown && $0.group == group && $0.stat == stat }
     }
 

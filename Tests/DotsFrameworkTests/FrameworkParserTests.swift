@@ -5,36 +5,36 @@ import Testing
 @Suite("The framework file format")
 struct FrameworkParserTests {
     static let good = """
-    format: dots-framework/1
-    name: Child exploitation and extra-familial harm
-    version: "2026.1"
-    themes:
-      - id: who-is-vulnerable
-        title: Who is vulnerable?
-        questions:
-          - id: cohort
-            question: How many children are at risk of exploitation, and is that changing?
-            sources: [Voice of young people in return interviews, MACE case audit]
-            indicators:
-              - id: ce-cohort
-                title: Children at medium or high risk
-                definition: Children screened in the period whose risk was medium or high, each counted once.
-                dataset: ce_screenings
-                where:
-                  risk_level: [medium, high]
-                  age: 10-17
-                measure: people
-                breakdowns: [la, sex, age-band]
-                polarity: neither
-              - id: rhi-72h
-                title: Return interviews within 72 hours
-                definition: Of episodes that ended, the share with a return interview completed within 72 hours of return.
-                dataset: missing_episodes
-                measure: {type: within, from: end_datetime, to: rhi_completed_datetime, limit: 72h}
-                periods: [quarter]
-                polarity: higher-is-better
-                target: {value: 80, tolerance: 5}
-    """
+        format: dots-framework/1
+        name: Child exploitation and extra-familial harm
+        version: "2026.1"
+        themes:
+          - id: who-is-vulnerable
+            title: Who is vulnerable?
+            questions:
+              - id: cohort
+                question: How many children are at risk of exploitation, and is that changing?
+                sources: [Voice of young people in return interviews, MACE case audit]
+                indicators:
+                  - id: ce-cohort
+                    title: Children at medium or high risk
+                    definition: Children screened in the period whose risk was medium or high, each counted once.
+                    dataset: ce_screenings
+                    where:
+                      risk_level: [medium, high]
+                      age: 10-17
+                    measure: people
+                    breakdowns: [la, sex, age-band]
+                    polarity: neither
+                  - id: rhi-72h
+                    title: Return interviews within 72 hours
+                    definition: Of episodes that ended, the share with a return interview completed within 72 hours of return.
+                    dataset: missing_episodes
+                    measure: {type: within, from: end_datetime, to: rhi_completed_datetime, limit: 72h}
+                    periods: [quarter]
+                    polarity: higher-is-better
+                    target: {value: 80, tolerance: 5}
+        """
 
     @Test("A good framework reads into themes, questions and indicators")
     func good() throws {
@@ -56,32 +56,32 @@ struct FrameworkParserTests {
     @Test("Every problem is reported with its line and a fix, not just the first")
     func problems() {
         let bad = """
-        format: dots-framework/1
-        name: Broken
-        version: "1"
-        themes:
-          - id: Who
-            title: Who?
-            questions:
-              - id: q
-                question: Anything?
-                indicators:
+            format: dots-framework/1
+            name: Broken
+            version: "1"
+            themes:
+              - id: Who
+                title: Who?
+                questions:
                   - id: q
-                    title: Bad one
-                    definition: Bad.
-                    dataset: ce_screenings
-                    where:
-                      risk_level: [medium, severe]
-                      shoe_size: [9]
-                    measure: {type: within, from: screening_date, to: outcome, limit: soon}
-                    polarity: upwards
-                    colour: red
-        """
+                    question: Anything?
+                    indicators:
+                      - id: q
+                        title: Bad one
+                        definition: Bad.
+                        dataset: ce_screenings
+                        where:
+                          risk_level: [medium, severe]
+                          shoe_size: [9]
+                        measure: {type: within, from: screening_date, to: outcome, limit: soon}
+                        polarity: upwards
+                        colour: red
+            """
         let (spec, problems) = FrameworkParser.parse(bad)
         #expect(spec == nil)
         let byLine = Dictionary(grouping: problems, by: \.line)
         #expect(byLine[5]?.first?.message.contains("other than a-z") == true)  // id Who
-        #expect(byLine[11]?.first?.message.contains("used twice") == true)      // id q again
+        #expect(byLine[11]?.first?.message.contains("used twice") == true)  // id q again
         #expect(byLine[16]?.first?.message.contains("severe is not a value of risk_level") == true)
         #expect(byLine[17]?.first?.message.contains("no field shoe_size") == true)
         #expect(problems.contains { $0.line == 18 && $0.message.contains("outcome is not a date or time field") })
@@ -103,31 +103,43 @@ struct FrameworkParserTests {
         #expect(wrongFormat.contains { $0.line == 4 && $0.message.contains("at least one item") })
     }
 
-    @Test("Measures read their settings, with units", arguments: [
-        ("{type: repeats, count: 3, window: 90d}", MeasureSpec.repeats(count: 3, days: 90)),
-        ("{type: within, from: start_datetime, to: rhi_offered_datetime, limit: 3d}", .within(from: "start_datetime", to: "rhi_offered_datetime", hours: 72)),
-        ("{type: duration, from: start_datetime, to: end_datetime, unit: hours, percentiles: [50, 90]}",
-         .duration(from: "start_datetime", to: "end_datetime", unit: .hours, percentiles: [50, 90])),
-        ("{type: snapshot, start: start_datetime, end: end_datetime}", .snapshot(start: "start_datetime", end: "end_datetime")),
-        ("{type: rate, of: events}", .rate(of: .events)),
-        ("{type: overlap, agencies: 2}", .overlap(agencies: 2, with: nil, withFilters: [])),
-        ("{type: percentage, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .events)),
-        ("{type: percentage, of: people, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .people)),
-    ])
+    @Test(
+        "Measures read their settings, with units",
+        arguments: [
+            ("{type: repeats, count: 3, window: 90d}", MeasureSpec.repeats(count: 3, days: 90)),
+            (
+                "{type: within, from: start_datetime, to: rhi_offered_datetime, limit: 3d}",
+                .within(from: "start_datetime", to: "rhi_offered_datetime", hours: 72)
+            ),
+            (
+                "{type: duration, from: start_datetime, to: end_datetime, unit: hours, percentiles: [50, 90]}",
+                .duration(from: "start_datetime", to: "end_datetime", unit: .hours, percentiles: [50, 90])
+            ),
+            ("{type: snapshot, start: start_datetime, end: end_datetime}", .snapshot(start: "start_datetime", end: "end_datetime")),
+            ("{type: rate, of: events}", .rate(of: .events)),
+            ("{type: overlap, agencies: 2}", .overlap(agencies: 2, with: nil, withFilters: [])),
+            ("{type: percentage, numerator: {missing_type: [A]}}", .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .events)),
+            (
+                "{type: percentage, of: people, numerator: {missing_type: [A]}}",
+                .percentage(numerator: [.values(field: "missing_type", values: ["A"])], of: .people)
+            ),
+        ])
     func measures(yaml: String, expected: MeasureSpec) throws {
         let (spec, problems) = FrameworkParser.parse(Self.oneIndicator(measure: yaml))
         #expect(problems.isEmpty, "\(problems)")
         #expect(spec?.indicators.first?.measure == expected)
     }
 
-    @Test("Percentiles outside 1-99 and overlaps of fewer than two agencies are refused with the line", arguments: [
-        ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [1000]}", "percentiles"),
-        ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [-5]}", "percentiles"),
-        ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [median]}", "percentiles"),
-        ("{type: overlap, agencies: -3}", "agencies"),
-        ("{type: overlap, agencies: 1}", "agencies"),
-        ("{type: overlap, agencies: 99}", "agencies"),
-    ])
+    @Test(
+        "Percentiles outside 1-99 and overlaps of fewer than two agencies are refused with the line",
+        arguments: [
+            ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [1000]}", "percentiles"),
+            ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [-5]}", "percentiles"),
+            ("{type: duration, from: start_datetime, to: end_datetime, percentiles: [median]}", "percentiles"),
+            ("{type: overlap, agencies: -3}", "agencies"),
+            ("{type: overlap, agencies: 1}", "agencies"),
+            ("{type: overlap, agencies: 99}", "agencies"),
+        ])
     func measureRanges(yaml: String, field: String) {
         let problems = FrameworkParser.parse(Self.oneIndicator(measure: yaml)).problems
         #expect(problems.contains { $0.path.hasSuffix(field) && $0.line == 15 }, "\(problems)")

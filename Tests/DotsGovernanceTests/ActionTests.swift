@@ -8,8 +8,9 @@ struct ActionTests {
     let today = CalendarDate(iso: "2026-11-24")!
 
     func action(_ id: String, agency: String?, owner: String? = nil, ownerName: String = "Sam", due: String, status: ActionStatus = .notStarted) -> ActionItem {
-        ActionItem(id: id, title: "Action \(id)", detail: "", agencyID: agency, ownerID: owner, ownerName: ownerName, due: CalendarDate(iso: due)!,
-                   status: status, prompt: ActionPrompt(kind: .other), createdAt: Instant(seconds: 0), createdBy: "t", updatedAt: Instant(seconds: 0))
+        ActionItem(
+            id: id, title: "Action \(id)", detail: "", agencyID: agency, ownerID: owner, ownerName: ownerName, due: CalendarDate(iso: due)!,
+            status: status, prompt: ActionPrompt(kind: .other), createdAt: Instant(seconds: 0), createdBy: "t", updatedAt: Instant(seconds: 0))
     }
 
     @Test("Overdue means open and due before today; due today, done or dropped is not overdue")
@@ -40,10 +41,16 @@ struct ActionTests {
 
     @Test("Checks on a new action name each missing or wrong field")
     func checks() {
-        let p = ActionItem.check(title: "", ownerName: " ", dueText: "2027-02-30", due: CalendarDate(iso: "2027-02-30"), agencyID: "nowhere", detail: "", prompt: ActionPrompt(kind: .other))
+        let p = ActionItem.check(
+            title: "", ownerName: " ", dueText: "2027-02-30", due: CalendarDate(iso: "2027-02-30"), agencyID: "nowhere", detail: "",
+            prompt: ActionPrompt(kind: .other))
         #expect(p.map(\.field) == ["title", "owner", "due", "agency"])
         #expect(p[2].message.contains("real date"))
-        #expect(ActionItem.check(title: "Do it", ownerName: "Sam", dueText: "2028-02-29", due: CalendarDate(iso: "2028-02-29"), agencyID: nil, detail: "", prompt: ActionPrompt(kind: .other)).isEmpty)
+        #expect(
+            ActionItem.check(
+                title: "Do it", ownerName: "Sam", dueText: "2028-02-29", due: CalendarDate(iso: "2028-02-29"), agencyID: nil, detail: "",
+                prompt: ActionPrompt(kind: .other)
+            ).isEmpty)
     }
 
     func answers(_ levels: [String: MaturityLevel?]) -> [MaturityAnswer] {
@@ -56,7 +63,8 @@ struct ActionTests {
         let sharing = q.areas.first { $0.area == .sharing }!.questions.map(\.id)
         let police = answers([sharing[0]: .emerging, sharing[1]: .emerging])
         let health = answers([sharing[0]: .unaware, sharing[1]: .emerging])
-        let s = ActionSuggester.suggest(questionnaire: q, maturity: ["staffs-police": police, "uhnm-ed": health], coverage: [], quality: [], existingKeys: [], today: today)
+        let s = ActionSuggester.suggest(
+            questionnaire: q, maturity: ["staffs-police": police, "uhnm-ed": health], coverage: [], quality: [], existingKeys: [], today: today)
         #expect(s.map(\.key) == ["maturity:staffs-police:sharing", "maturity:uhnm-ed:sharing", "maturity:partnership:sharing"])
         let healthStep = try #require(s.first { $0.key == "maturity:uhnm-ed:sharing" })
         #expect(healthStep.title == "Move sharing from Unaware to Emerging")
@@ -75,22 +83,30 @@ struct ActionTests {
         let a = answers(dontKnow)
         #expect(ActionSuggester.suggest(questionnaire: q, maturity: ["staffs-csc": a], coverage: [], quality: [], existingKeys: [], today: today).isEmpty)
         let low = answers([collection[0]: .emerging])
-        let keys = ActionSuggester.suggest(questionnaire: q, maturity: ["staffs-csc": low], coverage: [], quality: [], existingKeys: [], today: today).map(\.key)
+        let keys = ActionSuggester.suggest(questionnaire: q, maturity: ["staffs-csc": low], coverage: [], quality: [], existingKeys: [], today: today).map(
+            \.key)
         // One agency: its lower median Emerging → both the agency's and the partnership's suggestion.
         #expect(keys == ["maturity:staffs-csc:collection", "maturity:partnership:collection"])
-        #expect(ActionSuggester.suggest(questionnaire: q, maturity: ["staffs-csc": low], coverage: [], quality: [], existingKeys: Set(keys), today: today).isEmpty)
+        #expect(
+            ActionSuggester.suggest(questionnaire: q, maturity: ["staffs-csc": low], coverage: [], quality: [], existingKeys: Set(keys), today: today).isEmpty)
     }
 
     @Test("Data gaps: a dataset nobody holds → find a source; held but not submitted → that agency submits it")
     func gapSuggestions() {
         let coverage = [
-            QuestionCoverage(questionID: "q1", question: "Are children referred to the NRM?", themeID: "t", status: .unanswerable,
-                             datasets: [DatasetCoverage(dataset: .nrmReferrals, status: .notHeld, submittedBy: [], heldNotSubmittedBy: [])], otherSources: []),
-            QuestionCoverage(questionID: "q2", question: "Are missing episodes followed up?", themeID: "t", status: .answerable,
-                             datasets: [DatasetCoverage(dataset: .missingEpisodes, status: .submitted, submittedBy: ["staffs-csc"], heldNotSubmittedBy: ["stoke-csc"])], otherSources: []),
-            QuestionCoverage(questionID: "q3", question: "Are screened children referred?", themeID: "t", status: .partly,
-                             datasets: [DatasetCoverage(dataset: .ceScreenings, status: .submitted, submittedBy: ["staffs-csc"], heldNotSubmittedBy: []),
-                                        DatasetCoverage(dataset: .nrmReferrals, status: .notHeld, submittedBy: [], heldNotSubmittedBy: [])], otherSources: []),
+            QuestionCoverage(
+                questionID: "q1", question: "Are children referred to the NRM?", themeID: "t", status: .unanswerable,
+                datasets: [DatasetCoverage(dataset: .nrmReferrals, status: .notHeld, submittedBy: [], heldNotSubmittedBy: [])], otherSources: []),
+            QuestionCoverage(
+                questionID: "q2", question: "Are missing episodes followed up?", themeID: "t", status: .answerable,
+                datasets: [DatasetCoverage(dataset: .missingEpisodes, status: .submitted, submittedBy: ["staffs-csc"], heldNotSubmittedBy: ["stoke-csc"])],
+                otherSources: []),
+            QuestionCoverage(
+                questionID: "q3", question: "Are screened children referred?", themeID: "t", status: .partly,
+                datasets: [
+                    DatasetCoverage(dataset: .ceScreenings, status: .submitted, submittedBy: ["staffs-csc"], heldNotSubmittedBy: []),
+                    DatasetCoverage(dataset: .nrmReferrals, status: .notHeld, submittedBy: [], heldNotSubmittedBy: []),
+                ], otherSources: []),
         ]
         let s = ActionSuggester.suggest(questionnaire: q, maturity: [:], coverage: coverage, quality: [], existingKeys: [], today: today)
         #expect(s.map(\.key) == ["gap:not-held:nrm_referrals", "gap:submit:stoke-csc:missing_episodes"])
@@ -102,11 +118,12 @@ struct ActionTests {
     func qualitySuggestions() {
         var poor = QualityProfile(schema: Dataset.missingEpisodes.schema)
         poor.rows = 100
-        poor.duplicateRows = 10   // uniqueness 90%: Poor (below 95%)
-        poor.inconsistentRows = 3 // consistency 97%: Needs attention, not Poor
+        poor.duplicateRows = 10  // uniqueness 90%: Poor (below 95%)
+        poor.inconsistentRows = 3  // consistency 97%: Needs attention, not Poor
         for i in poor.fields.indices { poor.fields[i].filled = 100 }
-        let s = ActionSuggester.suggest(questionnaire: q, maturity: [:], coverage: [], quality: [QualityFinding(agencyID: "stoke-csc", dataset: .missingEpisodes, profile: poor)],
-                                        existingKeys: [], today: today)
+        let s = ActionSuggester.suggest(
+            questionnaire: q, maturity: [:], coverage: [], quality: [QualityFinding(agencyID: "stoke-csc", dataset: .missingEpisodes, profile: poor)],
+            existingKeys: [], today: today)
         #expect(s.map(\.key) == ["quality:stoke-csc:missing_episodes:uniqueness"])
         #expect(s[0].detail.contains("90%") && s[0].detail.contains("99%"))
     }

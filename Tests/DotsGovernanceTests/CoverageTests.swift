@@ -5,10 +5,11 @@ import Testing
 
 /// Builds data map entries tersely for the tests.
 func entry(_ id: String, agency: String, dataset: Dataset?, informs: [String] = [], name: String = "A dataset") -> DataMapEntry {
-    DataMapEntry(id: id, agencyID: agency, name: name, dataset: dataset, informs: informs, system: "Liquidlogic", recorded: "Episodes",
-                 recordingMethod: .structured, coverage: "All children", coverageFrom: CalendarDate(iso: "2019-04-01"), coverageTo: nil, refresh: .monthly,
-                 access: "MASH analysts", sharingAgreement: "Staffordshire ISA 2024", lawfulBasis: .publicTask, qualityIssues: "", owner: "Head of performance",
-                 updatedAt: Instant(seconds: 0), updatedBy: "test")
+    DataMapEntry(
+        id: id, agencyID: agency, name: name, dataset: dataset, informs: informs, system: "Liquidlogic", recorded: "Episodes",
+        recordingMethod: .structured, coverage: "All children", coverageFrom: CalendarDate(iso: "2019-04-01"), coverageTo: nil, refresh: .monthly,
+        access: "MASH analysts", sharingAgreement: "Staffordshire ISA 2024", lawfulBasis: .publicTask, qualityIssues: "", owner: "Head of performance",
+        updatedAt: Instant(seconds: 0), updatedBy: "test")
 }
 
 @Suite("The data map joined to the framework: which questions the partnership's data can answer")
@@ -16,33 +17,33 @@ struct CoverageTests {
     /// Five questions: one dataset submitted; one held but not submitted; one not held; none (qualitative);
     /// an overlap of a submitted and a not-held dataset.
     static let yaml = """
-    format: dots-framework/1
-    name: Coverage fixture
-    version: "1"
-    themes:
-      - id: t
-        title: Theme
-        questions:
-          - id: q-submitted
-            question: Are screenings rising?
-            indicators:
-              - {id: i1, title: Screenings, definition: d, dataset: ce_screenings, measure: events, polarity: neither}
-          - id: q-held
-            question: Are missing episodes followed up?
-            indicators:
-              - {id: i2, title: Missing, definition: d, dataset: missing_episodes, measure: events, polarity: neither}
-          - id: q-not-held
-            question: Are children referred to the NRM?
-            indicators:
-              - {id: i3, title: NRM, definition: d, dataset: nrm_referrals, measure: events, polarity: neither}
-          - id: q-voice
-            question: What do young people tell us?
-            sources: [Return interviews]
-          - id: q-partly
-            question: Are screened children also referred?
-            indicators:
-              - {id: i4, title: Overlap, definition: d, dataset: ce_screenings, measure: {type: overlap, with: nrm_referrals}, polarity: neither}
-    """
+        format: dots-framework/1
+        name: Coverage fixture
+        version: "1"
+        themes:
+          - id: t
+            title: Theme
+            questions:
+              - id: q-submitted
+                question: Are screenings rising?
+                indicators:
+                  - {id: i1, title: Screenings, definition: d, dataset: ce_screenings, measure: events, polarity: neither}
+              - id: q-held
+                question: Are missing episodes followed up?
+                indicators:
+                  - {id: i2, title: Missing, definition: d, dataset: missing_episodes, measure: events, polarity: neither}
+              - id: q-not-held
+                question: Are children referred to the NRM?
+                indicators:
+                  - {id: i3, title: NRM, definition: d, dataset: nrm_referrals, measure: events, polarity: neither}
+              - id: q-voice
+                question: What do young people tell us?
+                sources: [Return interviews]
+              - id: q-partly
+                question: Are screened children also referred?
+                indicators:
+                  - {id: i4, title: Overlap, definition: d, dataset: ce_screenings, measure: {type: overlap, with: nrm_referrals}, polarity: neither}
+        """
 
     func spec() throws -> FrameworkSpec {
         let (spec, problems) = FrameworkParser.parse(Self.yaml)
@@ -64,7 +65,8 @@ struct CoverageTests {
 
         let submitted = try #require(by["q-submitted"])
         #expect(submitted.status == .answerable)
-        #expect(submitted.datasets == [DatasetCoverage(dataset: .ceScreenings, status: .submitted, submittedBy: ["staffs-csc"], heldNotSubmittedBy: ["stoke-csc"])])
+        #expect(
+            submitted.datasets == [DatasetCoverage(dataset: .ceScreenings, status: .submitted, submittedBy: ["staffs-csc"], heldNotSubmittedBy: ["stoke-csc"])])
 
         let held = try #require(by["q-held"])
         #expect(held.status == .unanswerable)

@@ -1,6 +1,6 @@
 import DotsCore
-import Foundation
 import DotsGovernance
+import Foundation
 import Testing
 
 @Suite("Exports: CSV safe for spreadsheets, Markdown for board papers; the round's summary")
@@ -13,15 +13,18 @@ struct ExportTests {
     }
 
     func assessment(_ round: String, _ agency: String, level: MaturityLevel, submitted: Bool = true) -> MaturityAssessment {
-        MaturityAssessment(roundID: round, agencyID: agency, status: submitted ? .submitted : .draft,
-                           answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: level) }, updatedAt: Instant(seconds: 0), updatedBy: "t",
-                           submittedAt: submitted ? Instant(seconds: 0) : nil, submissions: submitted ? 1 : 0)
+        MaturityAssessment(
+            roundID: round, agencyID: agency, status: submitted ? .submitted : .draft,
+            answers: q.questions.map { MaturityAnswer(questionID: $0.id, level: level) }, updatedAt: Instant(seconds: 0), updatedBy: "t",
+            submittedAt: submitted ? Instant(seconds: 0) : nil, submissions: submitted ? 1 : 0)
     }
 
     @Test("The summary shows submitted agencies only, with change since the agency's previous submission")
     func summary() {
-        let s = MaturitySummary(round: round("2"), assessments: [assessment("2", "staffs-csc", level: .developing), assessment("2", "stoke-csc", level: .learning, submitted: false)],
-                                previous: (round("1"), [assessment("1", "staffs-csc", level: .emerging)]), agencies: ["staffs-csc", "stoke-csc", "uhnm-ed"])
+        let s = MaturitySummary(
+            round: round("2"),
+            assessments: [assessment("2", "staffs-csc", level: .developing), assessment("2", "stoke-csc", level: .learning, submitted: false)],
+            previous: (round("1"), [assessment("1", "staffs-csc", level: .emerging)]), agencies: ["staffs-csc", "stoke-csc", "uhnm-ed"])
         #expect(s.submittedCount == 1)
         #expect(s.rows[0].level(.sharing) == .developing)
         #expect(s.rows[0].change[.sharing] == .some(2))
@@ -50,9 +53,10 @@ struct ExportTests {
 
     @Test("Actions export lists open first with overdue marked, and counts them")
     func actions() {
-        let a = ActionItem(id: "a1", title: "-1 things", detail: "", agencyID: nil, ownerID: nil, ownerName: "Sam", due: CalendarDate(iso: "2026-11-01")!,
-                           status: .inProgress, prompt: ActionPrompt(kind: .dataGap, reference: "nrm_referrals", text: "NRM: not held"),
-                           createdAt: Instant(seconds: 0), createdBy: "t", updatedAt: Instant(seconds: 0))
+        let a = ActionItem(
+            id: "a1", title: "-1 things", detail: "", agencyID: nil, ownerID: nil, ownerName: "Sam", due: CalendarDate(iso: "2026-11-01")!,
+            status: .inProgress, prompt: ActionPrompt(kind: .dataGap, reference: "nrm_referrals", text: "NRM: not held"),
+            createdAt: Instant(seconds: 0), createdBy: "t", updatedAt: Instant(seconds: 0))
         var b = a
         b.id = "a2"; b.title = "Closed one"; b.status = .done
         let md = GovernanceExport.actions([b, a], today: today, format: .md)

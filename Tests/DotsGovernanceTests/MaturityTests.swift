@@ -1,5 +1,5 @@
-import Foundation
 import DotsGovernance
+import Foundation
 import Testing
 
 @Suite("Data-maturity self-assessment: questionnaire, scoring, change, partnership view")
@@ -17,16 +17,16 @@ struct MaturityTests {
     @Test("A broken definition names every problem")
     func broken() {
         let yaml = """
-        id: x
-        version: "1"
-        title: t
-        source: s
-        areas:
-          - area: collection
-            questions:
-              - {id: a, text: q, statements: [one, two]}
-              - {id: a, text: q, statements: [1, 2, 3, 4, 5]}
-        """
+            id: x
+            version: "1"
+            title: t
+            source: s
+            areas:
+              - area: collection
+                questions:
+                  - {id: a, text: q, statements: [one, two]}
+                  - {id: a, text: q, statements: [1, 2, 3, 4, 5]}
+            """
         #expect(throws: MaturityQuestionnaire.Problem.self) { try MaturityQuestionnaire.parse(yaml) }
         do { _ = try MaturityQuestionnaire.parse(yaml) } catch let p as MaturityQuestionnaire.Problem {
             #expect(p.description.contains("question a has 2 statements"))
@@ -39,11 +39,11 @@ struct MaturityTests {
     func scoring() {
         let answers = [
             MaturityAnswer(questionID: "collection-what", level: .learning),
-            MaturityAnswer(questionID: "collection-gaps", level: .developing),   // collection: lower median of 3, 4 → 3
+            MaturityAnswer(questionID: "collection-gaps", level: .developing),  // collection: lower median of 3, 4 → 3
             MaturityAnswer(questionID: "systems-fit", level: .mastering),
             MaturityAnswer(questionID: "systems-identifiers", level: nil, evidence: "Not sure who owns the system"),  // systems: 5
             MaturityAnswer(questionID: "recording-structured", level: nil),
-            MaturityAnswer(questionID: "recording-quality", level: nil),        // recording: no level
+            MaturityAnswer(questionID: "recording-quality", level: nil),  // recording: no level
         ]
         let r = MaturityScoring.areaResults(q, answers: answers)
         #expect(r.first { $0.area == .collection }?.level == .learning)
@@ -58,11 +58,19 @@ struct MaturityTests {
 
     @Test("Change since the last round, per area; nothing where either round has no level")
     func change() {
-        let before = MaturityScoring.areaResults(q, answers: [MaturityAnswer(questionID: "collection-what", level: .emerging),
-                                                              MaturityAnswer(questionID: "systems-fit", level: .developing)])
-        let after = MaturityScoring.areaResults(q, answers: [MaturityAnswer(questionID: "collection-what", level: .developing),
-                                                             MaturityAnswer(questionID: "systems-fit", level: .learning),
-                                                             MaturityAnswer(questionID: "sharing-agreements", level: .learning)])
+        let before = MaturityScoring.areaResults(
+            q,
+            answers: [
+                MaturityAnswer(questionID: "collection-what", level: .emerging),
+                MaturityAnswer(questionID: "systems-fit", level: .developing),
+            ])
+        let after = MaturityScoring.areaResults(
+            q,
+            answers: [
+                MaturityAnswer(questionID: "collection-what", level: .developing),
+                MaturityAnswer(questionID: "systems-fit", level: .learning),
+                MaturityAnswer(questionID: "sharing-agreements", level: .learning),
+            ])
         let delta = MaturityScoring.change(from: before, to: after)
         #expect(delta[.collection] == .some(2))
         #expect(delta[.systems] == .some(-1))

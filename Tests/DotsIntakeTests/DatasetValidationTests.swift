@@ -7,9 +7,13 @@ struct DatasetValidationTests {
     @Test("Rows built from each schema's documented examples are valid", arguments: Dataset.allCases)
     func goodRows(dataset: Dataset) {
         let schema = dataset.schema
-        let report = Fixture.validate(schema, Fixture.csv(schema, rows: [
-            Fixture.row(schema, [schema.primaryKey: "A1"]), Fixture.row(schema, [schema.primaryKey: "A2"]),
-        ]))
+        let report = Fixture.validate(
+            schema,
+            Fixture.csv(
+                schema,
+                rows: [
+                    Fixture.row(schema, [schema.primaryKey: "A1"]), Fixture.row(schema, [schema.primaryKey: "A2"]),
+                ]))
         #expect(report.isValid, "\(report.summary())")
         #expect(report.rows == 2)
     }

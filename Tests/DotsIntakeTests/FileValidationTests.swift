@@ -59,7 +59,8 @@ struct FileValidationTests {
 
     @Test("Rows are numbered as a spreadsheet shows them, even after a value with a line break")
     func rowNumbersWithEmbeddedNewline() {
-        let text = schema.fieldNames.joined(separator: ",") + "\n"
+        let text =
+            schema.fieldNames.joined(separator: ",") + "\n"
             + "E1,P1,2025-06-14 21:30,,M,home,,,,,\n"
             + "\"E\n2\",P1,2025-06-14 21:30,,M,home,,,,,\n"
             + "E3,P1,not a date,,M,home,,,,,\n"
@@ -81,7 +82,9 @@ struct FileValidationTests {
     @Test("A row with too few values is reported and the rest still checked")
     func rowWidth() {
         var bytes = Fixture.csv(schema, rows: [Fixture.row(schema)])
-        bytes += Array("E2,P1\n".utf8) + Fixture.csv(schema, rows: [Fixture.row(schema, ["episode_id": "E3", "missing_type": "Q"])]).split(separator: 10, maxSplits: 1)[1]
+        bytes +=
+            Array("E2,P1\n".utf8)
+            + Fixture.csv(schema, rows: [Fixture.row(schema, ["episode_id": "E3", "missing_type": "Q"])]).split(separator: 10, maxSplits: 1)[1]
         let r = Fixture.validate(schema, bytes)
         #expect(codes(r) == [.rowWidth, .codeError])
         #expect(r.issues.map(\.row) == [3, 4])
@@ -99,7 +102,15 @@ struct FileValidationTests {
     func outsidePeriod() {
         var ctx = Fixture.context
         ctx.period = Period(parsing: "2025-26")
-        let rows = [Fixture.row(schema), Fixture.row(schema, ["episode_id": "E2", "start_datetime": "2025-03-31 23:30", "end_datetime": "", "rhi_offered_datetime": "", "rhi_accepted_datetime": "", "rhi_completed_datetime": ""])]
+        let rows = [
+            Fixture.row(schema),
+            Fixture.row(
+                schema,
+                [
+                    "episode_id": "E2", "start_datetime": "2025-03-31 23:30", "end_datetime": "", "rhi_offered_datetime": "", "rhi_accepted_datetime": "",
+                    "rhi_completed_datetime": "",
+                ]),
+        ]
         let r = Fixture.validate(schema, Fixture.csv(schema, rows: rows), context: ctx)
         #expect(codes(r) == [.outsidePeriod])
         #expect(r.issues[0].row == 3)
@@ -111,7 +122,9 @@ struct FileValidationTests {
         var ctx = Fixture.context
         ctx.period = Period(parsing: "2025-04")
         // 00:30 BST on 1 April is 23:30 UTC on 31 March, but the child went missing on 1 April.
-        let row = Fixture.row(schema, ["start_datetime": "2025-04-01 00:30", "end_datetime": "", "rhi_offered_datetime": "", "rhi_accepted_datetime": "", "rhi_completed_datetime": ""])
+        let row = Fixture.row(
+            schema,
+            ["start_datetime": "2025-04-01 00:30", "end_datetime": "", "rhi_offered_datetime": "", "rhi_accepted_datetime": "", "rhi_completed_datetime": ""])
         #expect(Fixture.validate(schema, Fixture.csv(schema, rows: [row]), context: ctx).isValid)
     }
 
@@ -119,7 +132,8 @@ struct FileValidationTests {
     func unknownPerson() {
         var ctx = Fixture.context
         ctx.knownPersons = ["P000123"]
-        let r = Fixture.validate(schema, Fixture.csv(schema, rows: [Fixture.row(schema), Fixture.row(schema, ["episode_id": "E2", "person_id": "P999"])]), context: ctx)
+        let r = Fixture.validate(
+            schema, Fixture.csv(schema, rows: [Fixture.row(schema), Fixture.row(schema, ["episode_id": "E2", "person_id": "P999"])]), context: ctx)
         #expect(codes(r) == [.unknownPerson])
         #expect(r.issues[0].value == "P999")
     }

@@ -8,10 +8,12 @@ struct QualityProfileTests {
     // Received 24 Nov 2026. Hand-worked: 4 rows × 6 fields = 24 cells, 22 filled; 1 invalid code; row 3 repeats
     // O2 and ends before it starts; lags 23, 176, 54 and 14 days.
     var rows: [[String]] {
-        [["O1", "P1", "2026-11-01", "referral_order", "drugs", "2026-11-20"],
-         ["O2", "P2", "2026-06-01", "referral_order", "drugs", ""],
-         ["O2", "P3", "2026-10-01", "bogus", "drugs", "2026-09-01"],
-         ["O4", "P4", "2026-11-10", "referral_order", "", "2026-11-30"]]
+        [
+            ["O1", "P1", "2026-11-01", "referral_order", "drugs", "2026-11-20"],
+            ["O2", "P2", "2026-06-01", "referral_order", "drugs", ""],
+            ["O2", "P3", "2026-10-01", "bogus", "drugs", "2026-09-01"],
+            ["O4", "P4", "2026-11-10", "referral_order", "", "2026-11-30"],
+        ]
     }
 
     func profile(_ context: ValidationContext = Fixture.context) throws -> QualityProfile {

@@ -10,17 +10,21 @@ struct LinkRecordSetTests {
 
     /// Rows in `RecordBuilder.columns` order without the agency: person id, nine pseudonyms, two encodings,
     /// birth month, sex, area.
-    static func row(_ id: String, nhs: String? = nil, surname: String? = nil, firstBloom: String? = nil, month: String? = nil,
-                    sex: String? = nil, area: String? = nil) -> [String?] {
+    static func row(
+        _ id: String, nhs: String? = nil, surname: String? = nil, firstBloom: String? = nil, month: String? = nil,
+        sex: String? = nil, area: String? = nil
+    ) -> [String?] {
         [id, nhs, nil, nil, nil, nil, surname, nil, nil, nil, firstBloom, nil, month, sex, area]
     }
 
-    static let sample = LinkRecordSet(agency: "staffs-police", rows: [
-        row("b-2", nhs: hexB, month: "2012-12", sex: "M", area: "E06000021"),
-        row("Zoë-1", nhs: hexA, surname: "not-hex", firstBloom: bloom([0, 5, 511]), month: "2010-02", sex: "F", area: "E07000199"),
-        row("a-3", area: "E06000021"),
-        row("Émile-4", surname: "not-hex", sex: "U"),
-    ])
+    static let sample = LinkRecordSet(
+        agency: "staffs-police",
+        rows: [
+            row("b-2", nhs: hexB, month: "2012-12", sex: "M", area: "E06000021"),
+            row("Zoë-1", nhs: hexA, surname: "not-hex", firstBloom: bloom([0, 5, 511]), month: "2010-02", sex: "F", area: "E07000199"),
+            row("a-3", area: "E06000021"),
+            row("Émile-4", surname: "not-hex", sex: "U"),
+        ])
 
     @Test("Records are in person-id order by UTF-8 bytes, with each field as linkage reads it")
     func building() {
@@ -69,8 +73,10 @@ struct LinkRecordSetTests {
         func key(_ n: Int) -> String { String(format: "%016llx", UInt64(n) << 40) + String(repeating: "0", count: 48) }
         let source = (0..<10_000).map { ($0 * 7919) % 3_000 + 1 }
         var builder = RecordBuilder()
-        builder.add(LinkRecordSet(agency: "a", rows: source.prefix(5_000).enumerated().map { Self.row(String(format: "%05d", $0.offset), nhs: key($0.element)) }))
-        builder.add(LinkRecordSet(agency: "b", rows: source.dropFirst(5_000).enumerated().map { Self.row(String(format: "%05d", $0.offset), nhs: key($0.element)) }))
+        builder.add(
+            LinkRecordSet(agency: "a", rows: source.prefix(5_000).enumerated().map { Self.row(String(format: "%05d", $0.offset), nhs: key($0.element)) }))
+        builder.add(
+            LinkRecordSet(agency: "b", rows: source.dropFirst(5_000).enumerated().map { Self.row(String(format: "%05d", $0.offset), nhs: key($0.element)) }))
         let ids = builder.records.map(\.nhs)
         var keyOf: [Int32: Int] = [:], idOf: [Int: Int32] = [:]
         for (id, k) in zip(ids, source) {

@@ -39,10 +39,24 @@ struct LinkStageTests {
     @Test("Comparison levels, from exact agreement down to different, with blanks as not known")
     func levels() {
         let r = build([
-            ("A", record("A", "1", ["nhs_pseudonym": "n1", "first_name_pseudonym": "f1", "surname_pseudonym": "s1", "dob_pseudonym": "d1",
-                                    "dob_unordered_pseudonym": "u1", "birth_year_month": "2010-03", "postcode_pseudonym": "p1", "home_area": "E06000021", "sex": "F"])),
-            ("B", record("B", "2", ["nhs_pseudonym": "n2", "first_name_pseudonym": "f1", "surname_pseudonym": "s9", "dob_pseudonym": "d2",
-                                    "dob_unordered_pseudonym": "u1", "birth_year_month": "2010-04", "postcode_pseudonym": "p2", "home_area": "E06000021", "sex": "U"])),
+            (
+                "A",
+                record(
+                    "A", "1",
+                    [
+                        "nhs_pseudonym": "n1", "first_name_pseudonym": "f1", "surname_pseudonym": "s1", "dob_pseudonym": "d1",
+                        "dob_unordered_pseudonym": "u1", "birth_year_month": "2010-03", "postcode_pseudonym": "p1", "home_area": "E06000021", "sex": "F",
+                    ])
+            ),
+            (
+                "B",
+                record(
+                    "B", "2",
+                    [
+                        "nhs_pseudonym": "n2", "first_name_pseudonym": "f1", "surname_pseudonym": "s9", "dob_pseudonym": "d2",
+                        "dob_unordered_pseudonym": "u1", "birth_year_month": "2010-04", "postcode_pseudonym": "p2", "home_area": "E06000021", "sex": "U",
+                    ])
+            ),
             ("C", record("C", "3", ["birth_year_month": "2010-04", "home_area": "E07000197", "sex": "F"])),
         ])
         let c = Comparator(settings: settings)
@@ -191,9 +205,11 @@ struct LinkerTests {
     func linksOnWhatItHas() {
         var rows: [(String, [String: String])] = []
         for p in 0..<30 {
-            let full: [String: String] = ["first_name_pseudonym": "f\(p)", "surname_pseudonym": "s\(p % 7)", "dob_pseudonym": "d\(p)",
-                                          "dob_unordered_pseudonym": "u\(p)", "birth_year_month": "2011-0\(1 + p % 9)", "postcode_pseudonym": "pc\(p)",
-                                          "home_area": "E06000021", "sex": "F", "nhs_pseudonym": "n\(p)", "name_dob_pseudonym": "nd\(p)"]
+            let full: [String: String] = [
+                "first_name_pseudonym": "f\(p)", "surname_pseudonym": "s\(p % 7)", "dob_pseudonym": "d\(p)",
+                "dob_unordered_pseudonym": "u\(p)", "birth_year_month": "2011-0\(1 + p % 9)", "postcode_pseudonym": "pc\(p)",
+                "home_area": "E06000021", "sex": "F", "nhs_pseudonym": "n\(p)", "name_dob_pseudonym": "nd\(p)",
+            ]
             rows.append(("A", record("A", "a\(p)", full)))
             rows.append(("B", record("B", "b\(p)", full)))
         }

@@ -40,10 +40,16 @@ struct PrepareTests {
     @Test("The same child written differently by two agencies gets the same pseudonyms")
     func variantsAgree() {
         let p = PersonPseudonymiser(key: key)
-        let a = p.transform(["person_id": "A1", "first_name": "Zoë", "surname": "O'Brien", "date_of_birth": "2010-02-28",
-                             "nhs_number": "943 476 5919", "postcode": "st4 1ab", "sex": "F"], file: "people.csv", row: 2)
-        let b = p.transform(["person_id": "B7", "first_name": "ZOE", "surname": "OBRIEN", "date_of_birth": "28/02/2010",
-                             "nhs_number": "9434765919", "postcode": "ST41AB", "sex": "F"], file: "people.csv", row: 2)
+        let a = p.transform(
+            [
+                "person_id": "A1", "first_name": "Zoë", "surname": "O'Brien", "date_of_birth": "2010-02-28",
+                "nhs_number": "943 476 5919", "postcode": "st4 1ab", "sex": "F",
+            ], file: "people.csv", row: 2)
+        let b = p.transform(
+            [
+                "person_id": "B7", "first_name": "ZOE", "surname": "OBRIEN", "date_of_birth": "28/02/2010",
+                "nhs_number": "9434765919", "postcode": "ST41AB", "sex": "F",
+            ], file: "people.csv", row: 2)
         #expect(a.warnings.isEmpty && b.warnings.isEmpty)
         #expect(a.values["nhs_pseudonym"] == p.pseudonym("nhs", "9434765919"))
         #expect(a.values["name_dob_pseudonym"] == "d98dd792c7fad94391caf40285d30cca44e1671c7505444e6b52f251e7bc2d6e")
@@ -53,9 +59,11 @@ struct PrepareTests {
         #expect(a.values.filter { $0.key != "person_id" } == b.values.filter { $0.key != "person_id" })
     }
 
-    @Test("Names fold accents, case and punctuation", arguments: [
-        ("Siobhán", "SIOBHAN"), ("Nguyễn", "NGUYEN"), ("Smith-Jones", "SMITHJONES"), ("  le roux ", "LEROUX"), ("Łukasz", "LUKASZ"), ("123", nil),
-    ])
+    @Test(
+        "Names fold accents, case and punctuation",
+        arguments: [
+            ("Siobhán", "SIOBHAN"), ("Nguyễn", "NGUYEN"), ("Smith-Jones", "SMITHJONES"), ("  le roux ", "LEROUX"), ("Łukasz", "LUKASZ"), ("123", nil),
+        ])
     func names(raw: String, expected: String?) {
         #expect(IdentifierNormaliser.name(raw) == expected)
     }
@@ -63,8 +71,11 @@ struct PrepareTests {
     @Test("Bad identifiers are dropped with a warning; the row still goes")
     func badIdentifiers() {
         let p = PersonPseudonymiser(key: key)
-        let out = p.transform(["person_id": "A1", "first_name": "J", "surname": "", "date_of_birth": "31/02/2010",
-                               "nhs_number": "943 476 5918", "upn": "X", "postcode": "M1 1AE", "sex": "M"], file: "people.csv", row: 5)
+        let out = p.transform(
+            [
+                "person_id": "A1", "first_name": "J", "surname": "", "date_of_birth": "31/02/2010",
+                "nhs_number": "943 476 5918", "upn": "X", "postcode": "M1 1AE", "sex": "M",
+            ], file: "people.csv", row: 5)
         #expect(Set(out.warnings.map(\.code)) == [.invalidNHSNumber, .invalidIdentifier, .missingValue, .unknownPostcode])
         #expect(out.warnings.allSatisfy { $0.severity == .warning && $0.row == 5 && $0.value == nil })
         #expect(out.warnings.filter { $0.code == .invalidIdentifier }.map(\.column) == ["upn", "date_of_birth", "first_name"])
@@ -80,17 +91,17 @@ struct PrepareTests {
     func writeExtract(_ dir: String, badRow: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let people = """
-        person_id,first_name,surname,date_of_birth,nhs_number,upn,local_id,postcode,sex,ethnicity,looked_after,send
-        P1,Zoë,O'Brien,2010-02-28,943 476 5919,A801200100001,,ST4 1AB,F,WBRI,N,
-        P2,Łukasz,Nowak,14/07/2011,,,PNC12/345678,B79 7XY,M,WOTH,Y,K
+            person_id,first_name,surname,date_of_birth,nhs_number,upn,local_id,postcode,sex,ethnicity,looked_after,send
+            P1,Zoë,O'Brien,2010-02-28,943 476 5919,A801200100001,,ST4 1AB,F,WBRI,N,
+            P2,Łukasz,Nowak,14/07/2011,,,PNC12/345678,B79 7XY,M,WOTH,Y,K
 
-        """
+            """
         let episodes = """
-        episode_id,person_id,start_datetime,end_datetime,missing_type,missing_from,placed_by_other_la,found_area,rhi_offered_datetime,rhi_accepted_datetime,rhi_completed_datetime
-        E1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,
-        E2,\(badRow ? "P9" : "P2"),2025-07-01 20:00,2025-07-02 09:00,A,care,N,E07000199,,,
+            episode_id,person_id,start_datetime,end_datetime,missing_type,missing_from,placed_by_other_la,found_area,rhi_offered_datetime,rhi_accepted_datetime,rhi_completed_datetime
+            E1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,
+            E2,\(badRow ? "P9" : "P2"),2025-07-01 20:00,2025-07-02 09:00,A,care,N,E07000199,,,
 
-        """
+            """
         try people.write(toFile: dir + "/people.csv", atomically: true, encoding: .utf8)
         try episodes.write(toFile: dir + "/missing_episodes.csv", atomically: true, encoding: .utf8)
     }
@@ -108,7 +119,10 @@ struct PrepareTests {
         #expect(result.output == dir + "/out")
         for file in try FileManager.default.contentsOfDirectory(atPath: dir + "/out") {
             let text = try String(contentsOfFile: dir + "/out/" + file, encoding: .utf8)
-            for secret in ["Zoë", "O'Brien", "Łukasz", "Nowak", "2010-02-28", "14/07/2011", "943 476 5919", "9434765919", "ST4 1AB", "B79 7XY", "A801200100001", "PNC12/345678", Self.keyHex] {
+            for secret in [
+                "Zoë", "O'Brien", "Łukasz", "Nowak", "2010-02-28", "14/07/2011", "943 476 5919", "9434765919", "ST4 1AB", "B79 7XY", "A801200100001",
+                "PNC12/345678", Self.keyHex,
+            ] {
                 #expect(!text.contains(secret), "\(file) contains \(secret)")
             }
         }

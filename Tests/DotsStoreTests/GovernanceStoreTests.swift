@@ -15,11 +15,14 @@ struct GovernanceStoreTests {
             let round = MaturityRound(id: "r1", title: "Rownd 1 — Ŵyl", opened: CalendarDate(iso: "2024-02-29")!, closes: nil, questionnaire: q)
             try await store.createMaturityRound(round)
             #expect(try await store.maturityRounds() == [round])
-            var a = MaturityAssessment(roundID: "r1", agencyID: "uhnm-ed", status: .draft,
-                                       answers: [MaturityAnswer(questionID: "collection-what", level: .learning, evidence: "Zoë's audit, 2024"),
-                                                 MaturityAnswer(questionID: "systems-fit", level: nil, evidence: "ask IT", unanswered: true),
-                                                 MaturityAnswer(questionID: "sharing-agreements", level: nil)],
-                                       updatedAt: at, updatedBy: "Łucja")
+            var a = MaturityAssessment(
+                roundID: "r1", agencyID: "uhnm-ed", status: .draft,
+                answers: [
+                    MaturityAnswer(questionID: "collection-what", level: .learning, evidence: "Zoë's audit, 2024"),
+                    MaturityAnswer(questionID: "systems-fit", level: nil, evidence: "ask IT", unanswered: true),
+                    MaturityAnswer(questionID: "sharing-agreements", level: nil),
+                ],
+                updatedAt: at, updatedBy: "Łucja")
             try await store.saveMaturityAssessment(a)
             #expect(try await store.maturityAssessment(round: "r1", agency: "uhnm-ed") == a)
             #expect(try await store.maturitySubmissions(round: "r1", agency: "uhnm-ed").isEmpty, "a draft is not a submission")
@@ -36,9 +39,10 @@ struct GovernanceStoreTests {
     @Test("An action's updates are numbered in order; one suggestion cannot become two actions", arguments: StoreKind.available)
     func actions(kind: StoreKind) async throws {
         try await withStore(kind) { store in
-            var a = ActionItem(id: "a1", title: "Submit missing episodes", detail: "", agencyID: "stoke-csc", ownerID: nil, ownerName: "Data lead",
-                               due: CalendarDate(iso: "2027-02-23")!, status: .notStarted, prompt: ActionPrompt(kind: .dataGap, reference: "stoke-csc/missing_episodes"),
-                               suggestionKey: "gap:submit:stoke-csc:missing_episodes", createdAt: at, createdBy: "t", updatedAt: at)
+            var a = ActionItem(
+                id: "a1", title: "Submit missing episodes", detail: "", agencyID: "stoke-csc", ownerID: nil, ownerName: "Data lead",
+                due: CalendarDate(iso: "2027-02-23")!, status: .notStarted, prompt: ActionPrompt(kind: .dataGap, reference: "stoke-csc/missing_episodes"),
+                suggestionKey: "gap:submit:stoke-csc:missing_episodes", createdAt: at, createdBy: "t", updatedAt: at)
             try await store.saveAction(a, update: ActionUpdate(actionID: "a1", at: at, by: "t", note: "Created", status: .notStarted))
             a.status = .inProgress
             try await store.saveAction(a, update: ActionUpdate(actionID: "a1", at: at, by: "t", note: "Started", status: .inProgress))
@@ -57,17 +61,20 @@ struct GovernanceStoreTests {
     @Test("Data map entries and meetings round-trip; entries filter by agency", arguments: StoreKind.available)
     func dataMapAndMeetings(kind: StoreKind) async throws {
         try await withStore(kind) { store in
-            let e = DataMapEntry(id: "d1", agencyID: "staffs-police", name: "Missing person reports", dataset: .missingEpisodes, informs: ["voice"], system: "COMPACT",
-                                 recorded: "Episodes", recordingMethod: .mixed, coverage: "All", coverageFrom: CalendarDate(iso: "2019-04-01"), coverageTo: nil,
-                                 refresh: .daily, access: "MPU", sharingAgreement: "", lawfulBasis: .publicTask, qualityIssues: "", owner: "Coordinator", updatedAt: at, updatedBy: "t")
+            let e = DataMapEntry(
+                id: "d1", agencyID: "staffs-police", name: "Missing person reports", dataset: .missingEpisodes, informs: ["voice"], system: "COMPACT",
+                recorded: "Episodes", recordingMethod: .mixed, coverage: "All", coverageFrom: CalendarDate(iso: "2019-04-01"), coverageTo: nil,
+                refresh: .daily, access: "MPU", sharingAgreement: "", lawfulBasis: .publicTask, qualityIssues: "", owner: "Coordinator", updatedAt: at,
+                updatedBy: "t")
             try await store.saveDataMapEntry(e)
             var changed = e
             changed.system = "COMPACT 2"
             try await store.saveDataMapEntry(changed)
             #expect(try await store.dataMapEntries() == [changed])
             #expect(try await store.dataMapEntries(agency: "uhnm-ed").isEmpty)
-            let older = DataLeadsMeeting(id: "m1", heldOn: CalendarDate(iso: "2026-09-01")!, title: "Data leads", attendees: [.init(agencyID: "staffs-police", people: "Analyst")],
-                                         notes: "", decisions: ["Meet bi-monthly"], createdAt: at, createdBy: "t")
+            let older = DataLeadsMeeting(
+                id: "m1", heldOn: CalendarDate(iso: "2026-09-01")!, title: "Data leads", attendees: [.init(agencyID: "staffs-police", people: "Analyst")],
+                notes: "", decisions: ["Meet bi-monthly"], createdAt: at, createdBy: "t")
             var newer = older
             newer.id = "m2"; newer.heldOn = CalendarDate(iso: "2026-11-03")!
             try await store.saveMeeting(older)

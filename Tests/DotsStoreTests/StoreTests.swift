@@ -20,27 +20,37 @@ struct MemoryRows: RowBatchSource, Sendable {
 struct StoreTests {
     static let received = Instant(iso: "2026-11-24T12:00:00Z")!
 
-    func record(_ dataset: Dataset, _ agency: String = "staffs-police", period: String = "2025-26", rows: Int, id: String = UUID().uuidString) -> SubmissionRecord {
-        SubmissionRecord(id: id, agency: agency, dataset: dataset, period: Period(parsing: period)!, status: .current, rows: rows, bytes: 1,
-                         checksum: "abc", receivedAt: Self.received, submittedBy: "test", source: "test.csv", keyID: "k1", schemaVersion: 1)
+    func record(_ dataset: Dataset, _ agency: String = "staffs-police", period: String = "2025-26", rows: Int, id: String = UUID().uuidString)
+        -> SubmissionRecord
+    {
+        SubmissionRecord(
+            id: id, agency: agency, dataset: dataset, period: Period(parsing: period)!, status: .current, rows: rows, bytes: 1,
+            checksum: "abc", receivedAt: Self.received, submittedBy: "test", source: "test.csv", keyID: "k1", schemaVersion: 1)
     }
 
     /// Missing episodes with the given ids, starting 14 June 2025 at 20:30 UTC.
     func episodes(_ ids: [String]) -> MemoryRows {
         let start = Instant(iso: "2025-06-14T20:30:00Z")!
-        return MemoryRows(schema: Dataset.missingEpisodes.schema, rows: ids.map { id in
-            [.text(id), .text("P1"), .instant(start), .instant(Instant(seconds: start.seconds + 3600 * 10)), .text("M"), .text("home"),
-             .boolean(false), .text("E06000021"), .null, .null, .null]
-        })
+        return MemoryRows(
+            schema: Dataset.missingEpisodes.schema,
+            rows: ids.map { id in
+                [
+                    .text(id), .text("P1"), .instant(start), .instant(Instant(seconds: start.seconds + 3600 * 10)), .text("M"), .text("home"),
+                    .boolean(false), .text("E06000021"), .null, .null, .null,
+                ]
+            })
     }
 
     @Test("Migrations apply once, in order, and re-running them changes nothing", arguments: StoreKind.available)
     func migrations(kind: StoreKind) async throws {
         try await withStore(kind) { store in
-            #expect(try await store.appliedMigrations() == ["0001_CreateReferenceTables", "0002_CreateSubmissions", "0003_CreateDatasetTables", "0004_AddLinkageIdentifiers",
-                                                             "0005_CreateLinkageTables", "0006_CreateStoreMeta", "0007_CreateFrameworkTables", "0008_CreateAccountTables",
-                                                             "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_StoreLinkagePerSubmission",
-                                                             "0012_APITokenLifecycle"])
+            #expect(
+                try await store.appliedMigrations() == [
+                    "0001_CreateReferenceTables", "0002_CreateSubmissions", "0003_CreateDatasetTables", "0004_AddLinkageIdentifiers",
+                    "0005_CreateLinkageTables", "0006_CreateStoreMeta", "0007_CreateFrameworkTables", "0008_CreateAccountTables",
+                    "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_StoreLinkagePerSubmission",
+                    "0012_APITokenLifecycle",
+                ])
             try await store.migrate()
             #expect(try await store.appliedMigrations().count == 12)
             let areas = try await store.textRows("SELECT COUNT(*) AS n FROM areas")
@@ -54,7 +64,8 @@ struct StoreTests {
     func columnsMatchSchemas(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             for ds in Dataset.allCases {
-                let query = kind == .sqlite
+                let query =
+                    kind == .sqlite
                     ? "SELECT name AS c FROM pragma_table_info('\(ds.rawValue)')"
                     : "SELECT column_name AS c FROM information_schema.columns WHERE table_name = '\(ds.rawValue)' AND table_schema = current_schema()"
                 let columns = Set(try await store.textRows(query).compactMap { $0["c"] })

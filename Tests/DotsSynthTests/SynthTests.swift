@@ -61,7 +61,9 @@ struct SynthTests {
         let now = Instant(iso: "2026-11-24T12:00:00Z")!
         for agency in try FileManager.default.contentsOfDirectory(atPath: g.dir).filter({ !$0.contains(".") }) {
             let source = try SubmissionSource.load(path: g.dir + "/" + agency, agency: agency, period: SynthConfig().period)
-            let report = SubmissionValidator(model: ReferencePartnership.model, context: ValidationContext(period: SynthConfig().period, now: now), side: .agencyExtract).validate(source)
+            let report = SubmissionValidator(
+                model: ReferencePartnership.model, context: ValidationContext(period: SynthConfig().period, now: now), side: .agencyExtract
+            ).validate(source)
             #expect(report.isValid, "\(agency): \(report.summary(limit: 5))")
         }
     }
@@ -76,10 +78,12 @@ struct SynthTests {
         for line in people {
             let c = line.split(separator: ",", omittingEmptySubsequences: false)
             let dob = String(c[3])
-            birth[c[0]] = CalendarDate(iso: dob) ?? {
-                let p = dob.split(separator: "/")
-                return p.count == 3 ? CalendarDate(year: Int(p[2])!, month: Int(p[1])!, day: Int(p[0])!) : nil
-            }()
+            birth[c[0]] =
+                CalendarDate(iso: dob)
+                ?? {
+                    let p = dob.split(separator: "/")
+                    return p.count == 3 ? CalendarDate(year: Int(p[2])!, month: Int(p[1])!, day: Int(p[0])!) : nil
+                }()
         }
         let incidents = try String(contentsOfFile: g.dir + "/staffs-police/police_incidents.csv", encoding: .utf8).split(separator: "\n").dropFirst()
         var inRange = 0, total = 0

@@ -21,18 +21,22 @@ struct AccountAdminTests {
             var admin = WebTestClient(app)
             _ = try await admin.signIn("admin@example.org", WebFixture.password)
             let token = try #require(WebTestClient.csrf(in: try await admin.send(.GET, "/admin/accounts/new")))
-            let bad = try await admin.send(.POST, "/admin/accounts", form: ["csrf": token, "name": "Zoë Ødegaard", "email": "zoe@nhs.example", "role": "agency-lead"])
+            let bad = try await admin.send(
+                .POST, "/admin/accounts", form: ["csrf": token, "name": "Zoë Ødegaard", "email": "zoe@nhs.example", "role": "agency-lead"])
             #expect(bad.status == .unprocessableEntity)
             #expect(bad.body.string.contains("Choose the agency an agency data lead acts for"))
             #expect(bad.body.string.contains("value=\"Zoë Ødegaard\""), "what was typed is kept")
-            let added = try await admin.send(.POST, "/admin/accounts", form: ["csrf": token, "name": "Zoë Ødegaard", "email": "Zoe@NHS.example", "role": "agency-lead", "agency": "uhnm-ed"])
+            let added = try await admin.send(
+                .POST, "/admin/accounts", form: ["csrf": token, "name": "Zoë Ødegaard", "email": "Zoe@NHS.example", "role": "agency-lead", "agency": "uhnm-ed"])
             #expect(added.status == .ok)
             let password = try Self.shownPassword(added.body.string)
             #expect(password.count == 19)
             let zoe = try #require(try await store.account(email: "zoe@nhs.example"))
             #expect(zoe.role == .agencyLead && zoe.agencyID == "uhnm-ed" && !zoe.passwordHash.contains(password))
-            #expect(try await admin.send(.POST, "/admin/accounts", form: ["csrf": token, "name": "Again", "email": "zoe@nhs.example", "role": "analyst"]).body.string
-                .contains("An account with this email address already exists"))
+            #expect(
+                try await admin.send(.POST, "/admin/accounts", form: ["csrf": token, "name": "Again", "email": "zoe@nhs.example", "role": "analyst"]).body
+                    .string
+                    .contains("An account with this email address already exists"))
 
             var person = WebTestClient(app)
             #expect(try await person.signIn("zoe@nhs.example", password).status == .seeOther)
@@ -63,7 +67,9 @@ struct AccountAdminTests {
             _ = try await analyst.signIn("analyst@example.org", WebFixture.password)
             let analystToken = try #require(WebTestClient.csrf(in: try await analyst.send(.GET, "/account")))
             #expect(try await analyst.send(.POST, "/admin/accounts/\(zoe.id)/disable", form: ["csrf": analystToken]).status == .forbidden)
-            #expect(try await analyst.send(.POST, "/admin/accounts", form: ["csrf": analystToken, "name": "x", "email": "x@y.example", "role": "admin"]).status == .forbidden)
+            #expect(
+                try await analyst.send(.POST, "/admin/accounts", form: ["csrf": analystToken, "name": "x", "email": "x@y.example", "role": "admin"]).status
+                    == .forbidden)
             // The same records `dots user add` writes, with the admin who acted.
             let events = try await store.auditEvents().filter { $0.accountID == me.id }
             for a in ["account.create", "account.password-reset", "account.disable", "account.enable"] { #expect(events.contains { $0.action == a }, "\(a)") }

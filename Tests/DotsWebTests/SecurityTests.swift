@@ -5,11 +5,12 @@ import DotsGovernance
 import DotsIntake
 import DotsStore
 import DotsTestSupport
-@testable import DotsWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import DotsWeb
 
 /// Regression tests for the findings of the security review (issue 14): each fails when its protection is removed.
 @Suite("Security: redirects, throttling, tokens, packages, exports, headers")
@@ -20,9 +21,11 @@ struct SecurityTests {
     func signInRedirect() {
         #expect(SignInRedirect.target("/actions?view=mine", roots: Self.roots) == "/actions?view=mine")
         #expect(SignInRedirect.target("/framework/indicators/x?partnership=stoke-scp&period=quarter", roots: Self.roots).hasPrefix("/framework/indicators"))
-        for attack in ["/framework\r\nSet-Cookie: dots_session=evil", "/framework\nRefresh: 0;url=//evil.example", "/\t/evil.example", "//evil.example",
-                       "/\\evil.example", "https://evil.example/", "/sign-in", "/api/v1/framework", "/nowhere", "", "framework", "/framework\u{0}x",
-                       "/%0d%0aSet-Cookie:x", "/framework#x\"onload"] {
+        for attack in [
+            "/framework\r\nSet-Cookie: dots_session=evil", "/framework\nRefresh: 0;url=//evil.example", "/\t/evil.example", "//evil.example",
+            "/\\evil.example", "https://evil.example/", "/sign-in", "/api/v1/framework", "/nowhere", "", "framework", "/framework\u{0}x",
+            "/%0d%0aSet-Cookie:x", "/framework#x\"onload",
+        ] {
             let target = SignInRedirect.target(attack, roots: Self.roots)
             #expect(target == (attack == "/%0d%0aSet-Cookie:x" ? "/framework" : SignInRedirect.fallback), "\(attack.debugDescription)")
         }
@@ -34,14 +37,22 @@ struct SecurityTests {
         try await WebFixture.withAccounts(kind) { _, app in
             var client = WebTestClient(app)
             let form = try await client.send(.GET, "/sign-in")
-            let res = try await client.send(.POST, "/sign-in", form: ["email": "admin@example.org", "password": WebFixture.password,
-                                                                     "csrf": WebTestClient.csrf(in: form) ?? "", "next": "/\t/evil.example"])
+            let res = try await client.send(
+                .POST, "/sign-in",
+                form: [
+                    "email": "admin@example.org", "password": WebFixture.password,
+                    "csrf": WebTestClient.csrf(in: form) ?? "", "next": "/\t/evil.example",
+                ])
             #expect(res.status == .seeOther)
             #expect(res.headers.first(name: .location) == "/framework")
             var again = WebTestClient(app)
             let form2 = try await again.send(.GET, "/sign-in")
-            let ok = try await again.send(.POST, "/sign-in", form: ["email": "admin@example.org", "password": WebFixture.password,
-                                                                   "csrf": WebTestClient.csrf(in: form2) ?? "", "next": "/actions?view=mine"])
+            let ok = try await again.send(
+                .POST, "/sign-in",
+                form: [
+                    "email": "admin@example.org", "password": WebFixture.password,
+                    "csrf": WebTestClient.csrf(in: form2) ?? "", "next": "/actions?view=mine",
+                ])
             #expect(ok.headers.first(name: .location) == "/actions?view=mine")
         }
     }
@@ -93,7 +104,8 @@ struct SecurityTests {
         try await withStore(kind) { store in
             let hasher = CountingHasher()
             let service = try AccountService(store: store, hasher: hasher, clock: WebFixture.clock)
-            _ = try await service.create(email: "sam@example.org", name: "Sam", role: .analyst, agencyID: nil, password: WebFixture.password, by: WebFixture.operator_)
+            _ = try await service.create(
+                email: "sam@example.org", name: "Sam", role: .analyst, agencyID: nil, password: WebFixture.password, by: WebFixture.operator_)
             for email in ["nobody@example.org", "sam@example.org"] {
                 let before = hasher.verifies.n
                 await #expect(throws: AccountService.SignInError.incorrect) {
@@ -149,7 +161,8 @@ struct SecurityTests {
     @Test("An admin revokes a token on the Accounts page; the revocation is audited", arguments: StoreKind.available)
     func revokeOnPage(kind: StoreKind) async throws {
         try await WebFixture.withAccounts(kind) { store, app in
-            let (_, record) = try await WebFixture.accountService(store).issueAPIToken(email: "analyst@example.org", label: "nightly", days: nil, by: WebFixture.operator_)
+            let (_, record) = try await WebFixture.accountService(store).issueAPIToken(
+                email: "analyst@example.org", label: "nightly", days: nil, by: WebFixture.operator_)
             var admin = WebTestClient(app)
             _ = try await admin.signIn("admin@example.org", WebFixture.password)
             let page = try await admin.send(.GET, "/admin/accounts")
@@ -189,7 +202,10 @@ struct SecurityTests {
         try await withStore(kind) { store in
             for tls in [true, false] {
                 let app = try await Application.make(.testing)
-                WebApp.configure(app, context: WebContext(try UseCases(store: store, spec: try FrameworkService.load(), hasher: WebFixture.hasher, clock: WebFixture.clock), secureCookies: tls))
+                WebApp.configure(
+                    app,
+                    context: WebContext(
+                        try UseCases(store: store, spec: try FrameworkService.load(), hasher: WebFixture.hasher, clock: WebFixture.clock), secureCookies: tls))
                 var client = WebTestClient(app)
                 for path in ["/sign-in", "/nowhere", "/api/v1/framework"] {
                     let res = try await client.send(.GET, path)
@@ -205,8 +221,9 @@ struct SecurityTests {
         try await WebFixture.withAccounts(kind) { store, app in
             let token = try await WebFixture.token(store, email: "analyst@example.org")
             var client = WebTestClient(app)
-            let res = try await client.send(.POST, "/api/v1/meetings", body: ByteBuffer(string: "{\"title\": 5"),
-                                            headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"])
+            let res = try await client.send(
+                .POST, "/api/v1/meetings", body: ByteBuffer(string: "{\"title\": 5"),
+                headers: ["Authorization": "Bearer \(token)", "Content-Type": "application/json"])
             #expect(res.status == .badRequest)
             for leak in ["DecodingError", "codingPath", "debugDescription", "dataCorrupted", "Swift."] {
                 #expect(!res.body.string.contains(leak), "\(leak) in \(res.body.string)")
@@ -221,7 +238,8 @@ struct PackageSecurityTests {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-sec-\(UUID().uuidString)/pkg")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let list = resources.map { "{\"name\": \"\($0.name)\", \"path\": \"\($0.path)\"}" }.joined(separator: ",")
-        try Data("{\"name\": \"x\", \"dots\": {\"agency\": \"staffs-police\"}, \"resources\": [\(list)]}".utf8).write(to: dir.appendingPathComponent("datapackage.json"))
+        try Data("{\"name\": \"x\", \"dots\": {\"agency\": \"staffs-police\"}, \"resources\": [\(list)]}".utf8).write(
+            to: dir.appendingPathComponent("datapackage.json"))
         try Data("person_id\n1\n".utf8).write(to: dir.appendingPathComponent("people.csv"))
         // A file outside the package that a traversal would reach.
         try Data("secret,hub,file\n".utf8).write(to: dir.deletingLastPathComponent().appendingPathComponent("people.csv"))
@@ -234,8 +252,10 @@ struct PackageSecurityTests {
         #expect(throws: SubmissionSource.ReadError.self) { try SubmissionSource.load(path: path) }
         let twice = try Self.package([("people", "people.csv"), ("missing_episodes", "people.csv")])
         #expect(throws: SubmissionSource.ReadError.self) { try SubmissionSource.load(path: twice) }
-        let uploads = [(name: "datapackage.json", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path + "/datapackage.json")))),
-                       (name: "people.csv", bytes: Array("person_id\n1\n".utf8))]
+        let uploads = [
+            (name: "datapackage.json", bytes: Array(try Data(contentsOf: URL(fileURLWithPath: path + "/datapackage.json")))),
+            (name: "people.csv", bytes: Array("person_id\n1\n".utf8)),
+        ]
         #expect(throws: SubmissionSource.ReadError.self) { try SubmissionSource.uploaded(uploads, agency: nil, period: nil, label: "x") }
     }
 
@@ -267,10 +287,11 @@ struct PackageSecurityTests {
 
     @Test("Markdown exports show typed HTML and Markdown as text, never markup")
     func markdown() {
-        let a = ActionItem(id: "act-1", title: "<script>alert(1)</script> [click](javascript:alert(1)) | x", detail: "", agencyID: nil, ownerID: nil,
-                           ownerName: "<img src=x onerror=alert(1)>", due: CalendarDate(iso: "2027-01-01")!, status: .notStarted,
-                           prompt: ActionPrompt(kind: .other, reference: "", text: "**bold**"), suggestionKey: nil, meetingID: nil,
-                           createdAt: WebFixture.clock.now(), createdBy: "x", updatedAt: WebFixture.clock.now())
+        let a = ActionItem(
+            id: "act-1", title: "<script>alert(1)</script> [click](javascript:alert(1)) | x", detail: "", agencyID: nil, ownerID: nil,
+            ownerName: "<img src=x onerror=alert(1)>", due: CalendarDate(iso: "2027-01-01")!, status: .notStarted,
+            prompt: ActionPrompt(kind: .other, reference: "", text: "**bold**"), suggestionKey: nil, meetingID: nil,
+            createdAt: WebFixture.clock.now(), createdBy: "x", updatedAt: WebFixture.clock.now())
         let md = GovernanceExport.actions([a], today: CalendarDate(iso: "2026-12-01")!, format: .md)
         #expect(!md.contains("<script"))
         #expect(!md.contains("<img"))

@@ -2,11 +2,12 @@ import DotsApp
 import DotsCore
 import DotsStore
 import DotsTestSupport
-@testable import DotsWeb
 import Foundation
 import Testing
 import Vapor
 import VaporTesting
+
+@testable import DotsWeb
 
 @Suite("Signing in and out, CSRF, throttling, passwords")
 struct SignInTests {

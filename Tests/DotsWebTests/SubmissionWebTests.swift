@@ -19,8 +19,12 @@ struct SubmissionWebTests {
 
     static let people = csv(.people, [["person_id": "P1"], ["person_id": "P2", "sex": "M"]])
     static let badPeople = csv(.people, [["person_id": "P1"], ["person_id": "P2", "sex": "X"], ["person_id": "P2"]])
-    static let incidents = csv(.policeIncidents, [["incident_id": "I1", "person_id": "P1", "incident_datetime": "2026-10-01 10:00"],
-                                                   ["incident_id": "I2", "person_id": "P2", "incident_datetime": "2026-11-01 10:00", "location_area": ""]])
+    static let incidents = csv(
+        .policeIncidents,
+        [
+            ["incident_id": "I1", "person_id": "P1", "incident_datetime": "2026-10-01 10:00"],
+            ["incident_id": "I2", "person_id": "P2", "incident_datetime": "2026-11-01 10:00", "location_area": ""],
+        ])
 
     static func signedIn(_ app: Application, _ role: Role) async throws -> WebTestClient {
         var client = WebTestClient(app)
@@ -32,7 +36,9 @@ struct SubmissionWebTests {
         try #require(WebTestClient.csrf(in: try await client.send(.GET, "/submissions/new")))
     }
 
-    @Test("An upload with errors lists row, column, value and fix, loads nothing, and its full report downloads; then a good one goes in", arguments: StoreKind.available)
+    @Test(
+        "An upload with errors lists row, column, value and fix, loads nothing, and its full report downloads; then a good one goes in",
+        arguments: StoreKind.available)
     func uploadWithErrorsThenGood(kind: StoreKind) async throws {
         try await WebFixture.withAccounts(kind) { store, app in
             var lead = try await Self.signedIn(app, .agencyLead)
@@ -55,7 +61,8 @@ struct SubmissionWebTests {
             let json = try await lead.send(.GET, "/submissions/reports/\(reportID).json")
             #expect(json.body.string.contains("\"duplicate-key\""))
 
-            let good = try await lead.upload("/submissions", files: [("people.csv", Self.people), ("police_incidents.csv", Self.incidents)], fields: ["csrf": token])
+            let good = try await lead.upload(
+                "/submissions", files: [("people.csv", Self.people), ("police_incidents.csv", Self.incidents)], fields: ["csrf": token])
             #expect(good.status == .seeOther)
             let target = try #require(good.headers.first(name: .location))
             let shown = try await lead.send(.GET, target)
@@ -85,9 +92,11 @@ struct SubmissionWebTests {
         try await WebFixture.withAccounts(kind) { store, app in
             for i in 0..<26 {
                 let at = Instant(seconds: WebFixture.clock.now().seconds - Int64(1000 - i))
-                try await store.recordIntakeReport(IntakeReportRecord(id: "r\(i)", agency: "staffs-police", label: "upload-\(i).csv", receivedAt: at,
-                                                                      submittedBy: "x", accepted: false, rows: 0, errorCount: 1, warningCount: 0),
-                                                   report: IntakeReport())
+                try await store.recordIntakeReport(
+                    IntakeReportRecord(
+                        id: "r\(i)", agency: "staffs-police", label: "upload-\(i).csv", receivedAt: at,
+                        submittedBy: "x", accepted: false, rows: 0, errorCount: 1, warningCount: 0),
+                    report: IntakeReport())
             }
             #expect(try await store.intakeReportCount(agency: "staffs-police") == 26)
             #expect(try await store.intakeReportCount(agency: "stoke-csc") == 0)
@@ -114,7 +123,8 @@ struct SubmissionWebTests {
             #expect(noAgency.body.string.contains("<a href=\"#agency\">Choose the agency the submission is from</a>"))
             let noFiles = try await admin.upload("/submissions", files: [("", "")], fields: ["csrf": token, "agency": "stoke-csc"])
             #expect(noFiles.body.string.contains("<a href=\"#files\">Choose the files to upload</a>"))
-            let badPeriod = try await admin.upload("/submissions", files: [("people.csv", Self.people)], fields: ["csrf": token, "agency": "stoke-csc", "period": "last year"])
+            let badPeriod = try await admin.upload(
+                "/submissions", files: [("people.csv", Self.people)], fields: ["csrf": token, "agency": "stoke-csc", "period": "last year"])
             #expect(badPeriod.body.string.contains("<a href=\"#period\">Enter a period like"))
             let noCSRF = try await admin.upload("/submissions", files: [("people.csv", Self.people)], fields: ["agency": "stoke-csc"])
             #expect(noCSRF.status == .forbidden)
@@ -127,17 +137,23 @@ struct SubmissionWebTests {
         try await WebFixture.withAccounts(kind) { store, app in
             var admin = try await Self.signedIn(app, .admin)
             let token = try await Self.csrf(&admin)
-            #expect(try await admin.upload("/submissions", files: [("people.csv", Self.people)], fields: ["csrf": token, "agency": "stoke-csc"]).status == .seeOther)
+            #expect(
+                try await admin.upload("/submissions", files: [("people.csv", Self.people)], fields: ["csrf": token, "agency": "stoke-csc"]).status == .seeOther
+            )
             let stokeReport = try #require(try await store.intakeReports().first?.id)
             var lead = try await Self.signedIn(app, .agencyLead)
             let leadToken = try await Self.csrf(&lead)
             // The form's agency is ignored: a lead submits for their own agency only.
-            #expect(try await lead.upload("/submissions", files: [("people.csv", Self.people)], fields: ["csrf": leadToken, "agency": "stoke-csc"]).status == .seeOther)
+            #expect(
+                try await lead.upload("/submissions", files: [("people.csv", Self.people)], fields: ["csrf": leadToken, "agency": "stoke-csc"]).status
+                    == .seeOther)
             #expect(try await store.currentSubmissions(agency: "staffs-police").count == 1)
             #expect(try await store.currentSubmissions(agency: "stoke-csc").count == 1)
 
-            for path in ["/submissions/reports/\(stokeReport)", "/submissions/reports/\(stokeReport).csv", "/api/v1/submissions/reports/\(stokeReport)",
-                         "/quality/stoke-csc/people", "/api/v1/quality/stoke-csc/people"] {
+            for path in [
+                "/submissions/reports/\(stokeReport)", "/submissions/reports/\(stokeReport).csv", "/api/v1/submissions/reports/\(stokeReport)",
+                "/quality/stoke-csc/people", "/api/v1/quality/stoke-csc/people",
+            ] {
                 #expect(try await lead.send(.GET, path).status == .notFound, "\(path)")
             }
             for path in ["/submissions", "/quality", "/api/v1/submissions", "/api/v1/quality"] {
@@ -168,7 +184,9 @@ struct SubmissionWebTests {
             #expect(try await store.rowCount(.people, agency: "staffs-police") == 2)
             let strategic = try #require(try await store.account(email: "strategic-lead@example.org"))
             let readOnly = try await WebFixture.token(store, email: strategic.email, label: "x")
-            #expect(try await client.upload("/api/v1/submissions", files: [("people.csv", Self.people)], headers: ["Authorization": "Bearer \(readOnly)"]).status == .forbidden)
+            #expect(
+                try await client.upload("/api/v1/submissions", files: [("people.csv", Self.people)], headers: ["Authorization": "Bearer \(readOnly)"]).status
+                    == .forbidden)
         }
     }
 

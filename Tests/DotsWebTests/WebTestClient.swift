@@ -18,13 +18,16 @@ struct WebTestClient {
     init(_ app: Application) { self.app = app }
 
     @discardableResult
-    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, body raw: ByteBuffer? = nil, headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    mutating func send(_ method: HTTPMethod, _ path: String, form: [String: String]? = nil, body raw: ByteBuffer? = nil, headers extra: HTTPHeaders = [:])
+        async throws -> TestingHTTPResponse
+    {
         var headers = extra
         if !cookies.isEmpty { headers.add(name: .cookie, value: cookies.map { "\($0.key)=\($0.value)" }.joined(separator: "; ")) }
         var body = raw ?? ByteBuffer()
         if let form {
             headers.contentType = .urlEncodedForm
-            body = ByteBuffer(string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
+            body = ByteBuffer(
+                string: form.map { "\($0.key)=\($0.value.addingPercentEncoding(withAllowedCharacters: .alphanumerics) ?? "")" }.joined(separator: "&"))
         }
         let res = try await app.testing().performTest(request: TestingHTTPRequest(method: method, url: URI(string: path), headers: headers, body: body))
         for set in res.headers[.setCookie] {
@@ -37,14 +40,17 @@ struct WebTestClient {
 
     /// Posts `multipart/form-data` as a browser's file upload does: text fields, then each file as `files[]`.
     @discardableResult
-    mutating func upload(_ path: String, files: [(name: String, content: String)], fields: [String: String] = [:], headers extra: HTTPHeaders = [:]) async throws -> TestingHTTPResponse {
+    mutating func upload(_ path: String, files: [(name: String, content: String)], fields: [String: String] = [:], headers extra: HTTPHeaders = [:])
+        async throws -> TestingHTTPResponse
+    {
         let boundary = "----dots-test-boundary"
         var body = ""
         for (k, v) in fields.sorted(by: { $0.key < $1.key }) {
             body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"\(k)\"\r\n\r\n\(v)\r\n"
         }
         for f in files {
-            body += "--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(f.name)\"\r\nContent-Type: text/csv\r\n\r\n\(f.content)\r\n"
+            body +=
+                "--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"\(f.name)\"\r\nContent-Type: text/csv\r\n\r\n\(f.content)\r\n"
         }
         body += "--\(boundary)--\r\n"
         var headers = extra
@@ -81,8 +87,9 @@ enum WebFixture {
     static func accounts(_ store: HubStore) async throws {
         let service = try accountService(store)
         for role in Role.allCases {
-            try await service.create(email: "\(role.rawValue)@example.org", name: "Test \(role.title)", role: role,
-                                     agencyID: role == .agencyLead ? "staffs-police" : nil, password: password, by: operator_)
+            try await service.create(
+                email: "\(role.rawValue)@example.org", name: "Test \(role.title)", role: role,
+                agencyID: role == .agencyLead ? "staffs-police" : nil, password: password, by: operator_)
         }
     }
 

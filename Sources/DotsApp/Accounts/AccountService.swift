@@ -47,9 +47,10 @@ public struct AccountService: Sendable {
         if let problem = PasswordRules.problem(password, email: email) { problems.append(InputProblem("password", problem)) }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         let now = clock.now()
-        let account = AccountRecord(id: UUID().uuidString.lowercased(), email: email, name: name, role: role,
-                                    agencyID: role.needsAgency ? agencyID : nil, passwordHash: try hasher.hash(password),
-                                    createdAt: now, passwordChangedAt: now)
+        let account = AccountRecord(
+            id: UUID().uuidString.lowercased(), email: email, name: name, role: role,
+            agencyID: role.needsAgency ? agencyID : nil, passwordHash: try hasher.hash(password),
+            createdAt: now, passwordChangedAt: now)
         do { try await store.addAccount(account) } catch StoreError.conflict {
             throw InvalidInput([InputProblem("email", "An account with this email address already exists")])
         }
@@ -64,7 +65,9 @@ public struct AccountService: Sendable {
     }
 
     /// Adds an account from a form's text, with a generated first password the admin passes on.
-    public func add(email: String, name: String, role roleText: String, agencyID: String?, by caller: Caller) async throws -> (account: AccountRecord, password: String) {
+    public func add(email: String, name: String, role roleText: String, agencyID: String?, by caller: Caller) async throws -> (
+        account: AccountRecord, password: String
+    ) {
         try caller.require(.manageAccounts)
         guard let role = Role(rawValue: roleText) else { throw InvalidInput([InputProblem("role", "Choose the person's role")]) }
         let password = PasswordRules.generate()
@@ -139,8 +142,9 @@ public struct AccountService: Sendable {
         await throttle.succeeded(email: email, address: address)
         let token = SecretTokens.random()
         let now = clock.now()
-        let session = SessionRecord(tokenDigest: SecretTokens.digest(token), accountID: account.id, csrfToken: SecretTokens.random(),
-                                    createdAt: now, expiresAt: Instant(seconds: now.seconds + Self.sessionLength))
+        let session = SessionRecord(
+            tokenDigest: SecretTokens.digest(token), accountID: account.id, csrfToken: SecretTokens.random(),
+            createdAt: now, expiresAt: Instant(seconds: now.seconds + Self.sessionLength))
         try await store.addSession(session)
         try await store.audit(AuditEvent(at: now, accountID: account.id, action: "sign-in", target: account.id, detail: address))
         return (token, session, account)
@@ -182,8 +186,9 @@ public struct AccountService: Sendable {
         guard problems.isEmpty else { throw InvalidInput(problems) }
         let token = "dots_" + SecretTokens.random()
         let now = clock.now()
-        let record = APITokenRecord(digest: SecretTokens.digest(token), accountID: account.id, label: label, createdAt: now,
-                                    expiresAt: days.map { Instant(seconds: now.seconds + Int64($0) * 86_400) }, lastUsedAt: nil, revokedAt: nil)
+        let record = APITokenRecord(
+            digest: SecretTokens.digest(token), accountID: account.id, label: label, createdAt: now,
+            expiresAt: days.map { Instant(seconds: now.seconds + Int64($0) * 86_400) }, lastUsedAt: nil, revokedAt: nil)
         try await store.addAPIToken(record)
         try await audit.record(caller, "api-token.issue", record.id, "\(account.id): \(label)")
         return (token, record)

@@ -20,8 +20,10 @@ public actor LoginThrottle {
     private var pairs: [String: Failures] = [:]
     private var addresses: [String: [Instant]] = [:]
 
-    public init(clock: any TimeSource = SystemClock(), freeAttempts: Int = 5, firstDelay: Int64 = 30, maximumDelay: Int64 = 15 * 60,
-                sprayLimit: Int = 50, window: Int64 = 15 * 60) {
+    public init(
+        clock: any TimeSource = SystemClock(), freeAttempts: Int = 5, firstDelay: Int64 = 30, maximumDelay: Int64 = 15 * 60,
+        sprayLimit: Int = 50, window: Int64 = 15 * 60
+    ) {
         self.clock = clock
         self.freeAttempts = freeAttempts
         self.firstDelay = firstDelay

@@ -40,8 +40,9 @@ public enum DemoGovernance {
         var summary = Summary()
         let today = service.today
         let operator_ = Caller(accountID: nil, name: "Demo partnership analyst", role: .analyst, agencyID: nil, channel: .cli)
-        let round = try await service.openRound(title: "Round 1 (\(today.year))", opened: today.adding(days: -56).description, closes: today.adding(days: 21).description,
-                                                by: operator_)
+        let round = try await service.openRound(
+            title: "Round 1 (\(today.year))", opened: today.adding(days: -56).description, closes: today.adding(days: 21).description,
+            by: operator_)
         let q = round.questionnaire
         for (i, profile) in profiles.enumerated() {
             var answers: [MaturityAnswer] = []
@@ -51,8 +52,11 @@ public enum DemoGovernance {
                     // The first question sits at the area's level; the second at it or one above, so the lower median is the level.
                     let value = n == 0 ? level : min(5, level + (i + a) % 2)
                     let dontKnow = profile.agency == "mpft-sh" && question.id.hasPrefix("analysis") && n == 1
-                    answers.append(MaturityAnswer(questionID: question.id, level: dontKnow ? nil : MaturityLevel(rawValue: value),
-                                                  evidence: evidence["\(profile.agency)/\(question.id)"] ?? (dontKnow ? "The analysis is done by the trust's central team; we need to ask them." : "")))
+                    answers.append(
+                        MaturityAnswer(
+                            questionID: question.id, level: dontKnow ? nil : MaturityLevel(rawValue: value),
+                            evidence: evidence["\(profile.agency)/\(question.id)"]
+                                ?? (dontKnow ? "The analysis is done by the trust's central team; we need to ask them." : "")))
                 }
             }
             _ = try await service.saveAssessment(round: round.id, agency: profile.agency, answers: answers, submit: true, by: lead(profile.agency))
@@ -71,12 +75,19 @@ public enum DemoGovernance {
         let analyst = accounts.first { $0.role == .analyst }
         let lead = accounts.first { $0.role == .agencyLead }
         let by = Caller(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst", role: .analyst, agencyID: nil, channel: .cli)
-        let meeting = try await service.recordMeeting(.init(
-            title: "Data leads network", heldOn: today.adding(days: -21).description,
-            attendees: ["staffs-police": "Force analyst", "staffs-csc": "Head of performance", "stoke-csc": "Performance lead", "uhnm-ed": "Named nurse, safeguarding",
-                        "staffs-education": "Inclusion data manager", "staffs-yjs": "YJS information officer"],
-            notes: "Walked through the first round of self-assessments and the data map. Health and education data sharing came out weakest; agencies agreed the heatmap is for planning support, not for comparing agencies.",
-            decisions: "Keep the data leads meeting every two months as a network.\nEach agency brings one data map correction to the next meeting.\nAsk the board for a sharing agreement covering ED safeguarding flags."),
+        let meeting = try await service.recordMeeting(
+            .init(
+                title: "Data leads network", heldOn: today.adding(days: -21).description,
+                attendees: [
+                    "staffs-police": "Force analyst", "staffs-csc": "Head of performance", "stoke-csc": "Performance lead",
+                    "uhnm-ed": "Named nurse, safeguarding",
+                    "staffs-education": "Inclusion data manager", "staffs-yjs": "YJS information officer",
+                ],
+                notes:
+                    "Walked through the first round of self-assessments and the data map. Health and education data sharing came out weakest; agencies agreed the heatmap is for planning support, not for comparing agencies.",
+                decisions:
+                    "Keep the data leads meeting every two months as a network.\nEach agency brings one data map correction to the next meeting.\nAsk the board for a sharing agreement covering ED safeguarding flags."
+            ),
             by: by)
         summary.meetings = 1
 
@@ -87,27 +98,39 @@ public enum DemoGovernance {
         for key in wanted {
             guard let s = suggestions.first(where: { $0.key == key }) else { continue }
             var input = GovernanceService.ActionInput(s)
-            if s.agencyID == nil { input.ownerID = analyst?.id ?? ""; input.ownerName = "Partnership analyst" } else { input.ownerName = "Data lead, \(ReferencePartnership.model.agencyName(s.agencyID ?? ""))" }
+            if s.agencyID == nil {
+                input.ownerID = analyst?.id ?? ""; input.ownerName = "Partnership analyst"
+            } else {
+                input.ownerName = "Data lead, \(ReferencePartnership.model.agencyName(s.agencyID ?? ""))"
+            }
             created.append(try await service.createAction(input, by: by))
         }
         let fromMeeting: [GovernanceService.ActionInput] = [
-            .init(title: "Draft an information sharing agreement for ED safeguarding flags", detail: "For the board's approval: which flags, lawful basis (public task, with the Schedule 1 safeguarding condition), retention.",
-                  ownerName: "Named nurse, safeguarding (UHNM)", due: today.adding(days: -7).description, promptKind: "meeting", promptReference: meeting.id,
-                  promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
-            .init(title: "Add exploitation type to the police incident extract", detail: "The flag exists in the crime system but is not in the monthly extract.",
-                  agencyID: "staffs-police", ownerID: lead?.id ?? "", ownerName: "Force analyst", due: today.adding(days: 40).description, promptKind: "meeting", promptReference: meeting.id,
-                  promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
-            .init(title: "Publish the partnership data map to agencies", ownerID: analyst?.id ?? "", ownerName: "Partnership analyst", due: today.adding(days: -14).description,
-                  promptKind: "meeting", promptReference: meeting.id, promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
+            .init(
+                title: "Draft an information sharing agreement for ED safeguarding flags",
+                detail: "For the board's approval: which flags, lawful basis (public task, with the Schedule 1 safeguarding condition), retention.",
+                ownerName: "Named nurse, safeguarding (UHNM)", due: today.adding(days: -7).description, promptKind: "meeting", promptReference: meeting.id,
+                promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
+            .init(
+                title: "Add exploitation type to the police incident extract", detail: "The flag exists in the crime system but is not in the monthly extract.",
+                agencyID: "staffs-police", ownerID: lead?.id ?? "", ownerName: "Force analyst", due: today.adding(days: 40).description, promptKind: "meeting",
+                promptReference: meeting.id,
+                promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
+            .init(
+                title: "Publish the partnership data map to agencies", ownerID: analyst?.id ?? "", ownerName: "Partnership analyst",
+                due: today.adding(days: -14).description,
+                promptKind: "meeting", promptReference: meeting.id, promptText: "Data leads network, \(meeting.heldOn)", meetingID: meeting.id),
         ]
         for input in fromMeeting {
             created.append(try await service.createAction(input, by: by))
         }
         if let published = created.first(where: { $0.title.hasPrefix("Publish") }) {
-            _ = try await service.updateAction(id: published.id, .init(note: "Shared with every agency's data lead by email.", status: ActionStatus.done.rawValue), by: by)
+            _ = try await service.updateAction(
+                id: published.id, .init(note: "Shared with every agency's data lead by email.", status: ActionStatus.done.rawValue), by: by)
         }
         if let police = created.first(where: { $0.agencyID == "staffs-police" }) {
-            _ = try await service.updateAction(id: police.id, .init(note: "Extract change requested from the force's systems team.", status: ActionStatus.inProgress.rawValue), by: by)
+            _ = try await service.updateAction(
+                id: police.id, .init(note: "Extract change requested from the force's systems team.", status: ActionStatus.inProgress.rawValue), by: by)
         }
         summary.actions = created.count
         return summary
@@ -119,47 +142,75 @@ public enum DemoGovernance {
     }
 
     static let dataMap: [GovernanceService.DataMapInput] = [
-        .init(agencyID: "staffs-csc", name: "Exploitation screening tool", dataset: "ce_screenings", system: "Liquidlogic LCS",
-              recorded: "Screening date, risk level, exploitation type, outcome", recordingMethod: "structured", coverage: "Every child screened for exploitation in Staffordshire",
-              coverageFrom: "2019-04-01", refresh: "live", access: "Children's services practitioners; MASH; the performance team", sharingAgreement: "Staffordshire safeguarding ISA (2024)",
-              lawfulBasis: "public-task", qualityIssues: "Exploitation type is left blank on about 1 in 10 screenings.", owner: "Head of performance, Staffordshire CSC"),
-        .init(agencyID: "staffs-csc", name: "MACE meeting records", dataset: "mace_discussions", system: "Liquidlogic LCS (MACE module)",
-              recorded: "Children discussed at MACE, date, risk before and after, actions", recordingMethod: "mixed", coverage: "Children discussed at the Staffordshire MACE",
-              coverageFrom: "2020-09-01", refresh: "monthly", access: "MACE members", sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task",
-              qualityIssues: "Actions are free text.", owner: "MACE coordinator"),
-        .init(agencyID: "stoke-csc", name: "Exploitation screening tool", dataset: "ce_screenings", system: "Mosaic", recorded: "Screening date, risk level, exploitation type",
-              recordingMethod: "structured", coverage: "Every child screened for exploitation in Stoke-on-Trent", coverageFrom: "2021-04-01", refresh: "live",
-              access: "Children's social care; the performance team", sharingAgreement: "Stoke-on-Trent children's ISA", lawfulBasis: "public-task", qualityIssues: "", owner: "Performance lead, Stoke CSC"),
-        .init(agencyID: "stoke-csc", name: "Missing episodes (children in care)", dataset: "missing_episodes", system: "Mosaic",
-              recorded: "Missing and absent episodes of children in care, return interview offered and completed", recordingMethod: "structured",
-              coverage: "Children in care to Stoke-on-Trent", coverageFrom: "2021-04-01", refresh: "live", access: "Children's social care", sharingAgreement: "",
-              lawfulBasis: "public-task", qualityIssues: "Not yet extracted for the partnership: the police and return interview provider supply episodes instead.", owner: "Performance lead, Stoke CSC"),
-        .init(agencyID: "staffs-police", name: "Incidents with child exploitation flags", dataset: "police_incidents", system: "Niche RMS",
-              recorded: "Incidents involving children, with exploitation and county lines flags and location", recordingMethod: "structured",
-              coverage: "Incidents in Staffordshire and Stoke-on-Trent", coverageFrom: "2019-04-01", refresh: "daily", access: "Force analysts; public protection unit",
-              sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task", qualityIssues: "Exploitation type is missing from the monthly extract.", owner: "Force analyst"),
-        .init(agencyID: "staffs-police", name: "Missing person reports", dataset: "missing_episodes", system: "COMPACT", recorded: "Missing episodes of children, found location",
-              recordingMethod: "structured", coverage: "Every child reported missing", coverageFrom: "2019-04-01", refresh: "daily", access: "Missing persons unit",
-              sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task", qualityIssues: "", owner: "Missing persons coordinator"),
-        .init(agencyID: "staffs-police", name: "Intelligence reports", informs: ["disruption"], system: "Niche RMS (intelligence)",
-              recorded: "Intelligence about places, associates and exploiters", recordingMethod: "free-text", coverage: "Force-wide", coverageFrom: "2019-04-01",
-              refresh: "live", access: "Vetted police staff only", sharingAgreement: "", lawfulBasis: "legal-obligation",
-              qualityIssues: "Free text; cannot be shared as data, only as analysts' summaries.", owner: "Head of intelligence"),
-        .init(agencyID: "uhnm-ed", name: "ED attendances with safeguarding flags", dataset: "health_contacts", system: "Symphony ED system",
-              recorded: "Attendances of children with assault, self-harm or exploitation concern flags", recordingMethod: "mixed", coverage: "Royal Stoke ED",
-              coverageFrom: "2022-01-01", refresh: "monthly", access: "Hospital safeguarding team", sharingAgreement: "", lawfulBasis: "public-task",
-              qualityIssues: "Exploitation concern is a free-text note in about half of attendances.", owner: "Named nurse, safeguarding"),
-        .init(agencyID: "staffs-education", name: "Suspensions, exclusions and children missing education", dataset: "education_events", system: "Capita One",
-              recorded: "Suspensions, permanent exclusions, children missing education, elective home education", recordingMethod: "structured",
-              coverage: "Staffordshire schools", coverageFrom: "2019-09-01", refresh: "weekly", access: "Inclusion service", sharingAgreement: "Staffordshire safeguarding ISA (2024)",
-              lawfulBasis: "legal-obligation", qualityIssues: "Academies report suspensions late.", owner: "Inclusion data manager"),
-        .init(agencyID: "staffs-yjs", name: "Youth justice case records", dataset: "youth_justice", system: "ChildView", recorded: "Offences, outcomes, assessments",
-              recordingMethod: "structured", coverage: "Children known to Staffordshire YJS", coverageFrom: "2019-04-01", refresh: "monthly", access: "YJS practitioners",
-              sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task", qualityIssues: "", owner: "YJS information officer"),
-        .init(agencyID: "rhi-provider", name: "Return home interviews", dataset: "missing_episodes", informs: ["voice"], system: "Provider case system",
-              recorded: "Interviews offered and completed after missing episodes, and what the young person said", recordingMethod: "mixed",
-              coverage: "Children returning from missing across the partnership", coverageFrom: "2020-04-01", refresh: "monthly",
-              access: "Provider workers; the commissioning local authorities", sharingAgreement: "Return home interview contract schedule", lawfulBasis: "public-task",
-              qualityIssues: "The young person's words are free text.", owner: "Service manager"),
+        .init(
+            agencyID: "staffs-csc", name: "Exploitation screening tool", dataset: "ce_screenings", system: "Liquidlogic LCS",
+            recorded: "Screening date, risk level, exploitation type, outcome", recordingMethod: "structured",
+            coverage: "Every child screened for exploitation in Staffordshire",
+            coverageFrom: "2019-04-01", refresh: "live", access: "Children's services practitioners; MASH; the performance team",
+            sharingAgreement: "Staffordshire safeguarding ISA (2024)",
+            lawfulBasis: "public-task", qualityIssues: "Exploitation type is left blank on about 1 in 10 screenings.",
+            owner: "Head of performance, Staffordshire CSC"),
+        .init(
+            agencyID: "staffs-csc", name: "MACE meeting records", dataset: "mace_discussions", system: "Liquidlogic LCS (MACE module)",
+            recorded: "Children discussed at MACE, date, risk before and after, actions", recordingMethod: "mixed",
+            coverage: "Children discussed at the Staffordshire MACE",
+            coverageFrom: "2020-09-01", refresh: "monthly", access: "MACE members", sharingAgreement: "Staffordshire safeguarding ISA (2024)",
+            lawfulBasis: "public-task",
+            qualityIssues: "Actions are free text.", owner: "MACE coordinator"),
+        .init(
+            agencyID: "stoke-csc", name: "Exploitation screening tool", dataset: "ce_screenings", system: "Mosaic",
+            recorded: "Screening date, risk level, exploitation type",
+            recordingMethod: "structured", coverage: "Every child screened for exploitation in Stoke-on-Trent", coverageFrom: "2021-04-01", refresh: "live",
+            access: "Children's social care; the performance team", sharingAgreement: "Stoke-on-Trent children's ISA", lawfulBasis: "public-task",
+            qualityIssues: "", owner: "Performance lead, Stoke CSC"),
+        .init(
+            agencyID: "stoke-csc", name: "Missing episodes (children in care)", dataset: "missing_episodes", system: "Mosaic",
+            recorded: "Missing and absent episodes of children in care, return interview offered and completed", recordingMethod: "structured",
+            coverage: "Children in care to Stoke-on-Trent", coverageFrom: "2021-04-01", refresh: "live", access: "Children's social care", sharingAgreement: "",
+            lawfulBasis: "public-task",
+            qualityIssues: "Not yet extracted for the partnership: the police and return interview provider supply episodes instead.",
+            owner: "Performance lead, Stoke CSC"),
+        .init(
+            agencyID: "staffs-police", name: "Incidents with child exploitation flags", dataset: "police_incidents", system: "Niche RMS",
+            recorded: "Incidents involving children, with exploitation and county lines flags and location", recordingMethod: "structured",
+            coverage: "Incidents in Staffordshire and Stoke-on-Trent", coverageFrom: "2019-04-01", refresh: "daily",
+            access: "Force analysts; public protection unit",
+            sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task",
+            qualityIssues: "Exploitation type is missing from the monthly extract.", owner: "Force analyst"),
+        .init(
+            agencyID: "staffs-police", name: "Missing person reports", dataset: "missing_episodes", system: "COMPACT",
+            recorded: "Missing episodes of children, found location",
+            recordingMethod: "structured", coverage: "Every child reported missing", coverageFrom: "2019-04-01", refresh: "daily",
+            access: "Missing persons unit",
+            sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task", qualityIssues: "", owner: "Missing persons coordinator"),
+        .init(
+            agencyID: "staffs-police", name: "Intelligence reports", informs: ["disruption"], system: "Niche RMS (intelligence)",
+            recorded: "Intelligence about places, associates and exploiters", recordingMethod: "free-text", coverage: "Force-wide", coverageFrom: "2019-04-01",
+            refresh: "live", access: "Vetted police staff only", sharingAgreement: "", lawfulBasis: "legal-obligation",
+            qualityIssues: "Free text; cannot be shared as data, only as analysts' summaries.", owner: "Head of intelligence"),
+        .init(
+            agencyID: "uhnm-ed", name: "ED attendances with safeguarding flags", dataset: "health_contacts", system: "Symphony ED system",
+            recorded: "Attendances of children with assault, self-harm or exploitation concern flags", recordingMethod: "mixed", coverage: "Royal Stoke ED",
+            coverageFrom: "2022-01-01", refresh: "monthly", access: "Hospital safeguarding team", sharingAgreement: "", lawfulBasis: "public-task",
+            qualityIssues: "Exploitation concern is a free-text note in about half of attendances.", owner: "Named nurse, safeguarding"),
+        .init(
+            agencyID: "staffs-education", name: "Suspensions, exclusions and children missing education", dataset: "education_events", system: "Capita One",
+            recorded: "Suspensions, permanent exclusions, children missing education, elective home education", recordingMethod: "structured",
+            coverage: "Staffordshire schools", coverageFrom: "2019-09-01", refresh: "weekly", access: "Inclusion service",
+            sharingAgreement: "Staffordshire safeguarding ISA (2024)",
+            lawfulBasis: "legal-obligation", qualityIssues: "Academies report suspensions late.", owner: "Inclusion data manager"),
+        .init(
+            agencyID: "staffs-yjs", name: "Youth justice case records", dataset: "youth_justice", system: "ChildView",
+            recorded: "Offences, outcomes, assessments",
+            recordingMethod: "structured", coverage: "Children known to Staffordshire YJS", coverageFrom: "2019-04-01", refresh: "monthly",
+            access: "YJS practitioners",
+            sharingAgreement: "Staffordshire safeguarding ISA (2024)", lawfulBasis: "public-task", qualityIssues: "", owner: "YJS information officer"),
+        .init(
+            agencyID: "rhi-provider", name: "Return home interviews", dataset: "missing_episodes", informs: ["voice"], system: "Provider case system",
+            recorded: "Interviews offered and completed after missing episodes, and what the young person said", recordingMethod: "mixed",
+            coverage: "Children returning from missing across the partnership", coverageFrom: "2020-04-01", refresh: "monthly",
+            access: "Provider workers; the commissioning local authorities", sharingAgreement: "Return home interview contract schedule",
+            lawfulBasis: "public-task",
+            qualityIssues: "The young person's words are free text.", owner: "Service manager"),
     ]
 }

@@ -50,7 +50,9 @@ public struct DemoService: Sendable {
         result.credentials = try await DemoAccounts.ensure(accounts, caller: .commandLine(user: "dots demo"))
         result.governance = try await DemoGovernance.seed(GovernanceService(store: store, spec: spec, clock: clock))
         if let g = result.governance {
-            log("    The partnership's method: \(g.assessments) maturity self-assessments submitted (one more in draft), \(g.datasets) datasets on the data map, a data leads meeting, \(g.actions) actions")
+            log(
+                "    The partnership's method: \(g.assessments) maturity self-assessments submitted (one more in draft), \(g.datasets) datasets on the data map, a data leads meeting, \(g.actions) actions"
+            )
         }
         result.seconds += framework.run.seconds
         return result
@@ -126,7 +128,9 @@ public struct DemoService: Sendable {
             result.link = link
             log("    \(link.records.count) person records → \(link.result.people) young people; \(link.result.reviews) pairs for clerical review")
             if let e = link.evaluation {
-                log(String(format: "    against the generator's truth: pairwise F1 %.4f (precision %.4f, recall %.4f)", e.pairF1, e.pairPrecision, e.pairRecall))
+                log(
+                    String(format: "    against the generator's truth: pairwise F1 %.4f (precision %.4f, recall %.4f)", e.pairF1, e.pairPrecision, e.pairRecall)
+                )
             }
         }
         result.seconds = Date().timeIntervalSince(started)

@@ -9,7 +9,9 @@ enum EarlierReturn {
         var out = source
         out.label = source.label + " (earlier return)"
         out.files = source.files.map { file in
-            guard let ds = file.dataset, ds.schema.eventDate != nil, let bytes = keepRows(file.bytes, schema: ds.schema, upTo: cutoff.description) else { return file }
+            guard let ds = file.dataset, ds.schema.eventDate != nil, let bytes = keepRows(file.bytes, schema: ds.schema, upTo: cutoff.description) else {
+                return file
+            }
             return SubmissionFile(name: file.name, dataset: ds, bytes: bytes, checksum: SubmissionSource.sha256(bytes), declaredHash: nil)
         }
         return out

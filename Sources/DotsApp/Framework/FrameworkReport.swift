@@ -37,9 +37,11 @@ public struct FrameworkReport: Sendable {
     /// - Parameter within: when given (a partnership's life), only periods wholly inside it: a partnership that
     ///   split or began part-way through a period has no figure for it.
     public func series(_ ind: IndicatorSpec, scope: String, kind: PeriodKind, within: DateRange? = nil) -> [PublishedCell] {
-        (cellsByIndicator[ind.id] ?? []).filter { $0.cell.scope == scope && $0.cell.breakdown == "total" && $0.cell.periodKind == kind.rawValue
-            && ($0.cell.stat == "value" || $0.cell.stat == "p50") && Self.inside(within, $0.cell) }
-            .sorted { $0.cell.periodEnd < $1.cell.periodEnd }
+        (cellsByIndicator[ind.id] ?? []).filter {
+            $0.cell.scope == scope && $0.cell.breakdown == "total" && $0.cell.periodKind == kind.rawValue
+                && ($0.cell.stat == "value" || $0.cell.stat == "p50") && Self.inside(within, $0.cell)
+        }
+        .sorted { $0.cell.periodEnd < $1.cell.periodEnd }
     }
 
     /// True when a cell's whole period falls inside `range`.
@@ -49,7 +51,9 @@ public struct FrameworkReport: Sendable {
     }
 
     /// The headline for one kind of period: its latest available figure and the same period a year earlier.
-    public func headline(_ ind: IndicatorSpec, scope: String, kind: PeriodKind, within: DateRange? = nil) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
+    public func headline(_ ind: IndicatorSpec, scope: String, kind: PeriodKind, within: DateRange? = nil) -> (
+        latest: PublishedCell, yearEarlier: PublishedCell?
+    )? {
         let ofKind = series(ind, scope: scope, kind: kind, within: within).filter { $0.cell.status != .notAvailable }
         guard let latest = ofKind.last else { return nil }
         return (latest, ofKind.first { $0.cell.periodEnd == latest.cell.periodEnd.adding(months: -12) })
@@ -84,8 +88,11 @@ public struct FrameworkReport: Sendable {
     }
 
     public func text(scope: String, scopeName: String) -> String {
-        var out = ["\(spec.name) (version \(spec.version)): \(scopeName)",
-                   "Computed \(run.computedAt) from \(run.submissions.count) submissions" + (run.linkageRunID.map { ", linkage run \($0)" } ?? ", without linkage") + "."]
+        var out = [
+            "\(spec.name) (version \(spec.version)): \(scopeName)",
+            "Computed \(run.computedAt) from \(run.submissions.count) submissions" + (run.linkageRunID.map { ", linkage run \($0)" } ?? ", without linkage")
+                + ".",
+        ]
         for theme in spec.themes {
             out += ["", theme.title.uppercased()]
             for q in theme.questions {
@@ -125,15 +132,20 @@ public struct FrameworkReport: Sendable {
         }
     }
 
-    public static let csvHeader = ["indicator", "period_kind", "period", "period_start", "period_end", "scope", "breakdown", "group", "stat",
-                                   "numerator", "denominator", "value", "status", "note"]
+    public static let csvHeader = [
+        "indicator", "period_kind", "period", "period_start", "period_end", "scope", "breakdown", "group", "stat",
+        "numerator", "denominator", "value", "status", "note",
+    ]
 
     public func csv() -> String {
         var lines = [Self.csvHeader.joined(separator: ",")]
         for p in cells {
             let c = p.cell
-            lines.append([c.indicatorID, c.periodKind, c.period, c.periodStart.description, c.periodEnd.description, c.scope, c.breakdown, c.group, c.stat,
-                          p.numerator, p.denominator, p.value, c.status.rawValue, c.note ?? ""].map(CSVText.escape).joined(separator: ","))
+            lines.append(
+                [
+                    c.indicatorID, c.periodKind, c.period, c.periodStart.description, c.periodEnd.description, c.scope, c.breakdown, c.group, c.stat,
+                    p.numerator, p.denominator, p.value, c.status.rawValue, c.note ?? "",
+                ].map(CSVText.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
     }
@@ -148,9 +160,10 @@ public struct FrameworkReport: Sendable {
             let note: String?
         }
         let figures = cells.map { p in
-            Figure(indicator: p.cell.indicatorID, periodKind: p.cell.periodKind, period: p.cell.period, scope: p.cell.scope, breakdown: p.cell.breakdown,
-                   group: p.cell.group, stat: p.cell.stat, numerator: p.numerator, denominator: p.denominator, value: p.value,
-                   status: p.cell.status.rawValue, note: p.cell.note)
+            Figure(
+                indicator: p.cell.indicatorID, periodKind: p.cell.periodKind, period: p.cell.period, scope: p.cell.scope, breakdown: p.cell.breakdown,
+                group: p.cell.group, stat: p.cell.stat, numerator: p.numerator, denominator: p.denominator, value: p.value,
+                status: p.cell.status.rawValue, note: p.cell.note)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]

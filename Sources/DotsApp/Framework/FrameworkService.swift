@@ -86,8 +86,12 @@ public struct FrameworkService: Sendable {
         var timings: [String: Double] = [:]
         let questionOf = Dictionary(uniqueKeysWithValues: spec.questions.flatMap { q in q.indicators.map { ($0.id, q.id) } })
         for q in spec.questions where q.indicators.isEmpty {
-            gaps.append(StoredGap(questionID: q.id, gap: DataGap(kind: .noIndicators, indicatorID: nil, blocking: false,
-                                                                  detail: "no indicator answers this question yet: it rests on its qualitative sources")))
+            gaps.append(
+                StoredGap(
+                    questionID: q.id,
+                    gap: DataGap(
+                        kind: .noIndicators, indicatorID: nil, blocking: false,
+                        detail: "no indicator answers this question yet: it rests on its qualitative sources")))
         }
         // Indicators are independent queries: run as many at once as there are cores (each engine runs one
         // query on one core), then assemble in the framework's order.
@@ -122,7 +126,9 @@ public struct FrameworkService: Sendable {
             timings[plan.indicator.id] = seconds
             var groups: [String: [String]] = [:]
             for b in plan.indicator.breakdowns where b != .la {
-                if let column = BreakdownColumn.of(b, dataset: plan.indicator.dataset, dialect: store.dialect, ageExpression: "0") { groups[b.rawValue] = column.groups }
+                if let column = BreakdownColumn.of(b, dataset: plan.indicator.dataset, dialect: store.dialect, ageExpression: "0") {
+                    groups[b.rawValue] = column.groups
+                }
             }
             cells += ResultAssembler(indicator: plan.indicator, population: population)
                 .assemble(raw, grain: compiled.grain, periods: plan.periods, groups: groups, unavailable: plan.unavailable)
@@ -158,17 +164,20 @@ public struct FrameworkService: Sendable {
         guard let ind = spec.indicators.first(where: { $0.id == id }) else { throw FrameworkError.unknownIndicator(id) }
         let profile = try await store.frameworkProfile()
         let plan = plan([ind], profile: profile)[0]
-        var lines = ["\(ind.id): \(ind.title)", "", ind.definition, "",
-                     "Dataset: \(ind.dataset.rawValue). Measure: \(ind.measure.name). Periods: \(ind.periods.map(\.rawValue).joined(separator: ", ")).",
-                     "Breakdowns: \(ind.breakdowns.isEmpty ? "none" : ind.breakdowns.map(\.rawValue).joined(separator: ", ")). Engine: \(store.dialect.rawValue)."]
+        var lines = [
+            "\(ind.id): \(ind.title)", "", ind.definition, "",
+            "Dataset: \(ind.dataset.rawValue). Measure: \(ind.measure.name). Periods: \(ind.periods.map(\.rawValue).joined(separator: ", ")).",
+            "Breakdowns: \(ind.breakdowns.isEmpty ? "none" : ind.breakdowns.map(\.rawValue).joined(separator: ", ")). Engine: \(store.dialect.rawValue).",
+        ]
         for g in plan.gaps { lines.append("What we don't know: \(g.detail)\(g.blocking ? " (cannot be answered)" : "").") }
         guard let compiled = plan.compiled else {
             lines += ["", "No SQL: there is no data for it on this store yet."]
             return lines.joined(separator: "\n")
         }
         for n in compiled.notes { lines.append("Note: \(n).") }
-        lines.append("Periods: \(plan.periods.count) (\(plan.periods.first?.label ?? "") to \(plan.periods.last?.label ?? "")); "
-                     + (compiled.grain == .month ? "counted by calendar month and summed into longer periods." : "computed for each period."))
+        lines.append(
+            "Periods: \(plan.periods.count) (\(plan.periods.first?.label ?? "") to \(plan.periods.last?.label ?? "")); "
+                + (compiled.grain == .month ? "counted by calendar month and summed into longer periods." : "computed for each period."))
         for (i, step) in compiled.steps.enumerated() {
             lines += ["", "-- Step \(i + 1): \(step.name): \(step.purpose)", step.sql]
         }

@@ -22,8 +22,10 @@ extension GovernanceService {
         public var suggestionKey: String
         public var meetingID: String
 
-        public init(title: String = "", detail: String = "", agencyID: String = "", ownerID: String = "", ownerName: String = "", due: String = "",
-                    promptKind: String = "other", promptReference: String = "", promptText: String = "", suggestionKey: String = "", meetingID: String = "") {
+        public init(
+            title: String = "", detail: String = "", agencyID: String = "", ownerID: String = "", ownerName: String = "", due: String = "",
+            promptKind: String = "other", promptReference: String = "", promptText: String = "", suggestionKey: String = "", meetingID: String = ""
+        ) {
             self.title = title; self.detail = detail; self.agencyID = agencyID; self.ownerID = ownerID; self.ownerName = ownerName; self.due = due
             self.promptKind = promptKind; self.promptReference = promptReference; self.promptText = promptText; self.suggestionKey = suggestionKey
             self.meetingID = meetingID
@@ -31,14 +33,17 @@ extension GovernanceService {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
-            self.init(title: c.text("title"), detail: c.text("detail"), agencyID: c.text("agencyID"), ownerID: c.text("ownerID"), ownerName: c.text("ownerName"),
-                      due: c.text("due"), promptKind: c.text("promptKind", default: "other"), promptReference: c.text("promptReference"), promptText: c.text("promptText"),
-                      suggestionKey: c.text("suggestionKey"), meetingID: c.text("meetingID"))
+            self.init(
+                title: c.text("title"), detail: c.text("detail"), agencyID: c.text("agencyID"), ownerID: c.text("ownerID"), ownerName: c.text("ownerName"),
+                due: c.text("due"), promptKind: c.text("promptKind", default: "other"), promptReference: c.text("promptReference"),
+                promptText: c.text("promptText"),
+                suggestionKey: c.text("suggestionKey"), meetingID: c.text("meetingID"))
         }
 
         public init(_ s: ActionSuggestion) {
-            self.init(title: s.title, detail: s.detail, agencyID: s.agencyID ?? "", due: s.due.description, promptKind: s.prompt.kind.rawValue,
-                      promptReference: s.prompt.reference, promptText: s.prompt.text, suggestionKey: s.key)
+            self.init(
+                title: s.title, detail: s.detail, agencyID: s.agencyID ?? "", due: s.due.description, promptKind: s.prompt.kind.rawValue,
+                promptReference: s.prompt.reference, promptText: s.prompt.text, suggestionKey: s.key)
         }
     }
 
@@ -61,7 +66,8 @@ extension GovernanceService {
         if let p = referenceProblem(prompt) { problems.append(p) }
         let due = Self.date(input.due)
         let agency = input.agencyID.isEmpty ? nil : input.agencyID
-        problems = ActionItem.check(title: input.title, ownerName: owner.name, dueText: input.due, due: due, agencyID: agency, detail: input.detail, prompt: prompt)
+        problems =
+            ActionItem.check(title: input.title, ownerName: owner.name, dueText: input.due, due: due, agencyID: agency, detail: input.detail, prompt: prompt)
             .filter { !($0.field == "owner" && problems.contains { $0.field == "owner" }) } + problems
         let key = input.suggestionKey.isEmpty ? nil : input.suggestionKey
         if let key {
@@ -79,9 +85,10 @@ extension GovernanceService {
         }
         guard problems.isEmpty, let due else { throw InvalidInput(problems) }
         let now = clock.now()
-        let action = ActionItem(id: Self.newID("act"), title: TextRules.trimmed(input.title), detail: TextRules.trimmed(input.detail), agencyID: agency,
-                                ownerID: owner.id, ownerName: owner.name, due: due, status: .notStarted, prompt: prompt, suggestionKey: key,
-                                meetingID: meetingID, createdAt: now, createdBy: name, updatedAt: now)
+        let action = ActionItem(
+            id: Self.newID("act"), title: TextRules.trimmed(input.title), detail: TextRules.trimmed(input.detail), agencyID: agency,
+            ownerID: owner.id, ownerName: owner.name, due: due, status: .notStarted, prompt: prompt, suggestionKey: key,
+            meetingID: meetingID, createdAt: now, createdBy: name, updatedAt: now)
         try await store.saveAction(action, update: ActionUpdate(actionID: action.id, at: now, by: name, note: "Action created.", status: .notStarted, due: due))
         return action
     }
@@ -155,8 +162,9 @@ extension GovernanceService {
         updated.status = status
         updated.due = due
         updated.updatedAt = clock.now()
-        let update = ActionUpdate(actionID: action.id, at: updated.updatedAt, by: name, note: note,
-                                  status: status == action.status ? nil : status, due: due == action.due ? nil : due)
+        let update = ActionUpdate(
+            actionID: action.id, at: updated.updatedAt, by: name, note: note,
+            status: status == action.status ? nil : status, due: due == action.due ? nil : due)
         try await store.saveAction(updated, update: update)
         return updated
     }
@@ -185,8 +193,9 @@ extension GovernanceService {
             newest[key] = s
         }
         let quality = newest.values.map { QualityFinding(agencyID: $0.agency, dataset: $0.dataset, profile: $0.quality!) }
-        return ActionSuggester.suggest(questionnaire: round?.questionnaire ?? DefaultQuestionnaire.load(), maturity: maturity, coverage: try await coverage(current: current),
-                                       quality: quality, existingKeys: try await store.actionSuggestionKeys(), today: today)
+        return ActionSuggester.suggest(
+            questionnaire: round?.questionnaire ?? DefaultQuestionnaire.load(), maturity: maturity, coverage: try await coverage(current: current),
+            quality: quality, existingKeys: try await store.actionSuggestionKeys(), today: today)
     }
 }
 

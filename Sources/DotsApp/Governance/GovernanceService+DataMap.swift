@@ -25,9 +25,11 @@ extension GovernanceService {
         public var qualityIssues: String
         public var owner: String
 
-        public init(agencyID: String = "", name: String = "", dataset: String = "", informs: [String] = [], system: String = "", recorded: String = "",
-                    recordingMethod: String = "", coverage: String = "", coverageFrom: String = "", coverageTo: String = "", refresh: String = "",
-                    access: String = "", sharingAgreement: String = "", lawfulBasis: String = "", qualityIssues: String = "", owner: String = "") {
+        public init(
+            agencyID: String = "", name: String = "", dataset: String = "", informs: [String] = [], system: String = "", recorded: String = "",
+            recordingMethod: String = "", coverage: String = "", coverageFrom: String = "", coverageTo: String = "", refresh: String = "",
+            access: String = "", sharingAgreement: String = "", lawfulBasis: String = "", qualityIssues: String = "", owner: String = ""
+        ) {
             self.agencyID = agencyID; self.name = name; self.dataset = dataset; self.informs = informs; self.system = system; self.recorded = recorded
             self.recordingMethod = recordingMethod; self.coverage = coverage; self.coverageFrom = coverageFrom; self.coverageTo = coverageTo
             self.refresh = refresh; self.access = access; self.sharingAgreement = sharingAgreement; self.lawfulBasis = lawfulBasis
@@ -38,17 +40,21 @@ extension GovernanceService {
         /// problems a form does rather than a decoding error.
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
-            self.init(agencyID: c.text("agencyID"), name: c.text("name"), dataset: c.text("dataset"), informs: (try? c.decodeIfPresent([String].self, forKey: AnyKey("informs"))) ?? [],
-                      system: c.text("system"), recorded: c.text("recorded"), recordingMethod: c.text("recordingMethod"), coverage: c.text("coverage"),
-                      coverageFrom: c.text("coverageFrom"), coverageTo: c.text("coverageTo"), refresh: c.text("refresh"), access: c.text("access"),
-                      sharingAgreement: c.text("sharingAgreement"), lawfulBasis: c.text("lawfulBasis"), qualityIssues: c.text("qualityIssues"), owner: c.text("owner"))
+            self.init(
+                agencyID: c.text("agencyID"), name: c.text("name"), dataset: c.text("dataset"),
+                informs: (try? c.decodeIfPresent([String].self, forKey: AnyKey("informs"))) ?? [],
+                system: c.text("system"), recorded: c.text("recorded"), recordingMethod: c.text("recordingMethod"), coverage: c.text("coverage"),
+                coverageFrom: c.text("coverageFrom"), coverageTo: c.text("coverageTo"), refresh: c.text("refresh"), access: c.text("access"),
+                sharingAgreement: c.text("sharingAgreement"), lawfulBasis: c.text("lawfulBasis"), qualityIssues: c.text("qualityIssues"), owner: c.text("owner")
+            )
         }
 
         public init(_ e: DataMapEntry) {
-            self.init(agencyID: e.agencyID, name: e.name, dataset: e.dataset?.rawValue ?? "", informs: e.informs, system: e.system, recorded: e.recorded,
-                      recordingMethod: e.recordingMethod.rawValue, coverage: e.coverage, coverageFrom: e.coverageFrom?.description ?? "",
-                      coverageTo: e.coverageTo?.description ?? "", refresh: e.refresh.rawValue, access: e.access, sharingAgreement: e.sharingAgreement,
-                      lawfulBasis: e.lawfulBasis.rawValue, qualityIssues: e.qualityIssues, owner: e.owner)
+            self.init(
+                agencyID: e.agencyID, name: e.name, dataset: e.dataset?.rawValue ?? "", informs: e.informs, system: e.system, recorded: e.recorded,
+                recordingMethod: e.recordingMethod.rawValue, coverage: e.coverage, coverageFrom: e.coverageFrom?.description ?? "",
+                coverageTo: e.coverageTo?.description ?? "", refresh: e.refresh.rawValue, access: e.access, sharingAgreement: e.sharingAgreement,
+                lawfulBasis: e.lawfulBasis.rawValue, qualityIssues: e.qualityIssues, owner: e.owner)
         }
     }
 
@@ -118,12 +124,18 @@ extension GovernanceService {
         let basis = LawfulBasis(rawValue: input.lawfulBasis)
         if basis == nil { problems.append(InputProblem("lawfulBasis", "Choose the lawful basis, or \"Not known yet\"")) }
         let from = Self.date(input.coverageFrom), to = Self.date(input.coverageTo)
-        if from == nil, !TextRules.trimmed(input.coverageFrom).isEmpty { problems.append(InputProblem("coverageFrom", "Enter the date coverage starts as a real date, for example 2019-04-01, or leave it blank")) }
-        if to == nil, !TextRules.trimmed(input.coverageTo).isEmpty { problems.append(InputProblem("coverageTo", "Enter the date coverage ends as a real date, for example 2024-03-31, or leave it blank if it is still recorded")) }
+        if from == nil, !TextRules.trimmed(input.coverageFrom).isEmpty {
+            problems.append(InputProblem("coverageFrom", "Enter the date coverage starts as a real date, for example 2019-04-01, or leave it blank"))
+        }
+        if to == nil, !TextRules.trimmed(input.coverageTo).isEmpty {
+            problems.append(
+                InputProblem("coverageTo", "Enter the date coverage ends as a real date, for example 2024-03-31, or leave it blank if it is still recorded"))
+        }
         let entry = DataMapEntry(
             id: id ?? Self.newID("ds"), agencyID: input.agencyID, name: TextRules.trimmed(input.name), dataset: dataset, informs: input.informs,
             system: TextRules.trimmed(input.system), recorded: TextRules.trimmed(input.recorded), recordingMethod: method ?? .structured,
-            coverage: TextRules.trimmed(input.coverage), coverageFrom: from, coverageTo: to, refresh: refresh ?? .adHoc, access: TextRules.trimmed(input.access),
+            coverage: TextRules.trimmed(input.coverage), coverageFrom: from, coverageTo: to, refresh: refresh ?? .adHoc,
+            access: TextRules.trimmed(input.access),
             sharingAgreement: TextRules.trimmed(input.sharingAgreement), lawfulBasis: basis ?? .notKnown, qualityIssues: TextRules.trimmed(input.qualityIssues),
             owner: TextRules.trimmed(input.owner), updatedAt: clock.now(), updatedBy: name)
         problems += entry.problems(questionIDs: Set(spec.questions.map(\.id)))
@@ -134,8 +146,10 @@ extension GovernanceService {
 
     /// Problems in the order the form shows its fields, one per field.
     static func ordered(_ problems: [InputProblem]) -> [InputProblem] {
-        let order = ["agency", "name", "dataset", "system", "recorded", "recordingMethod", "coverage", "coverageFrom", "coverageTo", "refresh", "access",
-                     "sharingAgreement", "lawfulBasis", "qualityIssues", "owner", "informs"]
+        let order = [
+            "agency", "name", "dataset", "system", "recorded", "recordingMethod", "coverage", "coverageFrom", "coverageTo", "refresh", "access",
+            "sharingAgreement", "lawfulBasis", "qualityIssues", "owner", "informs",
+        ]
         var seen = Set<String>()
         return problems.filter { seen.insert($0.field).inserted }.sorted { (order.firstIndex(of: $0.field) ?? 99) < (order.firstIndex(of: $1.field) ?? 99) }
     }

@@ -6,8 +6,10 @@ import Foundation
 
 /// Maturity rounds and self-assessments: opening a round, drafts and (re)submissions, what the partnership sees.
 extension GovernanceService {
-    public func openRound(title: String, opened: String, closes: String, questionnaire: MaturityQuestionnaire = DefaultQuestionnaire.load(),
-                          by caller: Caller) async throws -> MaturityRound {
+    public func openRound(
+        title: String, opened: String, closes: String, questionnaire: MaturityQuestionnaire = DefaultQuestionnaire.load(),
+        by caller: Caller
+    ) async throws -> MaturityRound {
         try caller.require(.manageRounds)
         let o = Self.date(opened), c = Self.date(closes)
         let problems = MaturityRound.check(title: title, opened: o, closes: c, closesText: closes)
@@ -45,7 +47,9 @@ extension GovernanceService {
 
     /// Saves answers as a draft, or submits them (every question answered or "don't know"). Submitting again after a
     /// submission is a resubmission: the earlier one stays in the history and the newest counts.
-    public func saveAssessment(round id: String?, agency agencyID: String, answers: [MaturityAnswer], submit: Bool, by caller: Caller) async throws -> MaturityAssessment {
+    public func saveAssessment(round id: String?, agency agencyID: String, answers: [MaturityAnswer], submit: Bool, by caller: Caller) async throws
+        -> MaturityAssessment
+    {
         let (agency, round) = try await editableAssessment(round: id, agency: agencyID, by: caller)
         let problems = MaturityAssessment.check(answers, questionnaire: round.questionnaire, submitting: submit)
         guard problems.isEmpty else { throw InvalidInput(problems) }
@@ -58,7 +62,8 @@ extension GovernanceService {
         let problems = MaturityAssessment.check(answers, questionnaire: round.questionnaire, submitting: submit)
         guard problems.isEmpty else { throw InvalidInput(problems) }
         let now = clock.now()
-        var a = try await store.maturityAssessment(round: round.id, agency: agency)
+        var a =
+            try await store.maturityAssessment(round: round.id, agency: agency)
             ?? MaturityAssessment(roundID: round.id, agencyID: agency, status: .draft, answers: [], updatedAt: now, updatedBy: name)
         a.answers = answers.filter { !($0.unanswered && $0.evidence.isEmpty) }
         a.updatedAt = now
@@ -96,8 +101,9 @@ extension GovernanceService {
         let rounds = if let rounds { rounds } else { try await store.maturityRounds() }
         let earlier = rounds.filter { $0.opened < round.opened || ($0.opened == round.opened && $0.id < round.id) }.first
         let previous = try await earlier.asyncMap { ($0, try await visibleAssessments(round: $0.id)) }
-        return MaturitySummary(round: round, assessments: try await visibleAssessments(round: round.id), previous: previous,
-                               agencies: ReferencePartnership.agencies.map(\.id))
+        return MaturitySummary(
+            round: round, assessments: try await visibleAssessments(round: round.id), previous: previous,
+            agencies: ReferencePartnership.agencies.map(\.id))
     }
 }
 
@@ -123,8 +129,9 @@ extension GovernanceService {
         let shown = try await visibleAssessments(round: round.id).first { $0.agencyID == agency.id }
         // The working draft is the agency's own (and the admin's) until submitted.
         let draft = caller.may(.assessMaturity, agency: agency.id) ? try await store.maturityAssessment(round: round.id, agency: agency.id) : nil
-        return AgencyMaturity(agency: agency, round: round, shown: shown, draft: draft, row: summary.rows.first { $0.agencyID == agency.id },
-                              history: try await store.maturitySubmissions(round: round.id, agency: agency.id))
+        return AgencyMaturity(
+            agency: agency, round: round, shown: shown, draft: draft, row: summary.rows.first { $0.agencyID == agency.id },
+            history: try await store.maturitySubmissions(round: round.id, agency: agency.id))
     }
 
     /// The agency and round a self-assessment form is for, when the caller may complete that agency's assessment.
@@ -136,7 +143,9 @@ extension GovernanceService {
     }
 
     /// The working draft a form starts from.
-    public func assessmentDraft(round id: String?, agency agencyID: String?, by caller: Caller) async throws -> (agency: Agency, round: MaturityRound, draft: MaturityAssessment?) {
+    public func assessmentDraft(round id: String?, agency agencyID: String?, by caller: Caller) async throws -> (
+        agency: Agency, round: MaturityRound, draft: MaturityAssessment?
+    ) {
         let (agency, round) = try await editableAssessment(round: id, agency: agencyID, by: caller)
         return (agency, round, try await store.maturityAssessment(round: round.id, agency: agency.id))
     }
@@ -146,7 +155,9 @@ extension GovernanceService {
         try caller.require(.viewGovernance)
         let agency = try Self.agency(agencyID)
         let round = try await existingRound(id)
-        let a = caller.may(.assessMaturity, agency: agency.id) ? try await store.maturityAssessment(round: round.id, agency: agency.id)
+        let a =
+            caller.may(.assessMaturity, agency: agency.id)
+            ? try await store.maturityAssessment(round: round.id, agency: agency.id)
             : try await visibleAssessments(round: round.id).first { $0.agencyID == agency.id && $0.submittedAt != nil }
         guard let a else { throw NotFound("\(agency.name) has no assessment in this round.") }
         return a

@@ -25,8 +25,10 @@ extension GovernanceService {
 
         public init(from decoder: any Decoder) throws {
             let c = try decoder.container(keyedBy: AnyKey.self)
-            self.init(title: c.text("title"), heldOn: c.text("heldOn"), attendees: (try? c.decodeIfPresent([String: String].self, forKey: AnyKey("attendees"))) ?? [:],
-                      notes: c.text("notes"), decisions: c.text("decisions"))
+            self.init(
+                title: c.text("title"), heldOn: c.text("heldOn"),
+                attendees: (try? c.decodeIfPresent([String: String].self, forKey: AnyKey("attendees"))) ?? [:],
+                notes: c.text("notes"), decisions: c.text("decisions"))
         }
     }
 
@@ -35,11 +37,13 @@ extension GovernanceService {
         let held = Self.date(input.heldOn)
         let attendees = input.attendees.sorted { $0.key < $1.key }.map { DataLeadsMeeting.Attendee(agencyID: $0.key, people: TextRules.trimmed($0.value)) }
         let decisions = input.decisions.split(whereSeparator: \.isNewline).map { TextRules.trimmed(String($0)) }.filter { !$0.isEmpty }
-        let problems = DataLeadsMeeting.check(title: input.title, heldOn: held, heldOnText: input.heldOn, attendees: attendees, notes: input.notes,
-                                              decisions: decisions, today: today)
+        let problems = DataLeadsMeeting.check(
+            title: input.title, heldOn: held, heldOnText: input.heldOn, attendees: attendees, notes: input.notes,
+            decisions: decisions, today: today)
         guard problems.isEmpty, let held else { throw InvalidInput(problems) }
-        let m = DataLeadsMeeting(id: Self.newID("meet"), heldOn: held, title: TextRules.trimmed(input.title), attendees: attendees,
-                                 notes: TextRules.trimmed(input.notes), decisions: decisions, createdAt: clock.now(), createdBy: caller.name)
+        let m = DataLeadsMeeting(
+            id: Self.newID("meet"), heldOn: held, title: TextRules.trimmed(input.title), attendees: attendees,
+            notes: TextRules.trimmed(input.notes), decisions: decisions, createdAt: clock.now(), createdBy: caller.name)
         try await store.saveMeeting(m)
         try await audit.record(caller, "meeting.record", m.id)
         return m

@@ -38,8 +38,10 @@ public struct IngestService: Sendable {
         public var validateOnly = false
         public var progress: (@Sendable (String, Int) -> Void)?
 
-        public init(dataset: Dataset? = nil, agency: String? = nil, period: Period? = nil, validateOnly: Bool = false,
-                    progress: (@Sendable (String, Int) -> Void)? = nil) {
+        public init(
+            dataset: Dataset? = nil, agency: String? = nil, period: Period? = nil, validateOnly: Bool = false,
+            progress: (@Sendable (String, Int) -> Void)? = nil
+        ) {
             self.dataset = dataset
             self.agency = agency
             self.period = period
@@ -94,9 +96,10 @@ public struct IngestService: Sendable {
                 submittedBy: submittedBy, source: "\(source.label)/\(file.name)", keyID: source.keyID, schemaVersion: ds.schema.version,
                 errorCount: fr.errorCount, warningCount: fr.warningCount, reportID: reportID, quality: fr.quality)
         }
-        let log = IntakeReportRecord(id: reportID, agency: source.agency ?? "unknown", label: source.label, receivedAt: now,
-                                     submittedBy: submittedBy, accepted: report.isValid, rows: report.rows,
-                                     errorCount: report.errorCount, warningCount: report.warningCount)
+        let log = IntakeReportRecord(
+            id: reportID, agency: source.agency ?? "unknown", label: source.label, receivedAt: now,
+            submittedBy: submittedBy, accepted: report.isValid, rows: report.rows,
+            errorCount: report.errorCount, warningCount: report.warningCount)
         guard report.isValid else {
             if known { for r in records { try await store.recordRejected(r) } }
             try await store.recordIntakeReport(log, report: report)
@@ -107,8 +110,9 @@ public struct IngestService: Sendable {
             IncomingFile(record: r, rows: TableReader(schema: r.dataset.schema, bytes: source.files.first { "\(source.label)/\($0.name)" == r.source }!.bytes)!)
         }
         // People first, so a reader never sees events whose people are not yet loaded (all in one transaction anyway).
-        outcome.accepted = try await store.accept(incoming.sorted { $0.record.dataset < $1.record.dataset },
-                                                  progress: loaded)
+        outcome.accepted = try await store.accept(
+            incoming.sorted { $0.record.dataset < $1.record.dataset },
+            progress: loaded)
         try await store.recordIntakeReport(log, report: report)
         outcome.loadSeconds = Date().timeIntervalSince(loadStart)
         // Linkage reads people through a set built once here. The submission is in whatever happens: should this
@@ -134,8 +138,10 @@ public struct IngestService: Sendable {
         for file in source.files {
             guard let ds = file.dataset, ds != .people, let p = periods[file.name] else { continue }
             for e in current where e.dataset == ds && e.period != p && e.period.overlaps(p) {
-                report.add(IntakeIssue(.periodOverlap, file: file.name, value: p.description,
-                                       rule: "the period \(p) overlaps the current \(ds.rawValue) submission for \(e.period) (received \(e.receivedAt))"))
+                report.add(
+                    IntakeIssue(
+                        .periodOverlap, file: file.name, value: p.description,
+                        rule: "the period \(p) overlaps the current \(ds.rawValue) submission for \(e.period) (received \(e.receivedAt))"))
             }
         }
     }

@@ -49,8 +49,10 @@ public struct SubmissionService: Sendable {
     /// Files uploaded through the web form or the API: the agency is the uploader's own for an agency data lead
     /// (whatever the form says), and an admin names it; `period` is optional. Refused input is `InvalidInput` on
     /// the form's fields (agency, period, files); a checked upload returns its kept report, accepted or not.
-    public func submitUpload(_ files: [(name: String, bytes: [UInt8])], agency: String?, period: String?,
-                             by caller: Caller) async throws -> (record: IntakeReportRecord, report: IntakeReport) {
+    public func submitUpload(
+        _ files: [(name: String, bytes: [UInt8])], agency: String?, period: String?,
+        by caller: Caller
+    ) async throws -> (record: IntakeReportRecord, report: IntakeReport) {
         try caller.require(.submitData)
         let agencyID: String
         if let own = caller.scope.agencyID {
@@ -71,7 +73,8 @@ public struct SubmissionService: Sendable {
         // A file input left empty still sends one part, with no name and no bytes.
         let files = files.filter { !$0.name.isEmpty }
         guard !files.isEmpty else { throw InvalidInput([InputProblem("files", "Choose the files to upload")]) }
-        let label = files.count == 1 ? files[0].name : (files.contains { $0.name == "datapackage.json" } ? "package (\(files.count) files)" : "\(files.count) files")
+        let label =
+            files.count == 1 ? files[0].name : (files.contains { $0.name == "datapackage.json" } ? "package (\(files.count) files)" : "\(files.count) files")
         let source: SubmissionSource
         do { source = try SubmissionSource.uploaded(files, agency: agencyID, period: parsed, label: label) } catch let e as SubmissionSource.ReadError {
             throw InvalidInput([InputProblem("files", e.description)])
@@ -101,7 +104,8 @@ public struct SubmissionService: Sendable {
         let agency = caller.scope.agencyID
         let pages = max(1, (try await store.intakeReportCount(agency: agency) + pageSize - 1) / pageSize)
         let page = min(max(1, page), pages)
-        return History(reports: try await store.intakeReports(agency: agency, limit: pageSize, offset: (page - 1) * pageSize), page: page, pages: pages,
-                       current: try await store.currentSubmissions(agency: agency))
+        return History(
+            reports: try await store.intakeReports(agency: agency, limit: pageSize, offset: (page - 1) * pageSize), page: page, pages: pages,
+            current: try await store.currentSubmissions(agency: agency))
     }
 }

@@ -86,12 +86,14 @@ public struct LinkService: Sendable {
         // Links themselves are not stored pair by pair: the run's model and the records reproduce any of them
         // (`dots link explain`), and person ids record the outcome. Pairs a person must look at are kept.
         let pairs = zip(result.pairs, result.decisions).filter { $0.1 != "match" }.map { pair, decision in
-            LinkPairRecord(a: records[Int(pair.a)].key, b: records[Int(pair.b)].key, levels: pair.levels,
-                           weight: pair.weight, probability: pair.probability, decision: decision)
+            LinkPairRecord(
+                a: records[Int(pair.a)].key, b: records[Int(pair.b)].key, levels: pair.levels,
+                weight: pair.weight, probability: pair.probability, decision: decision)
         }
         try await store.saveLinkageRun(record, pairs: pairs, personIDs: history.update(from: previous, to: result.personIDs, loaded: loaded))
-        return Outcome(runID: runID, result: result, records: records, evaluation: evaluation, loadSeconds: loadSeconds,
-                       saveSeconds: Date().timeIntervalSince(saveStart))
+        return Outcome(
+            runID: runID, result: result, records: records, evaluation: evaluation, loadSeconds: loadSeconds,
+            saveSeconds: Date().timeIntervalSince(saveStart))
     }
 
     /// The truth file the generator writes: `agency,person_id,true_person_id` → key → true id.
@@ -120,7 +122,9 @@ public struct LinkService: Sendable {
         let stored = try await store.linkPairs(involving: a, limit: 10_000).first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
         let links = try await store.personLinks()
         let together = links[a] != nil && links[a] == links[b]
-        let decision = stored?.decision ?? (pair.probability >= settings.matchThreshold ? "match" : (together ? "non-match, but linked through other records" : "non-match"))
+        let decision =
+            stored?.decision
+            ?? (pair.probability >= settings.matchThreshold ? "match" : (together ? "non-match, but linked through other records" : "non-match"))
         return Explanation(pair: pair, records: records, scorer: scorer, decision: decision)
     }
 }

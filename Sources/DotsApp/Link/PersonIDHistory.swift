@@ -55,7 +55,8 @@ struct PersonIDHistory: Sendable {
         previous.fromLatestRun = true
         for part in loaded.parts {
             if let kept = stored.kept[part.submission.id], kept.records == part.range.count,
-               case let lines = Self.lines(kept.ids), lines.count == part.range.count {
+                case let lines = Self.lines(kept.ids), lines.count == part.range.count
+            {
                 for (i, line) in zip(part.range, lines) { previous.ids[i] = line }
                 continue
             }
@@ -94,8 +95,9 @@ struct PersonIDHistory: Sendable {
         }
         let replaceAll = rows.count + deletes.count > previous.count / 2
         if replaceAll { rows = records.indices.map { (records[$0].agency, records[$0].personID, ids[$0]) } }
-        return PersonIDUpdate(rows: rows, deletes: replaceAll ? [] : deletes, replaceAll: replaceAll,
-                              agencies: previous.fromLatestRun ? nil : loaded.parts.map(\.submission.agency),
-                              bySubmission: loaded.parts.map { ($0.submission.id, $0.range.count, ids[$0.range].joined(separator: "\n")) })
+        return PersonIDUpdate(
+            rows: rows, deletes: replaceAll ? [] : deletes, replaceAll: replaceAll,
+            agencies: previous.fromLatestRun ? nil : loaded.parts.map(\.submission.agency),
+            bySubmission: loaded.parts.map { ($0.submission.id, $0.range.count, ids[$0.range].joined(separator: "\n")) })
     }
 }

@@ -49,10 +49,13 @@ public struct QualityService: Sendable {
 
     /// Every submission of one agency's dataset, newest first, rejected ones included (their quality was measured
     /// too). An agency or dataset the caller may not see is "not found".
-    public func history(agency: String?, dataset: String?, by caller: Caller) async throws -> (agency: Agency, dataset: Dataset, submissions: [SubmissionRecord]) {
+    public func history(agency: String?, dataset: String?, by caller: Caller) async throws -> (
+        agency: Agency, dataset: Dataset, submissions: [SubmissionRecord]
+    ) {
         try caller.require(.viewSubmissions)
         guard let a = agency.flatMap(ReferencePartnership.model.agency(id:)), caller.scope.includes(a.id),
-              let d = dataset.flatMap(Dataset.init(rawValue:)) else {
+            let d = dataset.flatMap(Dataset.init(rawValue:))
+        else {
             throw NotFound("There is no such agency and dataset you can see.")
         }
         return (a, d, try await store.submissions(agency: a.id, dataset: d))

@@ -15,7 +15,7 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
     public init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 10, u[4] == 45, u[7] == 45,
-              let y = Digits.value(u, 0, 4), let m = Digits.value(u, 5, 2), let d = Digits.value(u, 8, 2)
+            let y = Digits.value(u, 0, 4), let m = Digits.value(u, 5, 2), let d = Digits.value(u, 8, 2)
         else { return nil }
         self.init(year: y, month: m, day: d)
     }

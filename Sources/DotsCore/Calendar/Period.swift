@@ -16,8 +16,9 @@ public struct Period: Hashable, Sendable, TextCodable {
 
     /// The English financial year starting 1 April of `startYear` (`2025-26`).
     public static func financialYear(_ startYear: Int) -> Period {
-        Period(start: CalendarDate(year: startYear, month: 4, day: 1)!,
-               end: CalendarDate(year: startYear + 1, month: 3, day: 31)!, kind: .financialYear)
+        Period(
+            start: CalendarDate(year: startYear, month: 4, day: 1)!,
+            end: CalendarDate(year: startYear + 1, month: 3, day: 31)!, kind: .financialYear)
     }
 
     public static func month(_ ym: YearMonth) -> Period { Period(start: ym.firstDay, end: ym.lastDay, kind: .month) }

@@ -95,8 +95,8 @@ extension Instant: TextCodable {
     public init?(iso text: some StringProtocol) {
         let u = Array(text.utf8)
         guard u.count == 20 || u.count == 19, let date = CalendarDate(iso: String(decoding: u[0..<10], as: UTF8.self)),
-              u[10] == 84 || u[10] == 32, u[13] == 58, u[16] == 58,
-              let h = Digits.value(u, 11, 2), let m = Digits.value(u, 14, 2), let s = Digits.value(u, 17, 2), h < 24, m < 60, s < 60
+            u[10] == 84 || u[10] == 32, u[13] == 58, u[16] == 58,
+            let h = Digits.value(u, 11, 2), let m = Digits.value(u, 14, 2), let s = Digits.value(u, 17, 2), h < 24, m < 60, s < 60
         else { return nil }
         if u.count == 20 && u[19] != 90 { return nil }
         self.init(utcDate: date, hour: h, minute: m, second: s)

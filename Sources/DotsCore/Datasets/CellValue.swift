@@ -1,5 +1,3 @@
-
-
 /// A checked cell in the form the store keeps it: dates as dates, UK times as instants, Y/N as booleans.
 public enum CellValue: Sendable, Hashable {
     case null

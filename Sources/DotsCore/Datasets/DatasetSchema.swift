@@ -14,8 +14,10 @@ public struct DatasetSchema: Sendable {
     public let eventDate: String?
     public let rules: [RowRule]
 
-    public init(dataset: Dataset, version: Int, title: String, description: String, fields: [FieldSpec],
-                primaryKey: String, personKey: String?, eventDate: String?, rules: [RowRule]) {
+    public init(
+        dataset: Dataset, version: Int, title: String, description: String, fields: [FieldSpec],
+        primaryKey: String, personKey: String?, eventDate: String?, rules: [RowRule]
+    ) {
         self.dataset = dataset
         self.version = version
         self.title = title

@@ -20,4 +20,3 @@ public struct InvalidInput: Error, Sendable, Equatable, CustomStringConvertible 
 
     public var description: String { problems.map { "\($0.field): \($0.message)" }.joined(separator: "; ") }
 }
-

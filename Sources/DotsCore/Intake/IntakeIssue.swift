@@ -19,8 +19,10 @@ public struct IntakeIssue: Sendable, Codable, Hashable {
     /// What the value broke, in plain words.
     public let rule: String
 
-    public init(_ code: IssueCode, severity: Severity = .error, file: String, row: Int? = nil, column: String? = nil,
-                value: String? = nil, rule: String) {
+    public init(
+        _ code: IssueCode, severity: Severity = .error, file: String, row: Int? = nil, column: String? = nil,
+        value: String? = nil, rule: String
+    ) {
         self.code = code
         self.severity = severity
         // Every echoed part is bounded: a file can put anything, of any length, in a header or a cell.

@@ -91,7 +91,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .duplicateColumn: "Delete or rename one of the two columns."
         case .missingColumn: "Add the column, with this exact name, to the header row. It may be blank where the value is not required."
         case .extraColumn: "Delete the column, or rename it to one of the schema's columns (see `dots schema show`)."
-        case .clearIdentifier: "Run `dots prepare` inside your agency first: it replaces identifiers with keyed pseudonyms. Never send names, dates of birth, NHS numbers or postcodes to the hub."
+        case .clearIdentifier:
+            "Run `dots prepare` inside your agency first: it replaces identifiers with keyed pseudonyms. Never send names, dates of birth, NHS numbers or postcodes to the hub."
         case .unknownDataset: "Name the file after its dataset (for example missing_episodes.csv) or say which with --dataset."
         case .packageInvalid: "Create the package again with `dots prepare`; do not edit datapackage.json by hand."
         case .periodInvalid: "Write the period as 2025-26 (financial year), 2025-26 Q1, 2025-04 (month) or 2025-04-01/2026-03-31."

@@ -96,8 +96,10 @@ public struct QualityProfile: Sendable, Codable, Equatable {
             let errors = f.invalid + f.inconsistent + (f.required ? blank : 0)
             let blanks = f.required ? 0 : blank
             guard errors + blanks > 0 else { return nil }
-            let causes = [(f.invalid, "invalid values"), (f.inconsistent, "values that contradict another field"),
-                          (f.required ? blank : 0, "blank required values"), (blanks, "blank values")]
+            let causes = [
+                (f.invalid, "invalid values"), (f.inconsistent, "values that contradict another field"),
+                (f.required ? blank : 0, "blank required values"), (blanks, "blank values"),
+            ]
             // The largest cause names the problem; ties go to the earlier (more serious) one.
             let main = causes.reduce(causes[0]) { $1.0 > $0.0 ? $1 : $0 }
             return FieldProblem(field: f.name, title: f.title, errors: errors, blanks: blanks, rows: rows, mainIssue: main.1)

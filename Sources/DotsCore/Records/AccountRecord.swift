@@ -11,8 +11,10 @@ public struct AccountRecord: Sendable, Equatable {
     public var passwordChangedAt: Instant
     public var disabled: Bool
 
-    public init(id: String, email: String, name: String, role: Role, agencyID: String?, passwordHash: String, createdAt: Instant,
-                passwordChangedAt: Instant, disabled: Bool = false) {
+    public init(
+        id: String, email: String, name: String, role: Role, agencyID: String?, passwordHash: String, createdAt: Instant,
+        passwordChangedAt: Instant, disabled: Bool = false
+    ) {
         self.id = id
         self.email = email
         self.name = name

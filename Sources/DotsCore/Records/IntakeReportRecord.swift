@@ -12,8 +12,10 @@ public struct IntakeReportRecord: Sendable, Codable, Equatable {
     public var errorCount: Int
     public var warningCount: Int
 
-    public init(id: String, agency: String, label: String, receivedAt: Instant, submittedBy: String, accepted: Bool,
-                rows: Int, errorCount: Int, warningCount: Int) {
+    public init(
+        id: String, agency: String, label: String, receivedAt: Instant, submittedBy: String, accepted: Bool,
+        rows: Int, errorCount: Int, warningCount: Int
+    ) {
         self.id = id
         self.agency = agency
         self.label = label

@@ -32,9 +32,11 @@ public struct SubmissionRecord: Sendable, Codable, Equatable {
     /// The file's data quality, measured at intake.
     public var quality: QualityProfile?
 
-    public init(id: String, agency: String, dataset: Dataset, period: Period, status: Status, rows: Int, bytes: Int, checksum: String,
-                receivedAt: Instant, submittedBy: String, source: String, keyID: String?, schemaVersion: Int,
-                supersededBy: String? = nil, errorCount: Int = 0, warningCount: Int = 0, reportID: String? = nil, quality: QualityProfile? = nil) {
+    public init(
+        id: String, agency: String, dataset: Dataset, period: Period, status: Status, rows: Int, bytes: Int, checksum: String,
+        receivedAt: Instant, submittedBy: String, source: String, keyID: String?, schemaVersion: Int,
+        supersededBy: String? = nil, errorCount: Int = 0, warningCount: Int = 0, reportID: String? = nil, quality: QualityProfile? = nil
+    ) {
         self.id = id
         self.agency = agency
         self.dataset = dataset

@@ -7,7 +7,8 @@ public enum Postcode {
         let inward = chars.suffix(3)
         let outward = chars.dropLast(3)
         guard let first = outward.first, first.isLetter,
-              inward.first?.isNumber == true, inward.dropFirst().allSatisfy(\.isLetter) else { return nil }
+            inward.first?.isNumber == true, inward.dropFirst().allSatisfy(\.isLetter)
+        else { return nil }
         return "\(outward) \(inward)"
     }
 
@@ -25,15 +26,15 @@ public enum PostcodeDistricts {
     public static let referenceAreas: [String: String] = {
         var m: [String: String] = [:]
         func put(_ codes: [String], _ area: String) { for c in codes { m[c] = area } }
-        put(["ST1", "ST2", "ST3", "ST4", "ST6", "ST9"], "E06000021")                      // Stoke-on-Trent
-        put(["ST5", "ST7", "ST8"], "E07000195")                                            // Newcastle-under-Lyme
-        put(["ST10", "ST13"], "E07000198")                                                 // Staffordshire Moorlands
-        put(["ST15", "ST16", "ST17", "ST18", "ST19", "ST21"], "E07000197")                 // Stafford
-        put(["WS11", "WS12", "WS15"], "E07000192")                                         // Cannock Chase
-        put(["DE13", "DE14", "DE15", "ST14"], "E07000193")                                 // East Staffordshire
-        put(["WS7", "WS13", "WS14"], "E07000194")                                          // Lichfield
-        put(["WV5", "WV6", "WV7", "WV8", "WV9", "WV10", "DY7", "ST20"], "E07000196")       // South Staffordshire
-        put(["B77", "B78", "B79"], "E07000199")                                            // Tamworth
+        put(["ST1", "ST2", "ST3", "ST4", "ST6", "ST9"], "E06000021")  // Stoke-on-Trent
+        put(["ST5", "ST7", "ST8"], "E07000195")  // Newcastle-under-Lyme
+        put(["ST10", "ST13"], "E07000198")  // Staffordshire Moorlands
+        put(["ST15", "ST16", "ST17", "ST18", "ST19", "ST21"], "E07000197")  // Stafford
+        put(["WS11", "WS12", "WS15"], "E07000192")  // Cannock Chase
+        put(["DE13", "DE14", "DE15", "ST14"], "E07000193")  // East Staffordshire
+        put(["WS7", "WS13", "WS14"], "E07000194")  // Lichfield
+        put(["WV5", "WV6", "WV7", "WV8", "WV9", "WV10", "DY7", "ST20"], "E07000196")  // South Staffordshire
+        put(["B77", "B78", "B79"], "E07000199")  // Tamworth
         return m
     }()
 

@@ -18,9 +18,10 @@ public enum CSVText {
     /// `=`, `+`, `-`, `@`, tab or carriage return is prefixed with `'` so it is shown, never run as a formula
     /// (OWASP's advice on CSV injection).
     public static func textLine(_ values: [String]) -> String {
-        line(values.map { v in
-            guard let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return v }
-            return "'" + v
-        })
+        line(
+            values.map { v in
+                guard let first = v.unicodeScalars.first, "=+-@\t\r".unicodeScalars.contains(first) else { return v }
+                return "'" + v
+            })
     }
 }

@@ -63,7 +63,9 @@ public struct DisclosureControl: Sendable {
                 "\(cells[i].scope)|\(cells[i].breakdown)|\(cells[i].group)|\(cells[i].stat)"
             }
             for (i, c) in cells.enumerated() where c.periodKind != PeriodKind.month.rawValue {
-                let parts = (months["\(c.scope)|\(c.breakdown)|\(c.group)|\(c.stat)"] ?? []).filter { cells[$0].periodStart >= c.periodStart && cells[$0].periodEnd <= c.periodEnd }
+                let parts = (months["\(c.scope)|\(c.breakdown)|\(c.group)|\(c.stat)"] ?? []).filter {
+                    cells[$0].periodStart >= c.periodStart && cells[$0].periodEnd <= c.periodEnd
+                }
                 let expected = (c.periodEnd.yearMonth.index - c.periodStart.yearMonth.index) + 1
                 if parts.count == expected { relations.append(Relation(total: i, parts: parts.sorted())) }
             }
@@ -85,16 +87,21 @@ public struct DisclosureControl: Sendable {
         }
         if countDenominators { hiddenDen = suppressed(counts: cells.map { $0.status == .ok ? ($0.denominator ?? 0) : 0 }, relations: relations) }
         return cells.enumerated().map { i, c in
-            publishOne(c, numHidden: hiddenNum.primary.contains(i) ? "primary" : hiddenNum.secondary.contains(i) ? "secondary" : nil,
-                       denHidden: hiddenDen.primary.contains(i) || hiddenDen.secondary.contains(i), countDenominators: countDenominators, measure: measure)
+            publishOne(
+                c, numHidden: hiddenNum.primary.contains(i) ? "primary" : hiddenNum.secondary.contains(i) ? "secondary" : nil,
+                denHidden: hiddenDen.primary.contains(i) || hiddenDen.secondary.contains(i), countDenominators: countDenominators, measure: measure)
         }
     }
 
     func publishOne(_ c: IndicatorCell, numHidden: String?, denHidden: Bool, countDenominators: Bool, measure: MeasureSpec) -> PublishedCell {
         switch c.status {
-        case .notAvailable: return PublishedCell(cell: c, numerator: Symbol.notAvailable.rawValue, denominator: Symbol.notAvailable.rawValue, value: Symbol.notAvailable.rawValue, suppression: nil)
+        case .notAvailable:
+            return PublishedCell(
+                cell: c, numerator: Symbol.notAvailable.rawValue, denominator: Symbol.notAvailable.rawValue, value: Symbol.notAvailable.rawValue,
+                suppression: nil)
         case .notApplicable:
-            return PublishedCell(cell: c, numerator: show(c.numerator, c), denominator: show(c.denominator, c), value: Symbol.notApplicable.rawValue, suppression: nil)
+            return PublishedCell(
+                cell: c, numerator: show(c.numerator, c), denominator: show(c.denominator, c), value: Symbol.notApplicable.rawValue, suppression: nil)
         case .ok: break
         }
         let hideNum = numHidden != nil

@@ -1,5 +1,5 @@
-import Foundation
 import DotsCore
+import Foundation
 
 /// Where the generated SQL differs between the two stores. Everything else the compiler writes is standard SQL
 /// both SQLite (3.39+) and PostgreSQL (13+) run unchanged: CTEs, window functions, `VALUES`, `UNION ALL`.
@@ -47,7 +47,9 @@ public enum StoreDialect: String, Sendable {
     public func elapsed(from: String, to: String, isDateTime: Bool, unit: MeasureSpec.DurationUnit) -> String {
         let hours: String, days: String
         if isDateTime {
-            hours = self == .postgres ? "(CAST(EXTRACT(EPOCH FROM (\(to) - \(from))) AS DOUBLE PRECISION) / 3600.0)" : "((unixepoch(\(to)) - unixepoch(\(from))) / 3600.0)"
+            hours =
+                self == .postgres
+                ? "(CAST(EXTRACT(EPOCH FROM (\(to) - \(from))) AS DOUBLE PRECISION) / 3600.0)" : "((unixepoch(\(to)) - unixepoch(\(from))) / 3600.0)"
             days = "(\(hours) / 24.0)"
         } else {
             days = self == .postgres ? "CAST(\(to) - \(from) AS DOUBLE PRECISION)" : "(julianday(\(to)) - julianday(\(from)))"

@@ -45,8 +45,11 @@ public struct GapFinder: Sendable {
 
     public func gaps(for ind: IndicatorSpec) -> [DataGap] {
         guard let d = profile.datasets[ind.dataset], d.rows > 0 else {
-            return [DataGap(kind: .neverSubmitted, indicatorID: ind.id, blocking: true,
-                            detail: "no agency has submitted \(ind.dataset.schema.title.lowercased()) (\(ind.dataset.rawValue)) to Dots")]
+            return [
+                DataGap(
+                    kind: .neverSubmitted, indicatorID: ind.id, blocking: true,
+                    detail: "no agency has submitted \(ind.dataset.schema.title.lowercased()) (\(ind.dataset.rawValue)) to Dots")
+            ]
         }
         var gaps: [DataGap] = []
         let (needed, breakdowns) = Self.fields(ind)
@@ -54,35 +57,49 @@ public struct GapFinder: Sendable {
             let share = d.share(field)
             let blocking = needed.contains(field)
             if share == 0 {
-                gaps.append(DataGap(kind: .fieldEmpty, indicatorID: ind.id, blocking: blocking,
-                                    detail: "\(describe(field, ind.dataset)) is never recorded" + (blocking ? "" : ", so that breakdown shows everyone as unknown")))
+                gaps.append(
+                    DataGap(
+                        kind: .fieldEmpty, indicatorID: ind.id, blocking: blocking,
+                        detail: "\(describe(field, ind.dataset)) is never recorded" + (blocking ? "" : ", so that breakdown shows everyone as unknown")))
             } else if share < mostlyEmpty {
-                gaps.append(DataGap(kind: .fieldMostlyEmpty, indicatorID: ind.id, blocking: blocking,
-                                    detail: "\(describe(field, ind.dataset)) is recorded for only \(percent(share)) of rows"))
+                gaps.append(
+                    DataGap(
+                        kind: .fieldMostlyEmpty, indicatorID: ind.id, blocking: blocking,
+                        detail: "\(describe(field, ind.dataset)) is recorded for only \(percent(share)) of rows"))
             }
         }
         if d.rows > 0, Double(d.warnings) / Double(d.rows) > warningShare {
-            gaps.append(DataGap(kind: .lowQuality, indicatorID: ind.id, blocking: false,
-                                detail: "\(percent(Double(d.warnings) / Double(d.rows))) of \(ind.dataset.rawValue) rows drew warnings at intake (see the data quality report)"))
+            gaps.append(
+                DataGap(
+                    kind: .lowQuality, indicatorID: ind.id, blocking: false,
+                    detail:
+                        "\(percent(Double(d.warnings) / Double(d.rows))) of \(ind.dataset.rawValue) rows drew warnings at intake (see the data quality report)")
+            )
         }
         if profile.linkageRunID == nil {
             switch ind.measure {
             case .overlap(let agencies, let with, _):
                 let sameAgencies = with.map { Set(profile.datasets[$0]?.agencies ?? []) == Set(d.agencies) } ?? false
                 if agencies != nil || !sameAgencies {
-                    gaps.append(DataGap(kind: .notLinked, indicatorID: ind.id, blocking: true,
-                                        detail: "linkage has not run, so young people cannot be matched across agencies"))
+                    gaps.append(
+                        DataGap(
+                            kind: .notLinked, indicatorID: ind.id, blocking: true,
+                            detail: "linkage has not run, so young people cannot be matched across agencies"))
                 }
             case .people, .rate(of: .people), .percentage(_, of: .people), .repeats, .snapshot:
                 if d.agencies.count > 1 {
-                    gaps.append(DataGap(kind: .notLinked, indicatorID: ind.id, blocking: false,
-                                        detail: "linkage has not run, so a young person known to several agencies is counted once per agency"))
+                    gaps.append(
+                        DataGap(
+                            kind: .notLinked, indicatorID: ind.id, blocking: false,
+                            detail: "linkage has not run, so a young person known to several agencies is counted once per agency"))
                 }
             default: break
             }
         }
         if case .overlap(_, let with?, _) = ind.measure, profile.datasets[with] == nil {
-            gaps.append(DataGap(kind: .neverSubmitted, indicatorID: ind.id, blocking: true, detail: "no agency has submitted \(with.rawValue), which the overlap needs"))
+            gaps.append(
+                DataGap(kind: .neverSubmitted, indicatorID: ind.id, blocking: true, detail: "no agency has submitted \(with.rawValue), which the overlap needs")
+            )
         }
         return gaps
     }

@@ -14,8 +14,10 @@ public struct FrameworkRunRecord: Sendable, Equatable, Codable {
     public var seconds: Double
     public var runBy: String
 
-    public init(id: String, computedAt: Instant, frameworkName: String, frameworkVersion: String, frameworkChecksum: String, linkageRunID: String?,
-                submissions: [String], indicators: Int, cells: Int, seconds: Double, runBy: String) {
+    public init(
+        id: String, computedAt: Instant, frameworkName: String, frameworkVersion: String, frameworkChecksum: String, linkageRunID: String?,
+        submissions: [String], indicators: Int, cells: Int, seconds: Double, runBy: String
+    ) {
         self.id = id
         self.computedAt = computedAt
         self.frameworkName = frameworkName

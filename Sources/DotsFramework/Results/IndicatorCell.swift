@@ -28,8 +28,10 @@ public struct IndicatorCell: Sendable, Equatable, Codable {
         case notApplicable = "not-applicable"
     }
 
-    public init(indicatorID: String, period: ReportingPeriod, scope: String, breakdown: String, group: String, stat: String,
-                numerator: Int?, denominator: Int?, value: Double?, status: Status = .ok, note: String? = nil) {
+    public init(
+        indicatorID: String, period: ReportingPeriod, scope: String, breakdown: String, group: String, stat: String,
+        numerator: Int?, denominator: Int?, value: Double?, status: Status = .ok, note: String? = nil
+    ) {
         self.indicatorID = indicatorID
         self.periodKind = period.kind.rawValue
         self.period = period.label
@@ -85,8 +87,9 @@ extension RawCell {
                 order.append(key)
             }
         }
-        return cells + order.map { k in
-            RawCell(period: k.period, scope: "all", breakdown: k.breakdown, group: k.group, stat: k.stat, num: sums[k]!.num, den: sums[k]!.den, val: nil)
-        }
+        return cells
+            + order.map { k in
+                RawCell(period: k.period, scope: "all", breakdown: k.breakdown, group: k.group, stat: k.stat, num: sums[k]!.num, den: sums[k]!.den, val: nil)
+            }
     }
 }

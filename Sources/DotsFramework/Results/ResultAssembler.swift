@@ -13,20 +13,25 @@ public struct ResultAssembler: Sendable {
 
     struct Key: Hashable { var scope, breakdown, group, stat: String }
 
-    public func assemble(_ raw: [RawCell], grain: CompiledIndicator.Grain, periods: [ReportingPeriod], groups: [String: [String]],
-                         unavailable: [String: String] = [:]) -> [IndicatorCell] {
+    public func assemble(
+        _ raw: [RawCell], grain: CompiledIndicator.Grain, periods: [ReportingPeriod], groups: [String: [String]],
+        unavailable: [String: String] = [:]
+    ) -> [IndicatorCell] {
         var byPeriod: [String: [Key: RawCell]] = [:]
         if grain == .month {
             var months: [Int: [Key: RawCell]] = [:]
             for r in raw { if let m = Int(r.period) { months[m, default: [:]][Key(scope: r.scope, breakdown: r.breakdown, group: r.group, stat: r.stat)] = r } }
             for p in periods {
                 var sum: [Key: RawCell] = [:]
-                for m in p.months { for (k, r) in months[m] ?? [:] {
-                    var s = sum[k] ?? RawCell(period: p.label, scope: k.scope, breakdown: k.breakdown, group: k.group, stat: k.stat, num: 0, den: 0, val: nil)
-                    s.num += r.num
-                    s.den = (s.den ?? 0) + (r.den ?? 0)
-                    sum[k] = s
-                } }
+                for m in p.months {
+                    for (k, r) in months[m] ?? [:] {
+                        var s =
+                            sum[k] ?? RawCell(period: p.label, scope: k.scope, breakdown: k.breakdown, group: k.group, stat: k.stat, num: 0, den: 0, val: nil)
+                        s.num += r.num
+                        s.den = (s.den ?? 0) + (r.den ?? 0)
+                        sum[k] = s
+                    }
+                }
                 byPeriod[p.label] = sum
             }
         } else {
@@ -37,8 +42,10 @@ public struct ResultAssembler: Sendable {
             let cells = byPeriod[p.label] ?? [:]
             for key in keys(present: Array(cells.keys), groups: groups) {
                 if let reason = unavailable[p.label] {
-                    out.append(IndicatorCell(indicatorID: indicator.id, period: p, scope: key.scope, breakdown: key.breakdown, group: key.group,
-                                             stat: key.stat, numerator: nil, denominator: nil, value: nil, status: .notAvailable, note: reason))
+                    out.append(
+                        IndicatorCell(
+                            indicatorID: indicator.id, period: p, scope: key.scope, breakdown: key.breakdown, group: key.group,
+                            stat: key.stat, numerator: nil, denominator: nil, value: nil, status: .notAvailable, note: reason))
                     continue
                 }
                 out.append(cell(p, key, cells[key]))
@@ -50,7 +57,9 @@ public struct ResultAssembler: Sendable {
     /// Every cell to report: those with rows, plus every known group of each breakdown in each scope, so an
     /// empty group is a visible zero rather than a missing line.
     func keys(present: [Key], groups: [String: [String]]) -> [Key] {
-        if case .duration = indicator.measure { return present.sorted { ($0.scope, $0.breakdown, $0.group, $0.stat) < ($1.scope, $1.breakdown, $1.group, $1.stat) } }
+        if case .duration = indicator.measure {
+            return present.sorted { ($0.scope, $0.breakdown, $0.group, $0.stat) < ($1.scope, $1.breakdown, $1.group, $1.stat) }
+        }
         var all = Set(present)
         let scopes = ["all", ReferenceGeography.staffordshire.code, ReferenceGeography.stokeOnTrent.code]
         for scope in scopes {
@@ -66,15 +75,18 @@ public struct ResultAssembler: Sendable {
 
     /// A district belongs to one local authority: in another's scope it is structurally empty, not zero.
     static func group(_ group: String, breakdown: String, fitsScope scope: String) -> Bool {
-        guard scope != "all", breakdown == Breakdown.district.rawValue || breakdown == Breakdown.la.rawValue, group != BreakdownColumn.unknown else { return true }
+        guard scope != "all", breakdown == Breakdown.district.rawValue || breakdown == Breakdown.la.rawValue, group != BreakdownColumn.unknown else {
+            return true
+        }
         return ReferenceGeography.localAuthority(of: group)?.code == scope
     }
 
     func cell(_ p: ReportingPeriod, _ k: Key, _ r: RawCell?) -> IndicatorCell {
         let num = r?.num ?? 0, den = r?.den ?? 0
         func make(_ value: Double?, den: Int? = nil, status: IndicatorCell.Status = .ok, note: String? = nil) -> IndicatorCell {
-            IndicatorCell(indicatorID: indicator.id, period: p, scope: k.scope, breakdown: k.breakdown, group: k.group, stat: k.stat,
-                          numerator: num, denominator: den, value: value, status: status, note: note)
+            IndicatorCell(
+                indicatorID: indicator.id, period: p, scope: k.scope, breakdown: k.breakdown, group: k.group, stat: k.stat,
+                numerator: num, denominator: den, value: value, status: status, note: note)
         }
         switch indicator.measure {
         case .events, .people, .snapshot:

@@ -10,12 +10,25 @@ public enum FrameworkParser {
         let node: Node?
         do { node = try Yams.compose(yaml: text) } catch {
             let line = (error as? YamlError).flatMap(Self.line(of:)) ?? 1
-            return (nil, [FrameworkProblem(line: line, path: "file", message: "this is not valid YAML (\(Self.short(error)))",
-                                           fix: "check the indentation and that every list item starts with \"- \"")])
+            return (
+                nil,
+                [
+                    FrameworkProblem(
+                        line: line, path: "file", message: "this is not valid YAML (\(Self.short(error)))",
+                        fix: "check the indentation and that every list item starts with \"- \"")
+                ]
+            )
         }
         let r = Reader()
         guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "themes"]) else {
-            return (nil, r.problems.isEmpty ? [FrameworkProblem(line: 1, path: "file", message: "the file is empty", fix: "start from the default framework (`dots framework default`)")] : r.problems)
+            return (
+                nil,
+                r.problems.isEmpty
+                    ? [
+                        FrameworkProblem(
+                            line: 1, path: "file", message: "the file is empty", fix: "start from the default framework (`dots framework default`)")
+                    ] : r.problems
+            )
         }
         if let f = r.string(root, "format", "file"), f != format {
             r.problem(root["format"]!, "format", "the format is \(f), not \(format)", "write format: \(format)")

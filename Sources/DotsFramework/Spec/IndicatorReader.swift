@@ -15,18 +15,24 @@ struct IndicatorReader {
         if let name = r.string(m, "dataset", path) {
             dataset = Dataset(rawValue: name)
             if dataset == nil {
-                r.problem(m["dataset"]!, "\(path).dataset", "\(name) is not a dataset", "use one of: " + Dataset.allCases.map(\.rawValue).joined(separator: ", "))
+                r.problem(
+                    m["dataset"]!, "\(path).dataset", "\(name) is not a dataset", "use one of: " + Dataset.allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
         let filters = dataset.map { ds in m["where"].map { filtersOf($0, ds, "\(path).where") } ?? [] } ?? []
         let measure = dataset.flatMap { ds in m["measure"].flatMap { measureOf($0, ds, "\(path).measure") } }
-        if m["measure"] == nil { r.problem(m.node, path, "measure is missing", "add measure: people (or events, rate, percentage, duration, within, repeats, snapshot, overlap)") }
+        if m["measure"] == nil {
+            r.problem(m.node, path, "measure is missing", "add measure: people (or events, rate, percentage, duration, within, repeats, snapshot, overlap)")
+        }
         let periods = m["periods"].map { enums($0, "\(path).periods", PeriodKind.self) } ?? [.quarter, .financialYear]
         let breakdowns = m["breakdowns"].map { enums($0, "\(path).breakdowns", Breakdown.self) } ?? []
         var polarity = Polarity.neither
         if let p = m["polarity"] {
-            if let v = p.string.flatMap(Polarity.init(rawValue:)) { polarity = v } else {
-                r.problem(p, "\(path).polarity", "polarity is \(p.string ?? "not text")", "use one of: " + Polarity.allCases.map(\.rawValue).joined(separator: ", "))
+            if let v = p.string.flatMap(Polarity.init(rawValue:)) {
+                polarity = v
+            } else {
+                r.problem(
+                    p, "\(path).polarity", "polarity is \(p.string ?? "not text")", "use one of: " + Polarity.allCases.map(\.rawValue).joined(separator: ", "))
             }
         }
         var target: TargetSpec?
@@ -40,8 +46,9 @@ struct IndicatorReader {
             target = value.map { TargetSpec(value: $0, tolerance: tolerance) }
         }
         guard let id, let title, let definition, let dataset, let measure else { return nil }
-        return IndicatorSpec(id: id, title: title, definition: definition, dataset: dataset, filters: filters, measure: measure,
-                             periods: periods, breakdowns: breakdowns, polarity: polarity, target: target, line: node.mark?.line ?? 1)
+        return IndicatorSpec(
+            id: id, title: title, definition: definition, dataset: dataset, filters: filters, measure: measure,
+            periods: periods, breakdowns: breakdowns, polarity: polarity, target: target, line: node.mark?.line ?? 1)
     }
 
     func enums<E: RawRepresentable & CaseIterable>(_ n: Node, _ path: String, _ type: E.Type) -> [E] where E.RawValue == String {
@@ -64,8 +71,9 @@ struct IndicatorReader {
             if field == "age" {
                 let parts = (v.string ?? "").split(separator: "-").compactMap { Int($0.trimmingSpaces) }
                 guard parts.count == 2, parts[0] <= parts[1], parts[0] >= 0, parts[1] <= 25, ds != .people else {
-                    r.problem(v, "\(path).age", ds == .people ? "age needs an event date, which people does not have" : "age should be a range like 10-17",
-                              "write age: 10-17 (years at the event)")
+                    r.problem(
+                        v, "\(path).age", ds == .people ? "age needs an event date, which people does not have" : "age should be a range like 10-17",
+                        "write age: 10-17 (years at the event)")
                     return nil
                 }
                 return .age(min: parts[0], max: parts[1])
@@ -73,12 +81,16 @@ struct IndicatorReader {
             if field == "agency_kind" {
                 let kinds = r.strings(v, "\(path).agency_kind")
                 for kind in kinds where Agency.Kind(rawValue: kind) == nil {
-                    r.problem(v, "\(path).agency_kind", "\(kind) is not a kind of agency", "use one of: " + Agency.Kind.allCases.map(\.rawValue).joined(separator: ", "))
+                    r.problem(
+                        v, "\(path).agency_kind", "\(kind) is not a kind of agency",
+                        "use one of: " + Agency.Kind.allCases.map(\.rawValue).joined(separator: ", "))
                 }
                 return .agencyKind(kinds)
             }
             guard let spec = schema.field(field) else {
-                r.problem(k, "\(path).\(field)", "\(ds.rawValue) has no field \(field)", "use one of: " + schema.fieldNames.joined(separator: ", ") + ", age or agency_kind")
+                r.problem(
+                    k, "\(path).\(field)", "\(ds.rawValue) has no field \(field)",
+                    "use one of: " + schema.fieldNames.joined(separator: ", ") + ", age or agency_kind")
                 return nil
             }
             let values = r.strings(v, "\(path).\(field)")
@@ -92,8 +104,9 @@ struct IndicatorReader {
                 return nil
             }
             for value in values where !allowed.contains(value) {
-                r.problem(v, "\(path).\(field)", "\(value) is not a value of \(field)",
-                          allowed.isEmpty ? "write ONS area codes such as E07000197" : "use one of: " + allowed.joined(separator: ", "))
+                r.problem(
+                    v, "\(path).\(field)", "\(value) is not a value of \(field)",
+                    allowed.isEmpty ? "write ONS area codes such as E07000197" : "use one of: " + allowed.joined(separator: ", "))
             }
             return .values(field: field, values: values)
         }
@@ -107,19 +120,27 @@ struct IndicatorReader {
             case "people": return .people
             case "rate": return .rate(of: .people)
             default:
-                r.problem(n, path, types.contains(s) ? "measure \(s) needs its settings" : "\(s) is not a measure",
-                          types.contains(s) ? "write measure: {type: \(s), …} (see docs/framework-format.md)" : "use one of: " + types.joined(separator: ", "))
+                r.problem(
+                    n, path, types.contains(s) ? "measure \(s) needs its settings" : "\(s) is not a measure",
+                    types.contains(s) ? "write measure: {type: \(s), …} (see docs/framework-format.md)" : "use one of: " + types.joined(separator: ", "))
                 return nil
             }
         }
-        guard let m = r.mapping(n, path, allowed: ["type", "of", "numerator", "from", "to", "unit", "percentiles", "limit", "count", "window",
-                                                   "start", "end", "agencies", "with", "with_where"]) else { return nil }
+        guard
+            let m = r.mapping(
+                n, path,
+                allowed: [
+                    "type", "of", "numerator", "from", "to", "unit", "percentiles", "limit", "count", "window",
+                    "start", "end", "agencies", "with", "with_where",
+                ])
+        else { return nil }
         guard let type = r.string(m, "type", path) else { return nil }
         func dateField(_ key: String) -> String? {
             guard let name = r.string(m, key, path) else { return nil }
             guard let f = ds.schema.field(name), f.type == .date || f.type == .dateTime else {
-                r.problem(m[key]!, "\(path).\(key)", "\(name) is not a date or time field of \(ds.rawValue)",
-                          "use one of: " + ds.schema.fields.filter { $0.type == .date || $0.type == .dateTime }.map(\.name).joined(separator: ", "))
+                r.problem(
+                    m[key]!, "\(path).\(key)", "\(name) is not a date or time field of \(ds.rawValue)",
+                    "use one of: " + ds.schema.fields.filter { $0.type == .date || $0.type == .dateTime }.map(\.name).joined(separator: ", "))
                 return nil
             }
             return name
@@ -137,8 +158,9 @@ struct IndicatorReader {
                 digits = digits.dropLast()
             }
             guard let v = Int(digits), v > 0 else {
-                r.problem(m[key]!, "\(path).\(key)", "\(key) should be a positive whole number\(unit == nil ? "" : " with h or d")",
-                          unit == "h" ? "write \(key): 72h or \(key): 3d" : "write \(key): 3")
+                r.problem(
+                    m[key]!, "\(path).\(key)", "\(key) should be a positive whole number\(unit == nil ? "" : " with h or d")",
+                    unit == "h" ? "write \(key): 72h or \(key): 3d" : "write \(key): 3")
                 return nil
             }
             return v * factor
@@ -172,8 +194,10 @@ struct IndicatorReader {
             let written = m["percentiles"].map { r.strings($0, "\(path).percentiles") } ?? ["50"]
             let percentiles = written.compactMap(Int.init).filter { (1...99).contains($0) }
             if percentiles.count != written.count || percentiles.isEmpty {
-                r.problem(m["percentiles"] ?? m.node, "\(path).percentiles", "percentiles must be whole numbers from 1 to 99 (found \(Excerpt.of(written.joined(separator: ", "))))",
-                          "write percentiles: [50], or [25, 50, 75]")
+                r.problem(
+                    m["percentiles"] ?? m.node, "\(path).percentiles",
+                    "percentiles must be whole numbers from 1 to 99 (found \(Excerpt.of(written.joined(separator: ", "))))",
+                    "write percentiles: [50], or [25, 50, 75]")
                 return nil
             }
             return .duration(from: from, to: to, unit: unit, percentiles: percentiles)
@@ -192,8 +216,10 @@ struct IndicatorReader {
         case "overlap":
             let agencies = m["agencies"].flatMap { $0.int }
             if let agencies, !(2...ReferencePartnership.agencies.count).contains(agencies) {
-                r.problem(m["agencies"] ?? m.node, "\(path).agencies", "an overlap counts children known to at least 2 agencies, and at most as many as the partnership has (found \(agencies))",
-                          "write agencies: 2")
+                r.problem(
+                    m["agencies"] ?? m.node, "\(path).agencies",
+                    "an overlap counts children known to at least 2 agencies, and at most as many as the partnership has (found \(agencies))",
+                    "write agencies: 2")
                 return nil
             }
             let with = m["with"].flatMap { $0.string }.flatMap(Dataset.init(rawValue:))

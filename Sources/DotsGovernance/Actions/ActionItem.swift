@@ -22,9 +22,11 @@ public struct ActionItem: Sendable, Codable, Equatable {
     public var createdBy: String
     public var updatedAt: Instant
 
-    public init(id: String, title: String, detail: String, agencyID: String?, ownerID: String?, ownerName: String, due: CalendarDate,
-                status: ActionStatus, prompt: ActionPrompt, suggestionKey: String? = nil, meetingID: String? = nil,
-                createdAt: Instant, createdBy: String, updatedAt: Instant) {
+    public init(
+        id: String, title: String, detail: String, agencyID: String?, ownerID: String?, ownerName: String, due: CalendarDate,
+        status: ActionStatus, prompt: ActionPrompt, suggestionKey: String? = nil, meetingID: String? = nil,
+        createdAt: Instant, createdBy: String, updatedAt: Instant
+    ) {
         self.id = id
         self.title = title
         self.detail = detail
@@ -45,12 +47,16 @@ public struct ActionItem: Sendable, Codable, Equatable {
     public func isOverdue(on today: CalendarDate) -> Bool { !status.isClosed && due < today }
 
     /// Checks what a person entered for a new or edited action.
-    public static func check(title: String, ownerName: String, dueText: String, due: CalendarDate?, agencyID: String?, detail: String, prompt: ActionPrompt) -> [InputProblem] {
+    public static func check(title: String, ownerName: String, dueText: String, due: CalendarDate?, agencyID: String?, detail: String, prompt: ActionPrompt)
+        -> [InputProblem]
+    {
         var p: [InputProblem] = []
         TextRules.required(title, field: "title", label: "what the action is", limit: 160, into: &p)
         TextRules.required(ownerName, field: "owner", label: "who owns it", limit: 120, into: &p)
         if due == nil {
-            p.append(InputProblem("due", TextRules.trimmed(dueText).isEmpty ? "Enter the date it is due" : "Enter the due date as a real date, for example 2027-03-31"))
+            p.append(
+                InputProblem(
+                    "due", TextRules.trimmed(dueText).isEmpty ? "Enter the date it is due" : "Enter the due date as a real date, for example 2027-03-31"))
         }
         if let a = agencyID, ReferencePartnership.model.agency(id: a) == nil {
             p.append(InputProblem("agency", "Choose an agency of the partnership, or the partnership as a whole"))

@@ -36,8 +36,10 @@ public enum ActionSuggester {
     /// Weeks from today a suggested action is first due: a quarter, the partnership's reporting rhythm.
     public static let dueInDays = 91
 
-    public static func suggest(questionnaire: MaturityQuestionnaire, maturity: [String: [MaturityAnswer]], coverage: [QuestionCoverage],
-                               quality: [QualityFinding], existingKeys: Set<String>, today: CalendarDate) -> [ActionSuggestion] {
+    public static func suggest(
+        questionnaire: MaturityQuestionnaire, maturity: [String: [MaturityAnswer]], coverage: [QuestionCoverage],
+        quality: [QualityFinding], existingKeys: Set<String>, today: CalendarDate
+    ) -> [ActionSuggestion] {
         let due = today.adding(days: dueInDays)
         var out: [ActionSuggestion] = []
         func add(_ s: ActionSuggestion) { if !existingKeys.contains(s.key), !out.contains(where: { $0.key == s.key }) { out.append(s) } }
@@ -55,19 +57,26 @@ public enum ActionSuggester {
                     (answers.first { $0.questionID == a.id }?.level?.rawValue ?? 99) < (answers.first { $0.questionID == b.id }?.level?.rawValue ?? 99)
                 }
                 let step = weakest.map { " Next step, from the questionnaire (\(next.title)): \($0.statements[next.rawValue - 1])" } ?? ""
-                add(ActionSuggestion(
-                    key: "maturity:\(agency):\(r.area.rawValue)", title: "Move \(r.area.title.lowercased()) from \(level.title) to \(next.title)",
-                    detail: "\(agencyName(agency)) assessed its \(r.area.title.lowercased()) as \(level.title).\(step)",
-                    agencyID: agency, prompt: ActionPrompt(kind: .maturityArea, reference: r.area.rawValue, text: "\(r.area.title): \(level.title)"), due: due))
+                add(
+                    ActionSuggestion(
+                        key: "maturity:\(agency):\(r.area.rawValue)", title: "Move \(r.area.title.lowercased()) from \(level.title) to \(next.title)",
+                        detail: "\(agencyName(agency)) assessed its \(r.area.title.lowercased()) as \(level.title).\(step)",
+                        agencyID: agency, prompt: ActionPrompt(kind: .maturityArea, reference: r.area.rawValue, text: "\(r.area.title): \(level.title)"),
+                        due: due))
             }
         }
         if !results.isEmpty {
             for area in MaturityScoring.areasByStrength(results) {
                 guard let median = area.median, median <= .emerging else { continue }
-                add(ActionSuggestion(
-                    key: "maturity:partnership:\(area.area.rawValue)", title: "Partnership plan for \(area.area.title.lowercased()) (typically \(median.title))",
-                    detail: "Across the agencies that assessed it, \(area.area.title.lowercased()) is typically at \(median.title): a shared approach (training, templates, a lead agency) will move it faster than each agency alone.",
-                    agencyID: nil, prompt: ActionPrompt(kind: .maturityArea, reference: area.area.rawValue, text: "\(area.area.title): partnership median \(median.title)"), due: due))
+                add(
+                    ActionSuggestion(
+                        key: "maturity:partnership:\(area.area.rawValue)",
+                        title: "Partnership plan for \(area.area.title.lowercased()) (typically \(median.title))",
+                        detail:
+                            "Across the agencies that assessed it, \(area.area.title.lowercased()) is typically at \(median.title): a shared approach (training, templates, a lead agency) will move it faster than each agency alone.",
+                        agencyID: nil,
+                        prompt: ActionPrompt(
+                            kind: .maturityArea, reference: area.area.rawValue, text: "\(area.area.title): partnership median \(median.title)"), due: due))
             }
         }
 
@@ -88,16 +97,21 @@ public enum ActionSuggester {
             let qs = questionsNeeding[d]!
             let which = qs.count == 1 ? "the question \u{201C}\(qs[0])\u{201D}" : "\(qs.count) strategic questions"
             if status[d] == .notHeld {
-                add(ActionSuggestion(
-                    key: "gap:not-held:\(d.rawValue)", title: "Find a source for \(d.schema.title.lowercased())",
-                    detail: "No agency's data map holds \(d.schema.title.lowercased()) (\(d.rawValue)), which \(which) needs. Agree who could record it, or record why the partnership cannot.",
-                    agencyID: nil, prompt: ActionPrompt(kind: .dataGap, reference: d.rawValue, text: "\(d.schema.title): not held"), due: due))
+                add(
+                    ActionSuggestion(
+                        key: "gap:not-held:\(d.rawValue)", title: "Find a source for \(d.schema.title.lowercased())",
+                        detail:
+                            "No agency's data map holds \(d.schema.title.lowercased()) (\(d.rawValue)), which \(which) needs. Agree who could record it, or record why the partnership cannot.",
+                        agencyID: nil, prompt: ActionPrompt(kind: .dataGap, reference: d.rawValue, text: "\(d.schema.title): not held"), due: due))
             }
             for agency in heldBy[d] ?? [] {
-                add(ActionSuggestion(
-                    key: "gap:submit:\(agency):\(d.rawValue)", title: "Submit \(d.schema.title.lowercased()) to Dots",
-                    detail: "\(agencyName(agency))'s data map says it holds \(d.schema.title.lowercased()), which \(which) needs, but it has not been submitted. Map the extract with `dots prepare --mapping` and submit it.",
-                    agencyID: agency, prompt: ActionPrompt(kind: .dataGap, reference: "\(agency)/\(d.rawValue)", text: "\(d.schema.title): held, not submitted"), due: due))
+                add(
+                    ActionSuggestion(
+                        key: "gap:submit:\(agency):\(d.rawValue)", title: "Submit \(d.schema.title.lowercased()) to Dots",
+                        detail:
+                            "\(agencyName(agency))'s data map says it holds \(d.schema.title.lowercased()), which \(which) needs, but it has not been submitted. Map the extract with `dots prepare --mapping` and submit it.",
+                        agencyID: agency,
+                        prompt: ActionPrompt(kind: .dataGap, reference: "\(agency)/\(d.rawValue)", text: "\(d.schema.title): held, not submitted"), due: due))
             }
         }
 
@@ -107,13 +121,17 @@ public enum ActionSuggester {
                 guard let value, dimension.rating(value) == .poor else { continue }
                 let fields = f.profile.fieldsToFix.prefix(3).map(\.title)
                 let fix = fields.isEmpty ? "" : " Fields to fix first: \(fields.joined(separator: ", "))."
-                add(ActionSuggestion(
-                    key: "quality:\(f.agencyID):\(f.dataset.rawValue):\(dimension.rawValue)",
-                    title: "Improve the \(dimension.title.lowercased()) of \(f.dataset.schema.title.lowercased())",
-                    detail: "\(dimension.title) of \(agencyName(f.agencyID))'s \(f.dataset.schema.title.lowercased()) is \(percent(value)), rated Poor (good is \(percent(dimension.green)) or more).\(fix)",
-                    agencyID: f.agencyID,
-                    prompt: ActionPrompt(kind: .dataQuality, reference: "\(f.agencyID)/\(f.dataset.rawValue)", text: "\(f.dataset.schema.title) \(dimension.title.lowercased()): \(percent(value))"),
-                    due: due))
+                add(
+                    ActionSuggestion(
+                        key: "quality:\(f.agencyID):\(f.dataset.rawValue):\(dimension.rawValue)",
+                        title: "Improve the \(dimension.title.lowercased()) of \(f.dataset.schema.title.lowercased())",
+                        detail:
+                            "\(dimension.title) of \(agencyName(f.agencyID))'s \(f.dataset.schema.title.lowercased()) is \(percent(value)), rated Poor (good is \(percent(dimension.green)) or more).\(fix)",
+                        agencyID: f.agencyID,
+                        prompt: ActionPrompt(
+                            kind: .dataQuality, reference: "\(f.agencyID)/\(f.dataset.rawValue)",
+                            text: "\(f.dataset.schema.title) \(dimension.title.lowercased()): \(percent(value))"),
+                        due: due))
             }
         }
         return out

@@ -32,9 +32,11 @@ public struct DataMapEntry: Sendable, Codable, Equatable {
     public var updatedAt: Instant
     public var updatedBy: String
 
-    public init(id: String, agencyID: String, name: String, dataset: Dataset?, informs: [String] = [], system: String, recorded: String,
-                recordingMethod: RecordingMethod, coverage: String, coverageFrom: CalendarDate?, coverageTo: CalendarDate?, refresh: RefreshFrequency,
-                access: String, sharingAgreement: String, lawfulBasis: LawfulBasis, qualityIssues: String, owner: String, updatedAt: Instant, updatedBy: String) {
+    public init(
+        id: String, agencyID: String, name: String, dataset: Dataset?, informs: [String] = [], system: String, recorded: String,
+        recordingMethod: RecordingMethod, coverage: String, coverageFrom: CalendarDate?, coverageTo: CalendarDate?, refresh: RefreshFrequency,
+        access: String, sharingAgreement: String, lawfulBasis: LawfulBasis, qualityIssues: String, owner: String, updatedAt: Instant, updatedBy: String
+    ) {
         self.id = id
         self.agencyID = agencyID
         self.name = name

@@ -101,7 +101,9 @@ public enum DataCoverage {
                     return DatasetCoverage(dataset: d, status: status, submittedBy: by.sorted(), heldNotSubmittedBy: held.subtracting(by).sorted())
                 }
                 let submittedCount = rows.filter { $0.status == .submitted }.count
-                let status: QuestionCoverage.Status = rows.isEmpty ? .noIndicators
+                let status: QuestionCoverage.Status =
+                    rows.isEmpty
+                    ? .noIndicators
                     : submittedCount == rows.count ? .answerable : submittedCount == 0 ? .unanswerable : .partly
                 let others = entries.filter { e in e.informs.contains(q.id) && !(e.dataset.map(needed.contains) ?? false) }.map(\.id)
                 return QuestionCoverage(questionID: q.id, question: q.question, themeID: theme.id, status: status, datasets: rows, otherSources: others)

@@ -13,8 +13,11 @@ public enum TextRules {
     /// A required short text: present and not too long.
     public static func required(_ value: String, field: String, label: String, limit: Int = shortLimit, into problems: inout [InputProblem]) {
         let t = trimmed(value)
-        if t.isEmpty { problems.append(InputProblem(field, "Enter \(label)")) }
-        else if t.count > limit { problems.append(InputProblem(field, "\(capitalised(label)) must be \(limit) characters or fewer")) }
+        if t.isEmpty {
+            problems.append(InputProblem(field, "Enter \(label)"))
+        } else if t.count > limit {
+            problems.append(InputProblem(field, "\(capitalised(label)) must be \(limit) characters or fewer"))
+        }
     }
 
     /// An optional text: not too long.

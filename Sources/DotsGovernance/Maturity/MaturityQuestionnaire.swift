@@ -45,11 +45,15 @@ public struct MaturityQuestionnaire: Sendable, Codable, Equatable {
             for question in section.questions {
                 if !seen.insert(question.id).inserted { problems.append("question id \(question.id) is used twice") }
                 if question.statements.count != MaturityLevel.allCases.count {
-                    problems.append("question \(question.id) has \(question.statements.count) statements; it needs one per level (\(MaturityLevel.allCases.map(\.title).joined(separator: ", ")))")
+                    problems.append(
+                        "question \(question.id) has \(question.statements.count) statements; it needs one per level (\(MaturityLevel.allCases.map(\.title).joined(separator: ", ")))"
+                    )
                 }
             }
         }
-        guard problems.isEmpty else { throw Problem(description: "The questionnaire \(q.id) \(q.version) is not valid: " + problems.sorted().joined(separator: "; ")) }
+        guard problems.isEmpty else {
+            throw Problem(description: "The questionnaire \(q.id) \(q.version) is not valid: " + problems.sorted().joined(separator: "; "))
+        }
         return q
     }
 }

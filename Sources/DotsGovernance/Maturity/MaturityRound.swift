@@ -46,7 +46,10 @@ public struct MaturityAssessment: Sendable, Codable, Equatable {
     /// How many times it has been submitted (1 the first time, 2 after a resubmission, …).
     public var submissions: Int
 
-    public init(roundID: String, agencyID: String, status: Status, answers: [MaturityAnswer], updatedAt: Instant, updatedBy: String, submittedAt: Instant? = nil, submissions: Int = 0) {
+    public init(
+        roundID: String, agencyID: String, status: Status, answers: [MaturityAnswer], updatedAt: Instant, updatedBy: String, submittedAt: Instant? = nil,
+        submissions: Int = 0
+    ) {
         self.roundID = roundID
         self.agencyID = agencyID
         self.status = status

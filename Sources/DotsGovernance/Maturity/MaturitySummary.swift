@@ -22,7 +22,9 @@ public struct MaturitySummary: Sendable {
 
     /// - Parameters:
     ///   - agencies: the agencies to show, in order (every partnership agency, so "not submitted" shows).
-    public init(round: MaturityRound, assessments: [MaturityAssessment], previous: (round: MaturityRound, assessments: [MaturityAssessment])?, agencies: [String]) {
+    public init(
+        round: MaturityRound, assessments: [MaturityAssessment], previous: (round: MaturityRound, assessments: [MaturityAssessment])?, agencies: [String]
+    ) {
         self.round = round
         self.previous = previous?.round
         var submitted: [String: [AreaResult]] = [:]
@@ -30,7 +32,11 @@ public struct MaturitySummary: Sendable {
             let a = assessments.first { $0.agencyID == agency }
             let results = a.flatMap { $0.submittedAt == nil ? nil : MaturityScoring.areaResults(round.questionnaire, answers: $0.answers) } ?? []
             if !results.isEmpty { submitted[agency] = results }
-            let before = previous.flatMap { p in p.assessments.first { $0.agencyID == agency && $0.submittedAt != nil }.map { MaturityScoring.areaResults(p.round.questionnaire, answers: $0.answers) } }
+            let before = previous.flatMap { p in
+                p.assessments.first { $0.agencyID == agency && $0.submittedAt != nil }.map {
+                    MaturityScoring.areaResults(p.round.questionnaire, answers: $0.answers)
+                }
+            }
             let change = before.flatMap { results.isEmpty ? nil : MaturityScoring.change(from: $0, to: results) } ?? [:]
             return Row(agencyID: agency, status: a?.status, results: results, change: change, hasPrevious: before != nil)
         }

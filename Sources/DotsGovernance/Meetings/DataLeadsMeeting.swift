@@ -23,7 +23,9 @@ public struct DataLeadsMeeting: Sendable, Codable, Equatable {
     public var createdAt: Instant
     public var createdBy: String
 
-    public init(id: String, heldOn: CalendarDate, title: String, attendees: [Attendee], notes: String, decisions: [String], createdAt: Instant, createdBy: String) {
+    public init(
+        id: String, heldOn: CalendarDate, title: String, attendees: [Attendee], notes: String, decisions: [String], createdAt: Instant, createdBy: String
+    ) {
         self.id = id
         self.heldOn = heldOn
         self.title = title
@@ -34,17 +36,25 @@ public struct DataLeadsMeeting: Sendable, Codable, Equatable {
         self.createdBy = createdBy
     }
 
-    public static func check(title: String, heldOn: CalendarDate?, heldOnText: String, attendees: [Attendee], notes: String, decisions: [String], today: CalendarDate) -> [InputProblem] {
+    public static func check(
+        title: String, heldOn: CalendarDate?, heldOnText: String, attendees: [Attendee], notes: String, decisions: [String], today: CalendarDate
+    ) -> [InputProblem] {
         var p: [InputProblem] = []
         TextRules.required(title, field: "title", label: "a title for the meeting", limit: 120, into: &p)
         if let d = heldOn {
             if d > today { p.append(InputProblem("heldOn", "The meeting date must be today or in the past: record a meeting after it has happened")) }
         } else {
-            p.append(InputProblem("heldOn", TextRules.trimmed(heldOnText).isEmpty ? "Enter the date the meeting was held" : "Enter the meeting date as a real date, for example 2026-11-12"))
+            p.append(
+                InputProblem(
+                    "heldOn",
+                    TextRules.trimmed(heldOnText).isEmpty
+                        ? "Enter the date the meeting was held" : "Enter the meeting date as a real date, for example 2026-11-12"))
         }
         if attendees.isEmpty { p.append(InputProblem("attendees", "Record at least one agency that attended")) }
         for a in attendees {
-            if ReferencePartnership.model.agency(id: a.agencyID) == nil { p.append(InputProblem("attendees", "There is no agency \(a.agencyID) in the partnership")) }
+            if ReferencePartnership.model.agency(id: a.agencyID) == nil {
+                p.append(InputProblem("attendees", "There is no agency \(a.agencyID) in the partnership"))
+            }
             TextRules.optional(a.people, field: "attendees", label: "the names of attendees", limit: TextRules.shortLimit, into: &p)
         }
         TextRules.optional(notes, field: "notes", label: "the notes", limit: 8_000, into: &p)

@@ -17,7 +17,15 @@ public enum UTF8Check {
                 let b = buf[i]
                 if b < 0x80 { i += 1; continue }
                 let len: Int
-                if b & 0xE0 == 0xC0, b >= 0xC2 { len = 2 } else if b & 0xF0 == 0xE0 { len = 3 } else if b & 0xF8 == 0xF0, b <= 0xF4 { len = 4 } else { return .invalid(offset: i) }
+                if b & 0xE0 == 0xC0, b >= 0xC2 {
+                    len = 2
+                } else if b & 0xF0 == 0xE0 {
+                    len = 3
+                } else if b & 0xF8 == 0xF0, b <= 0xF4 {
+                    len = 4
+                } else {
+                    return .invalid(offset: i)
+                }
                 guard i + len <= n else { return .invalid(offset: i) }
                 for k in 1..<len where buf[i + k] & 0xC0 != 0x80 { return .invalid(offset: i) }
                 i += len

@@ -79,7 +79,8 @@ public struct FieldChecker: Sendable {
             if let instant = Self.parseDateTime(buf, start, end) { return .valid(comparable: instant.seconds) }
             return .invalid(.typeError, rule: "must be a date and time written YYYY-MM-DD HH:MM (UK time), for example 2025-06-14 21:30")
         case .yearMonth:
-            guard len == 7, buf[start + 4] == 45, let y = Self.digits(buf, start, 4), let m = Self.digits(buf, start + 5, 2), let ym = YearMonth(year: y, month: m)
+            guard len == 7, buf[start + 4] == 45, let y = Self.digits(buf, start, 4), let m = Self.digits(buf, start + 5, 2),
+                let ym = YearMonth(year: y, month: m)
             else { return .invalid(.typeError, rule: "must be a year and month written YYYY-MM, for example 2009-07") }
             guard y >= 1900 else { return .invalid(.rangeError, rule: "must be 1900 or later") }
             return .valid(comparable: Int64(ym.index))
@@ -153,13 +154,15 @@ public struct FieldChecker: Sendable {
     /// `YYYY-MM-DD`, a real date, from 1900.
     public static func parseDate(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CalendarDate? {
         guard end - start == 10, buf[start + 4] == 45, buf[start + 7] == 45,
-              let y = digits(buf, start, 4), let m = digits(buf, start + 5, 2), let d = digits(buf, start + 8, 2), y >= 1900
+            let y = digits(buf, start, 4), let m = digits(buf, start + 5, 2), let d = digits(buf, start + 8, 2), y >= 1900
         else { return nil }
         return CalendarDate(year: y, month: m, day: d)
     }
 
     static func dateProblem(_ buf: UnsafeBufferPointer<UInt8>, _ start: Int, _ end: Int) -> CellCheck {
-        if end - start == 10, buf[start + 4] == 45, buf[start + 7] == 45, let y = digits(buf, start, 4), digits(buf, start + 5, 2) != nil, digits(buf, start + 8, 2) != nil {
+        if end - start == 10, buf[start + 4] == 45, buf[start + 7] == 45, let y = digits(buf, start, 4), digits(buf, start + 5, 2) != nil,
+            digits(buf, start + 8, 2) != nil
+        {
             if y < 1900 { return .invalid(.rangeError, rule: "must be 1900 or later") }
             return .invalid(.typeError, rule: "is not a real date (check the day and month)")
         }
@@ -172,7 +175,8 @@ public struct FieldChecker: Sendable {
         guard len >= 10, let date = parseDate(buf, start, start + 10) else { return nil }
         if len == 10 { return UKTime.instant(localDate: date, hour: 0, minute: 0) }
         guard len >= 16, buf[start + 10] == 32 || buf[start + 10] == 84, buf[start + 13] == 58,
-              let h = digits(buf, start + 11, 2), let mi = digits(buf, start + 14, 2), h < 24, mi < 60 else { return nil }
+            let h = digits(buf, start + 11, 2), let mi = digits(buf, start + 14, 2), h < 24, mi < 60
+        else { return nil }
         var i = start + 16
         var sec = 0
         if i < end, buf[i] == 58 {
@@ -184,7 +188,8 @@ public struct FieldChecker: Sendable {
         let utc = Instant(utcDate: date, hour: h, minute: mi, second: sec)
         if buf[i] == 90, i + 1 == end { return utc }
         guard end - i == 6, buf[i] == 43 || buf[i] == 45, buf[i + 3] == 58,
-              let oh = digits(buf, i + 1, 2), let om = digits(buf, i + 4, 2), oh <= 14, om < 60 else { return nil }
+            let oh = digits(buf, i + 1, 2), let om = digits(buf, i + 4, 2), oh <= 14, om < 60
+        else { return nil }
         let offset = Int64(oh * 3600 + om * 60) * (buf[i] == 43 ? 1 : -1)
         return Instant(seconds: utc.seconds - offset)
     }

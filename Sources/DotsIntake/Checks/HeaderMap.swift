@@ -21,8 +21,10 @@ public struct HeaderMap: Sendable {
         var fatal = false
 
         if names.count == 1, header[0].contains(";") || header[0].contains("\t") {
-            issues.append(IntakeIssue(.wrongDelimiter, file: file, row: 1, value: String(header[0].prefix(60)),
-                                      rule: "the header is one column holding \(header[0].contains(";") ? "semicolons" : "tabs")"))
+            issues.append(
+                IntakeIssue(
+                    .wrongDelimiter, file: file, row: 1, value: String(header[0].prefix(60)),
+                    rule: "the header is one column holding \(header[0].contains(";") ? "semicolons" : "tabs")"))
             columnOfField = Array(repeating: nil, count: schema.fields.count)
             self.issues = issues
             isFatal = true
@@ -33,8 +35,11 @@ public struct HeaderMap: Sendable {
             if !clear.isEmpty {
                 // Nothing else about such a file matters: it must not be here at all.
                 columnOfField = Array(repeating: nil, count: schema.fields.count)
-                self.issues = [IntakeIssue(.clearIdentifier, file: file, row: 1, column: clear.joined(separator: ", "),
-                                           rule: "the hub accepts only prepared submissions, and these columns hold clear identifiers")]
+                self.issues = [
+                    IntakeIssue(
+                        .clearIdentifier, file: file, row: 1, column: clear.joined(separator: ", "),
+                        rule: "the hub accepts only prepared submissions, and these columns hold clear identifiers")
+                ]
                 isFatal = true
                 return
             }
@@ -52,14 +57,19 @@ public struct HeaderMap: Sendable {
             seen[n] = seen[n] ?? i
         }
         let known = Set(schema.fieldNames)
-        for (i, n) in names.enumerated() where !n.isEmpty && !known.contains(n) && !(refuseClearIdentifiers && PeopleSchema.clearIdentifierColumns.contains(n)) {
-            issues.append(IntakeIssue(.extraColumn, file: file, row: 1, column: header[i],
-                                      rule: "\(schema.dataset.rawValue) has no column called \(header[i])"))
+        for (i, n) in names.enumerated() where !n.isEmpty && !known.contains(n) && !(refuseClearIdentifiers && PeopleSchema.clearIdentifierColumns.contains(n))
+        {
+            issues.append(
+                IntakeIssue(
+                    .extraColumn, file: file, row: 1, column: header[i],
+                    rule: "\(schema.dataset.rawValue) has no column called \(header[i])"))
         }
         columnOfField = schema.fields.map { seen[$0.name] }
         for (k, f) in schema.fields.enumerated() where columnOfField[k] == nil {
-            issues.append(IntakeIssue(.missingColumn, file: file, row: 1, column: f.name,
-                                      rule: "\(schema.dataset.rawValue) needs a column called \(f.name) (\(f.title))"))
+            issues.append(
+                IntakeIssue(
+                    .missingColumn, file: file, row: 1, column: f.name,
+                    rule: "\(schema.dataset.rawValue) needs a column called \(f.name) (\(f.title))"))
         }
         self.issues = issues
         isFatal = fatal

@@ -42,8 +42,10 @@ public struct TableValidator {
             report.add(IntakeIssue(.encodingError, file: file, rule: "the file is saved as UTF-16"))
             return finish()
         case .invalid(let offset):
-            report.add(IntakeIssue(.encodingError, file: file, row: UTF8Check.line(of: offset, in: bytes),
-                                   rule: "byte \(offset + 1) is not UTF-8 (the file may be saved as Windows-1252 or ANSI)"))
+            report.add(
+                IntakeIssue(
+                    .encodingError, file: file, row: UTF8Check.line(of: offset, in: bytes),
+                    rule: "byte \(offset + 1) is not UTF-8 (the file may be saved as Windows-1252 or ANSI)"))
             return finish()
         }
         var scanner = CSVScanner(bytes: bytes)
@@ -81,7 +83,8 @@ public struct TableValidator {
             if scanner.isBlankRecord { continue }
             let fields = scanner.fields
             guard fields.count == map.headerCount else {
-                report.add(IntakeIssue(.rowWidth, file: file, row: row, rule: "the row has \(fields.count) values but the header has \(map.headerCount) columns"))
+                report.add(
+                    IntakeIssue(.rowWidth, file: file, row: row, rule: "the row has \(fields.count) values but the header has \(map.headerCount) columns"))
                 continue
             }
             rows += 1
@@ -95,7 +98,9 @@ public struct TableValidator {
                     if !f.isEmpty { quality.fields[k].filled += 1 }
                     if f.isEmpty {
                         if checkers[k].field.required {
-                            report.add(IntakeIssue(.missingValue, file: file, row: row, column: checkers[k].field.name, rule: "\(checkers[k].field.title) is required"))
+                            report.add(
+                                IntakeIssue(.missingValue, file: file, row: row, column: checkers[k].field.name, rule: "\(checkers[k].field.title) is required")
+                            )
                         }
                         continue
                     }
@@ -120,8 +125,10 @@ public struct TableValidator {
                 let key = scanner.string(fields[col])
                 if !keys.insert(key).inserted {
                     quality.duplicateRows += 1
-                    report.add(IntakeIssue(.duplicateKey, file: file, row: row, column: schema.primaryKey, value: key,
-                                           rule: "\(schema.primaryKey) \(key) is already used by an earlier row"))
+                    report.add(
+                        IntakeIssue(
+                            .duplicateKey, file: file, row: row, column: schema.primaryKey, value: key,
+                            rule: "\(schema.primaryKey) \(key) is already used by an earlier row"))
                 }
                 if isPeople { outcome.personIDs.insert(key) }
             }
@@ -131,16 +138,23 @@ public struct TableValidator {
                 if !known.contains(person) {
                     consistent = false
                     quality.fields[p].inconsistent += 1
-                    report.add(IntakeIssue(.unknownPerson, file: file, row: row, column: "person_id", value: person,
-                                           rule: "person \(person) is not in the agency's people dataset"))
+                    report.add(
+                        IntakeIssue(
+                            .unknownPerson, file: file, row: row, column: "person_id", value: person,
+                            rule: "person \(person) is not in the agency's people dataset"))
                 }
             }
             // Rules across fields.
             for rule in rules {
-                if let problem = rule.evaluate(comparables, present, today: today, now: now, text: { k in map.columnOfField[k].map { scanner.string(fields[$0]) } }) {
+                if let problem = rule.evaluate(
+                    comparables, present, today: today, now: now, text: { k in map.columnOfField[k].map { scanner.string(fields[$0]) } })
+                {
                     consistent = false
                     quality.fields[problem.field].inconsistent += 1
-                    report.add(issue(problem.code, file: file, row: row, field: problem.field, value: map.columnOfField[problem.field].map { scanner.string(fields[$0]) }, rule: problem.rule))
+                    report.add(
+                        issue(
+                            problem.code, file: file, row: row, field: problem.field,
+                            value: map.columnOfField[problem.field].map { scanner.string(fields[$0]) }, rule: problem.rule))
                 }
             }
             if !consistent { quality.inconsistentRows += 1 }
@@ -153,8 +167,10 @@ public struct TableValidator {
                 if outcome.firstEvent.map({ day < $0 }) ?? true { outcome.firstEvent = day }
                 if outcome.lastEvent.map({ day > $0 }) ?? true { outcome.lastEvent = day }
                 if let period = context.period, !period.contains(day) {
-                    report.add(issue(.outsidePeriod, file: file, row: row, field: e, value: map.columnOfField[e].map { scanner.string(fields[$0]) },
-                                     rule: "is outside the submission's period \(period) (\(period.start) to \(period.end))"))
+                    report.add(
+                        issue(
+                            .outsidePeriod, file: file, row: row, field: e, value: map.columnOfField[e].map { scanner.string(fields[$0]) },
+                            rule: "is outside the submission's period \(period) (\(period.start) to \(period.end))"))
                 }
             }
         }

@@ -16,8 +16,10 @@ public struct ValidationContext: Sendable {
     /// Called every so many rows with the count so far, for progress on long runs.
     public var progress: (@Sendable (Int) -> Void)?
 
-    public init(period: Period? = nil, now: Instant, knownPersons: Set<String>? = nil, refuseClearIdentifiers: Bool = true,
-                progress: (@Sendable (Int) -> Void)? = nil) {
+    public init(
+        period: Period? = nil, now: Instant, knownPersons: Set<String>? = nil, refuseClearIdentifiers: Bool = true,
+        progress: (@Sendable (Int) -> Void)? = nil
+    ) {
         self.period = period
         self.now = now
         self.knownPersons = knownPersons

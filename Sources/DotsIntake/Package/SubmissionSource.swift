@@ -51,7 +51,8 @@ public struct SubmissionSource: Sendable {
             throw ReadError(description: "\(path): no such file or folder.")
         }
         let url = URL(fileURLWithPath: path)
-        let packageURL: URL? = isDir.boolValue
+        let packageURL: URL? =
+            isDir.boolValue
             ? (fm.fileExists(atPath: url.appendingPathComponent("datapackage.json").path) ? url.appendingPathComponent("datapackage.json") : nil)
             : (url.lastPathComponent == "datapackage.json" ? url : nil)
 
@@ -62,10 +63,12 @@ public struct SubmissionSource: Sendable {
             for r in package.resources {
                 files.append(file(for: r, bytes: try readBytes(base.appendingPathComponent(r.path))))
             }
-            return SubmissionSource(agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
-                                    keyID: package.dots.keyID, files: files, label: base.lastPathComponent)
+            return SubmissionSource(
+                agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
+                keyID: package.dots.keyID, files: files, label: base.lastPathComponent)
         }
-        let csvs: [URL] = isDir.boolValue
+        let csvs: [URL] =
+            isDir.boolValue
             ? try fm.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).filter { $0.pathExtension.lowercased() == "csv" }
                 .sorted { $0.lastPathComponent < $1.lastPathComponent }
             : [url]
@@ -89,16 +92,19 @@ public struct SubmissionSource: Sendable {
             for r in package.resources {
                 let name = r.path
                 guard let upload = named.first(where: { $0.name == name }) else {
-                    throw ReadError(description: "datapackage.json lists \(r.path), but it was not uploaded. Choose datapackage.json and every CSV it lists together.")
+                    throw ReadError(
+                        description: "datapackage.json lists \(r.path), but it was not uploaded. Choose datapackage.json and every CSV it lists together.")
                 }
                 files.append(file(for: r, bytes: upload.bytes))
             }
             let listed = Set(package.resources.map(\.path))
             if let stray = named.first(where: { $0.name != "datapackage.json" && !listed.contains($0.name) }) {
-                throw ReadError(description: "\(stray.name) is not listed in datapackage.json. Upload a package's files on their own, or plain CSVs without it.")
+                throw ReadError(
+                    description: "\(stray.name) is not listed in datapackage.json. Upload a package's files on their own, or plain CSVs without it.")
             }
-            return SubmissionSource(agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
-                                    keyID: package.dots.keyID, files: files, label: label)
+            return SubmissionSource(
+                agency: agency ?? package.dots.agency, period: period ?? package.dots.period,
+                keyID: package.dots.keyID, files: files, label: label)
         }
         let files = named.map { u in
             SubmissionFile(name: u.name, dataset: detectDataset(fileName: u.name, bytes: u.bytes), bytes: u.bytes, checksum: sha256(u.bytes), declaredHash: nil)
@@ -108,7 +114,8 @@ public struct SubmissionSource: Sendable {
 
     static func decodePackage(_ data: Data) throws -> DataPackage {
         do { return try JSONDecoder().decode(DataPackage.self, from: data) } catch {
-            throw ReadError(description: "datapackage.json is not a valid Dots data package (\(error.localizedDescription)). Create it again with `dots prepare`.")
+            throw ReadError(
+                description: "datapackage.json is not a valid Dots data package (\(error.localizedDescription)). Create it again with `dots prepare`.")
         }
     }
 

@@ -33,30 +33,44 @@ public struct SubmissionValidator {
         if source.agency == nil {
             report.add(IntakeIssue(.unknownAgency, file: label, rule: "no agency was given (use --agency)"))
         } else if agency == nil {
-            report.add(IntakeIssue(.unknownAgency, file: label, value: source.agency,
-                                   rule: "\(source.agency!) is not an agency of the partnership: " + model.agencies.map(\.id).joined(separator: ", ")))
+            report.add(
+                IntakeIssue(
+                    .unknownAgency, file: label, value: source.agency,
+                    rule: "\(source.agency!) is not an agency of the partnership: " + model.agencies.map(\.id).joined(separator: ", ")))
         }
         if let current = currentKeyID, let key = source.keyID, current != key {
             // A warning, not an error: during a key rotation agencies re-submit one by one. Linking refuses to run
             // until every current people submission shares one key.
-            report.add(IntakeIssue(.keyMismatch, severity: .warning, file: label, value: key,
-                                   rule: "the package was prepared with linkage key \(key), but the hub's other submissions use \(current); they cannot be linked together until all agencies use one key"))
+            report.add(
+                IntakeIssue(
+                    .keyMismatch, severity: .warning, file: label, value: key,
+                    rule:
+                        "the package was prepared with linkage key \(key), but the hub's other submissions use \(current); they cannot be linked together until all agencies use one key"
+                ))
         }
         var seen = Set<Dataset>()
         for file in source.files {
             guard let ds = file.dataset else {
-                report.add(IntakeIssue(.unknownDataset, file: file.name, rule: "the file's name and columns match none of: " + Dataset.allCases.map(\.rawValue).joined(separator: ", ")))
+                report.add(
+                    IntakeIssue(
+                        .unknownDataset, file: file.name,
+                        rule: "the file's name and columns match none of: " + Dataset.allCases.map(\.rawValue).joined(separator: ", ")))
                 continue
             }
             if !seen.insert(ds).inserted {
                 report.add(IntakeIssue(.packageInvalid, file: file.name, rule: "the submission has two \(ds.rawValue) files"))
             }
             if let agency, !agency.datasets.contains(ds) {
-                report.add(IntakeIssue(.datasetNotExpected, file: file.name,
-                                       rule: "\(agency.name) is not recorded as submitting \(ds.rawValue) (it submits " + agency.datasets.map(\.rawValue).joined(separator: ", ") + ")"))
+                report.add(
+                    IntakeIssue(
+                        .datasetNotExpected, file: file.name,
+                        rule: "\(agency.name) is not recorded as submitting \(ds.rawValue) (it submits "
+                            + agency.datasets.map(\.rawValue).joined(separator: ", ") + ")"))
             }
             if let declared = file.declaredHash, declared != "sha256:" + file.checksum {
-                report.add(IntakeIssue(.packageInvalid, file: file.name, rule: "the file has changed since it was prepared (its checksum does not match datapackage.json)"))
+                report.add(
+                    IntakeIssue(
+                        .packageInvalid, file: file.name, rule: "the file has changed since it was prepared (its checksum does not match datapackage.json)"))
             }
         }
         // People first, so events can be checked against the persons in the same submission.

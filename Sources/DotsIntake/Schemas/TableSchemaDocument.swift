@@ -54,8 +54,9 @@ public struct TableSchemaDocument: Codable, Sendable, Equatable {
             var c = Constraints()
             if f.required { c.required = true }
             if f.name == schema.primaryKey { c.unique = true }
-            var field = Field(name: f.name, title: f.title, description: f.description, type: f.type.tableSchemaType,
-                              format: nil, example: f.example, constraints: nil)
+            var field = Field(
+                name: f.name, title: f.title, description: f.description, type: f.type.tableSchemaType,
+                format: nil, example: f.example, constraints: nil)
             switch f.type {
             case .identifier: c.pattern = "[A-Za-z0-9_./:-]{1,64}"
             case .pseudonym: c.pattern = "[0-9a-f]{64}"
@@ -96,7 +97,8 @@ public struct TableSchemaDocument: Codable, Sendable, Equatable {
 
 extension TableSchemaDocument.CodeListDocument {
     init(_ set: CodeSet, separator: String?) {
-        self.init(name: set.name, source: set.source,
-                  codes: Dictionary(uniqueKeysWithValues: set.entries.map { ($0.code, $0.label) }), separator: separator)
+        self.init(
+            name: set.name, source: set.source,
+            codes: Dictionary(uniqueKeysWithValues: set.entries.map { ($0.code, $0.label) }), separator: separator)
     }
 }

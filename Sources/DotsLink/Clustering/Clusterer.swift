@@ -30,7 +30,8 @@ public struct Clusterer: Sendable {
     ///   - previous: each record's id last time (nil for a record not seen before; empty for a first run).
     ///   - highestUsed: the highest id number ever given, whether or not a record still holds it.
     /// - Returns: each record's id, the highest id number used now, and how many people (clusters) there are.
-    public func stableIDs(components: [Int], previous: [String?], highestUsed: Int = 0, prefix: String = "DP") -> (ids: [String], highestUsed: Int, people: Int) {
+    public func stableIDs(components: [Int], previous: [String?], highestUsed: Int = 0, prefix: String = "DP") -> (ids: [String], highestUsed: Int, people: Int)
+    {
         let n = components.count
         precondition(previous.isEmpty || previous.count == n, "previous ids are aligned with the records")
         // Members of each component, by counting sort on the component number.

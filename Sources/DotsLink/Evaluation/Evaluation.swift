@@ -68,10 +68,10 @@ public struct Evaluation: Codable, Sendable, Equatable {
     public func text() -> String {
         func pct(_ x: Double) -> String { String(Int((x * 10000).rounded())).inserting(dot: 2) + "%" }
         return """
-        Records evaluated: \(records) (true pairs \(truePairs), predicted pairs \(predictedPairs), correct \(correctPairs))
-        Pairwise:  precision \(pct(pairPrecision))  recall \(pct(pairRecall))  F1 \(pct(pairF1))
-        Clusters:  precision \(pct(clusterPrecision))  recall \(pct(clusterRecall))  F1 \(pct(clusterF1))  (\(exactClusters) of \(trueClusters) young people exactly right; \(predictedClusters) predicted)
-        Blocking:  recall \(pct(blockRecall)) of true pairs compared
-        """
+            Records evaluated: \(records) (true pairs \(truePairs), predicted pairs \(predictedPairs), correct \(correctPairs))
+            Pairwise:  precision \(pct(pairPrecision))  recall \(pct(pairRecall))  F1 \(pct(pairF1))
+            Clusters:  precision \(pct(clusterPrecision))  recall \(pct(clusterRecall))  F1 \(pct(clusterF1))  (\(exactClusters) of \(trueClusters) young people exactly right; \(predictedClusters) predicted)
+            Blocking:  recall \(pct(blockRecall)) of true pairs compared
+            """
     }
 }

@@ -24,7 +24,8 @@ public struct BloomBits: Sendable, Equatable {
 
     /// 2|A∩B| / (|A|+|B|).
     public func dice(_ o: BloomBits) -> Double {
-        let both = (w.0 & o.w.0).nonzeroBitCount + (w.1 & o.w.1).nonzeroBitCount + (w.2 & o.w.2).nonzeroBitCount
+        let both =
+            (w.0 & o.w.0).nonzeroBitCount + (w.1 & o.w.1).nonzeroBitCount + (w.2 & o.w.2).nonzeroBitCount
             + (w.3 & o.w.3).nonzeroBitCount + (w.4 & o.w.4).nonzeroBitCount + (w.5 & o.w.5).nonzeroBitCount
             + (w.6 & o.w.6).nonzeroBitCount + (w.7 & o.w.7).nonzeroBitCount
         let total = ones + o.ones

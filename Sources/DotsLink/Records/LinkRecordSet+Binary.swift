@@ -36,7 +36,10 @@ extension LinkRecordSet {
         u32(areaNames.count)
         areaNames.forEach(text)
         var end = 0
-        column(personIDs.map { end += $0.utf8.count; return UInt32(end).littleEndian })
+        column(
+            personIDs.map {
+                end += $0.utf8.count; return UInt32(end).littleEndian
+            })
         for id in personIDs { out.append(contentsOf: id.utf8) }
         column(pseudonyms.map(\.littleEndian))
         column(blooms.map(\.littleEndian))

@@ -5,9 +5,11 @@ import Foundation
 /// integer shared across agencies, so comparing and grouping never touches strings.
 public struct RecordBuilder {
     /// The `people` columns linkage reads, in the order `add(agency:row:)` and `LinkRecordSet` expect them.
-    public static let columns = ["agency_id", "person_id", "nhs_pseudonym", "upn_pseudonym", "local_id_pseudonym", "name_dob_pseudonym",
-                                 "first_name_pseudonym", "surname_pseudonym", "dob_pseudonym", "dob_unordered_pseudonym", "postcode_pseudonym",
-                                 "first_name_bloom", "surname_bloom", "birth_year_month", "sex", "home_area"]
+    public static let columns = [
+        "agency_id", "person_id", "nhs_pseudonym", "upn_pseudonym", "local_id_pseudonym", "name_dob_pseudonym",
+        "first_name_pseudonym", "surname_pseudonym", "dob_pseudonym", "dob_unordered_pseudonym", "postcode_pseudonym",
+        "first_name_bloom", "surname_bloom", "birth_year_month", "sex", "home_area",
+    ]
 
     var pseudonyms = KeyInterner()
     var texts: [String: Int32] = [:]

@@ -29,9 +29,10 @@ public struct Explanation: Codable, Sendable, Equatable {
         let contributions = scorer.contributions(pair.levels, a)
         lines = scorer.comparator.comparisons.enumerated().map { c, comparison in
             let level = Int(pair.levels[c])
-            return Line(comparison: comparison.name.rawValue, level: comparison.label(level),
-                        m: level == 0 ? nil : scorer.model.m[c][level], u: level == 0 ? nil : scorer.model.u[c][level],
-                        weight: contributions[c].weight, termFrequency: contributions[c].termFrequency)
+            return Line(
+                comparison: comparison.name.rawValue, level: comparison.label(level),
+                m: level == 0 ? nil : scorer.model.m[c][level], u: level == 0 ? nil : scorer.model.u[c][level],
+                weight: contributions[c].weight, termFrequency: contributions[c].termFrequency)
         }
         totalWeight = pair.weight
         probability = pair.probability

@@ -85,7 +85,8 @@ public struct Scorer: Sendable {
         }
         var isDeterministic = false
         for d in deterministic where levels[d] == 1 { isDeterministic = true }
-        return ScoredPair(a: ai, b: bi, levels: levels, weight: weight,
-                          probability: isDeterministic ? 1 : FellegiSunterModel.probability(weight: weight), deterministic: isDeterministic)
+        return ScoredPair(
+            a: ai, b: bi, levels: levels, weight: weight,
+            probability: isDeterministic ? 1 : FellegiSunterModel.probability(weight: weight), deterministic: isDeterministic)
     }
 }

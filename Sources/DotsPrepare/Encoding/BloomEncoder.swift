@@ -27,12 +27,14 @@ public final class BloomEncoder {
         let letters = ["_"] + value.map(String.init) + ["_"]
         for i in 0..<(letters.count - 1) {
             let token = field + "|" + salt + "|" + letters[i] + letters[i + 1]
-            let (h1, h2) = cache[token] ?? {
-                let mac = Array(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: fieldKey))
-                let pair = (Self.word(mac, 0), Self.word(mac, 8) | 1)
-                cache[token] = pair
-                return pair
-            }()
+            let (h1, h2) =
+                cache[token]
+                ?? {
+                    let mac = Array(HMAC<SHA256>.authenticationCode(for: Data(token.utf8), using: fieldKey))
+                    let pair = (Self.word(mac, 0), Self.word(mac, 8) | 1)
+                    cache[token] = pair
+                    return pair
+                }()
             for j in 0..<UInt64(hashes) {
                 let bit = Int((h1 &+ j &* h2) % UInt64(BloomShape.bits))
                 words[bit >> 6] |= 1 << UInt64(bit & 63)

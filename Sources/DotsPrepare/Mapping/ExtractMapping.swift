@@ -47,7 +47,8 @@ public struct ExtractMapping: Codable, Sendable {
             }
             let known = Set(ds.extractSchema.fieldNames)
             for column in m.columns.keys where !known.contains(column) {
-                throw MappingError(description: "\(path): \(name) has no column \(column); its columns are \(ds.extractSchema.fieldNames.joined(separator: ", ")).")
+                throw MappingError(
+                    description: "\(path): \(name) has no column \(column); its columns are \(ds.extractSchema.fieldNames.joined(separator: ", ")).")
             }
             if let f = m.dateFormat, !["DD/MM/YYYY", "MM/DD/YYYY", "YYYY-MM-DD"].contains(f) {
                 throw MappingError(description: "\(path): dateFormat \(f) is not DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD.")
@@ -91,18 +92,23 @@ public struct ExtractMapping: Codable, Sendable {
             guard status == .record else { break }
             if scanner.isBlankRecord { continue }
             let row = scanner.recordCount
-            out += CSVText.line(names.map { name in
-                let source = m.columns[name] ?? name
-                var value: String
-                if source == "@row" { value = String(row) } else if source.hasPrefix("=") { value = String(source.dropFirst()) } else if let i = sourceIndex[source] {
-                    value = i < scanner.fields.count ? scanner.string(at: i) : ""
-                } else {
-                    value = ""
-                }
-                if let recode = m.values?[name]?[value] { value = recode }
-                if dateFields.contains(name), let format = m.dateFormat { value = Self.isoDate(value, format: format) }
-                return value
-            })
+            out += CSVText.line(
+                names.map { name in
+                    let source = m.columns[name] ?? name
+                    var value: String
+                    if source == "@row" {
+                        value = String(row)
+                    } else if source.hasPrefix("=") {
+                        value = String(source.dropFirst())
+                    } else if let i = sourceIndex[source] {
+                        value = i < scanner.fields.count ? scanner.string(at: i) : ""
+                    } else {
+                        value = ""
+                    }
+                    if let recode = m.values?[name]?[value] { value = recode }
+                    if dateFields.contains(name), let format = m.dateFormat { value = Self.isoDate(value, format: format) }
+                    return value
+                })
         }
         return Array(out.utf8)
     }

@@ -40,7 +40,8 @@ public enum IdentifierNormaliser {
     public static func upn(_ raw: String) -> String? {
         let s = raw.uppercased().filter { !$0.isWhitespace }
         guard s.count == 13, let f = s.first, f.isLetter, s.dropFirst().dropLast().allSatisfy(\.isNumber),
-              let l = s.last, l.isNumber || l.isLetter, s.allSatisfy(\.isASCII) else { return nil }
+            let l = s.last, l.isNumber || l.isLetter, s.allSatisfy(\.isASCII)
+        else { return nil }
         return s
     }
 

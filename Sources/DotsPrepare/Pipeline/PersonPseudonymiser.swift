@@ -30,12 +30,16 @@ public final class PersonPseudonymiser {
         for c in ["person_id", "sex", "ethnicity", "looked_after", "send"] { out[c] = raw[c] ?? "" }
 
         if let v = value("nhs_number") {
-            if let n = NHSNumber.normalised(v) { out["nhs_pseudonym"] = pseudonym("nhs", n) } else {
+            if let n = NHSNumber.normalised(v) {
+                out["nhs_pseudonym"] = pseudonym("nhs", n)
+            } else {
                 warn(.invalidNHSNumber, "nhs_number", "NHS number is not 10 digits with a valid check digit, so it is left out")
             }
         }
         if let v = value("upn") {
-            if let u = IdentifierNormaliser.upn(v) { out["upn_pseudonym"] = pseudonym("upn", u) } else {
+            if let u = IdentifierNormaliser.upn(v) {
+                out["upn_pseudonym"] = pseudonym("upn", u)
+            } else {
                 warn(.invalidIdentifier, "upn", "UPN is not a letter, 11 digits and a final character, so it is left out")
             }
         }
@@ -61,7 +65,9 @@ public final class PersonPseudonymiser {
         if last == nil { warn(.missingValue, "surname", "surname is blank or has no letters, so the person will link on other identifiers only") }
         for (name, n) in [("first_name", first), ("surname", last)] {
             guard let n else { continue }
-            if n.count == 1 { warn(.invalidIdentifier, name, "\(name == "first_name" ? "first name" : "surname") is a single letter, so it matches only loosely") }
+            if n.count == 1 {
+                warn(.invalidIdentifier, name, "\(name == "first_name" ? "first name" : "surname") is a single letter, so it matches only loosely")
+            }
             out["\(name)_pseudonym"] = pseudonym(name, n)
             out["\(name)_bloom"] = bloom.encodeBase64(field: name, value: n, salt: dob.map { String($0.year) } ?? "")
         }
@@ -70,7 +76,9 @@ public final class PersonPseudonymiser {
         if let v = value("postcode") {
             if let pc = Postcode.normalised(v) {
                 out["postcode_pseudonym"] = pseudonym("postcode", pc)
-                if let a = postcodeAreas[pc] ?? postcodeAreas[Postcode.outwardCode(pc)] { out["home_area"] = a } else {
+                if let a = postcodeAreas[pc] ?? postcodeAreas[Postcode.outwardCode(pc)] {
+                    out["home_area"] = a
+                } else {
                     warn(.unknownPostcode, "postcode", "postcode is outside the partnership's area lookup, so no home area is given")
                 }
             } else {

@@ -10,8 +10,10 @@ public struct PreparePipeline {
     public let clock: any TimeSource
     public let postcodeAreas: [String: String]
 
-    public init(model: PartnershipModel = ReferencePartnership.model, keyProvider: any LinkageKeyProvider,
-                clock: any TimeSource = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas) {
+    public init(
+        model: PartnershipModel = ReferencePartnership.model, keyProvider: any LinkageKeyProvider,
+        clock: any TimeSource = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas
+    ) {
         self.model = model
         self.keyProvider = keyProvider
         self.clock = clock
@@ -28,11 +30,14 @@ public struct PreparePipeline {
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`.
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`; with a `mapping`,
     /// `input` is the folder holding the files it names.
-    public func run(input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil,
-                    expectedKeyID: String? = nil) throws -> Result {
+    public func run(
+        input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil,
+        expectedKeyID: String? = nil
+    ) throws -> Result {
         let key = try keyProvider.linkageKey()
         if let expectedKeyID, expectedKeyID != key.id { throw KeyError.wrongKey(found: key.id, expected: expectedKeyID) }
-        let source = try mapping?.apply(folder: input, agency: agency, period: period)
+        let source =
+            try mapping?.apply(folder: input, agency: agency, period: period)
             ?? SubmissionSource.load(path: input, agency: agency, period: period)
         let validator = SubmissionValidator(model: model, context: ValidationContext(period: period, now: clock.now()), side: .agencyExtract)
         var report = validator.validate(source)
@@ -56,12 +61,15 @@ public struct PreparePipeline {
                     try Data(file.bytes).write(to: URL(fileURLWithPath: path))
                 }
                 let bytes = try [UInt8](Data(contentsOf: URL(fileURLWithPath: path)))
-                resources.append(.init(name: ds.rawValue, path: name, bytes: bytes.count, hash: "sha256:" + SubmissionSource.sha256(bytes),
-                                       schema: TableSchemaDocument(ds.schema)))
+                resources.append(
+                    .init(
+                        name: ds.rawValue, path: name, bytes: bytes.count, hash: "sha256:" + SubmissionSource.sha256(bytes),
+                        schema: TableSchemaDocument(ds.schema)))
             }
             let now = clock.now()
             let package = DataPackage(
-                name: "\(agency)-\(period.map { $0.description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "/", with: "_") } ?? "extract")",
+                name:
+                    "\(agency)-\(period.map { $0.description.replacingOccurrences(of: " ", with: "-").replacingOccurrences(of: "/", with: "_") } ?? "extract")",
                 title: "\(model.agency(id: agency)?.name ?? agency) submission\(period.map { " for \($0)" } ?? "")",
                 created: now.description,
                 dots: .init(agency: agency, period: period, keyID: key.id, preparedBy: "dots prepare", preparedAt: now.description),

@@ -20,7 +20,9 @@ extension HubStore {
         }
     }
 
-    static func accept(_ files: [IncomingFile], on database: any Database, engine: SQLEngine, progress: (@Sendable (Int) -> Void)?) async throws -> [SubmissionRecord] {
+    static func accept(_ files: [IncomingFile], on database: any Database, engine: SQLEngine, progress: (@Sendable (Int) -> Void)?) async throws
+        -> [SubmissionRecord]
+    {
         try await database.transaction { tx in
             let db = tx.sql
             var accepted: [SubmissionRecord] = []
@@ -45,9 +47,11 @@ extension HubStore {
                 }
                 try await Self.insertRecord(r, into: db, engine: engine)
                 var rows = file.rows
-                let loaded = try await Self.bulkInsert(&rows, table: r.dataset.rawValue, columns: ["submission_id", "agency_id"] + r.dataset.schema.fieldNames,
-                                                       prefix: [.text(r.id), .text(r.agency)], on: tx, engine: engine, progress: progress)
-                let stored = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(r.dataset.rawValue)
+                let loaded = try await Self.bulkInsert(
+                    &rows, table: r.dataset.rawValue, columns: ["submission_id", "agency_id"] + r.dataset.schema.fieldNames,
+                    prefix: [.text(r.id), .text(r.agency)], on: tx, engine: engine, progress: progress)
+                let stored =
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(r.dataset.rawValue)
                     .where("submission_id", .equal, r.id).first()?.decode(column: "n", as: Int.self) ?? 0
                 guard loaded == r.rows, stored == r.rows else {
                     throw StoreError.rowCountMismatch(dataset: r.dataset, expected: r.rows, loaded: stored)
@@ -59,8 +63,10 @@ extension HubStore {
     }
 
     /// Bulk-inserts rows with the engine's fastest path (multi-row INSERT for SQLite, COPY for PostgreSQL).
-    static func bulkInsert(_ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
-                           on database: any Database, engine: SQLEngine, progress: (@Sendable (Int) -> Void)? = nil) async throws -> Int {
+    static func bulkInsert(
+        _ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
+        on database: any Database, engine: SQLEngine, progress: (@Sendable (Int) -> Void)? = nil
+    ) async throws -> Int {
         switch engine {
         case .sqlite: try await SQLiteBulkLoader(database: database).load(&rows, table: table, columns: columns, prefix: prefix, progress: progress)
         case .postgres: try await PostgresCopyLoader(database: database).load(&rows, table: table, columns: columns, prefix: prefix, progress: progress)
@@ -77,12 +83,16 @@ extension HubStore {
 
     static func insertRecord(_ r: SubmissionRecord, into db: any SQLDatabase, engine: SQLEngine) async throws {
         try await db.insert(into: "submissions")
-            .columns("id", "agency_id", "dataset", "period_start", "period_end", "period_label", "status", "rows", "bytes", "checksum",
-                     "received_at", "submitted_by", "source", "key_id", "schema_version", "superseded_by", "error_count", "warning_count", "report_id")
-            .values(SQLBind(r.id), SQLBind(r.agency), SQLBind(r.dataset.rawValue), engine.date(r.period.start), engine.date(r.period.end),
-                    SQLBind(r.period.description), SQLBind(r.status.rawValue), SQLBind(r.rows), SQLBind(r.bytes), SQLBind(r.checksum),
-                    engine.timestamp(r.receivedAt), SQLBind(r.submittedBy), SQLBind(r.source), SQLBind(r.keyID),
-                    SQLBind(r.schemaVersion), SQLBind(r.supersededBy), SQLBind(r.errorCount), SQLBind(r.warningCount), SQLBind(r.reportID))
+            .columns(
+                "id", "agency_id", "dataset", "period_start", "period_end", "period_label", "status", "rows", "bytes", "checksum",
+                "received_at", "submitted_by", "source", "key_id", "schema_version", "superseded_by", "error_count", "warning_count", "report_id"
+            )
+            .values(
+                SQLBind(r.id), SQLBind(r.agency), SQLBind(r.dataset.rawValue), engine.date(r.period.start), engine.date(r.period.end),
+                SQLBind(r.period.description), SQLBind(r.status.rawValue), SQLBind(r.rows), SQLBind(r.bytes), SQLBind(r.checksum),
+                engine.timestamp(r.receivedAt), SQLBind(r.submittedBy), SQLBind(r.source), SQLBind(r.keyID),
+                SQLBind(r.schemaVersion), SQLBind(r.supersededBy), SQLBind(r.errorCount), SQLBind(r.warningCount), SQLBind(r.reportID)
+            )
             .run()
         if let q = r.quality {
             try await db.insert(into: "submission_quality").columns("submission_id", "profile").values(SQLBind(r.id), SQLBind(try StoreJSON.encode(q))).run()

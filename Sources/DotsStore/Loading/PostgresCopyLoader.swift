@@ -8,8 +8,10 @@ struct PostgresCopyLoader {
     let database: any Database
 
     /// Copies every row of `rows` into `table`, each preceded by the constant `prefix` values; `columns` names them all.
-    func load(_ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
-              progress: (@Sendable (Int) -> Void)?) async throws -> Int {
+    func load(
+        _ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
+        progress: (@Sendable (Int) -> Void)?
+    ) async throws -> Int {
         let pg = database as! any PostgresDatabase
         let lead = prefix.map(\.copyText).joined(separator: "\t")
         let logger = database.logger

@@ -18,8 +18,10 @@ struct SQLiteBulkLoader {
     }
 
     /// Inserts every row of `rows` into `table`, each preceded by the constant `prefix` values; `columns` names them all.
-    func load(_ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
-              progress: (@Sendable (Int) -> Void)?) async throws -> Int {
+    func load(
+        _ rows: inout any RowBatchSource & Sendable, table: String, columns: [String], prefix: [CellValue],
+        progress: (@Sendable (Int) -> Void)?
+    ) async throws -> Int {
         let sqlite = database as! any SQLiteDatabase
         // About 16k bound values per statement: long enough to amortise parsing, short enough to stay in cache.
         let perStatement = max(1, 16_000 / columns.count)
@@ -36,7 +38,11 @@ struct SQLiteBulkLoader {
                 for cell in row { binds.append(cell.sqliteData) }
             }
             let n = batch.rows.count
-            let sql = statements[n] ?? { let s = head + Array(repeating: tuple, count: n).joined(separator: ","); statements[n] = s; return s }()
+            let sql =
+                statements[n]
+                ?? {
+                    let s = head + Array(repeating: tuple, count: n).joined(separator: ","); statements[n] = s; return s
+                }()
             return (sql, binds)
         }
         // Two cores, two stages: SQLite runs one statement on its thread while this task reads and binds the next.

@@ -8,7 +8,8 @@ struct M0002_CreateSubmissions: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         let engine = SQLEngine(db)
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE submissions (
                 id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, dataset TEXT NOT NULL,
                 period_start \(unsafeRaw: engine.dateType) NOT NULL, period_end \(unsafeRaw: engine.dateType) NOT NULL, period_label TEXT NOT NULL,
@@ -16,7 +17,8 @@ struct M0002_CreateSubmissions: AsyncMigration {
                 received_at \(unsafeRaw: engine.timestampType) NOT NULL, submitted_by TEXT NOT NULL, source TEXT NOT NULL,
                 key_id TEXT, schema_version INTEGER NOT NULL, superseded_by TEXT,
                 error_count INTEGER NOT NULL DEFAULT 0, warning_count INTEGER NOT NULL DEFAULT 0)
-            """).run()
+            """
+        ).run()
         try await db.raw("CREATE INDEX submissions_current ON submissions (agency_id, dataset, status)").run()
     }
 

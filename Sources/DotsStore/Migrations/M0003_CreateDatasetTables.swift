@@ -15,7 +15,8 @@ struct M0003_CreateDatasetTables: AsyncMigration {
         let engine = SQLEngine(db)
         for dataset in Dataset.allCases {
             let schema = dataset.schema
-            let columns = ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
+            let columns =
+                ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
                 + schema.fields(atVersion: 1).map { "\($0.name) \(engine.columnType($0.type))\($0.required ? " NOT NULL" : "")" }
             try await db.raw("CREATE TABLE \(ident: dataset.rawValue) (\(unsafeRaw: columns.joined(separator: ", ")))").run()
             try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_submission") ON \(ident: dataset.rawValue) (submission_id)").run()

@@ -11,22 +11,30 @@ struct M0008_CreateAccountTables: AsyncMigration {
         let db = database.sql
         let engine = SQLEngine(db)
         let ts = engine.timestampType
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE accounts (id TEXT PRIMARY KEY, email TEXT NOT NULL UNIQUE, name TEXT NOT NULL, role TEXT NOT NULL,
                 agency_id TEXT REFERENCES agencies(id), password_hash TEXT NOT NULL, created_at \(unsafeRaw: ts) NOT NULL,
                 password_changed_at \(unsafeRaw: ts) NOT NULL, disabled INTEGER NOT NULL DEFAULT 0)
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             CREATE TABLE account_sessions (token_digest TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id),
                 csrf_token TEXT NOT NULL, created_at \(unsafeRaw: ts) NOT NULL, expires_at \(unsafeRaw: ts) NOT NULL)
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             CREATE TABLE api_tokens (token_digest TEXT PRIMARY KEY, account_id TEXT NOT NULL REFERENCES accounts(id), label TEXT NOT NULL,
                 created_at \(unsafeRaw: ts) NOT NULL, last_used_at \(unsafeRaw: ts), revoked INTEGER NOT NULL DEFAULT 0)
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             CREATE TABLE audit_events (at \(unsafeRaw: ts) NOT NULL, account_id TEXT, action TEXT NOT NULL, target TEXT NOT NULL, detail TEXT)
-            """).run()
+            """
+        ).run()
         try await db.raw("CREATE INDEX audit_events_at ON audit_events (at)").run()
     }
 

@@ -9,11 +9,13 @@ struct M0009_CreateIntakeReports: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         let engine = SQLEngine(db)
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE intake_reports (id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, label TEXT NOT NULL,
                 received_at \(unsafeRaw: engine.timestampType) NOT NULL, submitted_by TEXT NOT NULL, accepted INTEGER NOT NULL,
                 rows INTEGER NOT NULL, error_count INTEGER NOT NULL, warning_count INTEGER NOT NULL, report TEXT NOT NULL)
-            """).run()
+            """
+        ).run()
         try await db.raw("CREATE INDEX intake_reports_agency ON intake_reports (agency_id, received_at)").run()
         try await db.raw("ALTER TABLE submissions ADD COLUMN report_id TEXT").run()
         try await db.raw("CREATE TABLE submission_quality (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), profile TEXT NOT NULL)").run()

@@ -10,22 +10,30 @@ struct M0010_CreateGovernanceTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         try await db.raw("CREATE TABLE maturity_rounds (id TEXT PRIMARY KEY, opened TEXT NOT NULL, round TEXT NOT NULL)").run()
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE maturity_assessments (round_id TEXT NOT NULL REFERENCES maturity_rounds(id), agency_id TEXT NOT NULL,
                 status TEXT NOT NULL, assessment TEXT NOT NULL, PRIMARY KEY (round_id, agency_id))
-            """).run()
+            """
+        ).run()
         // Every submission of an assessment, so a resubmission never loses what was submitted before.
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE maturity_submissions (round_id TEXT NOT NULL, agency_id TEXT NOT NULL, number INTEGER NOT NULL,
                 assessment TEXT NOT NULL, PRIMARY KEY (round_id, agency_id, number))
-            """).run()
+            """
+        ).run()
         try await db.raw("CREATE TABLE datamap_entries (id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, dataset TEXT, entry TEXT NOT NULL)").run()
         try await db.raw("CREATE INDEX datamap_entries_agency ON datamap_entries (agency_id)").run()
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE actions (id TEXT PRIMARY KEY, agency_id TEXT, owner_id TEXT, status TEXT NOT NULL, due TEXT NOT NULL,
                 suggestion_key TEXT UNIQUE, meeting_id TEXT, action TEXT NOT NULL)
-            """).run()
-        try await db.raw("CREATE TABLE action_updates (action_id TEXT NOT NULL REFERENCES actions(id), number INTEGER NOT NULL, update_doc TEXT NOT NULL, PRIMARY KEY (action_id, number))").run()
+            """
+        ).run()
+        try await db.raw(
+            "CREATE TABLE action_updates (action_id TEXT NOT NULL REFERENCES actions(id), number INTEGER NOT NULL, update_doc TEXT NOT NULL, PRIMARY KEY (action_id, number))"
+        ).run()
         try await db.raw("CREATE TABLE meetings (id TEXT PRIMARY KEY, held_on TEXT NOT NULL, meeting TEXT NOT NULL)").run()
     }
 

@@ -13,14 +13,18 @@ struct M0011_StoreLinkagePerSubmission: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         let engine = SQLEngine(db)
-        try await db.raw("""
+        try await db.raw(
+            """
             CREATE TABLE link_record_sets (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), format INTEGER NOT NULL,
                 records INTEGER NOT NULL, body \(unsafeRaw: engine == .postgres ? "BYTEA" : "BLOB") NOT NULL)
-            """).run()
-        try await db.raw("""
+            """
+        ).run()
+        try await db.raw(
+            """
             CREATE TABLE linked_person_ids (submission_id TEXT PRIMARY KEY REFERENCES submissions(id), run_id TEXT NOT NULL,
                 records INTEGER NOT NULL, ids TEXT NOT NULL)
-            """).run()
+            """
+        ).run()
         try await db.raw("ALTER TABLE linkage_runs ADD COLUMN highest_person_number INTEGER").run()
     }
 

@@ -40,8 +40,10 @@ struct ReferenceDataSeeder {
         }
         for a in model.agencies {
             try await db.insert(into: "agencies").columns("id", "name", "kind", "datasets", "valid_from", "valid_to")
-                .values(SQLBind(a.id), SQLBind(a.name), SQLBind(a.kind.rawValue), SQLBind(a.datasets.map(\.rawValue).joined(separator: ";")),
-                        date(a.valid.start), date(a.valid.end)).run()
+                .values(
+                    SQLBind(a.id), SQLBind(a.name), SQLBind(a.kind.rawValue), SQLBind(a.datasets.map(\.rawValue).joined(separator: ";")),
+                    date(a.valid.start), date(a.valid.end)
+                ).run()
             for code in a.areas {
                 try await db.insert(into: "agency_areas").columns("agency_id", "area_code").values(SQLBind(a.id), SQLBind(code)).run()
             }

@@ -11,8 +11,10 @@ extension HubStore {
         if try await account(email: a.email) != nil { throw StoreError.conflict("an account for \(a.email) already exists") }
         try await sql.insert(into: "accounts")
             .columns("id", "email", "name", "role", "agency_id", "password_hash", "created_at", "password_changed_at", "disabled")
-            .values(SQLBind(a.id), SQLBind(a.email.lowercased()), SQLBind(a.name), SQLBind(a.role.rawValue), SQLBind(a.agencyID), SQLBind(a.passwordHash),
-                    engine.timestamp(a.createdAt), engine.timestamp(a.passwordChangedAt), SQLBind(a.disabled ? 1 : 0))
+            .values(
+                SQLBind(a.id), SQLBind(a.email.lowercased()), SQLBind(a.name), SQLBind(a.role.rawValue), SQLBind(a.agencyID), SQLBind(a.passwordHash),
+                engine.timestamp(a.createdAt), engine.timestamp(a.passwordChangedAt), SQLBind(a.disabled ? 1 : 0)
+            )
             .run()
     }
 
@@ -34,13 +36,14 @@ extension HubStore {
             .from("accounts")
         if let column { q = q.where(SQLIdentifier(column), .equal, SQLBind(value)) }
         return try await q.orderBy("email").all().map { row in
-            AccountRecord(id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
-                          name: try row.decode(column: "name", as: String.self),
-                          role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .practitioner,
-                          agencyID: try row.decode(column: "agency_id", as: String?.self), passwordHash: try row.decode(column: "password_hash", as: String.self),
-                          createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
-                          passwordChangedAt: Instant(iso: try row.decode(column: "pa", as: String.self))!,
-                          disabled: try row.decode(column: "disabled", as: Int.self) != 0)
+            AccountRecord(
+                id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
+                name: try row.decode(column: "name", as: String.self),
+                role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .practitioner,
+                agencyID: try row.decode(column: "agency_id", as: String?.self), passwordHash: try row.decode(column: "password_hash", as: String.self),
+                createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
+                passwordChangedAt: Instant(iso: try row.decode(column: "pa", as: String.self))!,
+                disabled: try row.decode(column: "disabled", as: Int.self) != 0)
         }
     }
 
@@ -67,13 +70,16 @@ extension HubStore {
 
     /// The live session with this token digest, and its account; nil when unknown, expired or the account is disabled.
     public func session(digest: String, now: Instant) async throws -> (SessionRecord, AccountRecord)? {
-        guard let row = try await sql.select().columns("account_id", "csrf_token")
-            .column(SQLRaw(engine.timestampText("created_at")), as: "ca").column(SQLRaw(engine.timestampText("expires_at")), as: "ea")
-            .from("account_sessions").where("token_digest", .equal, digest).first() else { return nil }
-        let session = SessionRecord(tokenDigest: digest, accountID: try row.decode(column: "account_id", as: String.self),
-                                    csrfToken: try row.decode(column: "csrf_token", as: String.self),
-                                    createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
-                                    expiresAt: Instant(iso: try row.decode(column: "ea", as: String.self))!)
+        guard
+            let row = try await sql.select().columns("account_id", "csrf_token")
+                .column(SQLRaw(engine.timestampText("created_at")), as: "ca").column(SQLRaw(engine.timestampText("expires_at")), as: "ea")
+                .from("account_sessions").where("token_digest", .equal, digest).first()
+        else { return nil }
+        let session = SessionRecord(
+            tokenDigest: digest, accountID: try row.decode(column: "account_id", as: String.self),
+            csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
+            expiresAt: Instant(iso: try row.decode(column: "ea", as: String.self))!)
         guard session.expiresAt > now, let account = try await account(id: session.accountID), !account.disabled else { return nil }
         return (session, account)
     }
@@ -86,8 +92,10 @@ extension HubStore {
 
     public func addAPIToken(_ t: APITokenRecord) async throws {
         try await sql.insert(into: "api_tokens").columns("token_digest", "account_id", "label", "created_at", "expires_at", "revoked")
-            .values(SQLBind(t.digest), SQLBind(t.accountID), SQLBind(t.label), engine.timestamp(t.createdAt),
-                    t.expiresAt.map { engine.timestamp($0) } ?? SQLLiteral.null, SQLBind(0)).run()
+            .values(
+                SQLBind(t.digest), SQLBind(t.accountID), SQLBind(t.label), engine.timestamp(t.createdAt),
+                t.expiresAt.map { engine.timestamp($0) } ?? SQLLiteral.null, SQLBind(0)
+            ).run()
     }
 
     /// Every token, newest first.
@@ -101,10 +109,11 @@ extension HubStore {
                 let createdAt = Instant(iso: try row.decode(column: "ca", as: String.self))!
                 // Tokens revoked before 0012 have the flag but no time: their creation time stands in.
                 let revoked = try row.decode(column: "revoked", as: Int.self) != 0 ? (revokedAt ?? createdAt) : nil
-                return APITokenRecord(digest: try row.decode(column: "token_digest", as: String.self), accountID: try row.decode(column: "account_id", as: String.self),
-                                      label: try row.decode(column: "label", as: String.self), createdAt: createdAt,
-                                      expiresAt: try row.decode(column: "ea", as: String?.self).flatMap(Instant.init(iso:)),
-                                      lastUsedAt: try row.decode(column: "la", as: String?.self).flatMap(Instant.init(iso:)), revokedAt: revoked)
+                return APITokenRecord(
+                    digest: try row.decode(column: "token_digest", as: String.self), accountID: try row.decode(column: "account_id", as: String.self),
+                    label: try row.decode(column: "label", as: String.self), createdAt: createdAt,
+                    expiresAt: try row.decode(column: "ea", as: String?.self).flatMap(Instant.init(iso:)),
+                    lastUsedAt: try row.decode(column: "la", as: String?.self).flatMap(Instant.init(iso:)), revokedAt: revoked)
             }
     }
 
@@ -129,9 +138,11 @@ extension HubStore {
     /// The account an unrevoked, unexpired API token acts for, its account enabled; records the use (at most once a
     /// minute per token, so a busy client does not write on every call).
     public func apiTokenAccount(digest: String, now: Instant) async throws -> AccountRecord? {
-        guard let row = try await sql.select().columns("account_id")
-            .column(SQLRaw(engine.timestampText("expires_at")), as: "ea").column(SQLRaw(engine.timestampText("last_used_at")), as: "la")
-            .from("api_tokens").where("token_digest", .equal, digest).where("revoked", .equal, 0).first() else { return nil }
+        guard
+            let row = try await sql.select().columns("account_id")
+                .column(SQLRaw(engine.timestampText("expires_at")), as: "ea").column(SQLRaw(engine.timestampText("last_used_at")), as: "la")
+                .from("api_tokens").where("token_digest", .equal, digest).where("revoked", .equal, 0).first()
+        else { return nil }
         if let expires = try row.decode(column: "ea", as: String?.self).flatMap(Instant.init(iso:)), expires <= now { return nil }
         guard let account = try await account(id: try row.decode(column: "account_id", as: String.self)), !account.disabled else { return nil }
         let last = try row.decode(column: "la", as: String?.self).flatMap(Instant.init(iso:))
@@ -151,9 +162,10 @@ extension HubStore {
     public func auditEvents(limit: Int = 200) async throws -> [AuditEvent] {
         try await sql.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
             .from("audit_events").orderBy("at", .descending).limit(limit).all().map { row in
-                AuditEvent(at: Instant(iso: try row.decode(column: "at_text", as: String.self))!, accountID: try row.decode(column: "account_id", as: String?.self),
-                           action: try row.decode(column: "action", as: String.self), target: try row.decode(column: "target", as: String.self),
-                           detail: try row.decode(column: "detail", as: String?.self))
+                AuditEvent(
+                    at: Instant(iso: try row.decode(column: "at_text", as: String.self))!, accountID: try row.decode(column: "account_id", as: String?.self),
+                    action: try row.decode(column: "action", as: String.self), target: try row.decode(column: "target", as: String.self),
+                    detail: try row.decode(column: "detail", as: String?.self))
             }
     }
 }

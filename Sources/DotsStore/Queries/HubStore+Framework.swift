@@ -21,16 +21,19 @@ extension HubStore {
             for f in fields { q = q.column(SQLFunction("COUNT", args: SQLColumn(f, table: "e")), as: "f_\(f)") }
             for f in personFields { q = q.column(SQLFunction("COUNT", args: SQLColumn(f, table: "p")), as: "p_\(f)") }
             let row = try await q.from(SQLAlias(SQLIdentifier(dataset.rawValue), as: SQLIdentifier("e")))
-                .join(SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
-                      on: SQLRaw("p.agency_id = e.agency_id AND p.person_id = e.person_id"))
+                .join(
+                    SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
+                    on: SQLRaw("p.agency_id = e.agency_id AND p.person_id = e.person_id")
+                )
                 .first()
             guard let row else { continue }
             var filled: [String: Int] = [:]
             for f in fields { filled[f] = try row.decode(column: "f_\(f)", as: Int.self) }
             for f in personFields { filled["person.\(f)"] = try row.decode(column: "p_\(f)", as: Int.self) }
-            datasets[dataset] = .init(agencies: Array(Set(subs.map(\.agency))).sorted(), first: subs.map(\.period.start).min()!,
-                                      last: subs.map(\.period.end).max()!, rows: try row.decode(column: "n", as: Int.self), filled: filled,
-                                      warnings: subs.reduce(0) { $0 + $1.warningCount }, submissionIDs: subs.map(\.id).sorted())
+            datasets[dataset] = .init(
+                agencies: Array(Set(subs.map(\.agency))).sorted(), first: subs.map(\.period.start).min()!,
+                last: subs.map(\.period.end).max()!, rows: try row.decode(column: "n", as: Int.self), filled: filled,
+                warnings: subs.reduce(0) { $0 + $1.warningCount }, submissionIDs: subs.map(\.id).sorted())
         }
         return DataProfile(datasets: datasets, linkageRunID: try await latestLinkageRun()?.id)
     }
@@ -40,10 +43,11 @@ extension HubStore {
     /// JIT compilation, which costs more than it saves on queries that each run once.
     public func frameworkCells(_ compiled: CompiledIndicator) async throws -> [RawCell] {
         @Sendable func decode(_ row: any SQLRow) throws -> RawCell {
-            RawCell(period: try row.decode(column: "period", as: String.self), scope: try row.decode(column: "scope", as: String.self),
-                    breakdown: try row.decode(column: "breakdown", as: String.self), group: try row.decode(column: "grp", as: String.self),
-                    stat: try row.decode(column: "stat", as: String.self), num: try row.decode(column: "num", as: Int?.self) ?? 0,
-                    den: try row.decode(column: "den", as: Int?.self), val: try row.decode(column: "val", as: Double?.self))
+            RawCell(
+                period: try row.decode(column: "period", as: String.self), scope: try row.decode(column: "scope", as: String.self),
+                breakdown: try row.decode(column: "breakdown", as: String.self), group: try row.decode(column: "grp", as: String.self),
+                stat: try row.decode(column: "stat", as: String.self), num: try row.decode(column: "num", as: Int?.self) ?? 0,
+                den: try row.decode(column: "den", as: Int?.self), val: try row.decode(column: "val", as: Double?.self))
         }
         guard engine == .postgres else { return try await sql.raw(SQLQueryString(compiled.sql)).all().map(decode) }
         return try await database.transaction { tx in
@@ -60,42 +64,61 @@ extension HubStore {
         try await database.transaction { tx in
             let db = tx.sql
             try await db.insert(into: "framework_runs")
-                .columns("id", "computed_at", "framework_name", "framework_version", "framework_checksum", "linkage_run_id", "submissions",
-                         "indicators", "cells", "seconds", "run_by")
-                .values(SQLBind(run.id), engine.timestamp(run.computedAt), SQLBind(run.frameworkName), SQLBind(run.frameworkVersion),
-                        SQLBind(run.frameworkChecksum), SQLBind(run.linkageRunID), SQLBind(run.submissions.joined(separator: ";")),
-                        SQLBind(run.indicators), SQLBind(run.cells), SQLBind(run.seconds), SQLBind(run.runBy))
+                .columns(
+                    "id", "computed_at", "framework_name", "framework_version", "framework_checksum", "linkage_run_id", "submissions",
+                    "indicators", "cells", "seconds", "run_by"
+                )
+                .values(
+                    SQLBind(run.id), engine.timestamp(run.computedAt), SQLBind(run.frameworkName), SQLBind(run.frameworkVersion),
+                    SQLBind(run.frameworkChecksum), SQLBind(run.linkageRunID), SQLBind(run.submissions.joined(separator: ";")),
+                    SQLBind(run.indicators), SQLBind(run.cells), SQLBind(run.seconds), SQLBind(run.runBy)
+                )
                 .run()
             try await db.delete(from: "framework_results").run()
             try await db.delete(from: "framework_gaps").run()
-            var rows: any RowBatchSource & Sendable = ArrayRows(cells.map { c in
-                [.text(c.indicatorID), .text(c.periodKind), .text(c.period), .date(c.periodStart), .date(c.periodEnd), .text(c.scope),
-                 .text(c.breakdown), .text(c.group), .text(c.stat), c.numerator.map(CellValue.integer) ?? .null,
-                 c.denominator.map(CellValue.integer) ?? .null, c.value.map(CellValue.real) ?? .null, .text(c.status.rawValue),
-                 c.note.map(CellValue.text) ?? .null]
-            })
-            _ = try await Self.bulkInsert(&rows, table: "framework_results",
-                                          columns: ["run_id", "indicator_id", "period_kind", "period", "period_start", "period_end", "scope", "breakdown",
-                                                    "grp", "stat", "num", "den", "val", "status", "note"],
-                                          prefix: [.text(run.id)], on: tx, engine: engine)
+            var rows: any RowBatchSource & Sendable = ArrayRows(
+                cells.map { c in
+                    [
+                        .text(c.indicatorID), .text(c.periodKind), .text(c.period), .date(c.periodStart), .date(c.periodEnd), .text(c.scope),
+                        .text(c.breakdown), .text(c.group), .text(c.stat), c.numerator.map(CellValue.integer) ?? .null,
+                        c.denominator.map(CellValue.integer) ?? .null, c.value.map(CellValue.real) ?? .null, .text(c.status.rawValue),
+                        c.note.map(CellValue.text) ?? .null,
+                    ]
+                })
+            _ = try await Self.bulkInsert(
+                &rows, table: "framework_results",
+                columns: [
+                    "run_id", "indicator_id", "period_kind", "period", "period_start", "period_end", "scope", "breakdown",
+                    "grp", "stat", "num", "den", "val", "status", "note",
+                ],
+                prefix: [.text(run.id)], on: tx, engine: engine)
             for g in gaps {
                 try await db.insert(into: "framework_gaps").columns("run_id", "question_id", "indicator_id", "kind", "blocking", "detail")
-                    .values(SQLBind(run.id), SQLBind(g.questionID), SQLBind(g.gap.indicatorID), SQLBind(g.gap.kind.rawValue),
-                            SQLBind(g.gap.blocking ? 1 : 0), SQLBind(g.gap.detail))
+                    .values(
+                        SQLBind(run.id), SQLBind(g.questionID), SQLBind(g.gap.indicatorID), SQLBind(g.gap.kind.rawValue),
+                        SQLBind(g.gap.blocking ? 1 : 0), SQLBind(g.gap.detail)
+                    )
                     .run()
             }
         }
     }
 
     public func latestFrameworkRun() async throws -> FrameworkRunRecord? {
-        guard let row = try await sql.select()
-            .columns("id", "framework_name", "framework_version", "framework_checksum", "linkage_run_id", "submissions", "indicators", "cells", "seconds", "run_by")
-            .column(SQLRaw(engine.timestampText("computed_at")), as: "ca")
-            .from("framework_runs").orderBy("computed_at", .descending).limit(1).first() else { return nil }
+        guard
+            let row = try await sql.select()
+                .columns(
+                    "id", "framework_name", "framework_version", "framework_checksum", "linkage_run_id", "submissions", "indicators", "cells", "seconds",
+                    "run_by"
+                )
+                .column(SQLRaw(engine.timestampText("computed_at")), as: "ca")
+                .from("framework_runs").orderBy("computed_at", .descending).limit(1).first()
+        else { return nil }
         return FrameworkRunRecord(
             id: try row.decode(column: "id", as: String.self), computedAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
-            frameworkName: try row.decode(column: "framework_name", as: String.self), frameworkVersion: try row.decode(column: "framework_version", as: String.self),
-            frameworkChecksum: try row.decode(column: "framework_checksum", as: String.self), linkageRunID: try row.decode(column: "linkage_run_id", as: String?.self),
+            frameworkName: try row.decode(column: "framework_name", as: String.self),
+            frameworkVersion: try row.decode(column: "framework_version", as: String.self),
+            frameworkChecksum: try row.decode(column: "framework_checksum", as: String.self),
+            linkageRunID: try row.decode(column: "linkage_run_id", as: String?.self),
             submissions: try row.decode(column: "submissions", as: String.self).split(separator: ";").map(String.init),
             indicators: try row.decode(column: "indicators", as: Int.self), cells: try row.decode(column: "cells", as: Int.self),
             seconds: try row.decode(column: "seconds", as: Double.self), runBy: try row.decode(column: "run_by", as: String.self))
@@ -107,28 +130,33 @@ extension HubStore {
             .column(SQLRaw(engine.dateText("period_start")), as: "ps").column(SQLRaw(engine.dateText("period_end")), as: "pe")
             .from("framework_results")
         if let indicator { q = q.where("indicator_id", .equal, indicator) }
-        return try await q.orderBy("indicator_id").orderBy("period_start").orderBy("period_kind").orderBy("scope").orderBy("breakdown").orderBy("grp").orderBy("stat")
-            .all().map { row in
-                let kind = PeriodKind(rawValue: try row.decode(column: "period_kind", as: String.self)) ?? .month
-                let start = CalendarDate(iso: try row.decode(column: "ps", as: String.self))!, end = CalendarDate(iso: try row.decode(column: "pe", as: String.self))!
-                return IndicatorCell(
-                    indicatorID: try row.decode(column: "indicator_id", as: String.self),
-                    period: ReportingPeriod(kind: kind, firstMonth: start.yearMonth, lastMonth: end.yearMonth),
-                    scope: try row.decode(column: "scope", as: String.self), breakdown: try row.decode(column: "breakdown", as: String.self),
-                    group: try row.decode(column: "grp", as: String.self), stat: try row.decode(column: "stat", as: String.self),
-                    numerator: try row.decode(column: "num", as: Int?.self), denominator: try row.decode(column: "den", as: Int?.self),
-                    value: try row.decode(column: "val", as: Double?.self),
-                    status: IndicatorCell.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .ok,
-                    note: try row.decode(column: "note", as: String?.self))
-            }
+        return try await q.orderBy("indicator_id").orderBy("period_start").orderBy("period_kind").orderBy("scope").orderBy("breakdown").orderBy("grp").orderBy(
+            "stat"
+        )
+        .all().map { row in
+            let kind = PeriodKind(rawValue: try row.decode(column: "period_kind", as: String.self)) ?? .month
+            let start = CalendarDate(iso: try row.decode(column: "ps", as: String.self))!,
+                end = CalendarDate(iso: try row.decode(column: "pe", as: String.self))!
+            return IndicatorCell(
+                indicatorID: try row.decode(column: "indicator_id", as: String.self),
+                period: ReportingPeriod(kind: kind, firstMonth: start.yearMonth, lastMonth: end.yearMonth),
+                scope: try row.decode(column: "scope", as: String.self), breakdown: try row.decode(column: "breakdown", as: String.self),
+                group: try row.decode(column: "grp", as: String.self), stat: try row.decode(column: "stat", as: String.self),
+                numerator: try row.decode(column: "num", as: Int?.self), denominator: try row.decode(column: "den", as: Int?.self),
+                value: try row.decode(column: "val", as: Double?.self),
+                status: IndicatorCell.Status(rawValue: try row.decode(column: "status", as: String.self)) ?? .ok,
+                note: try row.decode(column: "note", as: String?.self))
+        }
     }
 
     public func frameworkGaps() async throws -> [StoredGap] {
         try await sql.select().columns("question_id", "indicator_id", "kind", "blocking", "detail").from("framework_gaps").all().map { row in
-            StoredGap(questionID: try row.decode(column: "question_id", as: String.self),
-                      gap: DataGap(kind: DataGap.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .fieldEmpty,
-                                   indicatorID: try row.decode(column: "indicator_id", as: String?.self),
-                                   blocking: try row.decode(column: "blocking", as: Int.self) == 1, detail: try row.decode(column: "detail", as: String.self)))
+            StoredGap(
+                questionID: try row.decode(column: "question_id", as: String.self),
+                gap: DataGap(
+                    kind: DataGap.Kind(rawValue: try row.decode(column: "kind", as: String.self)) ?? .fieldEmpty,
+                    indicatorID: try row.decode(column: "indicator_id", as: String?.self),
+                    blocking: try row.decode(column: "blocking", as: Int.self) == 1, detail: try row.decode(column: "detail", as: String.self)))
         }
     }
 }

@@ -87,15 +87,20 @@ extension HubStore {
             // Updated in place: its history rows refer to it.
             if try await db.select().column("id").from("actions").where("id", .equal, a.id).first() != nil {
                 try await db.update("actions").set("agency_id", to: SQLBind(a.agencyID)).set("owner_id", to: SQLBind(a.ownerID))
-                    .set("status", to: SQLBind(a.status.rawValue)).set("due", to: SQLBind(a.due.description)).set("suggestion_key", to: SQLBind(a.suggestionKey))
+                    .set("status", to: SQLBind(a.status.rawValue)).set("due", to: SQLBind(a.due.description)).set(
+                        "suggestion_key", to: SQLBind(a.suggestionKey)
+                    )
                     .set("meeting_id", to: SQLBind(a.meetingID)).set("action", to: SQLBind(doc)).where("id", .equal, a.id).run()
             } else {
                 try await db.insert(into: "actions").columns("id", "agency_id", "owner_id", "status", "due", "suggestion_key", "meeting_id", "action")
-                    .values(SQLBind(a.id), SQLBind(a.agencyID), SQLBind(a.ownerID), SQLBind(a.status.rawValue), SQLBind(a.due.description),
-                            SQLBind(a.suggestionKey), SQLBind(a.meetingID), SQLBind(doc)).run()
+                    .values(
+                        SQLBind(a.id), SQLBind(a.agencyID), SQLBind(a.ownerID), SQLBind(a.status.rawValue), SQLBind(a.due.description),
+                        SQLBind(a.suggestionKey), SQLBind(a.meetingID), SQLBind(doc)
+                    ).run()
             }
             if let update {
-                let n = try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("action_updates")
+                let n =
+                    try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("action_updates")
                     .where("action_id", .equal, a.id).first()?.decode(column: "n", as: Int.self) ?? 0
                 try await db.insert(into: "action_updates").columns("action_id", "number", "update_doc")
                     .values(SQLBind(a.id), SQLBind(n + 1), SQLBind(try StoreJSON.encode(update))).run()
@@ -122,8 +127,9 @@ extension HubStore {
 
     /// The suggestions already turned into actions.
     public func actionSuggestionKeys() async throws -> Set<String> {
-        Set(try await sql.select().column("suggestion_key").from("actions").where("suggestion_key", .isNot, SQLLiteral.null).all()
-            .map { try $0.decode(column: "suggestion_key", as: String.self) })
+        Set(
+            try await sql.select().column("suggestion_key").from("actions").where("suggestion_key", .isNot, SQLLiteral.null).all()
+                .map { try $0.decode(column: "suggestion_key", as: String.self) })
     }
 
     // MARK: meetings
@@ -132,7 +138,8 @@ extension HubStore {
         let doc = try StoreJSON.encode(m)
         try await database.transaction { tx in
             try await tx.sql.delete(from: "meetings").where("id", .equal, m.id).run()
-            try await tx.sql.insert(into: "meetings").columns("id", "held_on", "meeting").values(SQLBind(m.id), SQLBind(m.heldOn.description), SQLBind(doc)).run()
+            try await tx.sql.insert(into: "meetings").columns("id", "held_on", "meeting").values(SQLBind(m.id), SQLBind(m.heldOn.description), SQLBind(doc))
+                .run()
         }
     }
 

@@ -7,8 +7,10 @@ extension HubStore {
     public func recordIntakeReport(_ r: IntakeReportRecord, report: IntakeReport) async throws {
         try await sql.insert(into: "intake_reports")
             .columns("id", "agency_id", "label", "received_at", "submitted_by", "accepted", "rows", "error_count", "warning_count", "report")
-            .values(SQLBind(r.id), SQLBind(r.agency), SQLBind(r.label), engine.timestamp(r.receivedAt), SQLBind(r.submittedBy),
-                    SQLBind(r.accepted ? 1 : 0), SQLBind(r.rows), SQLBind(r.errorCount), SQLBind(r.warningCount), SQLBind(try StoreJSON.encode(report)))
+            .values(
+                SQLBind(r.id), SQLBind(r.agency), SQLBind(r.label), engine.timestamp(r.receivedAt), SQLBind(r.submittedBy),
+                SQLBind(r.accepted ? 1 : 0), SQLBind(r.rows), SQLBind(r.errorCount), SQLBind(r.warningCount), SQLBind(try StoreJSON.encode(report))
+            )
             .run()
     }
 

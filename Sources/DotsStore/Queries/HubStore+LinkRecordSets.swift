@@ -1,5 +1,5 @@
-import Foundation
 import FluentKit
+import Foundation
 import SQLKit
 
 /// Stored linkage record sets (migration 0011): opaque bodies keyed by the submission they were built from.
@@ -9,7 +9,8 @@ extension HubStore {
         guard !submissions.isEmpty else { return [:] }
         var out: [String: Data] = [:]
         for row in try await sql.select().columns("submission_id", "body").from("link_record_sets")
-            .where("submission_id", .in, submissions).where("format", .equal, format).all() {
+            .where("submission_id", .in, submissions).where("format", .equal, format).all()
+        {
             out[try row.decode(column: "submission_id", as: String.self)] = try row.decode(column: "body", as: Data.self)
         }
         return out
@@ -21,10 +22,12 @@ extension HubStore {
         try await database.transaction { tx in
             let db = tx.sql
             try await db.delete(from: "link_record_sets").where("submission_id", .equal, submission).run()
-            try await db.raw("""
+            try await db.raw(
+                """
                 INSERT INTO link_record_sets (submission_id, format, records, body)
                 SELECT id, \(bind: format), \(bind: records), \(bind: body) FROM submissions WHERE id = \(bind: submission) AND status = 'current'
-                """).run()
+                """
+            ).run()
         }
     }
 

@@ -23,9 +23,11 @@ public struct LinkageRunRecord: Sendable, Codable {
     /// The highest partnership person id number ever given, as of this run (nil for runs before it was recorded).
     public var highestPersonNumber: Int?
 
-    public init(id: String, startedAt: Instant, finishedAt: Instant, settingsJSON: String, modelJSON: String, keyID: String?, records: Int,
-                candidatePairs: Int, links: Int, reviews: Int, people: Int, submissions: [String], evaluationJSON: String?, runBy: String,
-                highestPersonNumber: Int? = nil) {
+    public init(
+        id: String, startedAt: Instant, finishedAt: Instant, settingsJSON: String, modelJSON: String, keyID: String?, records: Int,
+        candidatePairs: Int, links: Int, reviews: Int, people: Int, submissions: [String], evaluationJSON: String?, runBy: String,
+        highestPersonNumber: Int? = nil
+    ) {
         self.id = id
         self.startedAt = startedAt
         self.finishedAt = finishedAt
@@ -57,8 +59,10 @@ public struct PersonIDUpdate: Sendable {
     /// Each current people submission's ids, one per line in the order of its record set.
     public var bySubmission: [(submission: String, records: Int, ids: String)]
 
-    public init(rows: [(agency: String, person: String, id: String)], deletes: [(agency: String, person: String)], replaceAll: Bool,
-                agencies: [String]?, bySubmission: [(submission: String, records: Int, ids: String)]) {
+    public init(
+        rows: [(agency: String, person: String, id: String)], deletes: [(agency: String, person: String)], replaceAll: Bool,
+        agencies: [String]?, bySubmission: [(submission: String, records: Int, ids: String)]
+    ) {
         self.rows = rows
         self.deletes = deletes
         self.replaceAll = replaceAll
@@ -99,8 +103,10 @@ public struct ReviewRecord: Sendable, Equatable {
 extension HubStore {
     /// Every row of `table`'s `columns` (nil for blank), optionally only where one column equals a value, in
     /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants.
-    public func rows(of table: String, columns: [String], where filter: (column: String, value: String)? = nil, orderBy: [String] = [],
-                     _ each: @escaping @Sendable ([String?]) -> Void) async throws {
+    public func rows(
+        of table: String, columns: [String], where filter: (column: String, value: String)? = nil, orderBy: [String] = [],
+        _ each: @escaping @Sendable ([String?]) -> Void
+    ) async throws {
         var query = "SELECT \(columns.joined(separator: ", ")) FROM \(table)"
         if let filter { query += " WHERE \(filter.column) = \(engine == .sqlite ? "?" : "$1")" }
         if !orderBy.isEmpty { query += " ORDER BY \(orderBy.joined(separator: ", "))" }
@@ -128,19 +134,25 @@ extension HubStore {
         try await database.transaction { tx in
             let db = tx.sql
             try await db.insert(into: "linkage_runs")
-                .columns("id", "started_at", "finished_at", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews",
-                         "people", "submissions", "evaluation", "run_by", "highest_person_number")
-                .values(SQLBind(run.id), engine.timestamp(run.startedAt), engine.timestamp(run.finishedAt), SQLBind(run.settingsJSON),
-                        SQLBind(run.modelJSON), SQLBind(run.keyID), SQLBind(run.records), SQLBind(run.candidatePairs), SQLBind(run.links),
-                        SQLBind(run.reviews), SQLBind(run.people), SQLBind(run.submissions.joined(separator: ";")), SQLBind(run.evaluationJSON),
-                        SQLBind(run.runBy), SQLBind(run.highestPersonNumber))
+                .columns(
+                    "id", "started_at", "finished_at", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews",
+                    "people", "submissions", "evaluation", "run_by", "highest_person_number"
+                )
+                .values(
+                    SQLBind(run.id), engine.timestamp(run.startedAt), engine.timestamp(run.finishedAt), SQLBind(run.settingsJSON),
+                    SQLBind(run.modelJSON), SQLBind(run.keyID), SQLBind(run.records), SQLBind(run.candidatePairs), SQLBind(run.links),
+                    SQLBind(run.reviews), SQLBind(run.people), SQLBind(run.submissions.joined(separator: ";")), SQLBind(run.evaluationJSON),
+                    SQLBind(run.runBy), SQLBind(run.highestPersonNumber)
+                )
                 .run()
             try await db.delete(from: "link_pairs").run()
-            var pairRows: any RowBatchSource & Sendable = ArrayRows(pairs.map { p in
-                [.text(p.a), .text(p.b), .text(p.levels.map(String.init).joined(separator: ",")), .real(p.weight), .real(p.probability), .text(p.decision)]
-            })
-            _ = try await Self.bulkInsert(&pairRows, table: "link_pairs", columns: ["run_id", "a_key", "b_key", "levels", "weight", "probability", "decision"],
-                                          prefix: [.text(run.id)], on: tx, engine: engine)
+            var pairRows: any RowBatchSource & Sendable = ArrayRows(
+                pairs.map { p in
+                    [.text(p.a), .text(p.b), .text(p.levels.map(String.init).joined(separator: ",")), .real(p.weight), .real(p.probability), .text(p.decision)]
+                })
+            _ = try await Self.bulkInsert(
+                &pairRows, table: "link_pairs", columns: ["run_id", "a_key", "b_key", "levels", "weight", "probability", "decision"],
+                prefix: [.text(run.id)], on: tx, engine: engine)
             // Person ids: rows of agencies holding no people now go; then either every row is replaced, or the rows
             // of records gone or changed are deleted and the new and changed ones written.
             if let agencies = update.agencies {
@@ -158,8 +170,9 @@ extension HubStore {
                 }
             }
             var rows: any RowBatchSource & Sendable = ArrayRows(update.rows.map { [.text($0.agency), .text($0.person), .text($0.id)] })
-            _ = try await Self.bulkInsert(&rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
-                                          prefix: [.text(run.id)], on: tx, engine: engine)
+            _ = try await Self.bulkInsert(
+                &rows, table: "person_links", columns: ["run_id", "agency_id", "person_id", "partnership_person_id"],
+                prefix: [.text(run.id)], on: tx, engine: engine)
             try await db.delete(from: "linked_person_ids").run()
             for s in update.bySubmission {
                 try await db.insert(into: "linked_person_ids").columns("submission_id", "run_id", "records", "ids")
@@ -175,8 +188,11 @@ extension HubStore {
         guard !submissions.isEmpty else { return [:] }
         var out: [String: (records: Int, ids: String)] = [:]
         for row in try await sql.select().columns("submission_id", "records", "ids").from("linked_person_ids")
-            .where("submission_id", .in, submissions).all() {
-            out[try row.decode(column: "submission_id", as: String.self)] = (try row.decode(column: "records", as: Int.self), try row.decode(column: "ids", as: String.self))
+            .where("submission_id", .in, submissions).all()
+        {
+            out[try row.decode(column: "submission_id", as: String.self)] = (
+                try row.decode(column: "records", as: Int.self), try row.decode(column: "ids", as: String.self)
+            )
         }
         return out
     }
@@ -216,8 +232,10 @@ extension HubStore {
 
     public func latestLinkageRun() async throws -> LinkageRunRecord? {
         let row = try await sql.select()
-            .columns("id", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews", "people", "submissions", "evaluation", "run_by",
-                     "highest_person_number")
+            .columns(
+                "id", "settings", "model", "key_id", "records", "candidate_pairs", "links", "reviews", "people", "submissions", "evaluation", "run_by",
+                "highest_person_number"
+            )
             .column(SQLRaw(engine.timestampText("started_at")), as: "sa").column(SQLRaw(engine.timestampText("finished_at")), as: "fa")
             .from("linkage_runs").orderBy("finished_at", .descending).limit(1).first()
         guard let row else { return nil }
@@ -239,10 +257,11 @@ extension HubStore {
         if let decision { q = q.where("decision", .equal, decision) }
         if let key { q = q.where { $0.where("a_key", .equal, key).orWhere("b_key", .equal, key) } }
         return try await q.orderBy("probability", .descending).orderBy("a_key").orderBy("b_key").limit(limit).all().map { row in
-            LinkPairRecord(a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
-                           levels: try row.decode(column: "levels", as: String.self).split(separator: ",").compactMap { UInt8($0) },
-                           weight: try row.decode(column: "weight", as: Double.self), probability: try row.decode(column: "probability", as: Double.self),
-                           decision: try row.decode(column: "decision", as: String.self))
+            LinkPairRecord(
+                a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
+                levels: try row.decode(column: "levels", as: String.self).split(separator: ",").compactMap { UInt8($0) },
+                weight: try row.decode(column: "weight", as: Double.self), probability: try row.decode(column: "probability", as: Double.self),
+                decision: try row.decode(column: "decision", as: String.self))
         }
     }
 
@@ -261,9 +280,10 @@ extension HubStore {
     public func reviews() async throws -> [ReviewRecord] {
         try await sql.select().columns("a_key", "b_key", "verdict", "reviewer", "note")
             .column(SQLRaw(engine.timestampText("decided_at")), as: "da").from("link_reviews").orderBy("a_key").orderBy("b_key").all().map { row in
-                ReviewRecord(a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
-                             verdict: try row.decode(column: "verdict", as: String.self), reviewer: try row.decode(column: "reviewer", as: String.self),
-                             decidedAt: Instant(iso: try row.decode(column: "da", as: String.self))!, note: try row.decode(column: "note", as: String?.self))
+                ReviewRecord(
+                    a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
+                    verdict: try row.decode(column: "verdict", as: String.self), reviewer: try row.decode(column: "reviewer", as: String.self),
+                    decidedAt: Instant(iso: try row.decode(column: "da", as: String.self))!, note: try row.decode(column: "note", as: String?.self))
             }
     }
 }

@@ -56,24 +56,30 @@ extension HubStore {
         try await fetchSubmissions(db, engine: engine, agency: agency, dataset: dataset, currentOnly: true)
     }
 
-    static func fetchSubmissions(_ db: any SQLDatabase, engine: SQLEngine, agency: String?, dataset: Dataset?, currentOnly: Bool) async throws -> [SubmissionRecord] {
+    static func fetchSubmissions(_ db: any SQLDatabase, engine: SQLEngine, agency: String?, dataset: Dataset?, currentOnly: Bool) async throws
+        -> [SubmissionRecord]
+    {
         var q = db.select()
-            .columns("id", "agency_id", "dataset", "period_label", "status", "rows", "bytes", "checksum", "submitted_by", "source",
-                     "key_id", "schema_version", "superseded_by", "error_count", "warning_count", "report_id", "profile")
+            .columns(
+                "id", "agency_id", "dataset", "period_label", "status", "rows", "bytes", "checksum", "submitted_by", "source",
+                "key_id", "schema_version", "superseded_by", "error_count", "warning_count", "report_id", "profile"
+            )
             .column(SQLRaw(engine.dateText("period_start")), as: "ps").column(SQLRaw(engine.dateText("period_end")), as: "pe")
             .column(SQLRaw(engine.timestampText("received_at")), as: "ra")
             .from("submissions")
-            .join("submission_quality", method: SQLJoinMethod.left, on: SQLColumn("id", table: "submissions"), .equal, SQLColumn("submission_id", table: "submission_quality"))
+            .join(
+                "submission_quality", method: SQLJoinMethod.left, on: SQLColumn("id", table: "submissions"), .equal,
+                SQLColumn("submission_id", table: "submission_quality"))
         if let agency { q = q.where("agency_id", .equal, agency) }
         if let dataset { q = q.where("dataset", .equal, dataset.rawValue) }
         if currentOnly { q = q.where("status", .equal, SubmissionRecord.Status.current.rawValue) }
         return try await q.orderBy("received_at", .descending).orderBy("id").all().map { row in
             let label = try row.decode(column: "period_label", as: String.self)
             guard let start = CalendarDate(iso: try row.decode(column: "ps", as: String.self)),
-                  let end = CalendarDate(iso: try row.decode(column: "pe", as: String.self)),
-                  let received = Instant(iso: try row.decode(column: "ra", as: String.self)),
-                  let dataset = Dataset(rawValue: try row.decode(column: "dataset", as: String.self)),
-                  let status = SubmissionRecord.Status(rawValue: try row.decode(column: "status", as: String.self))
+                let end = CalendarDate(iso: try row.decode(column: "pe", as: String.self)),
+                let received = Instant(iso: try row.decode(column: "ra", as: String.self)),
+                let dataset = Dataset(rawValue: try row.decode(column: "dataset", as: String.self)),
+                let status = SubmissionRecord.Status(rawValue: try row.decode(column: "status", as: String.self))
             else { throw StoreError.unexpected("A submission record in the store cannot be read.") }
             let period = Period(parsing: label).flatMap { $0.start == start && $0.end == end ? $0 : nil } ?? Period(start: start, end: end)
             return SubmissionRecord(

@@ -38,8 +38,10 @@ struct JourneyFactory {
             notBefore = ended ? end : Instant(seconds: Int64.max / 2)
             firstMissing = min(firstMissing ?? start, start)
             let fromCare = p.lookedAfter
-            let found = rng.weighted([(p.area, 0.6), (rng.pick(PersonFactory.areas).code, 0.3),
-                                      (rng.pick(["E08000025", "E08000026", "E08000031", "E06000018", "E08000003", "E09000028"]), 0.1)])
+            let found = rng.weighted([
+                (p.area, 0.6), (rng.pick(PersonFactory.areas).code, 0.3),
+                (rng.pick(["E08000025", "E08000026", "E08000031", "E06000018", "E08000003", "E09000028"]), 0.1),
+            ])
             var v: [String: String] = [
                 "start_datetime": local(startInstant), "end_datetime": ended ? local(end) : "",
                 "missing_type": fromCare && rng.chance(0.25) ? "A" : "M", "missing_from": fromCare ? "care" : "home",
@@ -68,12 +70,13 @@ struct JourneyFactory {
         for _ in 0..<screenings where screenDate <= config.end {
             var recorded = p.risk
             if rng.chance(0.2) { recorded = RiskLevel.allCases[max(0, min(3, r + (rng.chance(0.5) ? 1 : -1)))] }
-            let outcome: ScreeningOutcome = switch recorded {
-            case .none: .noFurtherAction
-            case .low: rng.chance(0.6) ? .earlyHelp : .noFurtherAction
-            case .medium: rng.chance(0.7) ? .maceReferral : .cinAssessment
-            case .high: rng.chance(0.8) ? .maceReferral : .strategyDiscussion
-            }
+            let outcome: ScreeningOutcome =
+                switch recorded {
+                case .none: .noFurtherAction
+                case .low: rng.chance(0.6) ? .earlyHelp : .noFurtherAction
+                case .medium: rng.chance(0.7) ? .maceReferral : .cinAssessment
+                case .high: rng.chance(0.8) ? .maceReferral : .strategyDiscussion
+                }
             var factors: [String] = []
             if recorded != .none {
                 if p.types.contains(.cse) { factors.append("11A") }
@@ -82,13 +85,18 @@ struct JourneyFactory {
                 if p.types.contains(.countyLines) { factors.append("13A") }
                 if episodes > 0 { factors.append("10A") }
             }
-            let referrer: Agency.Kind = rng.weighted([(.police, 45), (.education, 20), (.health, 10), (.returnInterviews, 8), (.family, 7), (.voluntary, 5), (.other, 5)])
-            out.append(AgencyEvent(agency: "\(la)-csc", dataset: .ceScreenings, values: [
-                "screening_date": screenDate.description,
-                "exploitation_types": recorded == .none ? "" : p.types.map(\.rawValue).joined(separator: ";"),
-                "risk_level": recorded.rawValue, "outcome": outcome.rawValue, "referring_agency": referrer.rawValue,
-                "assessment_factors": factors.joined(separator: ";"),
-            ]))
+            let referrer: Agency.Kind = rng.weighted([
+                (.police, 45), (.education, 20), (.health, 10), (.returnInterviews, 8), (.family, 7), (.voluntary, 5), (.other, 5),
+            ])
+            out.append(
+                AgencyEvent(
+                    agency: "\(la)-csc", dataset: .ceScreenings,
+                    values: [
+                        "screening_date": screenDate.description,
+                        "exploitation_types": recorded == .none ? "" : p.types.map(\.rawValue).joined(separator: ";"),
+                        "risk_level": recorded.rawValue, "outcome": outcome.rawValue, "referring_agency": referrer.rawValue,
+                        "assessment_factors": factors.joined(separator: ";"),
+                    ]))
             if recorded.rank >= 2, firstMediumHigh == nil { firstMediumHigh = (screenDate, recorded) }
             screenDate = screenDate.adding(days: rng.int(60...240))
         }
@@ -107,10 +115,13 @@ struct JourneyFactory {
                 if p.types.contains(.cse), rng.chance(0.02) { disruption.append("sro") }
                 if p.types.contains(.trafficking) || p.types.contains(.countyLines), rng.chance(0.04) { disruption.append("stro") }
                 if rng.chance(0.02) { disruption.append("hotel_notice") }
-                out.append(AgencyEvent(agency: "\(la)-csc", dataset: .maceDiscussions, values: [
-                    "meeting_date": meeting.description, "risk_before": before.rawValue, "risk_after": after.rawValue,
-                    "safety_plan": rng.chance(0.85) ? "Y" : "N", "disruption_activities": disruption.joined(separator: ";"),
-                ]))
+                out.append(
+                    AgencyEvent(
+                        agency: "\(la)-csc", dataset: .maceDiscussions,
+                        values: [
+                            "meeting_date": meeting.description, "risk_before": before.rawValue, "risk_after": after.rawValue,
+                            "safety_plan": rng.chance(0.85) ? "Y" : "N", "disruption_activities": disruption.joined(separator: ";"),
+                        ]))
                 firstMACE = firstMACE ?? meeting
                 before = after
                 meeting = meeting.adding(days: rng.int(42...84))
@@ -119,7 +130,9 @@ struct JourneyFactory {
         if let mace = firstMACE, rng.chance(r == 3 ? 0.35 : 0.10) {
             let referral = mace.adding(days: rng.int(7...60))
             if referral <= config.end {
-                let type: NRMExploitationType = p.types.contains(.cce) || p.types.contains(.countyLines) ? .criminal
+                let type: NRMExploitationType =
+                    p.types.contains(.cce) || p.types.contains(.countyLines)
+                    ? .criminal
                     : (p.types.contains(.cse) ? .sexual : rng.weighted([(.labour, 0.5), (.unknown, 0.5)]))
                 let rg: NRMDecision = rng.weighted([(.positive, 0.88), (.negative, 0.07), (.pending, 0.05)])
                 let rgDate = referral.adding(days: rng.int(2...20))
@@ -152,20 +165,30 @@ struct JourneyFactory {
             guard let day = seasonalDate(around: concern, spread: -90...600, rng: &rng) else { return nil }
             let cce = p.types.contains(.cce), cse = p.types.contains(.cse)
             let role: IncidentRole = rng.weighted([(.victim, 0.4), (.suspect, cce ? 0.4 : 0.2), (.witness, 0.1), (.associate, 0.15), (.missing, 0.05)])
-            let type: IncidentType = switch role {
-            case .suspect: rng.weighted([(.drugs, cce ? 3 : 1), (.weapons, cce ? 2 : 0.5), (.violence, 2), (.robbery, 1), (.theft, 1.5), (.criminalDamage, 1), (.publicOrder, 1)])
-            case .victim: rng.weighted([(.sexualOffence, cse ? 3 : 0.5), (.violence, 3), (.robbery, 1), (.modernSlavery, p.types.contains(.trafficking) ? 1 : 0.05), (.theft, 1)])
-            case .missing: .missingReport
-            default: rng.weighted([(.intelligence, 2), (.antisocialBehaviour, 2), (.drugs, 1), (.other, 1)])
-            }
+            let type: IncidentType =
+                switch role {
+                case .suspect:
+                    rng.weighted([
+                        (.drugs, cce ? 3 : 1), (.weapons, cce ? 2 : 0.5), (.violence, 2), (.robbery, 1), (.theft, 1.5), (.criminalDamage, 1), (.publicOrder, 1),
+                    ])
+                case .victim:
+                    rng.weighted([
+                        (.sexualOffence, cse ? 3 : 0.5), (.violence, 3), (.robbery, 1), (.modernSlavery, p.types.contains(.trafficking) ? 1 : 0.05),
+                        (.theft, 1),
+                    ])
+                case .missing: .missingReport
+                default: rng.weighted([(.intelligence, 2), (.antisocialBehaviour, 2), (.drugs, 1), (.other, 1)])
+                }
             let flagged = r >= 2 && rng.chance(0.6)
-            return AgencyEvent(agency: "staffs-police", dataset: .policeIncidents, values: [
-                "incident_datetime": local(UKTime.instant(localDate: day, hour: rng.int(0...23), minute: rng.int(0...59))),
-                "incident_type": type.rawValue, "role": role.rawValue,
-                "location_area": rng.chance(0.75) ? p.area : rng.pick(PersonFactory.areas).code,
-                "ce_flag": flagged ? "Y" : "N", "cse_flag": flagged && cse ? "Y" : "N", "cce_flag": flagged && cce ? "Y" : "N",
-                "county_lines_flag": flagged && p.types.contains(.countyLines) ? "Y" : "N",
-            ])
+            return AgencyEvent(
+                agency: "staffs-police", dataset: .policeIncidents,
+                values: [
+                    "incident_datetime": local(UKTime.instant(localDate: day, hour: rng.int(0...23), minute: rng.int(0...59))),
+                    "incident_type": type.rawValue, "role": role.rawValue,
+                    "location_area": rng.chance(0.75) ? p.area : rng.pick(PersonFactory.areas).code,
+                    "ce_flag": flagged ? "Y" : "N", "cse_flag": flagged && cse ? "Y" : "N", "cce_flag": flagged && cce ? "Y" : "N",
+                    "county_lines_flag": flagged && p.types.contains(.countyLines) ? "Y" : "N",
+                ])
         }
     }
 
@@ -179,19 +202,25 @@ struct JourneyFactory {
             if rng.chance(0.25) { reasons.append("self_harm") }
             if rng.chance(0.3) { reasons.append("substance") }
             if reasons.isEmpty { reasons.append("other") }
-            out.append(AgencyEvent(agency: "uhnm-ed", dataset: .healthContacts, values: [
-                "contact_datetime": local(UKTime.instant(localDate: day, hour: rng.int(0...23), minute: rng.int(0...59))),
-                "setting": "emergency_department", "reasons": reasons.joined(separator: ";"), "ce_screening_completed": "",
-                "area": rng.chance(0.8) ? p.area : rng.pick(PersonFactory.areas).code,
-            ]))
+            out.append(
+                AgencyEvent(
+                    agency: "uhnm-ed", dataset: .healthContacts,
+                    values: [
+                        "contact_datetime": local(UKTime.instant(localDate: day, hour: rng.int(0...23), minute: rng.int(0...59))),
+                        "setting": "emergency_department", "reasons": reasons.joined(separator: ";"), "ce_screening_completed": "",
+                        "area": rng.chance(0.8) ? p.area : rng.pick(PersonFactory.areas).code,
+                    ]))
         }
         let sexualHealthRate = p.types.contains(.cse) ? 0.8 : (p.sex == .female ? 0.05 : 0.01)
         for _ in 0..<rng.poisson(sexualHealthRate) {
             guard let day = seasonalDate(around: concern, spread: 0...600, rng: &rng) else { continue }
-            out.append(AgencyEvent(agency: "mpft-sh", dataset: .healthContacts, values: [
-                "contact_datetime": local(UKTime.instant(localDate: day, hour: rng.int(9...19), minute: rng.int(0...59))),
-                "setting": "sexual_health", "reasons": "sexual_health", "ce_screening_completed": rng.chance(0.7) ? "Y" : "N", "area": p.area,
-            ]))
+            out.append(
+                AgencyEvent(
+                    agency: "mpft-sh", dataset: .healthContacts,
+                    values: [
+                        "contact_datetime": local(UKTime.instant(localDate: day, hour: rng.int(9...19), minute: rng.int(0...59))),
+                        "setting": "sexual_health", "reasons": "sexual_health", "ce_screening_completed": rng.chance(0.7) ? "Y" : "N", "area": p.area,
+                    ]))
         }
         return out
     }
@@ -202,23 +231,34 @@ struct JourneyFactory {
         var out: [AgencyEvent] = []
         func add(_ type: EducationEventType, _ start: CalendarDate, _ end: CalendarDate?, possible: Int? = nil, missed: Int? = nil) {
             guard start <= config.end else { return }
-            out.append(AgencyEvent(agency: "\(la)-education", dataset: .educationEvents, values: [
-                "event_type": type.rawValue, "start_date": start.description, "end_date": end.map { min($0, config.end).description } ?? "",
-                "school_urn": urn, "sessions_possible": possible.map(String.init) ?? "", "sessions_missed": missed.map(String.init) ?? "",
-            ]))
+            out.append(
+                AgencyEvent(
+                    agency: "\(la)-education", dataset: .educationEvents,
+                    values: [
+                        "event_type": type.rawValue, "start_date": start.description, "end_date": end.map { min($0, config.end).description } ?? "",
+                        "school_urn": urn, "sessions_possible": possible.map(String.init) ?? "", "sessions_missed": missed.map(String.init) ?? "",
+                    ]))
         }
         for _ in 0..<rng.poisson([0.05, 0.3, 0.8, 1.2][r]) {
             if let d = schoolDay(around: concern, rng: &rng) { add(.suspension, d, d.adding(days: rng.int(0...4))) }
         }
         if rng.chance([0.002, 0.01, 0.05, 0.12][r]), let d = schoolDay(around: concern, rng: &rng) { add(.permanentExclusion, d, nil) }
-        if rng.chance([0.01, 0.05, 0.15, 0.2][r]), let d = schoolDay(around: concern, rng: &rng) { add(.partTimeTimetable, d, d.adding(days: rng.int(20...120))) }
-        if rng.chance([0.01, 0.04, 0.12, 0.25][r]), let d = schoolDay(around: concern, rng: &rng) { add(.alternativeProvision, d, rng.chance(0.5) ? d.adding(days: rng.int(60...300)) : nil) }
+        if rng.chance([0.01, 0.05, 0.15, 0.2][r]), let d = schoolDay(around: concern, rng: &rng) {
+            add(.partTimeTimetable, d, d.adding(days: rng.int(20...120)))
+        }
+        if rng.chance([0.01, 0.04, 0.12, 0.25][r]), let d = schoolDay(around: concern, rng: &rng) {
+            add(.alternativeProvision, d, rng.chance(0.5) ? d.adding(days: rng.int(60...300)) : nil)
+        }
         if rng.chance(0.02), let d = schoolDay(around: concern, rng: &rng) { add(.electiveHomeEducation, d, nil) }
-        if rng.chance([0.005, 0.01, 0.04, 0.08][r]), let d = schoolDay(around: concern, rng: &rng) { add(.childMissingEducation, d, d.adding(days: rng.int(5...90))) }
+        if rng.chance([0.005, 0.01, 0.04, 0.08][r]), let d = schoolDay(around: concern, rng: &rng) {
+            add(.childMissingEducation, d, d.adding(days: rng.int(5...90)))
+        }
         if rng.chance([0.08, 0.2, 0.4, 0.6][r]) {
             let year = Period.financialYear(containing: concern)
             let possible = rng.int(300...340)
-            add(.persistentAbsence, year.start.adding(days: 152), year.end.adding(days: -31), possible: possible, missed: Int(Double(possible) * (0.1 + rng.unit() * 0.4)))
+            add(
+                .persistentAbsence, year.start.adding(days: 152), year.end.adding(days: -31), possible: possible,
+                missed: Int(Double(possible) * (0.1 + rng.unit() * 0.4)))
         }
         return out
     }
@@ -227,13 +267,20 @@ struct JourneyFactory {
         let boost = p.types.contains(.cce) || p.types.contains(.seriousViolence) ? 1.5 : 1.0
         return (0..<rng.poisson([0.01, 0.05, 0.3, 0.6][p.risk.rank] * boost)).compactMap { _ in
             guard let day = seasonalDate(around: concern, spread: 30...700, rng: &rng) else { return nil }
-            let outcome: YouthJusticeOutcome = rng.weighted([(.communityResolution, 3), (.youthCaution, 1.5), (.youthConditionalCaution, 1.5), (.referralOrder, 2), (.youthRehabilitationOrder, 1.5), (.detentionTrainingOrder, 0.3), (.other, 0.2)])
-            let offence: OffenceType = rng.weighted([(.drugs, 3), (.weapons, 2), (.violence, 3), (.robbery, 1), (.theft, 2), (.criminalDamage, 1), (.publicOrder, 1), (.breach, 0.3)])
-            let end = day.adding(days: outcome.isOutOfCourt ? rng.int(30...120) : rng.int(90...365))
-            return AgencyEvent(agency: "\(la)-yjs", dataset: .youthJustice, values: [
-                "outcome_date": day.description, "outcome_type": outcome.rawValue, "offence_type": offence.rawValue,
-                "end_date": end <= config.end ? end.description : "",
+            let outcome: YouthJusticeOutcome = rng.weighted([
+                (.communityResolution, 3), (.youthCaution, 1.5), (.youthConditionalCaution, 1.5), (.referralOrder, 2), (.youthRehabilitationOrder, 1.5),
+                (.detentionTrainingOrder, 0.3), (.other, 0.2),
             ])
+            let offence: OffenceType = rng.weighted([
+                (.drugs, 3), (.weapons, 2), (.violence, 3), (.robbery, 1), (.theft, 2), (.criminalDamage, 1), (.publicOrder, 1), (.breach, 0.3),
+            ])
+            let end = day.adding(days: outcome.isOutOfCourt ? rng.int(30...120) : rng.int(90...365))
+            return AgencyEvent(
+                agency: "\(la)-yjs", dataset: .youthJustice,
+                values: [
+                    "outcome_date": day.description, "outcome_type": outcome.rawValue, "offence_type": offence.rawValue,
+                    "end_date": end <= config.end ? end.description : "",
+                ])
         }
     }
 

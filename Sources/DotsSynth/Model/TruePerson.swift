@@ -27,7 +27,8 @@ enum PersonFactory {
         ("E06000021", 58, 1.6), ("E07000192", 20, 1.3), ("E07000193", 26, 1.1), ("E07000194", 21, 0.8),
         ("E07000195", 24, 1.1), ("E07000196", 20, 0.8), ("E07000197", 25, 0.8), ("E07000198", 17, 0.8), ("E07000199", 17, 1.3),
     ]
-    static let outwardCodes: [String: [String]] = Dictionary(grouping: PostcodeDistricts.referenceAreas.keys.sorted(), by: { PostcodeDistricts.referenceAreas[$0]! })
+    static let outwardCodes: [String: [String]] = Dictionary(
+        grouping: PostcodeDistricts.referenceAreas.keys.sorted(), by: { PostcodeDistricts.referenceAreas[$0]! })
     static let inwardLetters = Array("ABDEFGHJLNPQRSTUWXYZ")
 
     static let ethnicities: [(Ethnicity, Double)] = [

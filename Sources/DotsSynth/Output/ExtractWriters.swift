@@ -14,7 +14,9 @@ final class ExtractWriters {
         let key = "\(agency)/\(dataset.rawValue).csv"
         let schema = dataset.extractSchema
         let writer: BufferedFileWriter
-        if let w = writers[key] { writer = w } else {
+        if let w = writers[key] {
+            writer = w
+        } else {
             try FileManager.default.createDirectory(atPath: "\(root)/\(agency)", withIntermediateDirectories: true)
             writer = try BufferedFileWriter(path: "\(root)/\(key)")
             try writer.write(CSVText.line(schema.fieldNames))

@@ -62,7 +62,7 @@ public struct SeededRandom: RandomNumberGenerator {
 }
 
 #if canImport(Glibc)
-import Glibc
+    import Glibc
 #elseif canImport(Darwin)
-import Darwin
+    import Darwin
 #endif

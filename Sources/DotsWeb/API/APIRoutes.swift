@@ -19,7 +19,9 @@ struct APIRoutes {
     struct IndicatorSummary: Content { let id: String, title: String, latest: Figure?, yearEarlier: Figure?, rag: String? }
     struct QuestionSummary: Content { let id: String, question: String, indicators: [IndicatorSummary], gaps: [String] }
     struct Overview: Content { let framework: String, version: String, computedAt: String, scope: String, exactFigures: Bool, questions: [QuestionSummary] }
-    struct IndicatorDetail: Content { let id: String, title: String, definition: String, scope: String, exactFigures: Bool, trend: [Figure], breakdowns: [Figure], gaps: [String] }
+    struct IndicatorDetail: Content {
+        let id: String, title: String, definition: String, scope: String, exactFigures: Bool, trend: [Figure], breakdowns: [Figure], gaps: [String]
+    }
 
     func register(_ app: Application) {
         app.get("api", "openapi.json") { _ in
@@ -40,14 +42,18 @@ struct APIRoutes {
         let (reading, filter) = try await loaded(req)
         let report = reading.report
         let questions = report.spec.questions.map { q in
-            QuestionSummary(id: q.id, question: q.question, indicators: q.indicators.map { ind in
-                let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0, within: filter.valid) }
-                return IndicatorSummary(id: ind.id, title: ind.title, latest: head.map { Figure($0.latest) }, yearEarlier: head?.yearEarlier.map(Figure.init),
-                                        rag: head.flatMap { FrameworkReport.rag(Double($0.latest.value), ind) })
-            }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))
+            QuestionSummary(
+                id: q.id, question: q.question,
+                indicators: q.indicators.map { ind in
+                    let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0, within: filter.valid) }
+                    return IndicatorSummary(
+                        id: ind.id, title: ind.title, latest: head.map { Figure($0.latest) }, yearEarlier: head?.yearEarlier.map(Figure.init),
+                        rag: head.flatMap { FrameworkReport.rag(Double($0.latest.value), ind) })
+                }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))
         }
-        return Overview(framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
-                        exactFigures: reading.exact, questions: questions)
+        return Overview(
+            framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
+            exactFigures: reading.exact, questions: questions)
     }
 
     func indicator(_ req: Request) async throws -> IndicatorDetail {
@@ -57,8 +63,9 @@ struct APIRoutes {
         guard let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw NotFound("There is no indicator \(Excerpt.of(id)).") }
         let view = IndicatorPage(report: report, indicator: ind, question: nil, filter: filter, exact: reading.exact)
         let (trend, breakdowns, _) = view.shownCells()
-        return IndicatorDetail(id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,
-                               trend: trend.map(Figure.init), breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
-                               gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
+        return IndicatorDetail(
+            id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,
+            trend: trend.map(Figure.init), breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
+            gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
     }
 }

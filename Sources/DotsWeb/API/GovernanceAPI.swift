@@ -48,21 +48,31 @@ struct GovernanceAPI {
     struct StrengthJSON: Encodable { let area: String, median: String?, mean: Double? }
 
     static func roundJSON(_ r: MaturityRound) -> RoundJSON {
-        RoundJSON(id: r.id, title: r.title, opened: r.opened.description, closes: r.closes?.description, questionnaire: r.questionnaire.id, version: r.questionnaire.version)
+        RoundJSON(
+            id: r.id, title: r.title, opened: r.opened.description, closes: r.closes?.description, questionnaire: r.questionnaire.id,
+            version: r.questionnaire.version)
     }
 
     func maturity(_ req: Request) async throws -> Response {
         let caller = try req.caller()
-        guard let round = try await service.round(req.query[String.self, at: "round"], by: caller) else { throw NotFound("No round of self-assessment has been opened yet.") }
+        guard let round = try await service.round(req.query[String.self, at: "round"], by: caller) else {
+            throw NotFound("No round of self-assessment has been opened yet.")
+        }
         let rounds = try await service.rounds(by: caller)
         let s = try await service.summary(round: round, rounds: rounds, by: caller)
         let agencies = s.rows.map { row in
-            AgencyJSON(agency: row.agencyID, status: row.results.isEmpty ? (row.status == .draft ? "in-progress" : "not-submitted") : "submitted",
-                       areas: row.results.map { r in AreaJSON(area: r.area.rawValue, level: r.level?.title, levelNumber: r.level?.rawValue, answered: r.answered,
-                                                              dontKnow: r.dontKnow, questions: r.questions, change: row.change[r.area].flatMap { $0 }) })
+            AgencyJSON(
+                agency: row.agencyID, status: row.results.isEmpty ? (row.status == .draft ? "in-progress" : "not-submitted") : "submitted",
+                areas: row.results.map { r in
+                    AreaJSON(
+                        area: r.area.rawValue, level: r.level?.title, levelNumber: r.level?.rawValue, answered: r.answered,
+                        dontKnow: r.dontKnow, questions: r.questions, change: row.change[r.area].flatMap { $0 })
+                })
         }
-        return try Self.json(MaturityJSON(round: Self.roundJSON(s.round), previousRound: s.previous?.id, rounds: rounds.map(Self.roundJSON),
-                                          agencies: agencies, areasByStrength: s.areasByStrength.map { StrengthJSON(area: $0.area.rawValue, median: $0.median?.title, mean: $0.mean) }))
+        return try Self.json(
+            MaturityJSON(
+                round: Self.roundJSON(s.round), previousRound: s.previous?.id, rounds: rounds.map(Self.roundJSON),
+                agencies: agencies, areasByStrength: s.areasByStrength.map { StrengthJSON(area: $0.area.rawValue, median: $0.median?.title, mean: $0.mean) }))
     }
 
     func assessment(_ req: Request) async throws -> Response {
@@ -110,7 +120,8 @@ struct GovernanceAPI {
 
     func updateEntry(_ req: Request) async throws -> Response {
         let caller = try req.caller()
-        return try Self.json(try await service.updateDataMapEntry(id: req.parameters.get("id") ?? "", try req.content.decode(GovernanceService.DataMapInput.self), by: caller))
+        return try Self.json(
+            try await service.updateDataMapEntry(id: req.parameters.get("id") ?? "", try req.content.decode(GovernanceService.DataMapInput.self), by: caller))
     }
 
     func deleteEntry(_ req: Request) async throws -> Response {
@@ -137,7 +148,8 @@ struct GovernanceAPI {
 
     func updateAction(_ req: Request) async throws -> Response {
         let caller = try req.caller()
-        return try Self.json(try await service.updateAction(id: req.parameters.get("id") ?? "", try req.content.decode(GovernanceService.ActionChange.self), by: caller))
+        return try Self.json(
+            try await service.updateAction(id: req.parameters.get("id") ?? "", try req.content.decode(GovernanceService.ActionChange.self), by: caller))
     }
 
     func suggestions(_ req: Request) async throws -> Response {

@@ -33,8 +33,9 @@ struct SubmissionsAPI {
     func history(_ req: Request) async throws -> History {
         let h = try await context.submissions.history(page: 1, pageSize: Self.uploadsLimit, by: try req.caller())
         let current = h.current.map { s in
-            InForce(id: s.id, agency: s.agency, dataset: s.dataset.rawValue, period: s.period.description, rows: s.rows, receivedAt: s.receivedAt.description,
-                    quality: Dictionary(uniqueKeysWithValues: (s.quality?.dimensions ?? []).map { ($0.dimension.rawValue, $0.value) }))
+            InForce(
+                id: s.id, agency: s.agency, dataset: s.dataset.rawValue, period: s.period.description, rows: s.rows, receivedAt: s.receivedAt.description,
+                quality: Dictionary(uniqueKeysWithValues: (s.quality?.dimensions ?? []).map { ($0.dimension.rawValue, $0.value) }))
         }
         return History(uploads: h.reports, inForce: current)
     }

@@ -13,7 +13,8 @@ struct Sparkline {
         let span = hi - lo == 0 ? 1 : hi - lo
         let step = values.count > 1 ? (width - 4) / Double(values.count - 1) : 0
         let path = ChartPath.line(values, x: { 2 + Double($0) * step }, y: { height - 3 - ($0 - lo) / span * (height - 6) })
-        return "<svg class=\"dots-sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\"><path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"2\"/></svg>"
+        return
+            "<svg class=\"dots-sparkline\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" aria-hidden=\"true\" focusable=\"false\"><path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"2\"/></svg>"
     }
 }
 

@@ -21,7 +21,8 @@ struct TrendChart {
         let step = n > 1 ? plotW / Double(n - 1) : 0
         func x(_ i: Int) -> Double { left + Double(i) * step }
         func y(_ v: Double) -> Double { top + plotH - (hi == 0 ? 0 : v / hi * plotH) }
-        var out = "<svg class=\"dots-chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
+        var out =
+            "<svg class=\"dots-chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
         out += "<title id=\"\(id)-title\">\(title.html)</title>"
         out += "<desc id=\"\(id)-desc\">\(TrendText.describe(labels: labels, values: values, format: format).html)</desc>"
         for k in 0...4 {

@@ -4,16 +4,17 @@ import DotsCore
 enum AccountPages {
     static func list(_ accounts: [AccountRecord], me: String, csrf: String) -> String {
         var out = """
-        <h1>Accounts</h1>
-        <p>Everyone who can sign in to Dots, with their role. An agency data lead acts for one agency only. Disabling an account ends its sessions at once;
-        resetting a password gives a new one to pass on by a secure route.</p>
-        <p><a class="dots-button" href="/admin/accounts/new">Add an account</a></p>
-        <table class="dots-table"><caption>\(accounts.count) account\(accounts.count == 1 ? "" : "s")</caption>
-        <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead><tbody>
-        """
+            <h1>Accounts</h1>
+            <p>Everyone who can sign in to Dots, with their role. An agency data lead acts for one agency only. Disabling an account ends its sessions at once;
+            resetting a password gives a new one to pass on by a secure route.</p>
+            <p><a class="dots-button" href="/admin/accounts/new">Add an account</a></p>
+            <table class="dots-table"><caption>\(accounts.count) account\(accounts.count == 1 ? "" : "s")</caption>
+            <thead><tr><th scope="col">Name</th><th scope="col">Email</th><th scope="col">Role</th><th scope="col">Status</th><th scope="col">Actions</th></tr></thead><tbody>
+            """
         for a in accounts.sorted(by: { ($0.disabled ? 1 : 0, $0.name) < ($1.disabled ? 1 : 0, $1.name) }) {
             let role = a.role.title + (a.agencyID.map { ", \(SubmissionPages.agencyName($0))" } ?? "")
-            let status = a.disabled ? "<strong class=\"dots-tag dots-tag--grey\">Disabled</strong>" : "<strong class=\"dots-tag dots-tag--green\">Active</strong>"
+            let status =
+                a.disabled ? "<strong class=\"dots-tag dots-tag--grey\">Disabled</strong>" : "<strong class=\"dots-tag dots-tag--green\">Active</strong>"
             var actions = ""
             if a.id != me {
                 func button(_ path: String, _ text: String) -> String {
@@ -37,16 +38,16 @@ enum AccountPages {
     static func tokens(_ tokens: [APITokenRecord], accounts: [AccountRecord], now: Instant, csrf: String) -> String {
         let emails = Dictionary(accounts.map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a })
         var out = """
-        <h2 class="dots-heading-m" id="tokens">API tokens</h2>
-        <p>Tokens let an agency's systems use the API as an account. Issue one with <code>dots token issue</code>; it is shown once. Revoke a token
-        that is no longer needed or may have been seen by someone else. Resetting an account's password revokes its tokens.</p>
-        """
+            <h2 class="dots-heading-m" id="tokens">API tokens</h2>
+            <p>Tokens let an agency's systems use the API as an account. Issue one with <code>dots token issue</code>; it is shown once. Revoke a token
+            that is no longer needed or may have been seen by someone else. Resetting an account's password revokes its tokens.</p>
+            """
         guard !tokens.isEmpty else { return out + "<p>No API tokens have been issued.</p>" }
         out += """
-        <div class="dots-table-container"><table class="dots-table"><caption class="dots-visually-hidden">API tokens</caption>
-        <thead><tr><th scope="col">Token</th><th scope="col">Account</th><th scope="col">For</th><th scope="col">Issued</th><th scope="col">Expires</th>
-        <th scope="col">Last used</th><th scope="col">Status</th></tr></thead><tbody>
-        """
+            <div class="dots-table-container"><table class="dots-table"><caption class="dots-visually-hidden">API tokens</caption>
+            <thead><tr><th scope="col">Token</th><th scope="col">Account</th><th scope="col">For</th><th scope="col">Issued</th><th scope="col">Expires</th>
+            <th scope="col">Last used</th><th scope="col">Status</th></tr></thead><tbody>
+            """
         for t in tokens {
             let status: String
             if t.revokedAt != nil {
@@ -55,11 +56,11 @@ enum AccountPages {
                 status = "<strong class=\"dots-tag dots-tag--grey\">Expired</strong>"
             } else {
                 status = """
-                <form method="post" action="/admin/tokens/\(t.id.html)/revoke" class="dots-inline-form">
-                  <input type="hidden" name="csrf" value="\(csrf.html)">
-                  <button type="submit" class="dots-link-button dots-link-button--dark">Revoke<span class="dots-visually-hidden"> token \(t.id.html)</span></button>
-                </form>
-                """
+                    <form method="post" action="/admin/tokens/\(t.id.html)/revoke" class="dots-inline-form">
+                      <input type="hidden" name="csrf" value="\(csrf.html)">
+                      <button type="submit" class="dots-link-button dots-link-button--dark">Revoke<span class="dots-visually-hidden"> token \(t.id.html)</span></button>
+                    </form>
+                    """
             }
             out += "<tr><td><code>\(t.id.html)</code></td><td>\((emails[t.accountID] ?? t.accountID).html)</td><td>\(t.label.html)</td>"
             out += "<td>\(UKTime.display(t.createdAt).html)</td><td>\((t.expiresAt.map(UKTime.display) ?? "Never").html)</td>"
@@ -71,19 +72,19 @@ enum AccountPages {
     static func form(csrf: String, values: [String: String] = [:], errors: FormControls.Errors = []) -> String {
         let roles = [(value: "", text: "Choose a role")] + Role.allCases.map { (value: $0.rawValue, text: $0.title) }
         return """
-        \(FormPages.errorSummary(errors))
-        <h1>Add an account</h1>
-        <p>Dots makes a random password for the new account and shows it to you once, to pass on by a secure route.</p>
-        <form method="post" action="/admin/accounts" novalidate>
-          \(FormControls.hidden("csrf", csrf))
-          \(FormPages.field("name", label: "Full name", value: values["name"] ?? "", autocomplete: "off", errors: errors))
-          \(FormPages.field("email", label: "Email address", type: "email", value: values["email"] ?? "", autocomplete: "off", errors: errors))
-          \(FormControls.select("role", label: "Role", options: roles, selected: values["role"] ?? "", errors: errors))
-          \(FormControls.select("agency", label: "Agency (agency data leads only)", options: FormControls.agencyOptions(prompt: "None"), selected: values["agency"] ?? "", errors: errors,
+            \(FormPages.errorSummary(errors))
+            <h1>Add an account</h1>
+            <p>Dots makes a random password for the new account and shows it to you once, to pass on by a secure route.</p>
+            <form method="post" action="/admin/accounts" novalidate>
+              \(FormControls.hidden("csrf", csrf))
+              \(FormPages.field("name", label: "Full name", value: values["name"] ?? "", autocomplete: "off", errors: errors))
+              \(FormPages.field("email", label: "Email address", type: "email", value: values["email"] ?? "", autocomplete: "off", errors: errors))
+              \(FormControls.select("role", label: "Role", options: roles, selected: values["role"] ?? "", errors: errors))
+              \(FormControls.select("agency", label: "Agency (agency data leads only)", options: FormControls.agencyOptions(prompt: "None"), selected: values["agency"] ?? "", errors: errors,
                                 hint: "The only agency whose data an agency data lead sees and submits"))
-          <button type="submit" class="dots-button">Add account</button>
-        </form>
-        """
+              <button type="submit" class="dots-button">Add account</button>
+            </form>
+            """
     }
 
     /// A password shown once: after adding an account or resetting its password.

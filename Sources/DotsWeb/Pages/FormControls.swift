@@ -22,65 +22,76 @@ enum FormControls {
         hint.map { "<div class=\"dots-hint\" id=\"\(id)-hint\">\($0.html)</div>" } ?? ""
     }
 
-    static func select(_ id: String, label: String, options: [(value: String, text: String)], selected: String, errors: Errors, hint: String? = nil, name: String? = nil) -> String {
+    static func select(
+        _ id: String, label: String, options: [(value: String, text: String)], selected: String, errors: Errors, hint: String? = nil, name: String? = nil
+    ) -> String {
         let e = error(id, errors)
         let opts = options.map { "<option value=\"\($0.value.html)\"\($0.value == selected ? " selected" : "")>\($0.text.html)</option>" }.joined()
         return """
-        <div class="\(group(e))">
-          <label class="dots-label" for="\(id)">\(label.html)</label>
-          \(hintHTML(id, hint))\(errorMessage(id, e))
-          <select class="dots-select" id="\(id)" name="\(name ?? id)"\(describedBy(id, hint: hint, error: e))>\(opts)</select>
-        </div>
-        """
+            <div class="\(group(e))">
+              <label class="dots-label" for="\(id)">\(label.html)</label>
+              \(hintHTML(id, hint))\(errorMessage(id, e))
+              <select class="dots-select" id="\(id)" name="\(name ?? id)"\(describedBy(id, hint: hint, error: e))>\(opts)</select>
+            </div>
+            """
     }
 
     static func textarea(_ id: String, label: String, value: String, errors: Errors, hint: String? = nil, rows: Int = 4, name: String? = nil) -> String {
         let e = error(id, errors)
         return """
-        <div class="\(group(e))">
-          <label class="dots-label" for="\(id)">\(label.html)</label>
-          \(hintHTML(id, hint))\(errorMessage(id, e))
-          <textarea class="dots-textarea\(e == nil ? "" : " dots-input--error")" id="\(id)" name="\(name ?? id)" rows="\(rows)"\(describedBy(id, hint: hint, error: e))>\(value.html)</textarea>
-        </div>
-        """
+            <div class="\(group(e))">
+              <label class="dots-label" for="\(id)">\(label.html)</label>
+              \(hintHTML(id, hint))\(errorMessage(id, e))
+              <textarea class="dots-textarea\(e == nil ? "" : " dots-input--error")" id="\(id)" name="\(name ?? id)" rows="\(rows)"\(describedBy(id, hint: hint, error: e))>\(value.html)</textarea>
+            </div>
+            """
     }
 
     /// A fieldset of radios; the first radio carries the group's id so the error summary can link to it.
-    static func radios(_ id: String, legend: String, options: [(value: String, text: String, hint: String?)], selected: String?, errors: Errors,
-                       hint: String? = nil, legendClass: String = "dots-fieldset__legend", name: String? = nil) -> String {
-        choices(id, kind: "radio", legend: legend, options: options, name: name ?? id, isOn: { $0 == selected }, errors: errors, hint: hint, legendClass: legendClass)
+    static func radios(
+        _ id: String, legend: String, options: [(value: String, text: String, hint: String?)], selected: String?, errors: Errors,
+        hint: String? = nil, legendClass: String = "dots-fieldset__legend", name: String? = nil
+    ) -> String {
+        choices(
+            id, kind: "radio", legend: legend, options: options, name: name ?? id, isOn: { $0 == selected }, errors: errors, hint: hint,
+            legendClass: legendClass)
     }
 
     /// A fieldset of checkboxes, sent as `id[]`.
-    static func checkboxes(_ id: String, legend: String, options: [(value: String, text: String)], checked: Set<String>, errors: Errors, hint: String? = nil) -> String {
-        choices(id, kind: "checkbox", legend: legend, options: options.map { ($0.value, $0.text, nil) }, name: "\(id)[]", isOn: checked.contains,
-                errors: errors, hint: hint, legendClass: "dots-fieldset__legend")
+    static func checkboxes(_ id: String, legend: String, options: [(value: String, text: String)], checked: Set<String>, errors: Errors, hint: String? = nil)
+        -> String
+    {
+        choices(
+            id, kind: "checkbox", legend: legend, options: options.map { ($0.value, $0.text, nil) }, name: "\(id)[]", isOn: checked.contains,
+            errors: errors, hint: hint, legendClass: "dots-fieldset__legend")
     }
 
     /// Radios and checkboxes share the GOV.UK fieldset pattern: legend, hint, error, then one item per option.
-    private static func choices(_ id: String, kind: String, legend: String, options: [(value: String, text: String, hint: String?)], name: String,
-                                isOn: (String) -> Bool, errors: Errors, hint: String?, legendClass: String) -> String {
+    private static func choices(
+        _ id: String, kind: String, legend: String, options: [(value: String, text: String, hint: String?)], name: String,
+        isOn: (String) -> Bool, errors: Errors, hint: String?, legendClass: String
+    ) -> String {
         let e = error(id, errors)
         let block = kind == "radio" ? "dots-radios" : "dots-checkboxes"
         let items = options.enumerated().map { i, o in
             let inputID = i == 0 ? id : "\(id)-\(i + 1)"
             return """
-            <div class="\(block)__item">
-              <input class="\(block)__input" id="\(inputID)" name="\(name)" type="\(kind)" value="\(o.value.html)"\(isOn(o.value) ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
-              <label class="\(block)__label" for="\(inputID)">\(o.text.html)</label>
-              \(o.hint.map { "<div class=\"dots-hint dots-radios__hint\" id=\"\(inputID)-item-hint\">\($0.html)</div>" } ?? "")
-            </div>
-            """
+                <div class="\(block)__item">
+                  <input class="\(block)__input" id="\(inputID)" name="\(name)" type="\(kind)" value="\(o.value.html)"\(isOn(o.value) ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
+                  <label class="\(block)__label" for="\(inputID)">\(o.text.html)</label>
+                  \(o.hint.map { "<div class=\"dots-hint dots-radios__hint\" id=\"\(inputID)-item-hint\">\($0.html)</div>" } ?? "")
+                </div>
+                """
         }.joined()
         return """
-        <div class="\(group(e))">
-          <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
-            <legend class="\(legendClass)">\(legend.html)</legend>
-            \(hintHTML(id, hint))\(errorMessage(id, e))
-            <div class="\(block)">\(items)</div>
-          </fieldset>
-        </div>
-        """
+            <div class="\(group(e))">
+              <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
+                <legend class="\(legendClass)">\(legend.html)</legend>
+                \(hintHTML(id, hint))\(errorMessage(id, e))
+                <div class="\(block)">\(items)</div>
+              </fieldset>
+            </div>
+            """
     }
 
     static func hidden(_ name: String, _ value: String) -> String { "<input type=\"hidden\" name=\"\(name)\" value=\"\(value.html)\">" }

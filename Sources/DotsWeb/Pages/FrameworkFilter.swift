@@ -43,7 +43,8 @@ struct FrameworkFilter {
         let from = Formatting.longDate(valid.start)
         let life = valid.end.map { "from \(from) to \(Formatting.longDate($0))" } ?? "since \(from)"
         let agencies = Set(p.agencies.map(\.id)).count
-        var text = "\(p.name) has existed \(life), covering \(Formatting.scopeName(FrameworkReport.scope(partnership: p.id, on: valid.end ?? valid.start) ?? "all")) with \(agencies) agencies. Figures are shown only for periods wholly inside that time."
+        var text =
+            "\(p.name) has existed \(life), covering \(Formatting.scopeName(FrameworkReport.scope(partnership: p.id, on: valid.end ?? valid.start) ?? "all")) with \(agencies) agencies. Figures are shown only for periods wholly inside that time."
         if let next = ReferencePartnership.partnerships.filter({ $0.valid.start == valid.end.map { $0.adding(days: 1) } }).map(\.name).nilIfEmpty {
             text += " It was then replaced by " + next.joined(separator: " and ") + "."
         }
@@ -60,19 +61,21 @@ struct FrameworkFilter {
             "<option value=\"\(p.id.html)\"\(p.id == partnership ? " selected" : "")>\(p.name.html)</option>"
         }.joined()
         let areas = areaChoices.map { a in "<option value=\"\(a.html)\"\(a == scope ? " selected" : "")>\(Formatting.scopeName(a).html)</option>" }.joined()
-        let kinds = ["<option value=\"\"\(kind == nil ? " selected" : "")>Each indicator's main period</option>"] + PeriodKind.allCases.map { k in
-            "<option value=\"\(k.rawValue)\"\(k == kind ? " selected" : "")>\(Formatting.periodKindName(k))</option>"
-        }
+        let kinds =
+            ["<option value=\"\"\(kind == nil ? " selected" : "")>Each indicator's main period</option>"]
+            + PeriodKind.allCases.map { k in
+                "<option value=\"\(k.rawValue)\"\(k == kind ? " selected" : "")>\(Formatting.periodKindName(k))</option>"
+            }
         return """
-        <form method="get" action="\(action)" class="dots-filter">
-          <div class="dots-form-group"><label class="dots-label" for="partnership">Partnership</label>
-            <select class="dots-select" id="partnership" name="partnership">\(partnerships)</select></div>
-          <div class="dots-form-group"><label class="dots-label" for="area">Area</label>
-            <select class="dots-select" id="area" name="area">\(areas)</select></div>
-          <div class="dots-form-group"><label class="dots-label" for="period">Period</label>
-            <select class="dots-select" id="period" name="period">\(kinds.joined())</select></div>
-          <button type="submit" class="dots-button dots-button--secondary">Show</button>
-        </form>
-        """
+            <form method="get" action="\(action)" class="dots-filter">
+              <div class="dots-form-group"><label class="dots-label" for="partnership">Partnership</label>
+                <select class="dots-select" id="partnership" name="partnership">\(partnerships)</select></div>
+              <div class="dots-form-group"><label class="dots-label" for="area">Area</label>
+                <select class="dots-select" id="area" name="area">\(areas)</select></div>
+              <div class="dots-form-group"><label class="dots-label" for="period">Period</label>
+                <select class="dots-select" id="period" name="period">\(kinds.joined())</select></div>
+              <button type="submit" class="dots-button dots-button--secondary">Show</button>
+            </form>
+            """
     }
 }

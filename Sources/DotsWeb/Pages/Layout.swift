@@ -28,50 +28,51 @@ struct Layout {
         let navHTML = nav.map { href, text, key in
             "<li class=\"dots-header__nav-item\"><a class=\"dots-header__link\" href=\"\(href)\"\(key == active ? " aria-current=\"page\"" : "")>\(text)</a></li>"
         }.joined()
-        let signOut = user.map { u in
-            """
-            <form method="post" action="/sign-out" class="dots-header__signout">
-              <input type="hidden" name="csrf" value="\((csrf ?? "").html)">
-              <span class="dots-header__who">\(u.name.html)<span class="dots-visually-hidden">, signed in as</span> <span class="dots-tag dots-tag--grey">\(u.role.title.html)</span></span>
-              <button type="submit" class="dots-link-button">Sign out</button>
-            </form>
-            """
-        } ?? ""
+        let signOut =
+            user.map { u in
+                """
+                <form method="post" action="/sign-out" class="dots-header__signout">
+                  <input type="hidden" name="csrf" value="\((csrf ?? "").html)">
+                  <span class="dots-header__who">\(u.name.html)<span class="dots-visually-hidden">, signed in as</span> <span class="dots-tag dots-tag--grey">\(u.role.title.html)</span></span>
+                  <button type="submit" class="dots-link-button">Sign out</button>
+                </form>
+                """
+            } ?? ""
         return """
-        <!DOCTYPE html>
-        <html lang="en-GB">
-        <head>
-          <meta charset="utf-8">
-          <title>\(title.html) – Dots</title>
-          <meta name="viewport" content="width=device-width, initial-scale=1">
-          <link rel="stylesheet" href="/assets/dots.css">
-          <link rel="icon" href="/assets/dots.svg" type="image/svg+xml">
-        </head>
-        <body>
-          <a href="#main-content" class="dots-skip-link">Skip to main content</a>
-          <header class="dots-header">
-            <div class="dots-width-container dots-header__container">
-              <a href="/" class="dots-header__brand"><span class="dots-header__logo" aria-hidden="true">●–●</span> Dots</a>
-              <span class="dots-header__service">Joining the dots on child exploitation</span>
-              \(signOut)
-            </div>
-            \(navHTML.isEmpty ? "" : "<nav class=\"dots-header__nav\" aria-label=\"Main\"><ul class=\"dots-width-container dots-header__nav-list\">\(navHTML)</ul></nav>")
-          </header>
-          <div class="dots-width-container">
-            <div class="dots-phase-banner"><strong class="dots-tag">Synthetic data</strong> This service holds pseudonymised data about children: use it only for the partnership's work.</div>
-            \(backLink.map { "<a href=\"\($0.href)\" class=\"dots-back-link\">\($0.text.html)</a>" } ?? "")
-            <main class="dots-main-wrapper" id="main-content">
-        \(main)
-            </main>
-          </div>
-          <footer class="dots-footer">
-            <div class="dots-width-container">
-              <p>Dots: a question-led performance framework for safeguarding partnerships. Figures for strategic leads have small numbers hidden (c).</p>
-              <p><a href="/api/openapi.json">API (OpenAPI)</a> · <a href="/accessibility">Accessibility</a></p>
-            </div>
-          </footer>
-        </body>
-        </html>
-        """
+            <!DOCTYPE html>
+            <html lang="en-GB">
+            <head>
+              <meta charset="utf-8">
+              <title>\(title.html) – Dots</title>
+              <meta name="viewport" content="width=device-width, initial-scale=1">
+              <link rel="stylesheet" href="/assets/dots.css">
+              <link rel="icon" href="/assets/dots.svg" type="image/svg+xml">
+            </head>
+            <body>
+              <a href="#main-content" class="dots-skip-link">Skip to main content</a>
+              <header class="dots-header">
+                <div class="dots-width-container dots-header__container">
+                  <a href="/" class="dots-header__brand"><span class="dots-header__logo" aria-hidden="true">●–●</span> Dots</a>
+                  <span class="dots-header__service">Joining the dots on child exploitation</span>
+                  \(signOut)
+                </div>
+                \(navHTML.isEmpty ? "" : "<nav class=\"dots-header__nav\" aria-label=\"Main\"><ul class=\"dots-width-container dots-header__nav-list\">\(navHTML)</ul></nav>")
+              </header>
+              <div class="dots-width-container">
+                <div class="dots-phase-banner"><strong class="dots-tag">Synthetic data</strong> This service holds pseudonymised data about children: use it only for the partnership's work.</div>
+                \(backLink.map { "<a href=\"\($0.href)\" class=\"dots-back-link\">\($0.text.html)</a>" } ?? "")
+                <main class="dots-main-wrapper" id="main-content">
+            \(main)
+                </main>
+              </div>
+              <footer class="dots-footer">
+                <div class="dots-width-container">
+                  <p>Dots: a question-led performance framework for safeguarding partnerships. Figures for strategic leads have small numbers hidden (c).</p>
+                  <p><a href="/api/openapi.json">API (OpenAPI)</a> · <a href="/accessibility">Accessibility</a></p>
+                </div>
+              </footer>
+            </body>
+            </html>
+            """
     }
 }

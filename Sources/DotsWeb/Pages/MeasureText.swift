@@ -1,6 +1,6 @@
 import DotsCore
-import Foundation
 import DotsFramework
+import Foundation
 
 /// An indicator's numerator and denominator in plain words, for the indicator page.
 enum MeasureText {
@@ -21,12 +21,18 @@ enum MeasureText {
         case .events: return ("\(rows) in the period\(scope)", "none: a count")
         case .people: return ("young people with \(rows) in the period\(scope), each counted once", "none: a count")
         case .rate(let base):
-            return ("\(base == .people ? "young people" : "records") in \(rows)\(scope)", "children aged 0-17 living in the area (ONS mid-2020 estimates), per 10,000")
+            return (
+                "\(base == .people ? "young people" : "records") in \(rows)\(scope)",
+                "children aged 0-17 living in the area (ONS mid-2020 estimates), per 10,000"
+            )
         case .percentage(let numerator, let base):
             let what = base == .people ? "young people with \(rows)" : rows
             return ("\(what) where \(filters(numerator))", "all \(what) in the period\(scope)")
         case .duration(let from, let to, let unit, let ps):
-            return ("the time in \(unit.rawValue) from \(from) to \(to): " + ps.map { $0 == 50 ? "median" : "\($0)th percentile" }.joined(separator: ", "), "\(rows) with both times\(scope)")
+            return (
+                "the time in \(unit.rawValue) from \(from) to \(to): " + ps.map { $0 == 50 ? "median" : "\($0)th percentile" }.joined(separator: ", "),
+                "\(rows) with both times\(scope)"
+            )
         case .within(let from, let to, let hours):
             return ("\(rows) where \(to) was within \(hours) hours of \(from)", "\(rows) with \(from) recorded\(scope)")
         case .repeats(let count, let days):
@@ -35,7 +41,10 @@ enum MeasureText {
             return ("young people with \(rows) open at the end of the period (\(start) on or before it, \(end) after it or blank)\(scope)", "none: a count")
         case .overlap(let agencies, let with, let withFilters):
             if let with {
-                return ("of those, young people also in \(with.rawValue.replacingOccurrences(of: "_", with: " "))\(withFilters.isEmpty ? "" : " (\(filters(withFilters)))") in the same period", "young people with \(rows) in the period\(scope)")
+                return (
+                    "of those, young people also in \(with.rawValue.replacingOccurrences(of: "_", with: " "))\(withFilters.isEmpty ? "" : " (\(filters(withFilters)))") in the same period",
+                    "young people with \(rows) in the period\(scope)"
+                )
             }
             return ("of those, young people known to at least \(agencies ?? 2) agencies", "young people with \(rows) in the period\(scope)")
         }

@@ -13,14 +13,14 @@ struct OverviewPage {
     func render() -> String {
         let spec = report.spec
         var out = """
-        <span class="dots-caption">\(spec.name.html), version \(spec.version.html)</span>
-        <h1>What the partnership wants to know</h1>
-        <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope).html)</strong>.
-        Figures computed \(report.run.computedAt.description.html) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
-        \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
-        \(filter.form(action: "/framework"))
-        <p class="dots-body-s">\(filter.shapeNote.html)</p>
-        """
+            <span class="dots-caption">\(spec.name.html), version \(spec.version.html)</span>
+            <h1>What the partnership wants to know</h1>
+            <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope).html)</strong>.
+            Figures computed \(report.run.computedAt.description.html) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
+            \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
+            \(filter.form(action: "/framework"))
+            <p class="dots-body-s">\(filter.shapeNote.html)</p>
+            """
         let allGaps = report.gaps.count
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
         for theme in spec.themes {
@@ -59,7 +59,8 @@ struct OverviewPage {
     func indicatorRow(_ ind: IndicatorSpec) -> String {
         let link = "<a href=\"/framework/indicators/\(HTML.query(ind.id))?\(filter.query)\">\(ind.title.html)</a>"
         guard let kind = filter.kind(for: ind), let (latest, earlier) = report.headline(ind, scope: filter.scope, kind: kind, within: filter.valid) else {
-            return "<li class=\"dots-indicator\"><div>\(link)<div class=\"dots-indicator__meta\">No figure for this area and period.</div></div><div class=\"dots-indicator__value\">:</div></li>"
+            return
+                "<li class=\"dots-indicator\"><div>\(link)<div class=\"dots-indicator__meta\">No figure for this area and period.</div></div><div class=\"dots-indicator__value\">:</div></li>"
         }
         let unit = report.unitText(ind)
         let series = report.series(ind, scope: filter.scope, kind: kind, within: filter.valid).suffix(12)
@@ -70,13 +71,13 @@ struct OverviewPage {
         if let earlier { meta += "; a year earlier \(Formatting.value(earlier, unit: unit).html)" }
         if let t = ind.target { meta += "; target \(Formatting.number(t.value).html)\(unit.html)" }
         return """
-        <li class="dots-indicator">
-          <div>\(link) \(Formatting.ragTag(rag))
-            <div class="dots-indicator__meta">\(meta)</div>
-            <div class="dots-indicator__meta"><span class="dots-visually-hidden">Trend: </span>\(Sparkline(values: values).svg())<span class="dots-visually-hidden">\(TrendText.describe(labels: labels, values: values, format: Formatting.number).html)</span></div>
-          </div>
-          <div class="dots-indicator__value">\(Formatting.value(latest, unit: unit).html)</div>
-        </li>
-        """
+            <li class="dots-indicator">
+              <div>\(link) \(Formatting.ragTag(rag))
+                <div class="dots-indicator__meta">\(meta)</div>
+                <div class="dots-indicator__meta"><span class="dots-visually-hidden">Trend: </span>\(Sparkline(values: values).svg())<span class="dots-visually-hidden">\(TrendText.describe(labels: labels, values: values, format: Formatting.number).html)</span></div>
+              </div>
+              <div class="dots-indicator__value">\(Formatting.value(latest, unit: unit).html)</div>
+            </li>
+            """
     }
 }

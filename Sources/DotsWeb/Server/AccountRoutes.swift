@@ -27,8 +27,10 @@ struct AccountRoutes {
         let all = try await accounts.accounts(by: user.caller)
         let tokens = try await accounts.apiTokens(by: user.caller)
         let csrf = user.csrfToken ?? ""
-        return page(layout(req, "Accounts").render(AccountPages.list(all, me: user.id, csrf: csrf)
-            + AccountPages.tokens(tokens, accounts: all, now: context.clock.now(), csrf: csrf)))
+        return page(
+            layout(req, "Accounts").render(
+                AccountPages.list(all, me: user.id, csrf: csrf)
+                    + AccountPages.tokens(tokens, accounts: all, now: context.clock.now(), csrf: csrf)))
     }
 
     func form(_ req: Request) async throws -> Response {
@@ -43,12 +45,15 @@ struct AccountRoutes {
         let f = try req.content.decode(Form.self)
         let values = ["name": f.name ?? "", "email": f.email ?? "", "role": f.role ?? "", "agency": f.agency ?? ""]
         func refused(_ errors: FormControls.Errors) -> Response {
-            page(layout(req, "Error: Add an account").render(AccountPages.form(csrf: user.csrfToken ?? "", values: values, errors: errors), backLink: ("/admin/accounts", "Accounts")),
-                 status: .unprocessableEntity)
+            page(
+                layout(req, "Error: Add an account").render(
+                    AccountPages.form(csrf: user.csrfToken ?? "", values: values, errors: errors), backLink: ("/admin/accounts", "Accounts")),
+                status: .unprocessableEntity)
         }
         do {
-            let (account, password) = try await accounts.add(email: f.email ?? "", name: f.name ?? "", role: f.role ?? "",
-                                                             agencyID: (f.agency ?? "").isEmpty ? nil : f.agency, by: user.caller)
+            let (account, password) = try await accounts.add(
+                email: f.email ?? "", name: f.name ?? "", role: f.role ?? "",
+                agencyID: (f.agency ?? "").isEmpty ? nil : f.agency, by: user.caller)
             return page(layout(req, "Account added").render(AccountPages.password(account, password: password, isNew: true)))
         } catch let e as InvalidInput {
             return refused(e.formErrors)

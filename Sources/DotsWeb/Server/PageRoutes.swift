@@ -13,13 +13,16 @@ struct PageRoutes {
             req.currentUser == nil ? req.redirect(to: "/sign-in") : req.redirect(to: "/framework")
         }
         app.get("assets", "dots.css") { _ in
-            Response(status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
+            Response(
+                status: .ok, headers: ["Content-Type": "text/css; charset=utf-8", "Cache-Control": "public, max-age=3600"], body: .init(string: Stylesheet.css))
         }
         app.get("assets", "dots.svg") { _ in
             Response(status: .ok, headers: ["Content-Type": "image/svg+xml", "Cache-Control": "public, max-age=86400"], body: .init(string: Stylesheet.logo))
         }
         app.get("healthz") { _ in "ok" }
-        app.get("accessibility") { req in page(Layout(title: "Accessibility", user: req.currentUser, csrf: req.currentUser?.csrfToken).render(AccessibilityStatement.html)) }
+        app.get("accessibility") { req in
+            page(Layout(title: "Accessibility", user: req.currentUser, csrf: req.currentUser?.csrfToken).render(AccessibilityStatement.html))
+        }
         app.get("sign-in", use: signInForm)
         app.post("sign-in", use: signIn)
         app.post("sign-out", use: signOut)
@@ -86,14 +89,17 @@ struct PageRoutes {
     }
 
     func cookie(_ value: String, maxAge: Int) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/", isSecure: context.secureCookies, isHTTPOnly: true, sameSite: .lax)
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: "/", isSecure: context.secureCookies, isHTTPOnly: true, sameSite: .lax)
     }
 
     // MARK: account
 
     func account(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
-        return page(layout(req, "Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", changed: req.query[String.self, at: "changed"] != nil)))
+        return page(
+            layout(req, "Your account", active: "account").render(
+                FormPages.account(user, csrf: user.csrfToken ?? "", changed: req.query[String.self, at: "changed"] != nil)))
     }
 
     func changePassword(_ req: Request) async throws -> Response {
@@ -103,8 +109,9 @@ struct PageRoutes {
         do {
             try await context.accounts.changePassword(user.account, current: form.current ?? "", new: form.new ?? "")
         } catch let e as InvalidInput {
-            return page(layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: e.formErrors)),
-                        status: .unprocessableEntity)
+            return page(
+                layout(req, "Error: Your account", active: "account").render(FormPages.account(user, csrf: user.csrfToken ?? "", errors: e.formErrors)),
+                status: .unprocessableEntity)
         }
         // Changing the password ended every session, this one too: sign in again with the new one.
         let res = req.redirect(to: "/sign-in?next=%2Faccount%3Fchanged%3D1")
@@ -119,7 +126,9 @@ struct PageRoutes {
     func overview(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         guard let reading = try await context.framework.reading(by: user.caller) else {
-            return page(layout(req, "Framework", active: "framework").render(FormPages.message(title: "No figures yet", "The framework has not been computed on this store: an analyst runs `dots framework compute`.")))
+            return page(
+                layout(req, "Framework", active: "framework").render(
+                    FormPages.message(title: "No figures yet", "The framework has not been computed on this store: an analyst runs `dots framework compute`.")))
         }
         let report = reading.report, exact = reading.exact
         let filter = FrameworkFilter(req, today: today())
@@ -127,7 +136,8 @@ struct PageRoutes {
             OverviewPage(report: report, filter: filter, exact: exact).render()
         }
         // Per reader (the cached page is per run and filter): where the data map says what data could answer each question.
-        let coverage = user.can(.viewGovernance)
+        let coverage =
+            user.can(.viewGovernance)
             ? "<p>The data side of what we don't know: <a href=\"/datamap/coverage\">which data could answer each question</a>, from the partnership data map (submitted, held but not submitted, or not held).</p>"
             : ""
         return page(layout(req, "Framework", active: "framework").render(main + coverage))
@@ -145,16 +155,19 @@ struct PageRoutes {
         var id = req.parameters.get("id") ?? ""
         let wantsCSV = id.hasSuffix(".csv")
         if wantsCSV { id.removeLast(4) }
-        guard let reading = try await context.framework.reading(by: try req.caller()), let ind = reading.report.spec.indicators.first(where: { $0.id == id }) else {
+        guard let reading = try await context.framework.reading(by: try req.caller()), let ind = reading.report.spec.indicators.first(where: { $0.id == id })
+        else {
             throw NotFound("There is no such indicator (or the framework has not been computed yet).")
         }
         let report = reading.report, exact = reading.exact
         let question = report.spec.questions.first { $0.indicators.contains { $0.id == id } }
         let used = reading.submissions.filter { $0.dataset == ind.dataset }
-        let view = IndicatorPage(report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used)
+        let view = IndicatorPage(
+            report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used)
         if wantsCSV {
-            return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
-                            body: .init(string: view.csv()))
+            return Response(
+                status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
+                body: .init(string: view.csv()))
         }
         let main = await rendered("indicator|\(id)|\(exact)|\(view.filter.query)", run: report.run.id) { view.render() }
         return page(layout(req, ind.title, active: "framework").render(main, backLink: ("/framework?" + view.filter.query, "All questions")))

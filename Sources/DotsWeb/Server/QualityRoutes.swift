@@ -1,5 +1,5 @@
-import DotsCore
 import DotsApp
+import DotsCore
 import Vapor
 
 /// The data quality review, in pages and the API. Agency data leads see their own agency; the partnership sees all.
@@ -34,16 +34,18 @@ struct QualityRoutes {
     }
 
     static func partnershipForm(_ chosen: String?) -> String {
-        let options = ["<option value=\"\">Every agency</option>"] + ReferencePartnership.partnerships.map { p in
-            "<option value=\"\(p.id.html)\"\(p.id == chosen ? " selected" : "")>\(p.name.html)</option>"
-        }
+        let options =
+            ["<option value=\"\">Every agency</option>"]
+            + ReferencePartnership.partnerships.map { p in
+                "<option value=\"\(p.id.html)\"\(p.id == chosen ? " selected" : "")>\(p.name.html)</option>"
+            }
         return """
-        <form method="get" action="/quality" class="dots-filter">
-          <div class="dots-form-group"><label class="dots-label" for="partnership">Partnership</label>
-            <select class="dots-select" id="partnership" name="partnership">\(options.joined())</select></div>
-          <button type="submit" class="dots-button dots-button--secondary">Show</button>
-        </form>
-        """
+            <form method="get" action="/quality" class="dots-filter">
+              <div class="dots-form-group"><label class="dots-label" for="partnership">Partnership</label>
+                <select class="dots-select" id="partnership" name="partnership">\(options.joined())</select></div>
+              <button type="submit" class="dots-button dots-button--secondary">Show</button>
+            </form>
+            """
     }
 
     func overview(_ req: Request) async throws -> Response {
@@ -55,8 +57,9 @@ struct QualityRoutes {
 
     func detail(_ req: Request) async throws -> Response {
         let h = try await context.quality.history(agency: req.parameters.get("agency"), dataset: req.parameters.get("dataset"), by: try req.caller())
-        return page(layout(req, "Data quality: \(h.dataset.schema.title), \(h.agency.name)").render(
-            QualityPages.detail(agency: h.agency, dataset: h.dataset, history: h.submissions), backLink: ("/quality", "Data quality")))
+        return page(
+            layout(req, "Data quality: \(h.dataset.schema.title), \(h.agency.name)").render(
+                QualityPages.detail(agency: h.agency, dataset: h.dataset, history: h.submissions), backLink: ("/quality", "Data quality")))
     }
 
     func apiOverview(_ req: Request) async throws -> [DatasetQuality] {
@@ -65,6 +68,7 @@ struct QualityRoutes {
 
     /// Every submission of one dataset, newest first, rejected ones included (their quality was measured too).
     func apiDetail(_ req: Request) async throws -> [DatasetQuality] {
-        try await context.quality.history(agency: req.parameters.get("agency"), dataset: req.parameters.get("dataset"), by: try req.caller()).submissions.map(DatasetQuality.init)
+        try await context.quality.history(agency: req.parameters.get("agency"), dataset: req.parameters.get("dataset"), by: try req.caller()).submissions.map(
+            DatasetQuality.init)
     }
 }

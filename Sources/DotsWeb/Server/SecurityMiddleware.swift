@@ -13,11 +13,14 @@ struct SessionMiddleware: AsyncMiddleware {
 
     func respond(to req: Request, chainingTo next: any AsyncResponder) async throws -> Response {
         if let token = req.cookies[Self.cookie]?.string,
-           let (session, account) = try await context.accounts.session(digest: SecretTokens.digest(token)) {
-            req.currentUser = CurrentUser(account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest,
-                                          channel: req.url.path.hasPrefix("/api/") ? .api : .page)
+            let (session, account) = try await context.accounts.session(digest: SecretTokens.digest(token))
+        {
+            req.currentUser = CurrentUser(
+                account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest,
+                channel: req.url.path.hasPrefix("/api/") ? .api : .page)
         } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization,
-                  let account = try await context.accounts.account(forAPIToken: bearer.token) {
+            let account = try await context.accounts.account(forAPIToken: bearer.token)
+        {
             req.currentUser = CurrentUser(account: account, csrfToken: nil, sessionDigest: nil, channel: .api)
         }
         if req.method != .GET && req.method != .HEAD, let user = req.currentUser, let expected = user.csrfToken {
@@ -39,8 +42,11 @@ struct SessionMiddleware: AsyncMiddleware {
         // Served over TLS: browsers are told to use nothing else for a year.
         if tls { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains") }
         let h = response.headers
-        response.headers.replaceOrAdd(name: "Content-Security-Policy",
-                                      value: "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'")
+        response.headers.replaceOrAdd(
+            name: "Content-Security-Policy",
+            value:
+                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+        )
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")
@@ -75,7 +81,8 @@ struct PageErrorMiddleware: AsyncMiddleware {
             return render(req, status: abort.status, reason: reason)
         } catch {
             req.logger.error("Unhandled error: \(String(reflecting: error))")
-            return render(req, status: .internalServerError, reason: "Something went wrong on our side. Try again; if it keeps happening, tell your partnership admin.")
+            return render(
+                req, status: .internalServerError, reason: "Something went wrong on our side. Try again; if it keeps happening, tell your partnership admin.")
         }
     }
 
@@ -93,7 +100,10 @@ struct PageErrorMiddleware: AsyncMiddleware {
             let body = (try? encoder.encode(APIError(error: reason, status: status.code, problems: problems))) ?? Data("{}".utf8)
             response = Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
         } else {
-            let title = status == .notFound ? "Page not found" : status == .forbidden ? "You do not have access to this page" : status == .unauthorized ? "Sign in" : "Sorry, there is a problem"
+            let title =
+                status == .notFound
+                ? "Page not found"
+                : status == .forbidden ? "You do not have access to this page" : status == .unauthorized ? "Sign in" : "Sorry, there is a problem"
             let body = status == .notFound ? "If you typed the web address, check it is correct." : reason
             let html = Layout(title: title, user: req.currentUser, csrf: req.currentUser?.csrfToken).render(FormPages.message(title: title, body))
             response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))

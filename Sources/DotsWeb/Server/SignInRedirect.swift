@@ -37,7 +37,7 @@ enum ClientAddress {
     static func of(remote: String?, forwardedFor: String?, trustedProxy: String?) -> String {
         let direct = remote ?? "unknown"
         guard let trustedProxy, direct == trustedProxy,
-              let last = forwardedFor?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
+            let last = forwardedFor?.split(separator: ",").last?.trimmingCharacters(in: .whitespaces), !last.isEmpty
         else { return direct }
         return String(last.prefix(64))
     }

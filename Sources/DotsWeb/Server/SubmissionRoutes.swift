@@ -22,13 +22,15 @@ struct SubmissionRoutes {
     func history(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         let h = try await context.submissions.history(page: req.query[Int.self, at: "page"] ?? 1, pageSize: Self.pageSize, by: user.caller)
-        return DotsWeb.page(layout(req, "Submissions").render(SubmissionPages.history(user, reports: h.reports, page: h.page, pages: h.pages, current: h.current)))
+        return DotsWeb.page(
+            layout(req, "Submissions").render(SubmissionPages.history(user, reports: h.reports, page: h.page, pages: h.pages, current: h.current)))
     }
 
     func form(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         _ = try context.submissions.uploadAgencies(by: user.caller)
-        return page(layout(req, "Upload a submission").render(SubmissionPages.form(user, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
+        return page(
+            layout(req, "Upload a submission").render(SubmissionPages.form(user, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
     }
 
     func upload(_ req: Request) async throws -> Response {
@@ -56,17 +58,21 @@ struct SubmissionRoutes {
         let kept = try await context.submissions.report(id: id, by: caller)
         switch format {
         case "csv":
-            return Response(status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"dots-report-\(id).csv\""],
-                            body: .init(string: kept.report.csv()))
+            return Response(
+                status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"dots-report-\(id).csv\""],
+                body: .init(string: kept.report.csv()))
         case "json":
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-            return Response(status: .ok, headers: ["Content-Type": "application/json", "Content-Disposition": "attachment; filename=\"dots-report-\(id).json\""],
-                            body: .init(data: try encoder.encode(kept.report)))
+            return Response(
+                status: .ok, headers: ["Content-Type": "application/json", "Content-Disposition": "attachment; filename=\"dots-report-\(id).json\""],
+                body: .init(data: try encoder.encode(kept.report)))
         default:
             let title = kept.record.accepted ? "Submission accepted" : "Submission rejected"
-            return page(layout(req, title).render(SubmissionPages.report(kept.record, kept.report, justUploaded: req.query[String.self, at: "uploaded"] != nil),
-                                                  backLink: ("/submissions", "Submissions")))
+            return page(
+                layout(req, title).render(
+                    SubmissionPages.report(kept.record, kept.report, justUploaded: req.query[String.self, at: "uploaded"] != nil),
+                    backLink: ("/submissions", "Submissions")))
         }
     }
 }

@@ -11,7 +11,9 @@ import Foundation
 struct DemoCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "demo",
-        abstract: "Build the synthetic demo partnership (generate, prepare, ingest, link, compute the framework), create one account per role, and serve the web app.")
+        abstract:
+            "Build the synthetic demo partnership (generate, prepare, ingest, link, compute the framework), create one account per role, and serve the web app."
+    )
 
     @Option(help: "Folder for the demo's extracts, packages, key and store.") var dir = "dots-demo"
     @Option(help: "The port to serve on (127.0.0.1 only).") var port = 8080
@@ -29,23 +31,25 @@ struct DemoCommand: AsyncParsableCommand {
             guard result.rejected.isEmpty else { throw ExitCode(1) }
             let accounts = result.credentials
             let rows = result.accepted.reduce(0) { $0 + $1.rows }
-            print("""
+            print(
+                """
 
-            Demo partnership ready in \(String(format: "%.1f", result.seconds)) s: \(result.accepted.count) submissions, \(rows) rows.
-            Raw extracts (clear identifiers, agency side only): \(dir)/extracts
-            Prepared packages (pseudonymised, what the hub receives; upload one on the Submissions page): \(dir)/packages
-            Linkage key (agency side; never on the hub): \(result.keyFile)
-            Store: \(location)
+                Demo partnership ready in \(String(format: "%.1f", result.seconds)) s: \(result.accepted.count) submissions, \(rows) rows.
+                Raw extracts (clear identifiers, agency side only): \(dir)/extracts
+                Prepared packages (pseudonymised, what the hub receives; upload one on the Submissions page): \(dir)/packages
+                Linkage key (agency side; never on the hub): \(result.keyFile)
+                Store: \(location)
 
-            Demo accounts (new passwords every run; synthetic data only):
-            \(accounts.map { "  \($0.role.title.padding(toLength: 36, withPad: " ", startingAt: 0)) \($0.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \($0.password)\($0.agencyID.map { "  (\($0))" } ?? "")" }.joined(separator: "\n"))
-            """)
+                Demo accounts (new passwords every run; synthetic data only):
+                \(accounts.map { "  \($0.role.title.padding(toLength: 36, withPad: " ", startingAt: 0)) \($0.email.padding(toLength: 34, withPad: " ", startingAt: 0)) \($0.password)\($0.agencyID.map { "  (\($0))" } ?? "")" }.joined(separator: "\n"))
+                """)
             if noServe {
                 print("\nServe it later with: swift run dots serve --database \(dir)/dots.sqlite")
                 return
             }
             print("\nOpen http://127.0.0.1:\(port) and sign in with an account above. Stop with Ctrl-C.")
-            try await WebServer.run(try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: "127.0.0.1", port: port, secureCookies: false, trustedProxy: nil)
+            try await WebServer.run(
+                try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: "127.0.0.1", port: port, secureCookies: false, trustedProxy: nil)
         }
     }
 }

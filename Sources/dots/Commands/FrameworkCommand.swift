@@ -37,7 +37,9 @@ struct FrameworkCommand: AsyncParsableCommand {
                 print("\(problems.count) problem(s); the framework cannot be used until they are fixed.")
                 throw ExitCode(1)
             }
-            print("\(file): valid. \(spec.name) (version \(spec.version)): \(spec.themes.count) themes, \(spec.questions.count) questions, \(spec.indicators.count) indicators.")
+            print(
+                "\(file): valid. \(spec.name) (version \(spec.version)): \(spec.themes.count) themes, \(spec.questions.count) questions, \(spec.indicators.count) indicators."
+            )
         }
     }
 
@@ -47,7 +49,8 @@ struct FrameworkCommand: AsyncParsableCommand {
     }
 
     struct Compute: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Compute every indicator for every period, area and breakdown, and store the figures with provenance.")
+        static let configuration = CommandConfiguration(
+            abstract: "Compute every indicator for every period, area and breakdown, and store the figures with provenance.")
         @OptionGroup var source: Source
         @Option(help: "Who is running it, for the run log.") var runBy = ProcessInfo.processInfo.environment["USER"] ?? "cli"
         @Flag(help: "Print each indicator's query time, slowest first.") var timings = false
@@ -58,18 +61,24 @@ struct FrameworkCommand: AsyncParsableCommand {
             let outcome = try await store.withStore { try await FrameworkService(store: $0, runBy: runBy).compute(spec, text: text) }
             let r = outcome.run
             print("Computed \(r.indicators) indicators (\(r.cells) figures) in \(String(format: "%.2f", r.seconds)) s: run \(r.id).")
-            print("  from \(r.submissions.count) submissions" + (r.linkageRunID.map { ", linkage run \($0)" } ?? " (linkage has not run: young people are counted per agency)"))
+            print(
+                "  from \(r.submissions.count) submissions"
+                    + (r.linkageRunID.map { ", linkage run \($0)" } ?? " (linkage has not run: young people are counted per agency)"))
             let blocking = outcome.gaps.filter(\.gap.blocking)
             print("  what we don't know: \(outcome.gaps.count) gaps, \(blocking.count) leaving an indicator unanswered (`dots framework show`)")
             if timings {
-                print(String(format: "  queries: %.3f s wall, %d at once (%.3f s summed)", outcome.querySeconds, outcome.concurrency, outcome.seconds.values.reduce(0, +)))
+                print(
+                    String(
+                        format: "  queries: %.3f s wall, %d at once (%.3f s summed)", outcome.querySeconds, outcome.concurrency,
+                        outcome.seconds.values.reduce(0, +)))
                 for (id, s) in outcome.seconds.sorted(by: { $0.value > $1.value }) { print(String(format: "  %8.3f s  %@", s, id)) }
             }
         }
     }
 
     struct Show: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A readable table per strategic question: latest figure, a year earlier, RAG, and what we don't know.")
+        static let configuration = CommandConfiguration(
+            abstract: "A readable table per strategic question: latest figure, a year earlier, RAG, and what we don't know.")
         @OptionGroup var source: Source
         @Option(help: "A partnership id (`dots partnership`): its area's figures. Default: the whole area.") var partnership: String?
         @Flag(help: "Apply disclosure control, as a strategic lead or a public report sees it.") var publish = false
@@ -123,7 +132,8 @@ struct FrameworkCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every figure as CSV or JSON; with --publish, exactly what a strategic lead or public report may see.")
+        static let configuration = CommandConfiguration(
+            abstract: "Every figure as CSV or JSON; with --publish, exactly what a strategic lead or public report may see.")
         enum Format: String, ExpressibleByArgument { case csv, json }
         @OptionGroup var source: Source
         @Option(help: "csv or json.") var format: Format = .csv

@@ -14,8 +14,11 @@ struct ExportOutput: ParsableArguments {
     @Option(name: [.short, .long], help: "Write to this file instead of standard output.") var output: String?
 
     func write(_ text: String) throws {
-        if let output { try text.write(toFile: output, atomically: true, encoding: .utf8); FileHandle.standardError.write(Data("Written to \(output)\n".utf8)) }
-        else { print(text, terminator: "") }
+        if let output {
+            try text.write(toFile: output, atomically: true, encoding: .utf8); FileHandle.standardError.write(Data("Written to \(output)\n".utf8))
+        } else {
+            print(text, terminator: "")
+        }
     }
 }
 
@@ -24,8 +27,9 @@ func governance(_ hub: HubStore, framework: FrameworkCommand.Source) throws -> G
 }
 
 struct MaturityCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "maturity", abstract: "Data-maturity self-assessment: open a round, export its results, print the questionnaire.",
-                                                    subcommands: [Open.self, Export.self, Questionnaire.self])
+    static let configuration = CommandConfiguration(
+        commandName: "maturity", abstract: "Data-maturity self-assessment: open a round, export its results, print the questionnaire.",
+        subcommands: [Open.self, Export.self, Questionnaire.self])
 
     struct Open: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Open a round of self-assessment, with the shipped questionnaire or your own version of it.")
@@ -54,16 +58,19 @@ struct MaturityCommand: AsyncParsableCommand {
     }
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "A round's results per agency and area (submitted assessments only), with change since the round before.")
+        static let configuration = CommandConfiguration(
+            abstract: "A round's results per agency and area (submitted assessments only), with change since the round before.")
         @Option(help: "A round id; default: the newest round.") var round: String?
         @OptionGroup var out: ExportOutput
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
             do {
-                try out.write(try await store.withStore { hub in
-                    try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportMaturity(round: round, format: out.format, by: commandLineCaller)
-                })
+                try out.write(
+                    try await store.withStore { hub in
+                        try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportMaturity(
+                            round: round, format: out.format, by: commandLineCaller)
+                    })
             } catch { throw commandLineError(error) }
         }
     }
@@ -75,18 +82,23 @@ struct MaturityCommand: AsyncParsableCommand {
 }
 
 struct DataMapCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "datamap", abstract: "The partnership data map: export the catalogue and its coverage of the framework.",
-                                                    subcommands: [Export.self])
+    static let configuration = CommandConfiguration(
+        commandName: "datamap", abstract: "The partnership data map: export the catalogue and its coverage of the framework.",
+        subcommands: [Export.self])
 
     struct Export: AsyncParsableCommand {
-        static let configuration = CommandConfiguration(abstract: "Every dataset agencies hold (CSV), or the catalogue with which data could answer each strategic question (md).")
+        static let configuration = CommandConfiguration(
+            abstract: "Every dataset agencies hold (CSV), or the catalogue with which data could answer each strategic question (md).")
         @Option(help: "Only this agency's datasets.") var agency: String?
         @OptionGroup var framework: FrameworkCommand.Source
         @OptionGroup var out: ExportOutput
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
-            try out.write(try await store.withStore { hub in try await governance(hub, framework: framework).exportDataMap(agency: agency, format: out.format, by: commandLineCaller) })
+            try out.write(
+                try await store.withStore { hub in
+                    try await governance(hub, framework: framework).exportDataMap(agency: agency, format: out.format, by: commandLineCaller)
+                })
         }
     }
 }
@@ -107,9 +119,14 @@ struct ActionsCommand: AsyncParsableCommand {
             case "partnership": chosen = .partnership
             case "overdue": chosen = .overdue
             case let id where ReferencePartnership.model.agency(id: id) != nil: chosen = .agency(id)
-            default: throw ValidationError("--view must be all, partnership, overdue or an agency id (\(ReferencePartnership.agencies.map(\.id).joined(separator: ", "))).")
+            default:
+                throw ValidationError(
+                    "--view must be all, partnership, overdue or an agency id (\(ReferencePartnership.agencies.map(\.id).joined(separator: ", "))).")
             }
-            try out.write(try await store.withStore { hub in try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportActions(chosen, format: out.format, by: commandLineCaller) })
+            try out.write(
+                try await store.withStore { hub in
+                    try await GovernanceService(store: hub, spec: try FrameworkService.load()).exportActions(chosen, format: out.format, by: commandLineCaller)
+                })
         }
     }
 }

@@ -3,8 +3,9 @@ import DotsPrepare
 import Foundation
 
 struct KeyCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "key", abstract: "Linkage keys (held by the partnership's key holder, never the hub).",
-                                                    subcommands: [Generate.self, ID.self])
+    static let configuration = CommandConfiguration(
+        commandName: "key", abstract: "Linkage keys (held by the partnership's key holder, never the hub).",
+        subcommands: [Generate.self, ID.self])
 
     struct Generate: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Write a new random 256-bit linkage key to a file readable only by you.")

@@ -32,12 +32,20 @@ struct LinkCommand: AsyncParsableCommand {
             } catch let e as LinkService.LinkError { throw ValidationError(e.description) }
             let r = outcome.result
             print("Linked \(outcome.records.count) person records into \(r.people) young people (run \(outcome.runID)).")
-            print("  compared \(r.candidatePairs) pairs (by rule: \(zip(linkSettings.blockingRules, r.pairsPerRule).map { "\($0.0.map(\.rawValue).joined(separator: "+")) \($0.1)" }.joined(separator: ", ")))")
-            if !r.skippedBlocks.isEmpty { print("  skipped \(r.skippedBlocks.count) blocks over \(linkSettings.maxBlockSize) records (largest \(r.skippedBlocks.map(\.size).max()!))") }
-            print("  \(r.links) links, \(r.reviews) pairs for clerical review (`dots review list`); EM took \(r.model.iterations) iterations, λ = \(String(format: "%.4f", r.model.lambda))")
+            print(
+                "  compared \(r.candidatePairs) pairs (by rule: \(zip(linkSettings.blockingRules, r.pairsPerRule).map { "\($0.0.map(\.rawValue).joined(separator: "+")) \($0.1)" }.joined(separator: ", ")))"
+            )
+            if !r.skippedBlocks.isEmpty {
+                print("  skipped \(r.skippedBlocks.count) blocks over \(linkSettings.maxBlockSize) records (largest \(r.skippedBlocks.map(\.size).max()!))")
+            }
+            print(
+                "  \(r.links) links, \(r.reviews) pairs for clerical review (`dots review list`); EM took \(r.model.iterations) iterations, λ = \(String(format: "%.4f", r.model.lambda))"
+            )
             let stages = ["blocking", "comparing", "estimating u", "estimating m (EM)", "scoring", "clustering"]
-            print("  time: load \(String(format: "%.2f", outcome.loadSeconds)) s, " + stages.map { "\($0) \(String(format: "%.2f", r.seconds[$0] ?? 0)) s" }.joined(separator: ", ")
-                  + ", save \(String(format: "%.2f", outcome.saveSeconds)) s")
+            print(
+                "  time: load \(String(format: "%.2f", outcome.loadSeconds)) s, "
+                    + stages.map { "\($0) \(String(format: "%.2f", r.seconds[$0] ?? 0)) s" }.joined(separator: ", ")
+                    + ", save \(String(format: "%.2f", outcome.saveSeconds)) s")
             if let e = outcome.evaluation { print(e.text()) }
         }
     }

@@ -2,8 +2,9 @@ import ArgumentParser
 import DotsCore
 
 struct PartnershipCommand: AsyncParsableCommand {
-    static let configuration = CommandConfiguration(commandName: "partnership", abstract: "Show the partnership model.",
-                                                    subcommands: [Show.self], defaultSubcommand: Show.self)
+    static let configuration = CommandConfiguration(
+        commandName: "partnership", abstract: "Show the partnership model.",
+        subcommands: [Show.self], defaultSubcommand: Show.self)
 
     struct Show: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "Areas, agencies and partnerships, with the dates they held.")

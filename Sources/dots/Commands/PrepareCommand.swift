@@ -28,8 +28,9 @@ struct PrepareCommand: AsyncParsableCommand {
             result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID)
         } catch let e as KeyError {
             throw ValidationError(e.description)
-        } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) }
-        catch let e as ExtractMapping.MappingError { throw ValidationError(e.description) }
+        } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) } catch let e as ExtractMapping.MappingError {
+            throw ValidationError(e.description)
+        }
         try writeReport(result.report, to: report)
         print(result.report.summary())
         guard let output = result.output else { throw ExitCode(1) }

@@ -21,7 +21,9 @@ struct SchemaCommand: AsyncParsableCommand {
         @Argument(help: "The dataset, or people-extract for the agency-side people extract.") var dataset: String
         func run() async throws {
             let schema: DatasetSchema
-            if dataset == "people-extract" { schema = PeopleSchema.extract } else {
+            if dataset == "people-extract" {
+                schema = PeopleSchema.extract
+            } else {
                 guard let ds = Dataset(rawValue: dataset) else { throw ValidationError("Unknown dataset \(dataset).") }
                 schema = ds.schema
             }

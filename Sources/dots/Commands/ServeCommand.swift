@@ -20,7 +20,8 @@ struct ServeCommand: AsyncParsableCommand {
         let spec = try FrameworkService.load()
         try await store.withStore { hub in
             print("Dots is serving on http://\(host):\(port) (stop with Ctrl-C).")
-            try await WebServer.run(try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: host, port: port, secureCookies: secureCookies, trustedProxy: trustedProxy)
+            try await WebServer.run(
+                try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: host, port: port, secureCookies: secureCookies, trustedProxy: trustedProxy)
         }
     }
 }

@@ -16,7 +16,9 @@ struct SubmissionsCommand: AsyncParsableCommand {
         if records.isEmpty { print("No submissions yet. Try `swift run dots demo`."); return }
         print("received (UTC)        agency             dataset            period                   status      rows")
         for r in records {
-            print("\(r.receivedAt.description.prefix(19).replacingOccurrences(of: "T", with: " "))  \(pad(r.agency, 18)) \(pad(r.dataset.rawValue, 18)) \(pad(r.period.description, 24)) \(pad(r.status.rawValue, 10)) \(r.rows)")
+            print(
+                "\(r.receivedAt.description.prefix(19).replacingOccurrences(of: "T", with: " "))  \(pad(r.agency, 18)) \(pad(r.dataset.rawValue, 18)) \(pad(r.period.description, 24)) \(pad(r.status.rawValue, 10)) \(r.rows)"
+            )
         }
     }
 }

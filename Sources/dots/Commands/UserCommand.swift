@@ -24,7 +24,9 @@ struct UserCommand: AsyncParsableCommand {
 
     struct Add: AsyncParsableCommand {
         static let configuration = CommandConfiguration(
-            abstract: "Add an account (the first should be an admin). The password is read from $DOTS_PASSWORD, else asked for; it is never a command-line argument, which other users could see.")
+            abstract:
+                "Add an account (the first should be an admin). The password is read from $DOTS_PASSWORD, else asked for; it is never a command-line argument, which other users could see."
+        )
         @Option(help: "Email address, used to sign in.") var email: String
         @Option(help: "The person's name.") var name: String
         @Option(help: "admin, analyst, agency-lead, strategic-lead or practitioner.") var role: String
@@ -36,7 +38,9 @@ struct UserCommand: AsyncParsableCommand {
                 throw ValidationError("--role must be one of: \(Role.allCases.map(\.rawValue).joined(separator: ", ")).")
             }
             let password: String
-            if let env = ProcessInfo.processInfo.environment["DOTS_PASSWORD"] { password = env } else {
+            if let env = ProcessInfo.processInfo.environment["DOTS_PASSWORD"] {
+                password = env
+            } else {
                 guard let typed = getpass("Password for \(email): ") else { throw ValidationError("No password given.") }
                 password = String(cString: typed)
             }
@@ -78,7 +82,9 @@ struct TokenCommand: AsyncParsableCommand {
                     try await AccountService(store: $0, hasher: BcryptHasher()).issueAPIToken(email: email, label: label, days: days, by: commandLineCaller)
                 }
                 print(token)
-                note("Token \(record.id) issued\(record.expiresAt.map { ", expires \(UKTime.display($0))" } ?? ""). Revoke it with `dots token revoke \(record.id)`.")
+                note(
+                    "Token \(record.id) issued\(record.expiresAt.map { ", expires \(UKTime.display($0))" } ?? ""). Revoke it with `dots token revoke \(record.id)`."
+                )
             } catch { throw commandLineError(error) }
         }
     }
@@ -95,8 +101,11 @@ struct TokenCommand: AsyncParsableCommand {
             let now = SystemClock().now()
             for t in tokens {
                 let status = t.revokedAt != nil ? "revoked" : t.isLive(at: now) ? "live" : "expired"
-                print([t.id, emails[t.accountID] ?? t.accountID, t.label, t.createdAt.description, t.expiresAt?.description ?? "never",
-                       t.lastUsedAt?.description ?? "never", status].joined(separator: "\t"))
+                print(
+                    [
+                        t.id, emails[t.accountID] ?? t.accountID, t.label, t.createdAt.description, t.expiresAt?.description ?? "never",
+                        t.lastUsedAt?.description ?? "never", status,
+                    ].joined(separator: "\t"))
             }
         }
     }

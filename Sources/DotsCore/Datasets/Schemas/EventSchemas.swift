@@ -4,8 +4,9 @@ public enum EventSchemas {
         FieldSpec(name, .identifier, required: true, title: title, description: "The agency's own id for this record; unique in the file.", example: "R000045")
     }
 
-    static let personID = FieldSpec("person_id", .identifier, required: true, title: "Agency person id",
-                                    description: "The person's id in the agency's people dataset.", example: "P000123")
+    static let personID = FieldSpec(
+        "person_id", .identifier, required: true, title: "Agency person id",
+        description: "The person's id in the agency's people dataset.", example: "P000123")
     static let localArea: FieldType = .areaCode([.lsoa, .ward, .district, .unitary, .county])
 
     public static let ceScreenings = DatasetSchema(
@@ -13,14 +14,22 @@ public enum EventSchemas {
         description: "Child exploitation screenings and risk assessments completed by children's social care.",
         fields: [
             key("screening_id", "Screening id"), personID,
-            FieldSpec("screening_date", .date, required: true, title: "Screening date", description: "Date the screening was completed.", example: "2025-05-02"),
-            FieldSpec("exploitation_types", .codes(CodeSet(ExploitationType.self)), title: "Exploitation types",
-                      description: "Forms of exploitation identified, separated by `;`.", example: "CCE;CL"),
-            FieldSpec("risk_level", .code(CodeSet(RiskLevel.self)), required: true, title: "Risk level", description: "Overall risk of exploitation.", example: "medium"),
-            FieldSpec("outcome", .code(CodeSet(ScreeningOutcome.self)), required: true, title: "Outcome", description: "What happened next.", example: "mace_referral"),
-            FieldSpec("referring_agency", .code(CodeSet(Agency.Kind.self)), title: "Referring agency", description: "Who raised the concern.", example: "police"),
-            FieldSpec("assessment_factors", .codes(CodeSet(AssessmentFactor.self)), title: "CIN assessment factors",
-                      description: "CIN census factors identified, separated by `;` (10A, 11A, 12A, 13A, 24A ...).", example: "11A;10A"),
+            FieldSpec(
+                "screening_date", .date, required: true, title: "Screening date", description: "Date the screening was completed.", example: "2025-05-02"),
+            FieldSpec(
+                "exploitation_types", .codes(CodeSet(ExploitationType.self)), title: "Exploitation types",
+                description: "Forms of exploitation identified, separated by `;`.", example: "CCE;CL"),
+            FieldSpec(
+                "risk_level", .code(CodeSet(RiskLevel.self)), required: true, title: "Risk level", description: "Overall risk of exploitation.",
+                example: "medium"),
+            FieldSpec(
+                "outcome", .code(CodeSet(ScreeningOutcome.self)), required: true, title: "Outcome", description: "What happened next.", example: "mace_referral"
+            ),
+            FieldSpec(
+                "referring_agency", .code(CodeSet(Agency.Kind.self)), title: "Referring agency", description: "Who raised the concern.", example: "police"),
+            FieldSpec(
+                "assessment_factors", .codes(CodeSet(AssessmentFactor.self)), title: "CIN assessment factors",
+                description: "CIN census factors identified, separated by `;` (10A, 11A, 12A, 13A, 24A ...).", example: "11A;10A"),
         ],
         primaryKey: "screening_id", personKey: "person_id", eventDate: "screening_date",
         rules: [.notInFuture(field: "screening_date")])
@@ -30,15 +39,26 @@ public enum EventSchemas {
         description: "Episodes of a child missing or away from home or care, with return home interviews.",
         fields: [
             key("episode_id", "Episode id"), personID,
-            FieldSpec("start_datetime", .dateTime, required: true, title: "Start", description: "When the child went missing (UK time).", example: "2025-06-14 21:30"),
-            FieldSpec("end_datetime", .dateTime, title: "End", description: "When the child returned or was found (UK time); blank if still missing.", example: "2025-06-15 08:10"),
-            FieldSpec("missing_type", .code(CodeSet(MissingType.self)), required: true, title: "Missing or away", description: "M missing, A away.", example: "M"),
+            FieldSpec(
+                "start_datetime", .dateTime, required: true, title: "Start", description: "When the child went missing (UK time).", example: "2025-06-14 21:30"),
+            FieldSpec(
+                "end_datetime", .dateTime, title: "End", description: "When the child returned or was found (UK time); blank if still missing.",
+                example: "2025-06-15 08:10"),
+            FieldSpec(
+                "missing_type", .code(CodeSet(MissingType.self)), required: true, title: "Missing or away", description: "M missing, A away.", example: "M"),
             FieldSpec("missing_from", .code(CodeSet(MissingFrom.self)), required: true, title: "Missing from", description: "home or care.", example: "care"),
-            FieldSpec("placed_by_other_la", .boolean, title: "Placed by another LA", description: "Y if a child in care placed here by another local authority.", example: "N"),
-            FieldSpec("found_area", localArea, title: "Where found", description: "ONS code of the area the child was found in, if known.", example: "E06000021"),
-            FieldSpec("rhi_offered_datetime", .dateTime, title: "Return interview offered", description: "When a return home interview was offered.", example: "2025-06-15 10:00"),
-            FieldSpec("rhi_accepted_datetime", .dateTime, title: "Return interview accepted", description: "When the child accepted it.", example: "2025-06-15 10:00"),
-            FieldSpec("rhi_completed_datetime", .dateTime, title: "Return interview completed", description: "When it took place.", example: "2025-06-16 16:00"),
+            FieldSpec(
+                "placed_by_other_la", .boolean, title: "Placed by another LA", description: "Y if a child in care placed here by another local authority.",
+                example: "N"),
+            FieldSpec(
+                "found_area", localArea, title: "Where found", description: "ONS code of the area the child was found in, if known.", example: "E06000021"),
+            FieldSpec(
+                "rhi_offered_datetime", .dateTime, title: "Return interview offered", description: "When a return home interview was offered.",
+                example: "2025-06-15 10:00"),
+            FieldSpec(
+                "rhi_accepted_datetime", .dateTime, title: "Return interview accepted", description: "When the child accepted it.", example: "2025-06-15 10:00"),
+            FieldSpec(
+                "rhi_completed_datetime", .dateTime, title: "Return interview completed", description: "When it took place.", example: "2025-06-16 16:00"),
         ],
         primaryKey: "episode_id", personKey: "person_id", eventDate: "start_datetime",
         rules: [
@@ -55,7 +75,8 @@ public enum EventSchemas {
         fields: [
             key("incident_id", "Incident id"), personID,
             FieldSpec("incident_datetime", .dateTime, required: true, title: "When", description: "When it happened (UK time).", example: "2025-03-01 17:45"),
-            FieldSpec("incident_type", .code(CodeSet(IncidentType.self)), required: true, title: "Type", description: "Crime or incident type.", example: "drugs"),
+            FieldSpec(
+                "incident_type", .code(CodeSet(IncidentType.self)), required: true, title: "Type", description: "Crime or incident type.", example: "drugs"),
             FieldSpec("role", .code(CodeSet(IncidentRole.self)), required: true, title: "Role", description: "The child's part in it.", example: "suspect"),
             FieldSpec("location_area", localArea, title: "Location area", description: "ONS code of where it happened.", example: "E07000199"),
             FieldSpec("ce_flag", .boolean, title: "CE flag", description: "Y if flagged as child exploitation.", example: "Y"),
@@ -72,11 +93,17 @@ public enum EventSchemas {
         fields: [
             key("referral_id", "Referral id"), personID,
             FieldSpec("referral_date", .date, required: true, title: "Referral date", description: "Date referred to the NRM.", example: "2025-01-20"),
-            FieldSpec("exploitation_type", .code(CodeSet(NRMExploitationType.self)), required: true, title: "Exploitation type", description: "As on the referral.", example: "criminal"),
+            FieldSpec(
+                "exploitation_type", .code(CodeSet(NRMExploitationType.self)), required: true, title: "Exploitation type", description: "As on the referral.",
+                example: "criminal"),
             FieldSpec("county_lines", .boolean, title: "County lines", description: "Y if flagged county lines.", example: "Y"),
-            FieldSpec("rg_decision", .code(CodeSet(NRMDecision.self)), required: true, title: "Reasonable grounds decision", description: "positive, negative, pending or withdrawn.", example: "positive"),
+            FieldSpec(
+                "rg_decision", .code(CodeSet(NRMDecision.self)), required: true, title: "Reasonable grounds decision",
+                description: "positive, negative, pending or withdrawn.", example: "positive"),
             FieldSpec("rg_date", .date, title: "Reasonable grounds date", description: "Date of the reasonable grounds decision.", example: "2025-01-24"),
-            FieldSpec("cg_decision", .code(CodeSet(NRMDecision.self)), title: "Conclusive grounds decision", description: "Blank until the RG decision is positive.", example: "pending"),
+            FieldSpec(
+                "cg_decision", .code(CodeSet(NRMDecision.self)), title: "Conclusive grounds decision", description: "Blank until the RG decision is positive.",
+                example: "pending"),
             FieldSpec("cg_date", .date, title: "Conclusive grounds date", description: "Date of the conclusive grounds decision.", example: "2025-09-30"),
         ],
         primaryKey: "referral_id", personKey: "person_id", eventDate: "referral_date",
@@ -93,9 +120,15 @@ public enum EventSchemas {
         fields: [
             key("contact_id", "Contact id"), personID,
             FieldSpec("contact_datetime", .dateTime, required: true, title: "Attendance", description: "Arrival time (UK time).", example: "2025-08-09 23:12"),
-            FieldSpec("setting", .code(CodeSet(HealthSetting.self)), required: true, title: "Setting", description: "Emergency department or sexual health.", example: "emergency_department"),
-            FieldSpec("reasons", .codes(CodeSet(HealthReason.self)), required: true, title: "Reasons", description: "Reasons for attending, separated by `;`.", example: "assault;substance"),
-            FieldSpec("ce_screening_completed", .boolean, title: "CE screening completed", description: "Y if a CSE/CE screening pro forma was completed.", example: "Y"),
+            FieldSpec(
+                "setting", .code(CodeSet(HealthSetting.self)), required: true, title: "Setting", description: "Emergency department or sexual health.",
+                example: "emergency_department"),
+            FieldSpec(
+                "reasons", .codes(CodeSet(HealthReason.self)), required: true, title: "Reasons", description: "Reasons for attending, separated by `;`.",
+                example: "assault;substance"),
+            FieldSpec(
+                "ce_screening_completed", .boolean, title: "CE screening completed", description: "Y if a CSE/CE screening pro forma was completed.",
+                example: "Y"),
             FieldSpec("area", localArea, title: "Area", description: "ONS code of where an assault happened, or of the service.", example: "E06000021"),
         ],
         primaryKey: "contact_id", personKey: "person_id", eventDate: "contact_datetime",
@@ -106,12 +139,17 @@ public enum EventSchemas {
         description: "Suspensions, exclusions, reduced timetables, alternative provision, home education, missing education and persistent absence.",
         fields: [
             key("event_id", "Event id"), personID,
-            FieldSpec("event_type", .code(CodeSet(EducationEventType.self)), required: true, title: "Event type", description: "What happened.", example: "suspension"),
+            FieldSpec(
+                "event_type", .code(CodeSet(EducationEventType.self)), required: true, title: "Event type", description: "What happened.", example: "suspension"
+            ),
             FieldSpec("start_date", .date, required: true, title: "Start date", description: "First day.", example: "2025-02-03"),
             FieldSpec("end_date", .date, title: "End date", description: "Last day; blank if ongoing.", example: "2025-02-05"),
             FieldSpec("school_urn", .text(maxLength: 6), title: "School URN", description: "6-digit unique reference number of the school.", example: "124000"),
-            FieldSpec("sessions_possible", .integer(min: 0, max: 500), title: "Possible sessions", description: "For persistent absence: sessions possible.", example: "320"),
-            FieldSpec("sessions_missed", .integer(min: 0, max: 500), title: "Sessions missed", description: "For persistent absence: sessions missed.", example: "48"),
+            FieldSpec(
+                "sessions_possible", .integer(min: 0, max: 500), title: "Possible sessions", description: "For persistent absence: sessions possible.",
+                example: "320"),
+            FieldSpec(
+                "sessions_missed", .integer(min: 0, max: 500), title: "Sessions missed", description: "For persistent absence: sessions missed.", example: "48"),
         ],
         primaryKey: "event_id", personKey: "person_id", eventDate: "start_date",
         rules: [
@@ -125,7 +163,9 @@ public enum EventSchemas {
         fields: [
             key("outcome_id", "Outcome id"), personID,
             FieldSpec("outcome_date", .date, required: true, title: "Outcome date", description: "Date of the disposal or order.", example: "2025-04-11"),
-            FieldSpec("outcome_type", .code(CodeSet(YouthJusticeOutcome.self)), required: true, title: "Outcome", description: "Disposal or order.", example: "referral_order"),
+            FieldSpec(
+                "outcome_type", .code(CodeSet(YouthJusticeOutcome.self)), required: true, title: "Outcome", description: "Disposal or order.",
+                example: "referral_order"),
             FieldSpec("offence_type", .code(CodeSet(OffenceType.self)), required: true, title: "Offence", description: "Main offence group.", example: "drugs"),
             FieldSpec("end_date", .date, title: "End date", description: "When the order or intervention ended.", example: "2025-10-10"),
         ],
@@ -138,11 +178,14 @@ public enum EventSchemas {
         fields: [
             key("discussion_id", "Discussion id"), personID,
             FieldSpec("meeting_date", .date, required: true, title: "Meeting date", description: "Date of the MACE meeting.", example: "2025-05-20"),
-            FieldSpec("risk_before", .code(CodeSet(RiskLevel.self)), required: true, title: "Risk before", description: "Risk level coming into the meeting.", example: "high"),
+            FieldSpec(
+                "risk_before", .code(CodeSet(RiskLevel.self)), required: true, title: "Risk before", description: "Risk level coming into the meeting.",
+                example: "high"),
             FieldSpec("risk_after", .code(CodeSet(RiskLevel.self)), title: "Risk after", description: "Risk level agreed at the meeting.", example: "medium"),
             FieldSpec("safety_plan", .boolean, required: true, title: "Safety plan", description: "Y if a safety plan is in place.", example: "Y"),
-            FieldSpec("disruption_activities", .codes(CodeSet(DisruptionActivity.self)), title: "Disruption",
-                      description: "Disruption activity agreed, separated by `;`.", example: "cawn"),
+            FieldSpec(
+                "disruption_activities", .codes(CodeSet(DisruptionActivity.self)), title: "Disruption",
+                description: "Disruption activity agreed, separated by `;`.", example: "cawn"),
         ],
         primaryKey: "discussion_id", personKey: "person_id", eventDate: "meeting_date",
         rules: [.notInFuture(field: "meeting_date")])

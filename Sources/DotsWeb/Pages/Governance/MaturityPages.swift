@@ -18,29 +18,33 @@ enum MaturityPages {
         guard rounds.count > 1 else { return "" }
         let options = rounds.map { "<option value=\"\($0.id.html)\"\($0.id == chosen.id ? " selected" : "")>\($0.title.html)</option>" }.joined()
         return """
-        <form method="get" action="/maturity" class="dots-filter">
-          <div class="dots-form-group"><label class="dots-label" for="round">Round</label><select class="dots-select" id="round" name="round">\(options)</select></div>
-          <button type="submit" class="dots-button dots-button--secondary">Show</button>
-        </form>
-        """
+            <form method="get" action="/maturity" class="dots-filter">
+              <div class="dots-form-group"><label class="dots-label" for="round">Round</label><select class="dots-select" id="round" name="round">\(options)</select></div>
+              <button type="submit" class="dots-button dots-button--secondary">Show</button>
+            </form>
+            """
     }
 
-    static func heatmap(_ user: CurrentUser, summary s: MaturitySummary, rounds: [MaturityRound], csrf: String, roundErrors: FormControls.Errors = [], roundForm: [String: String] = [:]) -> String {
+    static func heatmap(
+        _ user: CurrentUser, summary s: MaturitySummary, rounds: [MaturityRound], csrf: String, roundErrors: FormControls.Errors = [],
+        roundForm: [String: String] = [:]
+    ) -> String {
         let q = s.round.questionnaire
         var out = """
-        \(FormPages.errorSummary(roundErrors))
-        <span class="dots-caption">\(s.round.title.html)\(s.round.closes.map { ", agencies asked to submit by \(Formatting.longDate($0))" } ?? "")</span>
-        <h1>Data maturity</h1>
-        <p>Each agency assesses its own data about child exploitation across six areas, picking for each question the statement most like it.
-        Levels follow Data Orchard's Data Maturity Framework: Unaware, Emerging, Learning, Developing, Mastering. An area's level is the lower middle of the agency's answers.
-        There is no overall score and agencies are not ranked: this shows where each agency is starting from, so support can meet it there.</p>
-        \(roundPicker(rounds, chosen: s.round))
-        <p><strong>\(s.submittedCount) of \(s.rows.count)</strong> agencies have submitted in this round.\(s.previous.map { " Arrows show change since \($0.title.html)." } ?? " This is the first round, so there is no change to show yet.")</p>
-        """
+            \(FormPages.errorSummary(roundErrors))
+            <span class="dots-caption">\(s.round.title.html)\(s.round.closes.map { ", agencies asked to submit by \(Formatting.longDate($0))" } ?? "")</span>
+            <h1>Data maturity</h1>
+            <p>Each agency assesses its own data about child exploitation across six areas, picking for each question the statement most like it.
+            Levels follow Data Orchard's Data Maturity Framework: Unaware, Emerging, Learning, Developing, Mastering. An area's level is the lower middle of the agency's answers.
+            There is no overall score and agencies are not ranked: this shows where each agency is starting from, so support can meet it there.</p>
+            \(roundPicker(rounds, chosen: s.round))
+            <p><strong>\(s.submittedCount) of \(s.rows.count)</strong> agencies have submitted in this round.\(s.previous.map { " Arrows show change since \($0.title.html)." } ?? " This is the first round, so there is no change to show yet.")</p>
+            """
         if case .only(let own) = user.agencyScope, user.can(.assessMaturity) {
             let row = s.rows.first { $0.agencyID == own }
             let state = row?.results.isEmpty == false ? "submitted" : row?.status == .draft ? "saved as a draft" : "not started"
-            out += "<div class=\"dots-notification\"><p>Your agency's assessment is <strong>\(state)</strong>. <a href=\"/maturity/agencies/\(own.html)/edit?round=\(HTML.query(s.round.id))\">\(state == "not started" ? "Start" : state == "submitted" ? "Review or resubmit" : "Continue") your agency's self-assessment</a></p></div>"
+            out +=
+                "<div class=\"dots-notification\"><p>Your agency's assessment is <strong>\(state)</strong>. <a href=\"/maturity/agencies/\(own.html)/edit?round=\(HTML.query(s.round.id))\">\(state == "not started" ? "Start" : state == "submitted" ? "Review or resubmit" : "Continue") your agency's self-assessment</a></p></div>"
         }
         out += "<table class=\"dots-table dots-heatmap\"><caption>Self-assessed level by agency and area</caption><thead><tr><th scope=\"col\">Agency</th>"
         out += MaturityArea.allCases.map { "<th scope=\"col\">\($0.title.html)</th>" }.joined() + "</tr></thead><tbody>"
@@ -48,7 +52,8 @@ enum MaturityPages {
             let name = SubmissionPages.agencyName(row.agencyID)
             out += "<tr><th scope=\"row\"><a href=\"/maturity/agencies/\(row.agencyID.html)?round=\(HTML.query(s.round.id))\">\(name.html)</a></th>"
             if row.results.isEmpty {
-                out += "<td colspan=\"\(MaturityArea.allCases.count)\"><span class=\"dots-tag dots-tag--grey\">\(row.status == .draft ? "In progress" : "Not submitted")</span></td></tr>"
+                out +=
+                    "<td colspan=\"\(MaturityArea.allCases.count)\"><span class=\"dots-tag dots-tag--grey\">\(row.status == .draft ? "In progress" : "Not submitted")</span></td></tr>"
                 continue
             }
             for area in MaturityArea.allCases {
@@ -60,18 +65,18 @@ enum MaturityPages {
         let ranked = s.areasByStrength.filter { $0.median != nil }
         if ranked.count > 1, let strongest = ranked.first, let weakest = ranked.last {
             out += """
-            <h2>Across the partnership</h2>
-            <p>Strongest area: <strong>\(strongest.area.title.html)</strong>, typically \(strongest.median!.title.html). Weakest area: <strong>\(weakest.area.title.html)</strong>, typically \(weakest.median!.title.html).</p>
-            <table class="dots-table"><caption>Areas, strongest first (the typical agency's level)</caption>
-            <thead><tr><th scope="col">Area</th><th scope="col">Typical level</th><th scope="col">Corresponds to</th></tr></thead><tbody>
-            \(ranked.map { "<tr><td>\($0.area.title.html)</td><td>\(levelTag($0.median))</td><td class=\"dots-body-s\">\($0.area.publishedThemes.html)</td></tr>" }.joined())
-            </tbody></table>
-            """
+                <h2>Across the partnership</h2>
+                <p>Strongest area: <strong>\(strongest.area.title.html)</strong>, typically \(strongest.median!.title.html). Weakest area: <strong>\(weakest.area.title.html)</strong>, typically \(weakest.median!.title.html).</p>
+                <table class="dots-table"><caption>Areas, strongest first (the typical agency's level)</caption>
+                <thead><tr><th scope="col">Area</th><th scope="col">Typical level</th><th scope="col">Corresponds to</th></tr></thead><tbody>
+                \(ranked.map { "<tr><td>\($0.area.title.html)</td><td>\(levelTag($0.median))</td><td class=\"dots-body-s\">\($0.area.publishedThemes.html)</td></tr>" }.joined())
+                </tbody></table>
+                """
         }
         out += """
-        <p>Download: <a href="/maturity/export.csv?round=\(HTML.query(s.round.id))">CSV</a> · <a href="/maturity/export.md?round=\(HTML.query(s.round.id))">Markdown for a board paper</a> ·
-        <a href="/maturity/questionnaire?round=\(HTML.query(s.round.id))">the questionnaire (\(q.title.html), version \(q.version.html))</a></p>
-        """
+            <p>Download: <a href="/maturity/export.csv?round=\(HTML.query(s.round.id))">CSV</a> · <a href="/maturity/export.md?round=\(HTML.query(s.round.id))">Markdown for a board paper</a> ·
+            <a href="/maturity/questionnaire?round=\(HTML.query(s.round.id))">the questionnaire (\(q.title.html), version \(q.version.html))</a></p>
+            """
         if user.can(.manageRounds) { out += newRoundForm(csrf: csrf, errors: roundErrors, values: roundForm) }
         return out
     }
@@ -91,33 +96,46 @@ enum MaturityPages {
     }
 
     static func none(_ user: CurrentUser, csrf: String, errors: FormControls.Errors = [], values: [String: String] = [:]) -> String {
-        "\(FormPages.errorSummary(errors))<h1>Data maturity</h1><p>No round of self-assessment has been opened yet.</p>" + (user.can(.manageRounds) ? newRoundForm(csrf: csrf, errors: errors, values: values) : "<p>A partnership analyst opens a round.</p>")
+        "\(FormPages.errorSummary(errors))<h1>Data maturity</h1><p>No round of self-assessment has been opened yet.</p>"
+            + (user.can(.manageRounds) ? newRoundForm(csrf: csrf, errors: errors, values: values) : "<p>A partnership analyst opens a round.</p>")
     }
 
     /// One agency's results in a round, with its answers and evidence.
-    static func agency(_ user: CurrentUser, agency: Agency, round: MaturityRound, shown: MaturityAssessment?, draft: MaturityAssessment?, row: MaturitySummary.Row?,
-                       history: [MaturityAssessment], saved: String?) -> String {
+    static func agency(
+        _ user: CurrentUser, agency: Agency, round: MaturityRound, shown: MaturityAssessment?, draft: MaturityAssessment?, row: MaturitySummary.Row?,
+        history: [MaturityAssessment], saved: String?
+    ) -> String {
         let q = round.questionnaire
         var out = ""
-        if saved == "submitted" { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Assessment submitted.</strong> The partnership's heatmap now shows it.</p></div>" }
-        if saved == "draft" { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Draft saved.</strong> Only your agency and the partnership admin see a draft until it is submitted.</p></div>" }
+        if saved == "submitted" {
+            out +=
+                "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Assessment submitted.</strong> The partnership's heatmap now shows it.</p></div>"
+        }
+        if saved == "draft" {
+            out +=
+                "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Draft saved.</strong> Only your agency and the partnership admin see a draft until it is submitted.</p></div>"
+        }
         out += "<span class=\"dots-caption\">\(round.title.html)</span><h1>Data maturity: \(agency.name.html)</h1>"
         let canEdit = user.caller.may(.assessMaturity, agency: agency.id)
         if canEdit {
             let label = shown?.submittedAt != nil ? "Change and resubmit the assessment" : draft != nil ? "Continue the draft" : "Start the self-assessment"
             out += "<p><a class=\"dots-button\" href=\"/maturity/agencies/\(agency.id.html)/edit?round=\(HTML.query(round.id))\">\(label)</a></p>"
             if let draft, draft.status == .draft, shown?.submittedAt != nil {
-                out += "<p class=\"dots-hint\">A draft with changes was saved \(UKTime.display(draft.updatedAt).html) by \(draft.updatedBy.html); the partnership still sees the last submission.</p>"
+                out +=
+                    "<p class=\"dots-hint\">A draft with changes was saved \(UKTime.display(draft.updatedAt).html) by \(draft.updatedBy.html); the partnership still sees the last submission.</p>"
             }
         }
         guard let shown, shown.submittedAt != nil, let row else {
             return out + "<p>\(agency.name.html) has not submitted an assessment in this round.</p>"
         }
         let last = history.last
-        out += "<p>Submitted \(last.map { UKTime.display($0.submittedAt ?? $0.updatedAt) } ?? "").html) by \(shown.updatedBy.html)\(history.count > 1 ? " (submission \(history.count); earlier ones are kept)" : "").</p>"
-        out += "<table class=\"dots-table\"><caption>Level by area</caption><thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Level</th><th scope=\"col\">Answered</th><th scope=\"col\">Change since last round</th></tr></thead><tbody>"
+        out +=
+            "<p>Submitted \(last.map { UKTime.display($0.submittedAt ?? $0.updatedAt) } ?? "").html) by \(shown.updatedBy.html)\(history.count > 1 ? " (submission \(history.count); earlier ones are kept)" : "").</p>"
+        out +=
+            "<table class=\"dots-table\"><caption>Level by area</caption><thead><tr><th scope=\"col\">Area</th><th scope=\"col\">Level</th><th scope=\"col\">Answered</th><th scope=\"col\">Change since last round</th></tr></thead><tbody>"
         for r in row.results {
-            out += "<tr><td>\(r.area.title.html)</td><td>\(levelTag(r.level))</td><td>\(r.answered) of \(r.questions)\(r.dontKnow > 0 ? ", \(r.dontKnow) don't know" : "")</td><td>\((MaturitySummary.changeText(row.change[r.area]) ?? (row.hasPrevious ? "not comparable" : "first round")).html)</td></tr>"
+            out +=
+                "<tr><td>\(r.area.title.html)</td><td>\(levelTag(r.level))</td><td>\(r.answered) of \(r.questions)\(r.dontKnow > 0 ? ", \(r.dontKnow) don't know" : "")</td><td>\((MaturitySummary.changeText(row.change[r.area]) ?? (row.hasPrevious ? "not comparable" : "first round")).html)</td></tr>"
         }
         out += "</tbody></table><h2>Answers and evidence</h2>"
         for section in q.areas {
@@ -125,7 +143,8 @@ enum MaturityPages {
             for question in section.questions {
                 let a = shown.answer(question.id)
                 let answer = a.map { a in a.level.map { "\(levelTag($0)) \(question.statements[$0.rawValue - 1].html)" } ?? levelTag(nil) } ?? "Not answered"
-                out += "<div class=\"dots-summary-list__row\"><dt>\(question.text.html)</dt><dd>\(answer)\(a.map { $0.evidence.isEmpty ? "" : "<p class=\"dots-body-s\"><strong>Evidence:</strong> \($0.evidence.html)</p>" } ?? "")</dd></div>"
+                out +=
+                    "<div class=\"dots-summary-list__row\"><dt>\(question.text.html)</dt><dd>\(answer)\(a.map { $0.evidence.isEmpty ? "" : "<p class=\"dots-body-s\"><strong>Evidence:</strong> \($0.evidence.html)</p>" } ?? "")</dd></div>"
             }
             out += "</dl>"
         }
@@ -133,39 +152,47 @@ enum MaturityPages {
     }
 
     /// The self-assessment form: a fieldset of statements per question, "I don't know", and an evidence note.
-    static func form(agency: Agency, round: MaturityRound, assessment: MaturityAssessment?, values: [String: String]? = nil, csrf: String, errors: FormControls.Errors = []) -> String {
+    static func form(
+        agency: Agency, round: MaturityRound, assessment: MaturityAssessment?, values: [String: String]? = nil, csrf: String, errors: FormControls.Errors = []
+    ) -> String {
         let q = round.questionnaire
         var out = """
-        \(FormPages.errorSummary(errors))
-        <span class="dots-caption">\(round.title.html): \(agency.name.html)</span>
-        <h1>Data-maturity self-assessment</h1>
-        <p>For each question, choose the statement most like your agency today, not where you hope to be. If you do not know, say so: that is useful to know too.
-        Add a short note of evidence where you can (a report, a system, a meeting). Save a draft at any time; submit when every question has an answer.</p>
-        <p class="dots-body-s">\(q.source.html)</p>
-        <form method="post" action="/maturity/agencies/\(agency.id.html)/edit?round=\(HTML.query(round.id))" novalidate>
-        \(FormControls.hidden("csrf", csrf))
-        """
+            \(FormPages.errorSummary(errors))
+            <span class="dots-caption">\(round.title.html): \(agency.name.html)</span>
+            <h1>Data-maturity self-assessment</h1>
+            <p>For each question, choose the statement most like your agency today, not where you hope to be. If you do not know, say so: that is useful to know too.
+            Add a short note of evidence where you can (a report, a system, a meeting). Save a draft at any time; submit when every question has an answer.</p>
+            <p class="dots-body-s">\(q.source.html)</p>
+            <form method="post" action="/maturity/agencies/\(agency.id.html)/edit?round=\(HTML.query(round.id))" novalidate>
+            \(FormControls.hidden("csrf", csrf))
+            """
         for section in q.areas {
             out += "<h2>\(section.area.title.html)</h2>"
             for question in section.questions {
                 let a = assessment?.answer(question.id)
                 // After a failed submit, show what was sent (not what was stored).
-                let chosen = values.map { $0["level-\(question.id)"] } ?? a.flatMap { $0.unanswered ? nil : ($0.level.map { String($0.rawValue) } ?? "dont-know") }
-                let options = MaturityLevel.allCases.map { level in (value: String(level.rawValue), text: question.statements[level.rawValue - 1], hint: Optional(level.title)) }
+                let chosen =
+                    values.map { $0["level-\(question.id)"] } ?? a.flatMap { $0.unanswered ? nil : ($0.level.map { String($0.rawValue) } ?? "dont-know") }
+                let options =
+                    MaturityLevel.allCases.map { level in
+                        (value: String(level.rawValue), text: question.statements[level.rawValue - 1], hint: Optional(level.title))
+                    }
                     + [(value: "dont-know", text: "I don't know", hint: nil)]
-                out += FormControls.radios("\(question.id)-level", legend: question.text, options: options, selected: chosen, errors: errors,
-                                           legendClass: "dots-fieldset__legend dots-fieldset__legend--m", name: "level-\(question.id)")
-                out += FormControls.textarea("\(question.id)-evidence", label: "Evidence (optional)", value: values.map { $0["evidence-\(question.id)"] ?? "" } ?? a?.evidence ?? "",
-                                             errors: errors, rows: 2, name: "evidence-\(question.id)")
+                out += FormControls.radios(
+                    "\(question.id)-level", legend: question.text, options: options, selected: chosen, errors: errors,
+                    legendClass: "dots-fieldset__legend dots-fieldset__legend--m", name: "level-\(question.id)")
+                out += FormControls.textarea(
+                    "\(question.id)-evidence", label: "Evidence (optional)", value: values.map { $0["evidence-\(question.id)"] ?? "" } ?? a?.evidence ?? "",
+                    errors: errors, rows: 2, name: "evidence-\(question.id)")
             }
         }
         out += """
-        <div class="dots-button-group">
-          <button type="submit" class="dots-button" name="action" value="submit">Submit assessment</button>
-          <button type="submit" class="dots-button dots-button--secondary" name="action" value="draft">Save as draft</button>
-        </div>
-        </form>
-        """
+            <div class="dots-button-group">
+              <button type="submit" class="dots-button" name="action" value="submit">Submit assessment</button>
+              <button type="submit" class="dots-button dots-button--secondary" name="action" value="draft">Save as draft</button>
+            </div>
+            </form>
+            """
         return out
     }
 
@@ -174,7 +201,9 @@ enum MaturityPages {
         for section in q.areas {
             out += "<h2>\(section.area.title.html)</h2><p class=\"dots-body-s\">\(section.area.publishedThemes.html)</p>"
             for question in section.questions {
-                out += "<h3>\(question.text.html)</h3><ol class=\"dots-body-s\">" + MaturityLevel.allCases.map { "<li><strong>\($0.title):</strong> \(question.statements[$0.rawValue - 1].html)</li>" }.joined() + "</ol>"
+                out +=
+                    "<h3>\(question.text.html)</h3><ol class=\"dots-body-s\">"
+                    + MaturityLevel.allCases.map { "<li><strong>\($0.title):</strong> \(question.statements[$0.rawValue - 1].html)</li>" }.joined() + "</ol>"
             }
         }
         return out

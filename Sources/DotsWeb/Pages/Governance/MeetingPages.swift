@@ -6,14 +6,16 @@ import DotsGovernance
 enum MeetingPages {
     static func list(_ user: CurrentUser, meetings: [DataLeadsMeeting], actions: [ActionItem]) -> String {
         var out = """
-        <h1>Data leads network</h1>
-        <p>The partnership keeps its data leads meeting as a network. Each meeting's record: who came, what was discussed and decided, and the actions it raised.</p>
-        """
+            <h1>Data leads network</h1>
+            <p>The partnership keeps its data leads meeting as a network. Each meeting's record: who came, what was discussed and decided, and the actions it raised.</p>
+            """
         if user.can(.recordMeetings) { out += "<p><a class=\"dots-button\" href=\"/meetings/new\">Record a meeting</a></p>" }
         guard !meetings.isEmpty else { return out + "<p>No meetings are recorded yet.</p>" }
-        out += "<table class=\"dots-table\"><caption>Meetings, newest first</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Meeting</th><th scope=\"col\">Agencies</th><th scope=\"col\" class=\"num\">Decisions</th><th scope=\"col\" class=\"num\">Actions raised</th></tr></thead><tbody>"
+        out +=
+            "<table class=\"dots-table\"><caption>Meetings, newest first</caption><thead><tr><th scope=\"col\">Date</th><th scope=\"col\">Meeting</th><th scope=\"col\">Agencies</th><th scope=\"col\" class=\"num\">Decisions</th><th scope=\"col\" class=\"num\">Actions raised</th></tr></thead><tbody>"
         for m in meetings {
-            out += "<tr><td>\(Formatting.longDate(m.heldOn))</td><td><a href=\"/meetings/\(m.id.html)\">\(m.title.html)</a></td><td>\(m.attendees.count)</td><td class=\"num\">\(m.decisions.count)</td><td class=\"num\">\(actions.filter { $0.meetingID == m.id }.count)</td></tr>"
+            out +=
+                "<tr><td>\(Formatting.longDate(m.heldOn))</td><td><a href=\"/meetings/\(m.id.html)\">\(m.title.html)</a></td><td>\(m.attendees.count)</td><td class=\"num\">\(m.decisions.count)</td><td class=\"num\">\(actions.filter { $0.meetingID == m.id }.count)</td></tr>"
         }
         return out + "</tbody></table>"
     }
@@ -21,11 +23,16 @@ enum MeetingPages {
     static func detail(_ user: CurrentUser, _ m: DataLeadsMeeting, actions: [ActionItem], today: CalendarDate, saved: Bool) -> String {
         var out = saved ? "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Meeting recorded.</strong></p></div>" : ""
         out += "<span class=\"dots-caption\">\(Formatting.longDate(m.heldOn))</span><h1>\(m.title.html)</h1>"
-        out += "<h2>Who came</h2><ul>" + m.attendees.map { "<li>\(SubmissionPages.agencyName($0.agencyID).html)\($0.people.isEmpty ? "" : ": \($0.people.html)")</li>" }.joined() + "</ul>"
+        out +=
+            "<h2>Who came</h2><ul>"
+            + m.attendees.map { "<li>\(SubmissionPages.agencyName($0.agencyID).html)\($0.people.isEmpty ? "" : ": \($0.people.html)")</li>" }.joined() + "</ul>"
         if !m.notes.isEmpty { out += "<h2>Notes</h2><p>\(m.notes.html)</p>" }
         if !m.decisions.isEmpty { out += "<h2>Decisions</h2><ol>" + m.decisions.map { "<li>\($0.html)</li>" }.joined() + "</ol>" }
         out += "<h2>Actions raised</h2>" + ActionPages.table(actions, today: today, caption: "Actions raised at this meeting")
-        if user.can(.manageActions) { out += "<p><a class=\"dots-button dots-button--secondary\" href=\"/actions/new?meeting=\(HTML.query(m.id))\">Add an action from this meeting</a></p>" }
+        if user.can(.manageActions) {
+            out +=
+                "<p><a class=\"dots-button dots-button--secondary\" href=\"/actions/new?meeting=\(HTML.query(m.id))\">Add an action from this meeting</a></p>"
+        }
         out += "<p class=\"dots-body-s\">Recorded \(UKTime.display(m.createdAt).html) by \(m.createdBy.html).</p>"
         return out
     }
@@ -36,25 +43,25 @@ enum MeetingPages {
         }.joined()
         let attendeeError = FormControls.error("attendees", errors)
         return """
-        \(FormPages.errorSummary(errors))
-        <h1>Record a data leads meeting</h1>
-        <form method="post" action="/meetings" novalidate>
-          \(FormControls.hidden("csrf", csrf))
-          \(FormPages.field("title", label: "Title", value: v.title, autocomplete: "off", errors: errors, hint: "For example: Data leads network"))
-          \(FormPages.field("heldOn", label: "Date held", value: v.heldOn, autocomplete: "off", errors: errors, hint: "For example 2026-11-12"))
-          <div class="\(FormControls.group(attendeeError))">
-            <fieldset class="dots-fieldset" aria-describedby="attendees-hint\(attendeeError == nil ? "" : " attendees-error")">
-              <legend class="dots-fieldset__legend dots-fieldset__legend--m">Who came, by agency</legend>
-              <div class="dots-hint" id="attendees-hint">Names or posts. Leave an agency blank if nobody came from it.</div>
-              \(FormControls.errorMessage("attendees", attendeeError))
-              <span id="attendees"></span>
-              \(attendees)
-            </fieldset>
-          </div>
-          \(FormControls.textarea("notes", label: "Notes (optional)", value: v.notes, errors: errors, rows: 6))
-          \(FormControls.textarea("decisions", label: "Decisions (optional)", value: v.decisions, errors: errors, hint: "One decision per line", rows: 4))
-          <button type="submit" class="dots-button">Save meeting</button>
-        </form>
-        """
+            \(FormPages.errorSummary(errors))
+            <h1>Record a data leads meeting</h1>
+            <form method="post" action="/meetings" novalidate>
+              \(FormControls.hidden("csrf", csrf))
+              \(FormPages.field("title", label: "Title", value: v.title, autocomplete: "off", errors: errors, hint: "For example: Data leads network"))
+              \(FormPages.field("heldOn", label: "Date held", value: v.heldOn, autocomplete: "off", errors: errors, hint: "For example 2026-11-12"))
+              <div class="\(FormControls.group(attendeeError))">
+                <fieldset class="dots-fieldset" aria-describedby="attendees-hint\(attendeeError == nil ? "" : " attendees-error")">
+                  <legend class="dots-fieldset__legend dots-fieldset__legend--m">Who came, by agency</legend>
+                  <div class="dots-hint" id="attendees-hint">Names or posts. Leave an agency blank if nobody came from it.</div>
+                  \(FormControls.errorMessage("attendees", attendeeError))
+                  <span id="attendees"></span>
+                  \(attendees)
+                </fieldset>
+              </div>
+              \(FormControls.textarea("notes", label: "Notes (optional)", value: v.notes, errors: errors, rows: 6))
+              \(FormControls.textarea("decisions", label: "Decisions (optional)", value: v.decisions, errors: errors, hint: "One decision per line", rows: 4))
+              <button type="submit" class="dots-button">Save meeting</button>
+            </form>
+            """
     }
 }

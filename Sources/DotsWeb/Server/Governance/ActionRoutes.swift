@@ -14,9 +14,10 @@ struct ActionRoutes {
         var promptKind: String?, promptReference: String?, promptText: String?, suggestionKey: String?, meetingID: String?
 
         var input: GovernanceService.ActionInput {
-            .init(title: title ?? "", detail: detail ?? "", agencyID: agencyID ?? "", ownerID: ownerID ?? "", ownerName: ownerName ?? "", due: due ?? "",
-                  promptKind: promptKind ?? "other", promptReference: promptReference ?? "", promptText: promptText ?? "",
-                  suggestionKey: suggestionKey ?? "", meetingID: meetingID ?? "")
+            .init(
+                title: title ?? "", detail: detail ?? "", agencyID: agencyID ?? "", ownerID: ownerID ?? "", ownerName: ownerName ?? "", due: due ?? "",
+                promptKind: promptKind ?? "other", promptReference: promptReference ?? "", promptText: promptText ?? "",
+                suggestionKey: suggestionKey ?? "", meetingID: meetingID ?? "")
         }
     }
 
@@ -55,8 +56,11 @@ struct ActionRoutes {
         let v = try Self.planView(req, service, user.caller)
         let actions = try await service.actions(v.view, by: user.caller)
         let suggestions = user.can(.manageActions) ? try await service.suggestions(by: user.caller).count : nil
-        return page(layout(req, "Action plans").render(ActionPages.list(user, actions: actions, view: v.key, viewTitle: v.title, agency: v.agency, today: service.today,
-                                                                        suggestions: suggestions, exportQuery: Self.query(v))))
+        return page(
+            layout(req, "Action plans").render(
+                ActionPages.list(
+                    user, actions: actions, view: v.key, viewTitle: v.title, agency: v.agency, today: service.today,
+                    suggestions: suggestions, exportQuery: Self.query(v))))
     }
 
     func printable(_ req: Request) async throws -> Response {
@@ -64,21 +68,27 @@ struct ActionRoutes {
         let v = try Self.planView(req, service, user.caller)
         let actions = try await service.actions(v.view, by: user.caller)
         let updates = try await service.histories(of: actions, by: user.caller)
-        return page(layout(req, v.title).render(ActionPages.printable(actions, title: v.title, today: service.today, updates: updates),
-                                                backLink: ("/actions?\(Self.query(v))", "Action plans")))
+        return page(
+            layout(req, v.title).render(
+                ActionPages.printable(actions, title: v.title, today: service.today, updates: updates),
+                backLink: ("/actions?\(Self.query(v))", "Action plans")))
     }
 
     func export(_ req: Request, _ format: GovernanceExport.Format) async throws -> Response {
         let caller = try req.caller()
         let v = try Self.planView(req, service, caller)
-        return GovernanceRouting.download(try await service.exportActions(v.view, title: v.title, format: format, by: caller), name: "dots-actions-\(v.key)", format: format)
+        return GovernanceRouting.download(
+            try await service.exportActions(v.view, title: v.title, format: format, by: caller), name: "dots-actions-\(v.key)", format: format)
     }
 
-    func detailPage(_ req: Request, _ user: CurrentUser, change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [],
-                    status: HTTPResponseStatus = .ok) async throws -> Response {
+    func detailPage(
+        _ req: Request, _ user: CurrentUser, change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [],
+        status: HTTPResponseStatus = .ok
+    ) async throws -> Response {
         let r = try await service.action(id: req.parameters.get("id") ?? "", by: user.caller)
-        let html = ActionPages.detail(r.action, spec: context.spec, updates: r.history, meeting: r.meeting, today: service.today, canUpdate: r.canUpdate,
-                                      csrf: user.csrfToken ?? "", change: change, errors: errors, saved: req.query[String.self, at: "saved"] != nil)
+        let html = ActionPages.detail(
+            r.action, spec: context.spec, updates: r.history, meeting: r.meeting, today: service.today, canUpdate: r.canUpdate,
+            csrf: user.csrfToken ?? "", change: change, errors: errors, saved: req.query[String.self, at: "saved"] != nil)
         return page(layout(req, (errors.isEmpty ? "" : "Error: ") + r.action.title).render(html, backLink: ("/actions", "Action plans")), status: status)
     }
 
@@ -98,14 +108,17 @@ struct ActionRoutes {
     }
 
     func form(_ req: Request, _ user: CurrentUser, _ input: GovernanceService.ActionInput, errors: FormControls.Errors = []) async throws -> Response {
-        let html = ActionPages.form(user, spec: context.spec, input: input, owners: try await service.owners(by: user.caller), csrf: user.csrfToken ?? "", errors: errors)
-        return page(layout(req, (errors.isEmpty ? "" : "Error: ") + "Add an action").render(html, backLink: ("/actions", "Action plans")),
-                    status: errors.isEmpty ? .ok : .unprocessableEntity)
+        let html = ActionPages.form(
+            user, spec: context.spec, input: input, owners: try await service.owners(by: user.caller), csrf: user.csrfToken ?? "", errors: errors)
+        return page(
+            layout(req, (errors.isEmpty ? "" : "Error: ") + "Add an action").render(html, backLink: ("/actions", "Action plans")),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func newForm(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
-        let input = try await service.newActionInput(suggestion: req.query[String.self, at: "suggestion"], meeting: req.query[String.self, at: "meeting"], by: user.caller)
+        let input = try await service.newActionInput(
+            suggestion: req.query[String.self, at: "suggestion"], meeting: req.query[String.self, at: "meeting"], by: user.caller)
         return try await form(req, user, input)
     }
 
@@ -122,6 +135,7 @@ struct ActionRoutes {
 
     func suggestions(_ req: Request) async throws -> Response {
         let caller = try req.caller()
-        return page(layout(req, "Suggested actions").render(ActionPages.suggestions(try await service.suggestions(by: caller)), backLink: ("/actions", "Action plans")))
+        return page(
+            layout(req, "Suggested actions").render(ActionPages.suggestions(try await service.suggestions(by: caller)), backLink: ("/actions", "Action plans")))
     }
 }

@@ -16,10 +16,11 @@ struct DataMapRoutes {
         var lawfulBasis: String?, qualityIssues: String?, owner: String?
 
         var input: GovernanceService.DataMapInput {
-            .init(agencyID: agencyID ?? "", name: name ?? "", dataset: dataset ?? "", informs: informs ?? [], system: system ?? "", recorded: recorded ?? "",
-                  recordingMethod: recordingMethod ?? "", coverage: coverage ?? "", coverageFrom: coverageFrom ?? "", coverageTo: coverageTo ?? "",
-                  refresh: refresh ?? "", access: access ?? "", sharingAgreement: sharingAgreement ?? "", lawfulBasis: lawfulBasis ?? "",
-                  qualityIssues: qualityIssues ?? "", owner: owner ?? "")
+            .init(
+                agencyID: agencyID ?? "", name: name ?? "", dataset: dataset ?? "", informs: informs ?? [], system: system ?? "", recorded: recorded ?? "",
+                recordingMethod: recordingMethod ?? "", coverage: coverage ?? "", coverageFrom: coverageFrom ?? "", coverageTo: coverageTo ?? "",
+                refresh: refresh ?? "", access: access ?? "", sharingAgreement: sharingAgreement ?? "", lawfulBasis: lawfulBasis ?? "",
+                qualityIssues: qualityIssues ?? "", owner: owner ?? "")
         }
     }
 
@@ -52,14 +53,17 @@ struct DataMapRoutes {
     func detail(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         let e = try await service.dataMapEntry(id: id(req), by: user.caller)
-        return page(layout(req, e.name).render(DataMapPages.detail(user, e, spec: context.spec, saved: req.query[String.self, at: "saved"] != nil), backLink: ("/datamap", "Data map")))
+        return page(
+            layout(req, e.name).render(
+                DataMapPages.detail(user, e, spec: context.spec, saved: req.query[String.self, at: "saved"] != nil), backLink: ("/datamap", "Data map")))
     }
 
     func form(_ req: Request, _ user: CurrentUser, _ input: GovernanceService.DataMapInput, id: String?, errors: FormControls.Errors = []) -> Response {
         let title = (errors.isEmpty ? "" : "Error: ") + (id == nil ? "Record a dataset" : "Change a dataset")
         let html = DataMapPages.form(user, spec: context.spec, input: input, id: id, csrf: user.csrfToken ?? "", errors: errors)
-        return page(layout(req, title).render(html, backLink: id.map { ("/datamap/\($0)", input.name) } ?? ("/datamap", "Data map")),
-                    status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return page(
+            layout(req, title).render(html, backLink: id.map { ("/datamap/\($0)", input.name) } ?? ("/datamap", "Data map")),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func newForm(_ req: Request) async throws -> Response {
@@ -104,8 +108,10 @@ struct DataMapRoutes {
 
     func coverage(_ req: Request) async throws -> Response {
         let v = try await service.coverageView(by: try req.caller())
-        return page(layout(req, "What data could answer each question").render(DataMapPages.coverage(v.coverage, spec: context.spec, entries: v.entries, gaps: v.gaps),
-                                                                               backLink: ("/datamap", "Data map")))
+        return page(
+            layout(req, "What data could answer each question").render(
+                DataMapPages.coverage(v.coverage, spec: context.spec, entries: v.entries, gaps: v.gaps),
+                backLink: ("/datamap", "Data map")))
     }
 
     func export(_ req: Request, _ format: GovernanceExport.Format) async throws -> Response {

@@ -13,7 +13,9 @@ enum GovernanceRouting {
     /// A download: CSV or Markdown text.
     static func download(_ text: String, name: String, format: GovernanceExport.Format) -> Response {
         let type = format == .csv ? "text/csv; charset=utf-8" : "text/markdown; charset=utf-8"
-        return Response(status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(name).\(format.rawValue)\""], body: .init(string: text))
+        return Response(
+            status: .ok, headers: ["Content-Type": type, "Content-Disposition": "attachment; filename=\"\(name).\(format.rawValue)\""],
+            body: .init(string: text))
     }
 
     /// Form bodies as a flat dictionary (field → last value), for forms whose fields are named after questions.

@@ -33,8 +33,10 @@ struct MaturityRoutes {
             return page(layout(req, title).render(MaturityPages.none(user, csrf: user.csrfToken ?? "", errors: errors, values: values)), status: status)
         }
         let summary = try await service.summary(round: round, rounds: rounds, by: user.caller)
-        return page(layout(req, title).render(MaturityPages.heatmap(user, summary: summary, rounds: rounds, csrf: user.csrfToken ?? "", roundErrors: errors, roundForm: values)),
-                    status: status)
+        return page(
+            layout(req, title).render(
+                MaturityPages.heatmap(user, summary: summary, rounds: rounds, csrf: user.csrfToken ?? "", roundErrors: errors, roundForm: values)),
+            status: status)
     }
 
     func heatmap(_ req: Request) async throws -> Response {
@@ -70,17 +72,23 @@ struct MaturityRoutes {
         guard let m = try await service.agencyMaturity(agency: req.parameters.get("agency"), round: req.query[String.self, at: "round"], by: user.caller) else {
             return req.redirect(to: "/maturity")
         }
-        return page(layout(req, "Data maturity: \(m.agency.name)").render(
-            MaturityPages.agency(user, agency: m.agency, round: m.round, shown: m.shown, draft: m.draft, row: m.row, history: m.history, saved: req.query[String.self, at: "saved"]),
-            backLink: ("/maturity?round=\(HTML.query(m.round.id))", "Data maturity")))
+        return page(
+            layout(req, "Data maturity: \(m.agency.name)").render(
+                MaturityPages.agency(
+                    user, agency: m.agency, round: m.round, shown: m.shown, draft: m.draft, row: m.row, history: m.history,
+                    saved: req.query[String.self, at: "saved"]),
+                backLink: ("/maturity?round=\(HTML.query(m.round.id))", "Data maturity")))
     }
 
     func formPage(_ req: Request, _ user: CurrentUser, values: [String: String]? = nil, errors: FormControls.Errors = []) async throws -> Response {
-        let (agency, round, draft) = try await service.assessmentDraft(round: req.query[String.self, at: "round"], agency: req.parameters.get("agency"), by: user.caller)
+        let (agency, round, draft) = try await service.assessmentDraft(
+            round: req.query[String.self, at: "round"], agency: req.parameters.get("agency"), by: user.caller)
         let title = (errors.isEmpty ? "" : "Error: ") + "Self-assessment: \(agency.name)"
-        return page(layout(req, title).render(MaturityPages.form(agency: agency, round: round, assessment: draft, values: values, csrf: user.csrfToken ?? "", errors: errors),
-                                              backLink: ("/maturity/agencies/\(agency.id)?round=\(HTML.query(round.id))", agency.name)),
-                    status: errors.isEmpty ? .ok : .unprocessableEntity)
+        return page(
+            layout(req, title).render(
+                MaturityPages.form(agency: agency, round: round, assessment: draft, values: values, csrf: user.csrfToken ?? "", errors: errors),
+                backLink: ("/maturity/agencies/\(agency.id)?round=\(HTML.query(round.id))", agency.name)),
+            status: errors.isEmpty ? .ok : .unprocessableEntity)
     }
 
     func form(_ req: Request) async throws -> Response {
@@ -93,7 +101,10 @@ struct MaturityRoutes {
             let evidence = TextRules.trimmed(f["evidence-\(question.id)"] ?? "")
             switch f["level-\(question.id)"] {
             case "dont-know": return MaturityAnswer(questionID: question.id, level: nil, evidence: evidence)
-            case let v?: if let level = Int(v).flatMap(MaturityLevel.init(rawValue:)) { return MaturityAnswer(questionID: question.id, level: level, evidence: evidence) }
+            case let v?:
+                if let level = Int(v).flatMap(MaturityLevel.init(rawValue:)) {
+                    return MaturityAnswer(questionID: question.id, level: level, evidence: evidence)
+                }
             case nil: break
             }
             return evidence.isEmpty ? nil : MaturityAnswer(questionID: question.id, level: nil, evidence: evidence, unanswered: true)
@@ -102,11 +113,13 @@ struct MaturityRoutes {
 
     func save(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
-        let (agency, round) = try await service.editableAssessment(round: req.query[String.self, at: "round"], agency: req.parameters.get("agency"), by: user.caller)
+        let (agency, round) = try await service.editableAssessment(
+            round: req.query[String.self, at: "round"], agency: req.parameters.get("agency"), by: user.caller)
         let f = try GovernanceRouting.fields(req)
         let submit = f["action"] == "submit"
         do {
-            _ = try await service.saveAssessment(round: round.id, agency: agency.id, answers: Self.answers(f, round.questionnaire), submit: submit, by: user.caller)
+            _ = try await service.saveAssessment(
+                round: round.id, agency: agency.id, answers: Self.answers(f, round.questionnaire), submit: submit, by: user.caller)
             return req.redirect(to: "/maturity/agencies/\(agency.id)?round=\(HTML.query(round.id))&saved=\(submit ? "submitted" : "draft")")
         } catch let e as InvalidInput {
             return try await formPage(req, user, values: f, errors: e.formErrors)

@@ -22,19 +22,25 @@ struct MeetingRoutes {
     func list(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         let meetings = try await service.meetings(by: user.caller)
-        return page(layout(req, "Data leads network").render(MeetingPages.list(user, meetings: meetings, actions: try await service.actions(.all, by: user.caller))))
+        return page(
+            layout(req, "Data leads network").render(MeetingPages.list(user, meetings: meetings, actions: try await service.actions(.all, by: user.caller))))
     }
 
     func detail(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         let (m, actions) = try await service.meeting(id: req.parameters.get("id") ?? "", by: user.caller)
-        return page(layout(req, m.title).render(MeetingPages.detail(user, m, actions: actions, today: service.today, saved: req.query[String.self, at: "saved"] != nil),
-                                                backLink: ("/meetings", "Data leads network")))
+        return page(
+            layout(req, m.title).render(
+                MeetingPages.detail(user, m, actions: actions, today: service.today, saved: req.query[String.self, at: "saved"] != nil),
+                backLink: ("/meetings", "Data leads network")))
     }
 
     func form(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
-        return page(layout(req, "Record a meeting").render(MeetingPages.form(input: try service.newMeetingInput(by: user.caller), csrf: user.csrfToken ?? ""), backLink: ("/meetings", "Data leads network")))
+        return page(
+            layout(req, "Record a meeting").render(
+                MeetingPages.form(input: try service.newMeetingInput(by: user.caller), csrf: user.csrfToken ?? ""),
+                backLink: ("/meetings", "Data leads network")))
     }
 
     func create(_ req: Request) async throws -> Response {
@@ -44,13 +50,16 @@ struct MeetingRoutes {
         for a in ReferencePartnership.agencies {
             if let people = f["attendee-\(a.id)"], !TextRules.trimmed(people).isEmpty { attendees[a.id] = people }
         }
-        let input = GovernanceService.MeetingInput(title: f["title"] ?? "", heldOn: f["heldOn"] ?? "", attendees: attendees, notes: f["notes"] ?? "", decisions: f["decisions"] ?? "")
+        let input = GovernanceService.MeetingInput(
+            title: f["title"] ?? "", heldOn: f["heldOn"] ?? "", attendees: attendees, notes: f["notes"] ?? "", decisions: f["decisions"] ?? "")
         do {
             let m = try await service.recordMeeting(input, by: user.caller)
             return req.redirect(to: "/meetings/\(m.id)?saved=1")
         } catch let e as InvalidInput {
-            return page(layout(req, "Error: Record a meeting").render(MeetingPages.form(input: input, csrf: user.csrfToken ?? "", errors: e.formErrors), backLink: ("/meetings", "Data leads network")),
-                        status: .unprocessableEntity)
+            return page(
+                layout(req, "Error: Record a meeting").render(
+                    MeetingPages.form(input: input, csrf: user.csrfToken ?? "", errors: e.formErrors), backLink: ("/meetings", "Data leads network")),
+                status: .unprocessableEntity)
         }
     }
 }
