@@ -66,6 +66,18 @@ struct AccessTests {
     ]
     static let public_ = ["/sign-in", "/assets/dots.css", "/assets/dots.svg", "/healthz", "/accessibility", "/api/openapi.json"]
 
+    /// Dots' own markup escaped as text means a page passed markup where text goes (the demo data holds no
+    /// angle brackets, so any `&lt;tag` on a page is Dots' own).
+    static func expectNoEscapedMarkup(_ res: TestingHTTPResponse, _ what: String, sourceLocation: SourceLocation = #_sourceLocation) {
+        guard res.headers.first(name: .contentType)?.hasPrefix("text/html") == true else { return }
+        let body = res.body.string
+        for tag in [
+            "&lt;/", "&lt;a ", "&lt;p", "&lt;li", "&lt;td", "&lt;tr", "&lt;div", "&lt;span", "&lt;strong", "&lt;option", "&lt;input", "&lt;svg", "&quot;&gt;",
+        ] {
+            #expect(!body.contains(tag), "\(what): Dots' markup shown as text (\(tag))", sourceLocation: sourceLocation)
+        }
+    }
+
     /// Builds a small demo partnership, computes the framework and adds one account per role.
     static func fixture(_ store: HubStore) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-web-\(UUID().uuidString)").path
@@ -95,6 +107,7 @@ struct AccessTests {
                     for (path, permission) in Self.routes {
                         let res = try await client.send(.GET, path)
                         #expect(res.status == (AccessPolicy.allows(role, permission) ? .ok : .forbidden), "\(role.rawValue) \(path)")
+                        Self.expectNoEscapedMarkup(res, "\(role.rawValue) \(path)")
                     }
                 }
             }

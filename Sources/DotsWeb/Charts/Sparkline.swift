@@ -7,7 +7,7 @@ struct Sparkline {
     var width = 120.0
     var height = 32.0
 
-    func svg() -> String {
+    func svg() -> HTML {
         let known = values.compactMap { $0 }
         guard known.count >= 2, let lo = known.min(), let hi = known.max() else { return "" }
         let span = hi - lo == 0 ? 1 : hi - lo

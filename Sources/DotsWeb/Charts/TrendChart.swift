@@ -12,7 +12,7 @@ struct TrendChart {
     /// The top of the axis, when it is fixed (100 for percentages); otherwise a round number above the data.
     var maxValue: Double? = nil
 
-    func svg(id: String) -> String {
+    func svg(id: String) -> HTML {
         let left = 56.0, right = 16.0, top = 16.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom
         let known = values.compactMap { $0 }
@@ -21,24 +21,24 @@ struct TrendChart {
         let step = n > 1 ? plotW / Double(n - 1) : 0
         func x(_ i: Int) -> Double { left + Double(i) * step }
         func y(_ v: Double) -> Double { top + plotH - (hi == 0 ? 0 : v / hi * plotH) }
-        var out =
+        func f(_ v: Double) -> String { String(format: "%.1f", v) }
+        var out: HTML =
             "<svg class=\"dots-chart\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
-        out += "<title id=\"\(id)-title\">\(title.html)</title>"
-        out += "<desc id=\"\(id)-desc\">\(TrendText.describe(labels: labels, values: values, format: format).html)</desc>"
+        out += "<title id=\"\(id)-title\">\(title)</title>"
+        out += "<desc id=\"\(id)-desc\">\(TrendText.describe(labels: labels, values: values, format: format))</desc>"
         for k in 0...4 {
             let v = hi * Double(k) / 4, yy = y(v)
-            out += String(format: "<line x1=\"%.1f\" y1=\"%.1f\" x2=\"%.1f\" y2=\"%.1f\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>", left, yy, width - right, yy)
-            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"end\">", left - 6, yy + 4) + format(v).html + "</text>"
+            out += "<line x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(width - right))\" y2=\"\(f(yy))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"
+            out += "<text x=\"\(f(left - 6))\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(format(v))</text>"
         }
         let every = max(1, Int((Double(n) / 8).rounded(.up)))
         for (i, label) in labels.enumerated() where i % every == 0 || i == n - 1 {
-            out += String(format: "<text x=\"%.1f\" y=\"%.1f\" text-anchor=\"middle\">", x(i), height - bottom + 18) + label.html + "</text>"
+            out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">\(label)</text>"
         }
-        let path = ChartPath.line(values, x: x, y: y)
-        out += "<path d=\"\(path)\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"3\"/>"
+        out += "<path d=\"\(ChartPath.line(values, x: x, y: y))\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"3\"/>"
         for (i, v) in values.enumerated() {
             guard let v else { continue }
-            out += String(format: "<circle cx=\"%.1f\" cy=\"%.1f\" r=\"4\" fill=\"#004f4a\"/>", x(i), y(v))
+            out += "<circle cx=\"\(f(x(i)))\" cy=\"\(f(y(v)))\" r=\"4\" fill=\"#004f4a\"/>"
         }
         return out + "</svg>"
     }

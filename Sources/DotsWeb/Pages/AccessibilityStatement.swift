@@ -1,6 +1,6 @@
 /// The accessibility statement: what Dots aims for and how it is checked.
 enum AccessibilityStatement {
-    static let html = """
+    static let page: HTML = """
         <h1>Accessibility statement</h1>
         <p>Dots aims to meet the Web Content Accessibility Guidelines (WCAG) 2.2 at level AA. Every page works without
         JavaScript, can be used with a keyboard alone, and keeps its meaning when zoomed to 400%.</p>

@@ -2,8 +2,8 @@ import DotsCore
 
 /// The admin's account pages: everyone who can sign in, adding someone, and a password shown once.
 enum AccountPages {
-    static func list(_ accounts: [AccountRecord], me: String, csrf: String) -> String {
-        var out = """
+    static func list(_ accounts: [AccountRecord], me: String, csrf: String) -> HTML {
+        var out: HTML = """
             <h1>Accounts</h1>
             <p>Everyone who can sign in to Dots, with their role. An agency data lead acts for one agency only. Disabling an account ends its sessions at once;
             resetting a password gives a new one to pass on by a secure route.</p>
@@ -13,15 +13,15 @@ enum AccountPages {
             """
         for a in accounts.sorted(by: { ($0.disabled ? 1 : 0, $0.name) < ($1.disabled ? 1 : 0, $1.name) }) {
             let role = a.role.title + (a.agencyID.map { ", \(SubmissionPages.agencyName($0))" } ?? "")
-            let status =
+            let status: HTML =
                 a.disabled ? "<strong class=\"dots-tag dots-tag--grey\">Disabled</strong>" : "<strong class=\"dots-tag dots-tag--green\">Active</strong>"
-            var actions = ""
+            var actions: HTML = ""
             if a.id != me {
-                func button(_ path: String, _ text: String) -> String {
+                func button(_ path: String, _ text: String) -> HTML {
                     """
-                    <form method="post" action="/admin/accounts/\(a.id.html)/\(path)" class="dots-inline-form">
-                      <input type="hidden" name="csrf" value="\(csrf.html)">
-                      <button type="submit" class="dots-link-button dots-link-button--dark">\(text)<span class="dots-visually-hidden"> for \(a.name.html)</span></button>
+                    <form method="post" action="/admin/accounts/\(a.id)/\(path)" class="dots-inline-form">
+                      <input type="hidden" name="csrf" value="\(csrf)">
+                      <button type="submit" class="dots-link-button dots-link-button--dark">\(text)<span class="dots-visually-hidden"> for \(a.name)</span></button>
                     </form>
                     """
                 }
@@ -29,15 +29,15 @@ enum AccountPages {
             } else {
                 actions = "<span class=\"dots-secondary\">You (change your password on <a href=\"/account\">your account</a>)</span>"
             }
-            out += "<tr><td>\(a.name.html)</td><td>\(a.email.html)</td><td>\(role.html)</td><td>\(status)</td><td>\(actions)</td></tr>"
+            out += "<tr><td>\(a.name)</td><td>\(a.email)</td><td>\(role)</td><td>\(status)</td><td>\(actions)</td></tr>"
         }
         return out + "</tbody></table>"
     }
 
     /// API tokens: who each acts for, what it is for, when it was last used and when it expires; revoke any live one.
-    static func tokens(_ tokens: [APITokenRecord], accounts: [AccountRecord], now: Instant, csrf: String) -> String {
+    static func tokens(_ tokens: [APITokenRecord], accounts: [AccountRecord], now: Instant, csrf: String) -> HTML {
         let emails = Dictionary(accounts.map { ($0.id, $0.email) }, uniquingKeysWith: { a, _ in a })
-        var out = """
+        var out: HTML = """
             <h2 class="dots-heading-m" id="tokens">API tokens</h2>
             <p>Tokens let an agency's systems use the API as an account. Issue one with <code>dots token issue</code>; it is shown once. Revoke a token
             that is no longer needed or may have been seen by someone else. Resetting an account's password revokes its tokens.</p>
@@ -49,27 +49,27 @@ enum AccountPages {
             <th scope="col">Last used</th><th scope="col">Status</th></tr></thead><tbody>
             """
         for t in tokens {
-            let status: String
+            let status: HTML
             if t.revokedAt != nil {
                 status = "<strong class=\"dots-tag dots-tag--grey\">Revoked</strong>"
             } else if !t.isLive(at: now) {
                 status = "<strong class=\"dots-tag dots-tag--grey\">Expired</strong>"
             } else {
                 status = """
-                    <form method="post" action="/admin/tokens/\(t.id.html)/revoke" class="dots-inline-form">
-                      <input type="hidden" name="csrf" value="\(csrf.html)">
-                      <button type="submit" class="dots-link-button dots-link-button--dark">Revoke<span class="dots-visually-hidden"> token \(t.id.html)</span></button>
+                    <form method="post" action="/admin/tokens/\(t.id)/revoke" class="dots-inline-form">
+                      <input type="hidden" name="csrf" value="\(csrf)">
+                      <button type="submit" class="dots-link-button dots-link-button--dark">Revoke<span class="dots-visually-hidden"> token \(t.id)</span></button>
                     </form>
                     """
             }
-            out += "<tr><td><code>\(t.id.html)</code></td><td>\((emails[t.accountID] ?? t.accountID).html)</td><td>\(t.label.html)</td>"
-            out += "<td>\(UKTime.display(t.createdAt).html)</td><td>\((t.expiresAt.map(UKTime.display) ?? "Never").html)</td>"
-            out += "<td>\((t.lastUsedAt.map(UKTime.display) ?? "Never").html)</td><td>\(status)</td></tr>"
+            out += "<tr><td><code>\(t.id)</code></td><td>\((emails[t.accountID] ?? t.accountID))</td><td>\(t.label)</td>"
+            out += "<td>\(UKTime.display(t.createdAt))</td><td>\((t.expiresAt.map(UKTime.display) ?? "Never"))</td>"
+            out += "<td>\((t.lastUsedAt.map(UKTime.display) ?? "Never"))</td><td>\(status)</td></tr>"
         }
         return out + "</tbody></table></div>"
     }
 
-    static func form(csrf: String, values: [String: String] = [:], errors: FormControls.Errors = []) -> String {
+    static func form(csrf: String, values: [String: String] = [:], errors: FormControls.Errors = []) -> HTML {
         let roles = [(value: "", text: "Choose a role")] + Role.allCases.map { (value: $0.rawValue, text: $0.title) }
         return """
             \(FormPages.errorSummary(errors))
@@ -88,13 +88,13 @@ enum AccountPages {
     }
 
     /// A password shown once: after adding an account or resetting its password.
-    static func password(_ account: AccountRecord, password: String, isNew: Bool) -> String {
+    static func password(_ account: AccountRecord, password: String, isNew: Bool) -> HTML {
         """
-        <div class="dots-notification dots-notification--success" role="status"><p><strong>\(isNew ? "Account added" : "Password reset") for \(account.name.html).</strong></p></div>
+        <div class="dots-notification dots-notification--success" role="status"><p><strong>\(isNew ? "Account added" : "Password reset") for \(account.name).</strong></p></div>
         <h1>Pass on this password</h1>
-        <p>The password for <strong>\(account.email.html)</strong> is:</p>
-        <p class="dots-heading-m"><code>\(password.html)</code></p>
-        <p>It is shown only now: Dots keeps only a hash of it. Give it to \(account.name.html) by a secure route (not in the same email as the address),
+        <p>The password for <strong>\(account.email)</strong> is:</p>
+        <p class="dots-heading-m"><code>\(password)</code></p>
+        <p>It is shown only now: Dots keeps only a hash of it. Give it to \(account.name) by a secure route (not in the same email as the address),
         and ask them to change it on their account page after signing in.\(isNew ? "" : " Their sessions have been ended.")</p>
         <p><a href="/admin/accounts">Back to accounts</a></p>
         """

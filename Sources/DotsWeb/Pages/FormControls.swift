@@ -7,42 +7,42 @@ enum FormControls {
 
     static func error(_ id: String, _ errors: Errors) -> String? { errors.first { $0.field == id }?.message }
 
-    static func errorMessage(_ id: String, _ message: String?) -> String {
-        message.map { "<p class=\"dots-error-message\" id=\"\(id)-error\"><span class=\"dots-visually-hidden\">Error:</span> \($0.html)</p>" } ?? ""
+    static func errorMessage(_ id: String, _ message: String?) -> HTML {
+        message.map { "<p class=\"dots-error-message\" id=\"\(id)-error\"><span class=\"dots-visually-hidden\">Error:</span> \($0)</p>" } ?? ""
     }
 
-    static func describedBy(_ id: String, hint: String?, error: String?) -> String {
+    static func describedBy(_ id: String, hint: String?, error: String?) -> HTML {
         let ids = [hint.map { _ in "\(id)-hint" }, error.map { _ in "\(id)-error" }].compactMap { $0 }
         return ids.isEmpty ? "" : " aria-describedby=\"\(ids.joined(separator: " "))\""
     }
 
     static func group(_ error: String?) -> String { "dots-form-group\(error == nil ? "" : " dots-form-group--error")" }
 
-    static func hintHTML(_ id: String, _ hint: String?) -> String {
-        hint.map { "<div class=\"dots-hint\" id=\"\(id)-hint\">\($0.html)</div>" } ?? ""
+    static func hintHTML(_ id: String, _ hint: String?) -> HTML {
+        hint.map { "<div class=\"dots-hint\" id=\"\(id)-hint\">\($0)</div>" } ?? ""
     }
 
     static func select(
         _ id: String, label: String, options: [(value: String, text: String)], selected: String, errors: Errors, hint: String? = nil, name: String? = nil
-    ) -> String {
+    ) -> HTML {
         let e = error(id, errors)
-        let opts = options.map { "<option value=\"\($0.value.html)\"\($0.value == selected ? " selected" : "")>\($0.text.html)</option>" }.joined()
+        let opts = options.html { "<option value=\"\($0.value)\"\($0.value == selected ? " selected" : "")>\($0.text)</option>" }
         return """
             <div class="\(group(e))">
-              <label class="dots-label" for="\(id)">\(label.html)</label>
+              <label class="dots-label" for="\(id)">\(label)</label>
               \(hintHTML(id, hint))\(errorMessage(id, e))
               <select class="dots-select" id="\(id)" name="\(name ?? id)"\(describedBy(id, hint: hint, error: e))>\(opts)</select>
             </div>
             """
     }
 
-    static func textarea(_ id: String, label: String, value: String, errors: Errors, hint: String? = nil, rows: Int = 4, name: String? = nil) -> String {
+    static func textarea(_ id: String, label: String, value: String, errors: Errors, hint: String? = nil, rows: Int = 4, name: String? = nil) -> HTML {
         let e = error(id, errors)
         return """
             <div class="\(group(e))">
-              <label class="dots-label" for="\(id)">\(label.html)</label>
+              <label class="dots-label" for="\(id)">\(label)</label>
               \(hintHTML(id, hint))\(errorMessage(id, e))
-              <textarea class="dots-textarea\(e == nil ? "" : " dots-input--error")" id="\(id)" name="\(name ?? id)" rows="\(rows)"\(describedBy(id, hint: hint, error: e))>\(value.html)</textarea>
+              <textarea class="dots-textarea\(e == nil ? "" : " dots-input--error")" id="\(id)" name="\(name ?? id)" rows="\(rows)"\(describedBy(id, hint: hint, error: e))>\(value)</textarea>
             </div>
             """
     }
@@ -51,7 +51,7 @@ enum FormControls {
     static func radios(
         _ id: String, legend: String, options: [(value: String, text: String, hint: String?)], selected: String?, errors: Errors,
         hint: String? = nil, legendClass: String = "dots-fieldset__legend", name: String? = nil
-    ) -> String {
+    ) -> HTML {
         choices(
             id, kind: "radio", legend: legend, options: options, name: name ?? id, isOn: { $0 == selected }, errors: errors, hint: hint,
             legendClass: legendClass)
@@ -59,7 +59,7 @@ enum FormControls {
 
     /// A fieldset of checkboxes, sent as `id[]`.
     static func checkboxes(_ id: String, legend: String, options: [(value: String, text: String)], checked: Set<String>, errors: Errors, hint: String? = nil)
-        -> String
+        -> HTML
     {
         choices(
             id, kind: "checkbox", legend: legend, options: options.map { ($0.value, $0.text, nil) }, name: "\(id)[]", isOn: checked.contains,
@@ -70,23 +70,23 @@ enum FormControls {
     private static func choices(
         _ id: String, kind: String, legend: String, options: [(value: String, text: String, hint: String?)], name: String,
         isOn: (String) -> Bool, errors: Errors, hint: String?, legendClass: String
-    ) -> String {
+    ) -> HTML {
         let e = error(id, errors)
         let block = kind == "radio" ? "dots-radios" : "dots-checkboxes"
-        let items = options.enumerated().map { i, o in
+        let items = options.enumerated().html { i, o -> HTML in
             let inputID = i == 0 ? id : "\(id)-\(i + 1)"
             return """
                 <div class="\(block)__item">
-                  <input class="\(block)__input" id="\(inputID)" name="\(name)" type="\(kind)" value="\(o.value.html)"\(isOn(o.value) ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
-                  <label class="\(block)__label" for="\(inputID)">\(o.text.html)</label>
-                  \(o.hint.map { "<div class=\"dots-hint dots-radios__hint\" id=\"\(inputID)-item-hint\">\($0.html)</div>" } ?? "")
+                  <input class="\(block)__input" id="\(inputID)" name="\(name)" type="\(kind)" value="\(o.value)"\(isOn(o.value) ? " checked" : "")\(o.hint == nil ? "" : " aria-describedby=\"\(inputID)-item-hint\"")>
+                  <label class="\(block)__label" for="\(inputID)">\(o.text)</label>
+                  \(o.hint.map { "<div class=\"dots-hint dots-radios__hint\" id=\"\(inputID)-item-hint\">\($0)</div>" } ?? "")
                 </div>
                 """
-        }.joined()
+        }
         return """
             <div class="\(group(e))">
               <fieldset class="dots-fieldset"\(describedBy(id, hint: hint, error: e))>
-                <legend class="\(legendClass)">\(legend.html)</legend>
+                <legend class="\(legendClass)">\(legend)</legend>
                 \(hintHTML(id, hint))\(errorMessage(id, e))
                 <div class="\(block)">\(items)</div>
               </fieldset>
@@ -94,7 +94,7 @@ enum FormControls {
             """
     }
 
-    static func hidden(_ name: String, _ value: String) -> String { "<input type=\"hidden\" name=\"\(name)\" value=\"\(value.html)\">" }
+    static func hidden(_ name: String, _ value: String) -> HTML { "<input type=\"hidden\" name=\"\(name)\" value=\"\(value)\">" }
 
     static func agencyOptions(includePartnership: Bool = false, prompt: String = "Choose an agency") -> [(value: String, text: String)] {
         [("", includePartnership ? "The partnership as a whole" : prompt)] + DotsCore.ReferencePartnership.agencies.map { ($0.id, $0.name) }

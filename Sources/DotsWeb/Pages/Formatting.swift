@@ -14,7 +14,7 @@ enum Formatting {
         Double(p.value) == nil ? p.value : p.value + unit
     }
 
-    static func ragTag(_ rag: String?) -> String {
+    static func ragTag(_ rag: String?) -> HTML {
         guard let rag else { return "" }
         let text = ["green": "On target", "amber": "Near target", "red": "Off target"][rag] ?? rag
         return "<strong class=\"dots-tag dots-tag--\(rag)\">\(text)</strong>"

@@ -56,12 +56,12 @@ struct FrameworkFilter {
     }
 
     /// The GET form with the three choices.
-    func form(action: String) -> String {
-        let partnerships = ReferencePartnership.partnerships.map { p in
-            "<option value=\"\(p.id.html)\"\(p.id == partnership ? " selected" : "")>\(p.name.html)</option>"
-        }.joined()
-        let areas = areaChoices.map { a in "<option value=\"\(a.html)\"\(a == scope ? " selected" : "")>\(Formatting.scopeName(a).html)</option>" }.joined()
-        let kinds =
+    func form(action: String) -> HTML {
+        let partnerships = ReferencePartnership.partnerships.html { p in
+            "<option value=\"\(p.id)\"\(p.id == partnership ? " selected" : "")>\(p.name)</option>"
+        }
+        let areas = areaChoices.html { a in "<option value=\"\(a)\"\(a == scope ? " selected" : "")>\(Formatting.scopeName(a))</option>" }
+        let kinds: [HTML] =
             ["<option value=\"\"\(kind == nil ? " selected" : "")>Each indicator's main period</option>"]
             + PeriodKind.allCases.map { k in
                 "<option value=\"\(k.rawValue)\"\(k == kind ? " selected" : "")>\(Formatting.periodKindName(k))</option>"

@@ -58,24 +58,24 @@ struct IndicatorPage {
         return lines.joined(separator: "\n") + "\n"
     }
 
-    func render() -> String {
+    func render() -> HTML {
         let ind = indicator
         let unit = report.unitText(ind)
         let (numerator, denominator) = MeasureText.describe(ind)
         let (trend, breakdowns, kind) = shownCells()
-        var out = """
-            <span class="dots-caption">\(question.map { $0.question.html } ?? "Indicator")</span>
-            <h1>\(ind.title.html)</h1>
-            <p>\(ind.definition.html)</p>
+        var out: HTML = """
+            <span class="dots-caption">\(question.map { $0.question } ?? "Indicator")</span>
+            <h1>\(ind.title)</h1>
+            <p>\(ind.definition)</p>
             \(filter.form(action: "/framework/indicators/\(HTML.query(ind.id))"))
-            <p class="dots-body-s">\(filter.shapeNote.html)</p>
+            <p class="dots-body-s">\(filter.shapeNote)</p>
             <dl class="dots-summary-list">
-              <div class="dots-summary-list__row"><dt>Area</dt><dd>\(Formatting.scopeName(filter.scope).html)</dd></div>
-              <div class="dots-summary-list__row"><dt>Counts</dt><dd>\(numerator.html)</dd></div>
-              <div class="dots-summary-list__row"><dt>Out of</dt><dd>\(denominator.html)</dd></div>
-              <div class="dots-summary-list__row"><dt>Data it needs</dt><dd>\(ind.dataset.rawValue.html) submissions</dd></div>
+              <div class="dots-summary-list__row"><dt>Area</dt><dd>\(Formatting.scopeName(filter.scope))</dd></div>
+              <div class="dots-summary-list__row"><dt>Counts</dt><dd>\(numerator)</dd></div>
+              <div class="dots-summary-list__row"><dt>Out of</dt><dd>\(denominator)</dd></div>
+              <div class="dots-summary-list__row"><dt>Data it needs</dt><dd>\(ind.dataset.rawValue) submissions</dd></div>
               <div class="dots-summary-list__row"><dt>Better when</dt><dd>\(ind.polarity == .higherIsBetter ? "higher" : ind.polarity == .higherIsWorse ? "lower" : "neither: context, not a target")</dd></div>
-              <div class="dots-summary-list__row"><dt>Target</dt><dd>\(ind.target.map { "\(Formatting.number($0.value))\(unit) (tolerance \(Formatting.number($0.tolerance)))".html } ?? "None set")</dd></div>
+              <div class="dots-summary-list__row"><dt>Target</dt><dd>\(ind.target.map { "\(Formatting.number($0.value))\(unit) (tolerance \(Formatting.number($0.tolerance)))" } ?? "None set")</dd></div>
               <div class="dots-summary-list__row"><dt>Figures shown</dt><dd>\(exact ? "Exact (analyst view): do not share without disclosure control" : "Small numbers hidden (c) to protect children's privacy")</dd></div>
             </dl>
             """
@@ -84,15 +84,15 @@ struct IndicatorPage {
             out +=
                 "<div class=\"dots-gaps\"><h2 class=\"dots-heading-m\">What we don't know</h2><ul>"
                 + caveats.map {
-                    "<li>\($0.gap.detail.html)\($0.gap.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "")</li>"
+                    "<li>\($0.gap.detail)\($0.gap.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "")</li>"
                 }.joined()
                 + "</ul></div>"
         }
         let quality = qualityCaveats()
         if !quality.isEmpty {
             out +=
-                "<div class=\"dots-gaps\"><h2 class=\"dots-heading-m\">Data quality caveats</h2><p>The \(ind.dataset.schema.title.lowercased().html) these figures rest on:</p><ul>"
-                + quality.map { "<li>\($0.html)</li>" }.joined()
+                "<div class=\"dots-gaps\"><h2 class=\"dots-heading-m\">Data quality caveats</h2><p>The \(ind.dataset.schema.title.lowercased()) these figures rest on:</p><ul>"
+                + quality.html { "<li>\($0)</li>" }
                 + "</ul><p><a href=\"/quality\">See the data quality review</a></p></div>"
         }
         out += "<h2>Trend\(kind.map { ": " + Formatting.periodKindName($0).lowercased() } ?? "")</h2>"
@@ -103,13 +103,13 @@ struct IndicatorPage {
             out += TrendChart(
                 title: "\(ind.title), \(Formatting.scopeName(filter.scope))", labels: trend.map(\.cell.period), values: values, format: Formatting.number
             ).svg(id: "trend")
-            out += "<p class=\"dots-body-s\">\(TrendText.describe(labels: trend.map(\.cell.period), values: values, format: Formatting.number).html)</p>"
+            out += "<p class=\"dots-body-s\">\(TrendText.describe(labels: trend.map(\.cell.period), values: values, format: Formatting.number))</p>"
             out +=
                 "<details class=\"dots-details\"><summary>Show the trend as a table</summary>"
                 + table(caption: "Trend", first: "Period", trend, label: \.cell.period, unit: unit) + "</details>"
         }
         if !breakdowns.isEmpty, let latest = trend.last(where: { $0.cell.status != .notAvailable }) {
-            out += "<h2>Breakdowns for \(latest.cell.period.html)</h2>"
+            out += "<h2>Breakdowns for \(latest.cell.period)</h2>"
             for b in ind.breakdowns.map(\.rawValue) where breakdowns[b] != nil {
                 let cells = breakdowns[b]!.filter { $0.cell.stat == "value" || $0.cell.stat == "p50" }
                 out += table(
@@ -121,9 +121,9 @@ struct IndicatorPage {
             <p><a class="dots-button dots-button--secondary" href="/framework/indicators/\(HTML.query(ind.id)).csv?\(filter.query)" download>Download these figures (CSV)</a></p>
             <h2>Where the figures come from</h2>
             <dl class="dots-summary-list">
-              <div class="dots-summary-list__row"><dt>Framework</dt><dd>\(report.run.frameworkName.html), version \(report.run.frameworkVersion.html) (\(String(report.run.frameworkChecksum.prefix(19)).html)…)</dd></div>
-              <div class="dots-summary-list__row"><dt>Computed</dt><dd>\(report.run.computedAt.description.html) by \(report.run.runBy.html)</dd></div>
-              <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) across all datasets\(provenance.html)</dd></div>
+              <div class="dots-summary-list__row"><dt>Framework</dt><dd>\(report.run.frameworkName), version \(report.run.frameworkVersion) (\(String(report.run.frameworkChecksum.prefix(19)))…)</dd></div>
+              <div class="dots-summary-list__row"><dt>Computed</dt><dd>\(report.run.computedAt.description) by \(report.run.runBy)</dd></div>
+              <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) across all datasets\(provenance)</dd></div>
               <div class="dots-summary-list__row"><dt>Linkage</dt><dd>\(report.run.linkageRunID.map { "Young people linked across agencies (run \($0.prefix(8)))" } ?? "Not run: young people counted per agency")</dd></div>
             </dl>
             <p class="dots-body-s">\(Formatting.symbolsNote)</p>
@@ -131,16 +131,16 @@ struct IndicatorPage {
         return out
     }
 
-    func table(caption: String, first: String, _ cells: [PublishedCell], label: (PublishedCell) -> String, unit: String) -> String {
+    func table(caption: String, first: String, _ cells: [PublishedCell], label: (PublishedCell) -> String, unit: String) -> HTML {
         let showBase = cells.contains { $0.denominator != "" && $0.denominator != "z" }
-        var out =
-            "<table class=\"dots-table\"><caption>\(caption.html)</caption><thead><tr><th scope=\"col\">\(first)</th><th scope=\"col\" class=\"num\">Count</th>"
+        var out: HTML =
+            "<table class=\"dots-table\"><caption>\(caption)</caption><thead><tr><th scope=\"col\">\(first)</th><th scope=\"col\" class=\"num\">Count</th>"
         if showBase { out += "<th scope=\"col\" class=\"num\">Out of</th>" }
         out += "<th scope=\"col\" class=\"num\">Value</th></tr></thead><tbody>"
         for c in cells {
-            out += "<tr><th scope=\"row\">\(label(c).html)</th><td class=\"num\">\(c.numerator.html)</td>"
-            if showBase { out += "<td class=\"num\">\(c.denominator.html)</td>" }
-            out += "<td class=\"num\">\(Formatting.value(c, unit: unit).html)</td></tr>"
+            out += "<tr><th scope=\"row\">\(label(c))</th><td class=\"num\">\(c.numerator)</td>"
+            if showBase { out += "<td class=\"num\">\(c.denominator)</td>" }
+            out += "<td class=\"num\">\(Formatting.value(c, unit: unit))</td></tr>"
         }
         return out + "</tbody></table>"
     }

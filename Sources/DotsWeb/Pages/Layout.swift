@@ -8,7 +8,7 @@ struct Layout {
     var active: String = ""
     var csrf: String?
 
-    func render(_ main: String, backLink: (href: String, text: String)? = nil) -> String {
+    func render(_ main: HTML, backLink: (href: String, text: String)? = nil) -> HTML {
         var nav: [(String, String, String)] = []
         if let user {
             nav.append(("/framework", "Framework", "framework"))
@@ -25,15 +25,15 @@ struct Layout {
             if AccessPolicy.allows(user.role, .manageAccounts) { nav.append(("/admin/accounts", "Accounts", "accounts")) }
             nav.append(("/account", "Your account", "account"))
         }
-        let navHTML = nav.map { href, text, key in
+        let navHTML = nav.html { href, text, key in
             "<li class=\"dots-header__nav-item\"><a class=\"dots-header__link\" href=\"\(href)\"\(key == active ? " aria-current=\"page\"" : "")>\(text)</a></li>"
-        }.joined()
-        let signOut =
+        }
+        let signOut: HTML =
             user.map { u in
                 """
                 <form method="post" action="/sign-out" class="dots-header__signout">
-                  <input type="hidden" name="csrf" value="\((csrf ?? "").html)">
-                  <span class="dots-header__who">\(u.name.html)<span class="dots-visually-hidden">, signed in as</span> <span class="dots-tag dots-tag--grey">\(u.role.title.html)</span></span>
+                  <input type="hidden" name="csrf" value="\((csrf ?? ""))">
+                  <span class="dots-header__who">\(u.name)<span class="dots-visually-hidden">, signed in as</span> <span class="dots-tag dots-tag--grey">\(u.role.title)</span></span>
                   <button type="submit" class="dots-link-button">Sign out</button>
                 </form>
                 """
@@ -43,7 +43,7 @@ struct Layout {
             <html lang="en-GB">
             <head>
               <meta charset="utf-8">
-              <title>\(title.html) – Dots</title>
+              <title>\(title) – Dots</title>
               <meta name="viewport" content="width=device-width, initial-scale=1">
               <link rel="stylesheet" href="/assets/dots.css">
               <link rel="icon" href="/assets/dots.svg" type="image/svg+xml">
@@ -60,7 +60,7 @@ struct Layout {
               </header>
               <div class="dots-width-container">
                 <div class="dots-phase-banner"><strong class="dots-tag">Synthetic data</strong> This service holds pseudonymised data about children: use it only for the partnership's work.</div>
-                \(backLink.map { "<a href=\"\($0.href)\" class=\"dots-back-link\">\($0.text.html)</a>" } ?? "")
+                \(backLink.map { "<a href=\"\($0.href)\" class=\"dots-back-link\">\($0.text)</a>" } ?? "")
                 <main class="dots-main-wrapper" id="main-content">
             \(main)
                 </main>

@@ -4,7 +4,7 @@ import Foundation
 
 /// An indicator's numerator and denominator in plain words, for the indicator page.
 enum MeasureText {
-    static func filters(_ fs: [FilterSpec]) -> String {
+    static func filters(_ fs: [FilterSpec]) -> HTML {
         fs.map { f in
             switch f {
             case .values(let field, let values): "\(field.replacingOccurrences(of: "_", with: " ")) is \(values.joined(separator: " or "))"

@@ -10,26 +10,26 @@ struct OverviewPage {
     let filter: FrameworkFilter
     let exact: Bool
 
-    func render() -> String {
+    func render() -> HTML {
         let spec = report.spec
-        var out = """
-            <span class="dots-caption">\(spec.name.html), version \(spec.version.html)</span>
+        var out: HTML = """
+            <span class="dots-caption">\(spec.name), version \(spec.version)</span>
             <h1>What the partnership wants to know</h1>
-            <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope).html)</strong>.
-            Figures computed \(report.run.computedAt.description.html) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
+            <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope))</strong>.
+            Figures computed \(report.run.computedAt.description) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
             \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
             \(filter.form(action: "/framework"))
-            <p class="dots-body-s">\(filter.shapeNote.html)</p>
+            <p class="dots-body-s">\(filter.shapeNote)</p>
             """
         let allGaps = report.gaps.count
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
         for theme in spec.themes {
-            out += "<h2>\(theme.title.html)</h2>"
+            out += "<h2>\(theme.title)</h2>"
             for q in theme.questions {
-                out += "<section class=\"dots-question\" aria-labelledby=\"q-\(q.id.html)\"><h3 id=\"q-\(q.id.html)\">\(q.question.html)</h3>"
+                out += "<section class=\"dots-question\" aria-labelledby=\"q-\(q.id)\"><h3 id=\"q-\(q.id)\">\(q.question)</h3>"
                 out += gaps(for: q)
                 if !q.sources.isEmpty {
-                    out += "<p class=\"dots-body-s\"><strong>Also informed by:</strong> \(q.sources.map(\.html).joined(separator: "; "))</p>"
+                    out += "<p class=\"dots-body-s\"><strong>Also informed by:</strong> \(q.sources.joined(separator: "; "))</p>"
                 }
                 if q.indicators.isEmpty {
                     out += "<p>No indicator answers this question yet: it rests on the sources above.</p>"
@@ -45,19 +45,19 @@ struct OverviewPage {
         return out
     }
 
-    func gaps(for q: QuestionSpec) -> String {
+    func gaps(for q: QuestionSpec) -> HTML {
         let mine = report.gaps.filter { $0.questionID == q.id }
         guard !mine.isEmpty else { return "" }
-        let items = mine.map { g in
+        let items = mine.html { g -> HTML in
             let title = g.gap.indicatorID.flatMap { id in q.indicators.first { $0.id == id }?.title }
-            return "<li>" + (title.map { "<strong>\($0.html):</strong> " } ?? "") + g.gap.detail.html
+            return "<li>\(title.map { HTML("<strong>\($0):</strong> ") })\(g.gap.detail)"
                 + (g.gap.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "") + "</li>"
-        }.joined()
+        }
         return "<div class=\"dots-gaps\"><h4>What we don't know</h4><ul>\(items)</ul></div>"
     }
 
-    func indicatorRow(_ ind: IndicatorSpec) -> String {
-        let link = "<a href=\"/framework/indicators/\(HTML.query(ind.id))?\(filter.query)\">\(ind.title.html)</a>"
+    func indicatorRow(_ ind: IndicatorSpec) -> HTML {
+        let link: HTML = "<a href=\"/framework/indicators/\(HTML.query(ind.id))?\(filter.query)\">\(ind.title)</a>"
         guard let kind = filter.kind(for: ind), let (latest, earlier) = report.headline(ind, scope: filter.scope, kind: kind, within: filter.valid) else {
             return
                 "<li class=\"dots-indicator\"><div>\(link)<div class=\"dots-indicator__meta\">No figure for this area and period.</div></div><div class=\"dots-indicator__value\">:</div></li>"
@@ -67,16 +67,16 @@ struct OverviewPage {
         let values = series.map { Double($0.value) }
         let labels = series.map(\.cell.period)
         let rag = FrameworkReport.rag(Double(latest.value), ind)
-        var meta = "\(latest.cell.period.html)"
-        if let earlier { meta += "; a year earlier \(Formatting.value(earlier, unit: unit).html)" }
-        if let t = ind.target { meta += "; target \(Formatting.number(t.value).html)\(unit.html)" }
+        var meta = "\(latest.cell.period)"
+        if let earlier { meta += "; a year earlier \(Formatting.value(earlier, unit: unit))" }
+        if let t = ind.target { meta += "; target \(Formatting.number(t.value))\(unit)" }
         return """
             <li class="dots-indicator">
               <div>\(link) \(Formatting.ragTag(rag))
                 <div class="dots-indicator__meta">\(meta)</div>
-                <div class="dots-indicator__meta"><span class="dots-visually-hidden">Trend: </span>\(Sparkline(values: values).svg())<span class="dots-visually-hidden">\(TrendText.describe(labels: labels, values: values, format: Formatting.number).html)</span></div>
+                <div class="dots-indicator__meta"><span class="dots-visually-hidden">Trend: </span>\(Sparkline(values: values).svg())<span class="dots-visually-hidden">\(TrendText.describe(labels: labels, values: values, format: Formatting.number))</span></div>
               </div>
-              <div class="dots-indicator__value">\(Formatting.value(latest, unit: unit).html)</div>
+              <div class="dots-indicator__value">\(Formatting.value(latest, unit: unit))</div>
             </li>
             """
     }

@@ -21,7 +21,7 @@ struct PageRoutes {
         }
         app.get("healthz") { _ in "ok" }
         app.get("accessibility") { req in
-            page(Layout(title: "Accessibility", user: req.currentUser, csrf: req.currentUser?.csrfToken).render(AccessibilityStatement.html))
+            page(Layout(title: "Accessibility", user: req.currentUser, csrf: req.currentUser?.csrfToken).render(AccessibilityStatement.page))
         }
         app.get("sign-in", use: signInForm)
         app.post("sign-in", use: signIn)
@@ -136,7 +136,7 @@ struct PageRoutes {
             OverviewPage(report: report, filter: filter, exact: exact).render()
         }
         // Per reader (the cached page is per run and filter): where the data map says what data could answer each question.
-        let coverage =
+        let coverage: HTML =
             user.can(.viewGovernance)
             ? "<p>The data side of what we don't know: <a href=\"/datamap/coverage\">which data could answer each question</a>, from the partnership data map (submitted, held but not submitted, or not held).</p>"
             : ""
@@ -144,7 +144,7 @@ struct PageRoutes {
     }
 
     /// A page's main content, rendered once per framework run and kept (it depends only on the key).
-    func rendered(_ key: String, run: String, _ render: () -> String) async -> String {
+    func rendered(_ key: String, run: String, _ render: () -> HTML) async -> HTML {
         if let hit = await context.pages.page(key, run: run) { return hit }
         let html = render()
         await context.pages.keep(key, run: run, html: html)

@@ -33,11 +33,11 @@ struct QualityRoutes {
         Layout(title: title, user: req.currentUser, active: "quality", csrf: req.currentUser?.csrfToken)
     }
 
-    static func partnershipForm(_ chosen: String?) -> String {
-        let options =
+    static func partnershipForm(_ chosen: String?) -> HTML {
+        let options: [HTML] =
             ["<option value=\"\">Every agency</option>"]
             + ReferencePartnership.partnerships.map { p in
-                "<option value=\"\(p.id.html)\"\(p.id == chosen ? " selected" : "")>\(p.name.html)</option>"
+                "<option value=\"\(p.id)\"\(p.id == chosen ? " selected" : "")>\(p.name)</option>"
             }
         return """
             <form method="get" action="/quality" class="dots-filter">

@@ -106,7 +106,7 @@ struct PageErrorMiddleware: AsyncMiddleware {
                 : status == .forbidden ? "You do not have access to this page" : status == .unauthorized ? "Sign in" : "Sorry, there is a problem"
             let body = status == .notFound ? "If you typed the web address, check it is correct." : reason
             let html = Layout(title: title, user: req.currentUser, csrf: req.currentUser?.csrfToken).render(FormPages.message(title: title, body))
-            response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+            response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html.markup))
         }
         SessionMiddleware.secure(response, signedIn: req.currentUser != nil, tls: tls)
         return response

@@ -23,6 +23,6 @@ public enum WebApp {
 }
 
 /// Every response that is a page.
-func page(_ html: String, status: HTTPResponseStatus = .ok) -> Response {
-    Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html))
+func page(_ html: HTML, status: HTTPResponseStatus = .ok) -> Response {
+    Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html.markup))
 }

@@ -33,15 +33,15 @@ public struct WebContext: Sendable {
 /// reader's kind (exact or published) and the filter, so each is rendered once per run.
 actor PageCache {
     static let capacity = 5_000
-    private var pages: [String: String] = [:]
+    private var pages: [String: HTML] = [:]
     private var pagesRun: String?
 
     /// A page's main content rendered from `run`, if it has been rendered already.
-    func page(_ key: String, run: String) -> String? {
+    func page(_ key: String, run: String) -> HTML? {
         pagesRun == run ? pages[key] : nil
     }
 
-    func keep(_ key: String, run: String, html: String) {
+    func keep(_ key: String, run: String, html: HTML) {
         if pagesRun != run || pages.count >= Self.capacity {
             pages.removeAll(keepingCapacity: true)
             pagesRun = run

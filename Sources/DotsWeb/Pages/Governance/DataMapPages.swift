@@ -6,21 +6,21 @@ import DotsGovernance
 /// The data map: the partnership's catalogue of datasets, one dataset's record, its form, and the coverage view
 /// ("what data could answer each question").
 enum DataMapPages {
-    static func statusTag(_ s: CoverageStatus) -> String {
+    static func statusTag(_ s: CoverageStatus) -> HTML {
         let colour = s == .submitted ? "green" : s == .heldNotSubmitted ? "amber" : "red"
-        return "<strong class=\"dots-tag dots-tag--\(colour)\">\(s.title.html)</strong>"
+        return "<strong class=\"dots-tag dots-tag--\(colour)\">\(s.title)</strong>"
     }
 
-    static func questionTag(_ s: QuestionCoverage.Status) -> String {
+    static func questionTag(_ s: QuestionCoverage.Status) -> HTML {
         let colour = s == .answerable ? "green" : s == .partly ? "amber" : s == .unanswerable ? "red" : "grey"
-        return "<strong class=\"dots-tag dots-tag--\(colour)\">\(s.title.html)</strong>"
+        return "<strong class=\"dots-tag dots-tag--\(colour)\">\(s.title)</strong>"
     }
 
-    static func list(_ user: CurrentUser, entries: [DataMapEntry], agency: String?, removed: String?) -> String {
+    static func list(_ user: CurrentUser, entries: [DataMapEntry], agency: String?, removed: String?) -> HTML {
         let options = [("", "Every agency")] + ReferencePartnership.agencies.map { ($0.id, $0.name) }
-        var out =
+        var out: HTML =
             removed.map {
-                "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>\($0.html) was removed from the data map.</strong></p></div>"
+                "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>\($0) was removed from the data map.</strong></p></div>"
             } ?? ""
         out += """
             <h1>The partnership data map</h1>
@@ -32,7 +32,7 @@ enum DataMapPages {
         out += """
             <form method="get" action="/datamap" class="dots-filter">
               <div class="dots-form-group"><label class="dots-label" for="agency">Agency</label>
-              <select class="dots-select" id="agency" name="agency">\(options.map { "<option value=\"\($0.0.html)\"\($0.0 == (agency ?? "") ? " selected" : "")>\($0.1.html)</option>" }.joined())</select></div>
+              <select class="dots-select" id="agency" name="agency">\(options.html { "<option value=\"\($0.0)\"\($0.0 == (agency ?? "") ? " selected" : "")>\($0.1)</option>" })</select></div>
               <button type="submit" class="dots-button dots-button--secondary">Show</button>
             </form>
             """
@@ -41,45 +41,45 @@ enum DataMapPages {
             "<table class=\"dots-table\"><caption>\(entries.count) dataset\(entries.count == 1 ? "" : "s")</caption><thead><tr><th scope=\"col\">Dataset</th><th scope=\"col\">Agency</th><th scope=\"col\">Dots dataset</th><th scope=\"col\">Recorded as</th><th scope=\"col\">Refreshed</th><th scope=\"col\">Sharing agreement</th></tr></thead><tbody>"
         for e in entries {
             out +=
-                "<tr><td><a href=\"/datamap/\(e.id.html)\">\(e.name.html)</a><div class=\"dots-body-s dots-secondary\">\(e.system.html)</div></td><td>\(SubmissionPages.agencyName(e.agencyID).html)</td><td>\(e.dataset.map { "<code>\($0.rawValue)</code>" } ?? "None")</td><td>\(e.recordingMethod.title.html)</td><td>\(e.refresh.title.html)</td><td>\(e.sharingAgreement.isEmpty ? "<strong class=\"dots-tag dots-tag--amber\">None recorded</strong>" : e.sharingAgreement.html)</td></tr>"
+                "<tr><td><a href=\"/datamap/\(e.id)\">\(e.name)</a><div class=\"dots-body-s dots-secondary\">\(e.system)</div></td><td>\(SubmissionPages.agencyName(e.agencyID))</td><td>\(e.dataset.map { "<code>\($0.rawValue)</code>" } ?? "None")</td><td>\(e.recordingMethod.title)</td><td>\(e.refresh.title)</td><td>\(e.sharingAgreement.isEmpty ? HTML("<strong class=\"dots-tag dots-tag--amber\">None recorded</strong>") : "\(e.sharingAgreement)")</td></tr>"
         }
         return out + "</tbody></table>"
     }
 
-    static func detail(_ user: CurrentUser, _ e: DataMapEntry, spec: FrameworkSpec, saved: Bool) -> String {
-        func row(_ k: String, _ v: String) -> String { "<div class=\"dots-summary-list__row\"><dt>\(k.html)</dt><dd>\(v)</dd></div>" }
+    static func detail(_ user: CurrentUser, _ e: DataMapEntry, spec: FrameworkSpec, saved: Bool) -> HTML {
+        func row(_ k: String, _ v: HTML) -> HTML { "<div class=\"dots-summary-list__row\"><dt>\(k)</dt><dd>\(v)</dd></div>" }
         let questions = spec.questions.filter { q in
             e.informs.contains(q.id) || q.indicators.contains { ind in e.dataset.map(DataCoverage.datasets(of: ind).contains) ?? false }
         }
-        var out =
+        var out: HTML =
             saved
             ? "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p><strong>Dataset saved to the data map.</strong></p></div>" : ""
-        out += "<span class=\"dots-caption\">\(SubmissionPages.agencyName(e.agencyID).html)</span><h1>\(e.name.html)</h1>"
+        out += "<span class=\"dots-caption\">\(SubmissionPages.agencyName(e.agencyID))</span><h1>\(e.name)</h1>"
         if user.caller.may(.editDataMap, agency: e.agencyID) {
-            out += "<p><a class=\"dots-button dots-button--secondary\" href=\"/datamap/\(e.id.html)/edit\">Change this dataset</a></p>"
+            out += "<p><a class=\"dots-button dots-button--secondary\" href=\"/datamap/\(e.id)/edit\">Change this dataset</a></p>"
         }
         out += "<dl class=\"dots-summary-list\">"
-        out += row("System", e.system.html) + row("What is recorded", e.recorded.html) + row("How it is recorded", e.recordingMethod.title.html)
-        out += row("Dots dataset", e.dataset.map { "<code>\($0.rawValue)</code> (\($0.schema.title.html))" } ?? "None: it is not submitted to Dots as data")
+        out += row("System", "\(e.system)") + row("What is recorded", "\(e.recorded)") + row("How it is recorded", "\(e.recordingMethod.title)")
+        out += row("Dots dataset", e.dataset.map { "<code>\($0.rawValue)</code> (\($0.schema.title))" } ?? "None: it is not submitted to Dots as data")
         out += row(
             "Coverage",
-            e.coverage.html + (e.coverageFrom.map { "<br>From \(Formatting.longDate($0))" } ?? "")
-                + (e.coverageTo.map { " to \(Formatting.longDate($0))" } ?? (e.coverageFrom == nil ? "" : ", still recorded")))
-        out += row("Refreshed", e.refresh.title.html) + row("Who can access it", e.access.html)
-        out += row("Sharing agreement", e.sharingAgreement.isEmpty ? "None recorded" : e.sharingAgreement.html) + row("Lawful basis", e.lawfulBasis.title.html)
-        out += row("Known quality issues", e.qualityIssues.isEmpty ? "None recorded" : e.qualityIssues.html) + row("Owner", e.owner.html)
+            "\(e.coverage)\(e.coverageFrom.map { HTML("<br>From \(Formatting.longDate($0))") })"
+                + "\(e.coverageTo.map { " to \(Formatting.longDate($0))" } ?? (e.coverageFrom == nil ? "" : ", still recorded"))")
+        out += row("Refreshed", "\(e.refresh.title)") + row("Who can access it", "\(e.access)")
+        out += row("Sharing agreement", "\(e.sharingAgreement.isEmpty ? "None recorded" : e.sharingAgreement)") + row("Lawful basis", "\(e.lawfulBasis.title)")
+        out += row("Known quality issues", "\(e.qualityIssues.isEmpty ? "None recorded" : e.qualityIssues)") + row("Owner", "\(e.owner)")
         out += row(
-            "Strategic questions it bears on", questions.isEmpty ? "None yet" : "<ul>" + questions.map { "<li>\($0.question.html)</li>" }.joined() + "</ul>")
-        out += row("Last updated", "\(UKTime.display(e.updatedAt).html) by \(e.updatedBy.html)")
+            "Strategic questions it bears on", questions.isEmpty ? "None yet" : "<ul>" + questions.html { "<li>\($0.question)</li>" } + "</ul>")
+        out += row("Last updated", "\(UKTime.display(e.updatedAt)) by \(e.updatedBy)")
         return out + "</dl>"
     }
 
     static func form(
         _ user: CurrentUser, spec: FrameworkSpec, input v: GovernanceService.DataMapInput, id: String?, csrf: String, errors: FormControls.Errors = []
-    ) -> String {
-        let agencyField: String
+    ) -> HTML {
+        let agencyField: HTML
         if case .only(let own) = user.agencyScope {
-            agencyField = "<p>You are recording a dataset held by <strong>\(SubmissionPages.agencyName(own).html)</strong>.</p>"
+            agencyField = "<p>You are recording a dataset held by <strong>\(SubmissionPages.agencyName(own))</strong>.</p>"
         } else {
             agencyField = FormControls.select(
                 "agency", label: "Agency that holds it", options: FormControls.agencyOptions(), selected: v.agencyID, errors: errors, name: "agencyID")
@@ -91,7 +91,7 @@ enum DataMapPages {
             \(FormPages.errorSummary(errors))
             <h1>\(id == nil ? "Record a dataset" : "Change a dataset")</h1>
             <p>One entry per dataset your agency holds that bears on exploitation or extra-familial harm, whether or not it is shared today.</p>
-            <form method="post" action="\(id.map { "/datamap/\($0.html)/edit" } ?? "/datamap")" novalidate>
+            <form method="post" action="\(id.map { "/datamap/\($0)/edit" } ?? "/datamap")" novalidate>
               \(FormControls.hidden("csrf", csrf))
               \(agencyField)
               \(FormPages.field("name", label: "Name of the dataset", value: v.name, autocomplete: "off", errors: errors, hint: "As your agency knows it, for example Missing person reports"))
@@ -119,11 +119,11 @@ enum DataMapPages {
     }
 
     /// For a dataset the agency no longer holds, or one recorded by mistake.
-    static func removeForm(id: String, csrf: String) -> String {
+    static func removeForm(id: String, csrf: String) -> HTML {
         """
         <h2>Remove this dataset</h2>
         <p>If your agency no longer holds it, or it was recorded by mistake, remove it from the data map. Coverage and suggestions change at once.</p>
-        <form method="post" action="/datamap/\(id.html)/delete" novalidate>
+        <form method="post" action="/datamap/\(id)/delete" novalidate>
           \(FormControls.hidden("csrf", csrf))
           <button type="submit" class="dots-button dots-button--warning">Remove dataset</button>
         </form>
@@ -132,9 +132,9 @@ enum DataMapPages {
 
     /// What data could answer each strategic question: the data map joined to the framework, with the framework
     /// run's own gaps beside it.
-    static func coverage(_ coverage: [QuestionCoverage], spec: FrameworkSpec, entries: [DataMapEntry], gaps: [String: [DataGap]]) -> String {
+    static func coverage(_ coverage: [QuestionCoverage], spec: FrameworkSpec, entries: [DataMapEntry], gaps: [String: [DataGap]]) -> HTML {
         let counts = Dictionary(grouping: coverage, by: \.status).mapValues(\.count)
-        var out = """
+        var out: HTML = """
             <h1>What data could answer each strategic question</h1>
             <p>For each question the partnership wants answered: the datasets its indicators need and whether each is <strong>submitted to Dots</strong>,
             <strong>held by an agency but not submitted</strong> (from the data map), or <strong>not held</strong> by anyone in the partnership. This is the data side of
@@ -142,16 +142,16 @@ enum DataMapPages {
             <p>\(counts[.answerable] ?? 0) questions have their data submitted, \(counts[.partly] ?? 0) partly, \(counts[.unanswerable] ?? 0) have none submitted, and \(counts[.noIndicators] ?? 0) rest on qualitative sources.</p>
             """
         for theme in spec.themes {
-            out += "<h2>\(theme.title.html)</h2>"
+            out += "<h2>\(theme.title)</h2>"
             for q in coverage where q.themeID == theme.id {
                 out +=
-                    "<section class=\"dots-question\" aria-labelledby=\"cov-\(q.questionID.html)\"><h3 id=\"cov-\(q.questionID.html)\">\(q.question.html)</h3><p>\(questionTag(q.status))</p>"
+                    "<section class=\"dots-question\" aria-labelledby=\"cov-\(q.questionID)\"><h3 id=\"cov-\(q.questionID)\">\(q.question)</h3><p>\(questionTag(q.status))</p>"
                 if !q.datasets.isEmpty {
                     out +=
                         "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Datasets for this question</caption><thead><tr><th scope=\"col\">Dataset</th><th scope=\"col\">Status</th><th scope=\"col\">Submitted by</th><th scope=\"col\">Held but not submitted by</th></tr></thead><tbody>"
                     for d in q.datasets {
                         out +=
-                            "<tr><td>\(d.dataset.schema.title.html) <code>\(d.dataset.rawValue)</code></td><td>\(statusTag(d.status))</td><td>\(d.submittedBy.map(SubmissionPages.agencyName).joined(separator: ", ").html)</td><td>\(d.heldNotSubmittedBy.map(SubmissionPages.agencyName).joined(separator: ", ").html)</td></tr>"
+                            "<tr><td>\(d.dataset.schema.title) <code>\(d.dataset.rawValue)</code></td><td>\(statusTag(d.status))</td><td>\(d.submittedBy.map(SubmissionPages.agencyName).joined(separator: ", "))</td><td>\(d.heldNotSubmittedBy.map(SubmissionPages.agencyName).joined(separator: ", "))</td></tr>"
                     }
                     out += "</tbody></table>"
                 }
@@ -160,13 +160,13 @@ enum DataMapPages {
                     out +=
                         "<p class=\"dots-body-s\"><strong>Also held (not as Dots data):</strong> "
                         + others.map {
-                            "<a href=\"/datamap/\($0.id.html)\">\($0.name.html)</a> (\(SubmissionPages.agencyName($0.agencyID).html), \($0.recordingMethod.title.lowercased().html))"
+                            "<a href=\"/datamap/\($0.id)\">\($0.name)</a> (\(SubmissionPages.agencyName($0.agencyID)), \($0.recordingMethod.title.lowercased()))"
                         }.joined(separator: "; ") + "</p>"
                 }
                 if let mine = gaps[q.questionID], !mine.isEmpty {
                     out +=
                         "<div class=\"dots-gaps\"><h4>What the framework cannot yet answer</h4><ul>"
-                        + mine.map { "<li>\($0.detail.html)\($0.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "")</li>" }
+                        + mine.map { "<li>\($0.detail)\($0.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "")</li>" }
                         .joined() + "</ul></div>"
                 }
                 out += "</section>"
