@@ -92,7 +92,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.
-        .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore"], swiftSettings: swiftSettings),
+        .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
@@ -101,10 +101,11 @@ let package = Package(
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsAppTests",
-            dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth"],
+            dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework"],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",

@@ -1,8 +1,9 @@
+import DotsCore
 import Foundation
 
 /// A person's decision on a pair, which overrides the model on every later run.
 public struct ReviewDecision: Codable, Sendable, Equatable {
-    public enum Verdict: String, Codable, Sendable { case confirmed, rejected }
+    public typealias Verdict = LinkVerdict
     public let a: String
     public let b: String
     public let verdict: Verdict
@@ -18,8 +19,8 @@ public struct LinkResult: Sendable {
     public var model: FellegiSunterModel
     /// Pairs linked, sent for review or decided by a reviewer, with their levels and weights.
     public var pairs: [ScoredPair]
-    /// For each pair in `pairs`: "match", "review", or the reviewer's verdict.
-    public var decisions: [String]
+    /// For each pair in `pairs`: match, review, or the reviewer's verdict.
+    public var decisions: [LinkDecision]
     /// The partnership person id of each record, in input order.
     public var personIDs: [String]
     /// The highest person id number ever given, this run's new ids included.
@@ -33,8 +34,8 @@ public struct LinkResult: Sendable {
     /// Candidate pairs as (left, right) record indices, kept for block-recall evaluation.
     public var candidates: (left: [Int32], right: [Int32])
 
-    public var links: Int { decisions.filter { $0 == "match" || $0 == "confirmed" }.count }
-    public var reviews: Int { decisions.filter { $0 == "review" }.count }
+    public var links: Int { decisions.filter(\.links).count }
+    public var reviews: Int { decisions.filter { $0 == .review }.count }
 }
 
 /// `dots link`, in memory: block, compare, train, score, cluster. Pure: the caller loads records and saves results.
@@ -104,13 +105,8 @@ public struct Linker: Sendable {
                 let verdict = verdictsByPair.isEmpty ? nil : verdictsByPair[packed(a, b)]
                 if verdict != nil { out.reviewed.append(packed(a, b)) }
                 guard verdict != nil || pair.probability >= settings.reviewThreshold else { continue }
-                let decision: String
-                switch verdict {
-                case .confirmed?: decision = "confirmed"
-                case .rejected?: decision = "rejected"
-                case nil: decision = pair.probability >= settings.matchThreshold ? "match" : "review"
-                }
-                if decision == "match" || decision == "confirmed" { out.links.append((a, b)) }
+                let decision = verdict.map(LinkDecision.init) ?? (pair.probability >= settings.matchThreshold ? .match : .review)
+                if decision.links { out.links.append((a, b)) }
                 out.pairs.append(pair)
                 out.decisions.append(decision)
             }
@@ -139,7 +135,7 @@ public struct Linker: Sendable {
     /// One chunk's share of scoring.
     struct ScoredChunk {
         var pairs: [ScoredPair] = []
-        var decisions: [String] = []
+        var decisions: [LinkDecision] = []
         var links: [(Int, Int)] = []
         var reviewed: [UInt64] = []
     }

@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import FluentKit
 import FluentPostgresDriver
 import FluentSQLiteDriver
@@ -52,7 +53,7 @@ public final class HubStore: Sendable {
     }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
-    var engine: SQLEngine { location.engine == "sqlite" ? .sqlite : .postgres }
+    var engine: SQLEngine { location.engine }
 
     static func migrations() -> Migrations {
         let m = Migrations()

@@ -1,12 +1,11 @@
+import DotsFramework
 import DotsStore
 import Foundation
 
-/// The engines every store test runs on.
-public enum StoreKind: String, CaseIterable, Sendable, CustomStringConvertible {
-    case sqlite, postgres
+/// The engines every store test runs on: the store's own `SQLEngine`, named for what a test takes.
+public typealias StoreKind = SQLEngine
 
-    public var description: String { rawValue }
-
+extension SQLEngine {
     /// PostgreSQL for tests: `DOTS_TEST_POSTGRES_URL`, which `scripts/test` sets after starting a throwaway server.
     public static var postgresURL: String? { ProcessInfo.processInfo.environment["DOTS_TEST_POSTGRES_URL"] }
 

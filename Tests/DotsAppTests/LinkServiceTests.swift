@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsFramework
 import DotsLink
 import DotsStore
 import DotsSynth
@@ -27,19 +28,19 @@ struct LinkServiceTests {
             let service = LinkService(store: store, clock: Self.clock, runBy: "tester")
             let link = try #require(first.link)
             // Reject one of the run's links.
-            let match = try #require(zip(link.result.pairs, link.result.decisions).first { $0.1 == "match" && !$0.0.deterministic }?.0)
+            let match = try #require(zip(link.result.pairs, link.result.decisions).first { $0.1 == .match && !$0.0.deterministic }?.0)
             let strongest = (a: link.records[Int(match.a)].key, b: link.records[Int(match.b)].key)
             try await store.recordReview(
-                a: strongest.a, b: strongest.b, verdict: "rejected", reviewer: "tester", at: Self.clock.instant, note: "checked with the MACE chair")
+                a: strongest.a, b: strongest.b, verdict: .rejected, reviewer: "tester", at: Self.clock.instant, note: "checked with the MACE chair")
             let second = try await service.run()
             let pairs = try await store.linkPairs(involving: strongest.a, limit: 1000)
-            #expect(pairs.first { $0.b == strongest.b || $0.a == strongest.b }?.decision == "rejected")
+            #expect(pairs.first { $0.b == strongest.b || $0.a == strongest.b }?.decision == .rejected)
             // Everyone not involved keeps their partnership person id.
             let before = Dictionary(uniqueKeysWithValues: zip(link.records.map(\.key), link.result.personIDs))
             let after = try await store.personLinks()
             let unchanged = before.filter { after[$0.key] == $0.value }.count
             #expect(Double(unchanged) / Double(before.count) > 0.99)
-            #expect(second.result.decisions.contains("rejected"))
+            #expect(second.result.decisions.contains(.rejected))
             let explanation = try #require(try await service.explain(strongest.a, strongest.b))
             #expect(explanation.decision == "rejected")
             #expect(explanation.lines.count == 8)

@@ -198,7 +198,7 @@ struct LinkerTests {
         let id = Dictionary(uniqueKeysWithValues: zip(records.map(\.key), result.personIDs))
         #expect(id["A/a1"] != id["B/b1"])
         #expect(id["A/a2"] == id["A/a3"] && id["A/a3"] == id["B/b3"])
-        #expect(result.decisions.contains("rejected"))
+        #expect(result.decisions.contains(.rejected))
     }
 
     @Test("A record with no date of birth and no NHS number still links on its names and postcode")

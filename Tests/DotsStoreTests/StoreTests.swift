@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import DotsStore
 import DotsTestSupport
 import Foundation
@@ -167,7 +168,7 @@ struct StoreTests {
     func redaction() {
         let loc = StoreLocation.parse("postgres://dots:s3cret@db.example:5432/dots")
         #expect(!loc.description.contains("s3cret"))
-        #expect(loc.engine == "postgresql")
+        #expect(loc.engine == .postgres)
         #expect(StoreLocation.parse("data/dots.sqlite") == .sqlite(path: "data/dots.sqlite"))
         #expect(StoreLocation.fromEnvironment([:], defaultPath: "x.sqlite") == .sqlite(path: "x.sqlite"))
     }

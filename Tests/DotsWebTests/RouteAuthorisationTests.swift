@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import DotsTestSupport
 import DotsWeb
 import Foundation

@@ -66,7 +66,7 @@ public struct LinkService: Sendable {
         let records = loaded.records
         guard !records.isEmpty else { throw LinkError.noPeople }
         let previous = try await history.previous(for: loaded, stored: stored)
-        let reviews = try await reviewRecords.map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict == "confirmed" ? .confirmed : .rejected) }
+        let reviews = try await reviewRecords.map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict) }
         let loadSeconds = Date().timeIntervalSince(loadStart)
         let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous.ids, highestPersonNumber: previous.highest)
         let evaluation = truth.map { Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates) }
@@ -85,7 +85,7 @@ public struct LinkService: Sendable {
             highestPersonNumber: result.highestPersonNumber)
         // Links themselves are not stored pair by pair: the run's model and the records reproduce any of them
         // (`dots link explain`), and person ids record the outcome. Pairs a person must look at are kept.
-        let pairs = zip(result.pairs, result.decisions).filter { $0.1 != "match" }.map { pair, decision in
+        let pairs = zip(result.pairs, result.decisions).filter { $0.1 != .match }.map { pair, decision in
             LinkPairRecord(
                 a: records[Int(pair.a)].key, b: records[Int(pair.b)].key, levels: pair.levels,
                 weight: pair.weight, probability: pair.probability, decision: decision)
@@ -123,8 +123,9 @@ public struct LinkService: Sendable {
         let links = try await store.personLinks()
         let together = links[a] != nil && links[a] == links[b]
         let decision =
-            stored?.decision
-            ?? (pair.probability >= settings.matchThreshold ? "match" : (together ? "non-match, but linked through other records" : "non-match"))
+            stored?.decision.rawValue
+            ?? (pair.probability >= settings.matchThreshold
+                ? LinkDecision.match.rawValue : (together ? "non-match, but linked through other records" : "non-match"))
         return Explanation(pair: pair, records: records, scorer: scorer, decision: decision)
     }
 }

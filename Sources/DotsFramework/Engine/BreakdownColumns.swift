@@ -15,7 +15,7 @@ public struct BreakdownColumn: Sendable {
     public static let unknown = "unknown"
 
     /// The column for `breakdown` on `dataset`, or nil when the dataset does not record it.
-    public static func of(_ breakdown: Breakdown, dataset: Dataset, dialect: StoreDialect, ageExpression: String) -> BreakdownColumn? {
+    public static func of(_ breakdown: Breakdown, dataset: Dataset, dialect: SQLEngine, ageExpression: String) -> BreakdownColumn? {
         let schema = dataset.schema
         let u = dialect.text(unknown)
         switch breakdown {
@@ -71,7 +71,7 @@ public struct BreakdownColumn: Sendable {
 
     /// For the exploitation-type breakdown: a condition saying row `e` names type `x.code`, or nil when the
     /// dataset records no exploitation type.
-    static func exploitationTypes(dataset: Dataset, dialect: StoreDialect) -> String? {
+    static func exploitationTypes(dataset: Dataset, dialect: SQLEngine) -> String? {
         switch dataset {
         case .ceScreenings:
             return "(';' || e.exploitation_types || ';') LIKE ('%;' || x.code || ';%')"

@@ -7,13 +7,13 @@ import Foundation
 /// and every breakdown's group), `periods` (the reporting periods as month ranges), then measure-specific steps
 /// that reduce rows to counting units, `tagged` (each unit once per scope and breakdown) and the final count.
 public struct IndicatorCompiler: Sendable {
-    public let dialect: StoreDialect
+    public let dialect: SQLEngine
     /// True when a linkage run exists: young people are then the partnership's linked ids, else per agency.
     public let linked: Bool
     /// The years whose summer-time ranges SQLite needs to place times on UK dates.
     public let years: ClosedRange<Int>
 
-    public init(dialect: StoreDialect, linked: Bool, years: ClosedRange<Int>) {
+    public init(dialect: SQLEngine, linked: Bool, years: ClosedRange<Int>) {
         self.dialect = dialect
         self.linked = linked
         self.years = years

@@ -7,6 +7,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
     case rowCountMismatch(dataset: Dataset, expected: Int, loaded: Int)
     case conflict(String)
     case unexpected(String)
+    /// A stored code this version does not know (type, value).
+    case unknownCode(String, String)
 
     public var description: String {
         switch self {
@@ -17,6 +19,8 @@ public enum StoreError: Error, CustomStringConvertible, Equatable {
             "Loading \(dataset.rawValue) stored \(loaded) rows where \(expected) were expected; nothing was kept."
         case .conflict(let text): "Cannot save: \(text)."
         case .unexpected(let text): text
+        case .unknownCode(let type, let value):
+            "The store holds \(type) \"\(value)\", which this version of Dots does not know: it was written by a newer Dots or by hand. Upgrade Dots, or correct the row."
         }
     }
 }

@@ -1,3 +1,4 @@
+import DotsFramework
 import Foundation
 
 /// Where the hub's data lives: a SQLite file (the embedded default) or a PostgreSQL server.
@@ -19,10 +20,10 @@ public enum StoreLocation: Sendable, Equatable, CustomStringConvertible {
         return .sqlite(path: text)
     }
 
-    public var engine: String {
+    public var engine: SQLEngine {
         switch self {
-        case .sqlite: "sqlite"
-        case .postgres: "postgresql"
+        case .sqlite: .sqlite
+        case .postgres: .postgres
         }
     }
 

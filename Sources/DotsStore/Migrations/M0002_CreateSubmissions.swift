@@ -1,3 +1,4 @@
+import DotsFramework
 import FluentKit
 import SQLKit
 

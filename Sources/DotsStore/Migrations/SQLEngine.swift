@@ -1,11 +1,11 @@
 import DotsCore
+import DotsFramework
 import FluentKit
 import SQLKit
 
-/// The two engines Dots runs on, and the few places their SQL differs.
-enum SQLEngine {
-    case sqlite, postgres
-
+/// Where the store's own SQL differs between the engines (column types); the framework's differences are in
+/// DotsFramework's `SQLEngine`.
+extension SQLEngine {
     init(_ database: any SQLDatabase) {
         self = database.dialect.name == "sqlite" ? .sqlite : .postgres
     }

@@ -5,7 +5,7 @@ import SQLKit
 
 extension HubStore {
     /// The SQL dialect the framework compiler writes for this store.
-    public var dialect: StoreDialect { engine == .postgres ? .postgres : .sqlite }
+    public var dialect: SQLEngine { engine }
 
     /// What the store holds, for the gap finder: per dataset, who submitted it, the dates covered, and how many rows
     /// have each field (and each field of the young person's record at that agency).

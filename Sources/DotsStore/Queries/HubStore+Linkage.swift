@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import FluentKit
 import SQLKit
 import SQLiteNIO
@@ -78,9 +79,9 @@ public struct LinkPairRecord: Sendable, Equatable {
     public var levels: [UInt8]
     public var weight: Double
     public var probability: Double
-    public var decision: String
+    public var decision: LinkDecision
 
-    public init(a: String, b: String, levels: [UInt8], weight: Double, probability: Double, decision: String) {
+    public init(a: String, b: String, levels: [UInt8], weight: Double, probability: Double, decision: LinkDecision) {
         self.a = a
         self.b = b
         self.levels = levels
@@ -94,13 +95,20 @@ public struct LinkPairRecord: Sendable, Equatable {
 public struct ReviewRecord: Sendable, Equatable {
     public var a: String
     public var b: String
-    public var verdict: String
+    public var verdict: LinkVerdict
     public var reviewer: String
     public var decidedAt: Instant
     public var note: String?
 }
 
 extension HubStore {
+    /// A stored code read back as its type: a value the code does not know means the store was written by a
+    /// newer Dots (or by hand), which is an error to report, not a row to guess at.
+    static func stored<T: RawRepresentable>(_ type: T.Type, _ raw: String) throws -> T where T.RawValue == String {
+        guard let value = T(rawValue: raw) else { throw StoreError.unknownCode(String(describing: T.self), raw) }
+        return value
+    }
+
     /// Every row of `table`'s `columns` (nil for blank), optionally only where one column equals a value, in
     /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants.
     public func rows(
@@ -148,7 +156,10 @@ extension HubStore {
             try await db.delete(from: "link_pairs").run()
             var pairRows: any RowBatchSource & Sendable = ArrayRows(
                 pairs.map { p in
-                    [.text(p.a), .text(p.b), .text(p.levels.map(String.init).joined(separator: ",")), .real(p.weight), .real(p.probability), .text(p.decision)]
+                    [
+                        .text(p.a), .text(p.b), .text(p.levels.map(String.init).joined(separator: ",")), .real(p.weight), .real(p.probability),
+                        .text(p.decision.rawValue),
+                    ]
                 })
             _ = try await Self.bulkInsert(
                 &pairRows, table: "link_pairs", columns: ["run_id", "a_key", "b_key", "levels", "weight", "probability", "decision"],
@@ -252,28 +263,28 @@ extension HubStore {
     }
 
     /// Pairs of the latest run, optionally only those with one decision, strongest first.
-    public func linkPairs(decision: String? = nil, involving key: String? = nil, limit: Int = 100) async throws -> [LinkPairRecord] {
+    public func linkPairs(decision: LinkDecision? = nil, involving key: String? = nil, limit: Int = 100) async throws -> [LinkPairRecord] {
         var q = sql.select().columns("a_key", "b_key", "levels", "weight", "probability", "decision").from("link_pairs")
-        if let decision { q = q.where("decision", .equal, decision) }
+        if let decision { q = q.where("decision", .equal, decision.rawValue) }
         if let key { q = q.where { $0.where("a_key", .equal, key).orWhere("b_key", .equal, key) } }
         return try await q.orderBy("probability", .descending).orderBy("a_key").orderBy("b_key").limit(limit).all().map { row in
             LinkPairRecord(
                 a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
                 levels: try row.decode(column: "levels", as: String.self).split(separator: ",").compactMap { UInt8($0) },
                 weight: try row.decode(column: "weight", as: Double.self), probability: try row.decode(column: "probability", as: Double.self),
-                decision: try row.decode(column: "decision", as: String.self))
+                decision: try Self.stored(LinkDecision.self, try row.decode(column: "decision", as: String.self)))
         }
     }
 
     /// Records (or replaces) a reviewer's decision on a pair; `a` and `b` in either order.
-    public func recordReview(a: String, b: String, verdict: String, reviewer: String, at: Instant, note: String?) async throws {
+    public func recordReview(a: String, b: String, verdict: LinkVerdict, reviewer: String, at: Instant, note: String?) async throws {
         let (x, y) = a < b ? (a, b) : (b, a)
         let engine = engine
         try await database.transaction { tx in
             let db = tx.sql
             try await db.delete(from: "link_reviews").where("a_key", .equal, x).where("b_key", .equal, y).run()
             try await db.insert(into: "link_reviews").columns("a_key", "b_key", "verdict", "reviewer", "decided_at", "note")
-                .values(SQLBind(x), SQLBind(y), SQLBind(verdict), SQLBind(reviewer), engine.timestamp(at), SQLBind(note)).run()
+                .values(SQLBind(x), SQLBind(y), SQLBind(verdict.rawValue), SQLBind(reviewer), engine.timestamp(at), SQLBind(note)).run()
         }
     }
 
@@ -282,7 +293,8 @@ extension HubStore {
             .column(SQLRaw(engine.timestampText("decided_at")), as: "da").from("link_reviews").orderBy("a_key").orderBy("b_key").all().map { row in
                 ReviewRecord(
                     a: try row.decode(column: "a_key", as: String.self), b: try row.decode(column: "b_key", as: String.self),
-                    verdict: try row.decode(column: "verdict", as: String.self), reviewer: try row.decode(column: "reviewer", as: String.self),
+                    verdict: try Self.stored(LinkVerdict.self, try row.decode(column: "verdict", as: String.self)),
+                    reviewer: try row.decode(column: "reviewer", as: String.self),
                     decidedAt: Instant(iso: try row.decode(column: "da", as: String.self))!, note: try row.decode(column: "note", as: String?.self))
             }
     }

@@ -15,7 +15,7 @@ struct ReviewCommand: AsyncParsableCommand {
         @Option(help: "How many.") var limit = 20
         @OptionGroup var store: StoreOptions
         func run() async throws {
-            let pairs = try await store.withStore { try await $0.linkPairs(decision: "review", limit: limit) }
+            let pairs = try await store.withStore { try await $0.linkPairs(decision: .review, limit: limit) }
             if pairs.isEmpty { print("Nothing to review."); return }
             for p in pairs { print(String(format: "%.3f  %@  %@", p.probability, p.a, p.b)) }
             print("Explain one: dots link explain A B. Decide: dots review confirm A B, or dots review reject A B.")
@@ -30,23 +30,23 @@ struct ReviewCommand: AsyncParsableCommand {
         @Option(help: "Who decided.") var reviewer = ProcessInfo.processInfo.environment["USER"] ?? "cli"
         @OptionGroup var store: StoreOptions
 
-        func record(_ verdict: String) async throws {
+        func record(_ verdict: LinkVerdict) async throws {
             guard a.contains("/"), b.contains("/"), a != b else { throw ValidationError("Name two different records as agency/person_id.") }
             try await store.withStore { try await $0.recordReview(a: a, b: b, verdict: verdict, reviewer: reviewer, at: SystemClock().now(), note: note) }
-            print("Recorded: \(a) and \(b) \(verdict == "confirmed" ? "are" : "are not") the same young person. It applies from the next `dots link`.")
+            print("Recorded: \(a) and \(b) \(verdict == .confirmed ? "are" : "are not") the same young person. It applies from the next `dots link`.")
         }
     }
 
     struct Confirm: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "These two records are the same young person.")
         @OptionGroup var decision: Decision
-        func run() async throws { try await decision.record("confirmed") }
+        func run() async throws { try await decision.record(.confirmed) }
     }
 
     struct Reject: AsyncParsableCommand {
         static let configuration = CommandConfiguration(abstract: "These two records are different young people.")
         @OptionGroup var decision: Decision
-        func run() async throws { try await decision.record("rejected") }
+        func run() async throws { try await decision.record(.rejected) }
     }
 
     struct Decisions: AsyncParsableCommand {

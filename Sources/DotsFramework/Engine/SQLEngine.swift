@@ -1,10 +1,13 @@
 import DotsCore
 import Foundation
 
-/// Where the generated SQL differs between the two stores. Everything else the compiler writes is standard SQL
-/// both SQLite (3.39+) and PostgreSQL (13+) run unchanged: CTEs, window functions, `VALUES`, `UNION ALL`.
-public enum StoreDialect: String, Sendable {
+/// The two engines a Dots store runs on: the one name the store, the framework's SQL compiler and the tests use.
+/// Here, where the generated SQL differs between them. Everything else the compiler writes is standard SQL both
+/// SQLite (3.39+) and PostgreSQL (13+) run unchanged: CTEs, window functions, `VALUES`, `UNION ALL`.
+public enum SQLEngine: String, Sendable, CaseIterable, CustomStringConvertible {
     case sqlite, postgres
+
+    public var description: String { rawValue }
 
     /// A quoted text literal. Only values the framework validator has checked against code lists reach here, but
     /// quoting still doubles any `'`, so a literal can never end early.
