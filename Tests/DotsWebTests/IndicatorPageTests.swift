@@ -30,6 +30,12 @@ struct IndicatorPageTests {
                 let page = try await client.send(.GET, "/framework/indicators/missing-children").body.string
                 #expect(page.contains("Data quality caveats"))
                 for e in expected { #expect(page.contains(e), "\(e)") }
+                // The caveats qualify the figures for every reader; the review itself is not a strategic lead's to open.
+                #expect(!page.contains("href=\"/quality\""))
+                var lead = WebTestClient(app)
+                _ = try await lead.signIn("agency-lead@example.org", WebFixture.password)
+                let leads = try await lead.send(.GET, "/framework/indicators/missing-children").body.string
+                #expect(leads.contains("Data quality caveats") && leads.contains("href=\"/quality\""))
                 // Received at 10:00 UTC on 20 April 2026, shown in UK time: 11:00 BST.
                 #expect(page.contains("Staffordshire Police (\(missing.first { $0.agency == "staffs-police" }!.period), received 20 Apr 2026, 11:00)"))
             }

@@ -29,6 +29,8 @@ public actor FrameworkResults {
         public let exact: Bool
         /// The submissions the run used.
         public let submissions: [SubmissionRecord]
+        /// Whether the reader may open the data quality review behind the figures' caveats.
+        public let opensQualityReview: Bool
     }
 
     /// Nil when the framework has not been computed on this store.
@@ -36,7 +38,8 @@ public actor FrameworkResults {
         try caller.require(.viewFramework)
         let exact = caller.can(.exactFigures)
         guard let report = try await report(exact: exact) else { return nil }
-        return Reading(report: report, exact: exact, submissions: try await submissions(of: report.run))
+        return Reading(
+            report: report, exact: exact, submissions: try await submissions(of: report.run), opensQualityReview: caller.can(.viewSubmissions))
     }
 
     func latestRun() async throws -> FrameworkRunRecord? {

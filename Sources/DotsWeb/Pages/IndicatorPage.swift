@@ -13,6 +13,9 @@ struct IndicatorPage {
     let exact: Bool
     /// The current submissions of the indicator's dataset, for data quality caveats and provenance.
     var submissions: [SubmissionRecord] = []
+    /// Whether the reader may open the data quality review. Every reader sees the caveats (they qualify the
+    /// figures, and are agency-level measures, never about a child); only those the review is open to get the link.
+    var linksQualityReview = false
 
     /// Which submissions of the dataset the figures rest on.
     var provenance: String {
@@ -93,7 +96,7 @@ struct IndicatorPage {
             out +=
                 "<div class=\"dots-gaps\"><h2 class=\"dots-heading-m\">Data quality caveats</h2><p>The \(ind.dataset.schema.title.lowercased()) these figures rest on:</p><ul>"
                 + quality.html { "<li>\($0)</li>" }
-                + "</ul><p><a href=\"/quality\">See the data quality review</a></p></div>"
+                + "</ul>\(linksQualityReview ? HTML("<p><a href=\"/quality\">See the data quality review</a></p>") : "")</div>"
         }
         out += "<h2>Trend\(kind.map { ": " + Formatting.periodKindName($0).lowercased() } ?? "")</h2>"
         if trend.isEmpty {

@@ -159,17 +159,18 @@ struct PageRoutes {
         else {
             throw NotFound("There is no such indicator (or the framework has not been computed yet).")
         }
-        let report = reading.report, exact = reading.exact
+        let report = reading.report, exact = reading.exact, linksQuality = reading.opensQualityReview
         let question = report.spec.questions.first { $0.indicators.contains { $0.id == id } }
         let used = reading.submissions.filter { $0.dataset == ind.dataset }
         let view = IndicatorPage(
-            report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used)
+            report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used,
+            linksQualityReview: linksQuality)
         if wantsCSV {
             return Response(
                 status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
                 body: .init(string: view.csv()))
         }
-        let main = await rendered("indicator|\(id)|\(exact)|\(view.filter.query)", run: report.run.id) { view.render() }
+        let main = await rendered("indicator|\(id)|\(exact)|\(linksQuality)|\(view.filter.query)", run: report.run.id) { view.render() }
         return page(layout(req, ind.title, active: "framework").render(main, backLink: ("/framework?" + view.filter.query, "All questions")))
     }
 }
