@@ -54,8 +54,8 @@ public struct Linker: Sendable {
     ///   - highestPersonNumber: the highest person id number ever given.
     public func run(_ records: [LinkRecord], reviews: [ReviewDecision] = [], previousIDs: [String?] = [], highestPersonNumber: Int = 0) -> LinkResult {
         var seconds: [String: Double] = [:]
-        var clock = Date()
-        func lap(_ stage: String) { seconds[stage] = Date().timeIntervalSince(clock); clock = Date() }
+        var watch = Stopwatch()
+        func lap(_ stage: String) { seconds[stage] = watch.seconds; watch = Stopwatch() }
 
         let blocks = Blocker(settings: settings).pairs(records)
         lap("blocking")

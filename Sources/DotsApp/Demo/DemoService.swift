@@ -60,7 +60,7 @@ public struct DemoService: Sendable {
 
     /// Runs every step, printing a line per step through `log`.
     public func run(store: HubStore, log: @Sendable (String) -> Void) async throws -> Result {
-        let started = Date()
+        let started = Stopwatch()
         let fm = FileManager.default
         let extracts = directory + "/extracts", packages = directory + "/packages"
         try? fm.removeItem(atPath: extracts)
@@ -133,7 +133,7 @@ public struct DemoService: Sendable {
                 )
             }
         }
-        result.seconds = Date().timeIntervalSince(started)
+        result.seconds = started.seconds
         return result
     }
 }

@@ -79,7 +79,7 @@ public struct FrameworkService: Sendable {
 
     /// Computes every indicator for every period, scope and breakdown, and stores the figures with provenance.
     public func compute(_ spec: FrameworkSpec, text: String = DefaultFramework.yaml) async throws -> Outcome {
-        let started = Date()
+        let started = Stopwatch()
         let profile = try await store.frameworkProfile()
         var cells: [IndicatorCell] = []
         var gaps: [StoredGap] = []
@@ -98,7 +98,7 @@ public struct FrameworkService: Sendable {
         let plans = plan(spec.indicators, profile: profile)
         let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var raws: [Int: (cells: [RawCell], seconds: Double)] = [:]
-        let queriesStarted = Date()
+        let queriesStarted = Stopwatch()
         try await withThrowingTaskGroup(of: (Int, [RawCell], Double).self) { group in
             var next = 0
             func launch() {
@@ -107,10 +107,10 @@ public struct FrameworkService: Sendable {
                 let index = next, store = store
                 next += 1
                 group.addTask {
-                    let t0 = Date()
+                    let t0 = Stopwatch()
                     var raw = try await store.frameworkCells(compiled)
                     if compiled.wholeAreaBySum { raw = RawCell.addingWholeArea(raw) }
-                    return (index, raw, Date().timeIntervalSince(t0))
+                    return (index, raw, t0.seconds)
                 }
             }
             for _ in 0..<width { launch() }
@@ -119,7 +119,7 @@ public struct FrameworkService: Sendable {
                 launch()
             }
         }
-        let querySeconds = Date().timeIntervalSince(queriesStarted)
+        let querySeconds = queriesStarted.seconds
         for (index, plan) in plans.enumerated() {
             gaps += plan.gaps.map { StoredGap(questionID: questionOf[plan.indicator.id] ?? "", gap: $0) }
             guard let compiled = plan.compiled, let (raw, seconds) = raws[index] else { continue }
@@ -137,7 +137,7 @@ public struct FrameworkService: Sendable {
             id: UUID().uuidString.lowercased(), computedAt: clock.now(), frameworkName: spec.name, frameworkVersion: spec.version,
             frameworkChecksum: "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined(),
             linkageRunID: profile.linkageRunID, submissions: profile.datasets.values.flatMap(\.submissionIDs).sorted(),
-            indicators: spec.indicators.count, cells: cells.count, seconds: Date().timeIntervalSince(started), runBy: runBy)
+            indicators: spec.indicators.count, cells: cells.count, seconds: started.seconds, runBy: runBy)
         try await store.saveFrameworkRun(run, cells: cells, gaps: gaps)
         return Outcome(run: run, gaps: gaps, seconds: timings, querySeconds: querySeconds, concurrency: width)
     }

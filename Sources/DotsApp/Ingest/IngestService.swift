@@ -56,7 +56,7 @@ public struct IngestService: Sendable {
     }
 
     public func ingest(_ source: SubmissionSource, options: Options = Options()) async throws -> Outcome {
-        let started = Date()
+        let started = Stopwatch()
         let now = clock.now()
         let known = model.agency(id: source.agency ?? "") != nil
         let existing = known ? try await store.currentPersonIDs(agency: source.agency!) : []
@@ -82,7 +82,7 @@ public struct IngestService: Sendable {
             periods[file.file] = period(for: file, given: source.period, received: UKTime.localDate(of: now))
         }
         checkOverlaps(source, periods: periods, current: current, into: &report)
-        var outcome = Outcome(report: report, validateSeconds: Date().timeIntervalSince(started))
+        var outcome = Outcome(report: report, validateSeconds: started.seconds)
         if options.validateOnly { return outcome }
 
         let reportID = UUID().uuidString.lowercased()
@@ -105,7 +105,7 @@ public struct IngestService: Sendable {
             try await store.recordIntakeReport(log, report: report)
             return outcome
         }
-        let loadStart = Date()
+        let loadStart = Stopwatch()
         let incoming = records.map { r in
             IncomingFile(record: r, rows: TableReader(schema: r.dataset.schema, bytes: source.files.first { "\(source.label)/\($0.name)" == r.source }!.bytes)!)
         }
@@ -114,14 +114,14 @@ public struct IngestService: Sendable {
             incoming.sorted { $0.record.dataset < $1.record.dataset },
             progress: loaded)
         try await store.recordIntakeReport(log, report: report)
-        outcome.loadSeconds = Date().timeIntervalSince(loadStart)
+        outcome.loadSeconds = loadStart.seconds
         // Linkage reads people through a set built once here. The submission is in whatever happens: should this
         // fail, the next link run builds the set itself.
-        let setStart = Date()
+        let setStart = Stopwatch()
         for accepted in outcome.accepted where accepted.dataset == .people {
             try? await LinkRecordLoader(store: store).build(for: accepted)
         }
-        outcome.linkSetSeconds = Date().timeIntervalSince(setStart)
+        outcome.linkSetSeconds = setStart.seconds
         return outcome
     }
 

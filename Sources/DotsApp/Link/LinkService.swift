@@ -57,7 +57,7 @@ public struct LinkService: Sendable {
         if byKey.count > 1 { throw LinkError.mixedKeys(byKey) }
 
         let started = clock.now()
-        let loadStart = Date()
+        let loadStart = Stopwatch()
         // The previous ids and the reviews are read while the records are decoded.
         let history = PersonIDHistory(store: store)
         async let stored = history.stored(for: people.map(\.id))
@@ -67,11 +67,11 @@ public struct LinkService: Sendable {
         guard !records.isEmpty else { throw LinkError.noPeople }
         let previous = try await history.previous(for: loaded, stored: stored)
         let reviews = try await reviewRecords.map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict) }
-        let loadSeconds = Date().timeIntervalSince(loadStart)
+        let loadSeconds = loadStart.seconds
         let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous.ids, highestPersonNumber: previous.highest)
         let evaluation = truth.map { Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates) }
 
-        let saveStart = Date()
+        let saveStart = Stopwatch()
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.sortedKeys]
         let runID = UUID().uuidString.lowercased()
@@ -93,7 +93,7 @@ public struct LinkService: Sendable {
         try await store.saveLinkageRun(record, pairs: pairs, personIDs: history.update(from: previous, to: result.personIDs, loaded: loaded))
         return Outcome(
             runID: runID, result: result, records: records, evaluation: evaluation, loadSeconds: loadSeconds,
-            saveSeconds: Date().timeIntervalSince(saveStart))
+            saveSeconds: saveStart.seconds)
     }
 
     /// The truth file the generator writes: `agency,person_id,true_person_id` → key → true id.

@@ -1,4 +1,5 @@
 import ArgumentParser
+import DotsCore
 import DotsSynth
 import Foundation
 
@@ -12,10 +13,10 @@ struct SynthCommand: AsyncParsableCommand {
 
     func run() async throws {
         let config = synth.config
-        let start = Date()
+        let start = Stopwatch()
         let summary = try SynthGenerator(config: config).run(output: out) { note("  \($0) young people…") }
         print(
-            "Generated \(summary.people) young people (\(summary.known) known to an agency, \(summary.multiAgency) to two or more) in \(String(format: "%.1f", Date().timeIntervalSince(start))) s."
+            "Generated \(summary.people) young people (\(summary.known) known to an agency, \(summary.multiAgency) to two or more) in \(String(format: "%.1f", start.seconds)) s."
         )
         for (file, rows) in summary.rows.sorted(by: { $0.key < $1.key }) { print("  \(out)/\(file): \(rows) rows") }
         print("  \(out)/truth.csv: which agency record is which young person (keep it away from the hub)")
