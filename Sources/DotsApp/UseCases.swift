@@ -12,14 +12,17 @@ public struct UseCases: Sendable {
     public let submissions: SubmissionService
     public let quality: QualityService
     public let framework: FrameworkResults
+    /// Recomputes the framework in the background after accepted submissions; `dots serve` runs it.
+    public let refresher: FrameworkRefresher
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
         self.clock = clock
         accounts = try AccountService(store: store, hasher: hasher, clock: clock)
         governance = GovernanceService(store: store, spec: spec, clock: clock)
-        submissions = SubmissionService(store: store, clock: clock)
         quality = QualityService(store: store, clock: clock)
         framework = FrameworkResults(store: store, spec: spec, clock: clock)
+        refresher = FrameworkRefresher(store: store, spec: spec, clock: clock, results: framework)
+        submissions = SubmissionService(store: store, clock: clock, refresher: refresher)
     }
 }

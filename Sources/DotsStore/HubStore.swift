@@ -36,7 +36,7 @@ public final class HubStore: Sendable {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             id = .sqlite
-            databases.use(.sqlite(.file(path), sqlLogLevel: .trace), as: id)
+            databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: id)
         case .postgres(let url, let schema):
             var configuration: SQLPostgresConfiguration
             do { configuration = try SQLPostgresConfiguration(url: url) } catch {
@@ -44,9 +44,16 @@ public final class HubStore: Sendable {
             }
             if let schema { configuration.searchPath = [schema] }
             id = .psql
-            databases.use(.postgres(configuration: configuration, sqlLogLevel: .trace), as: id)
+            databases.use(
+                .postgres(
+                    configuration: configuration, connectionPoolTimeout: Self.connectionWait, encodingContext: .default, decodingContext: .default,
+                    sqlLogLevel: .trace), as: id)
         }
     }
+
+    /// How long a query waits for a connection. Long: a framework run's slow query holds a connection (SQLite has
+    /// one per event loop) for as long as it takes, and the queries behind it must wait, not fail.
+    static let connectionWait: TimeAmount = .minutes(10)
 
     var database: any Database {
         databases.database(id, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
@@ -69,6 +76,7 @@ public final class HubStore: Sendable {
         m.add(M0010_CreateGovernanceTables(), to: nil)
         m.add(M0011_StoreLinkagePerSubmission(), to: nil)
         m.add(M0012_APITokenLifecycle(), to: nil)
+        m.add(M0013_CreateFrameworkJobs(), to: nil)
         return m
     }
 

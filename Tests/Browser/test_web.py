@@ -186,6 +186,32 @@ def test_upload_with_errors_then_good(browser):
     assert "Rejected" in results and "Accepted" in results
 
 
+def freshness(driver):
+    driver.get(BASE + "/framework")
+    return driver.find_element(By.ID, "freshness").text, "Newer data is being included" in driver.page_source
+
+
+def test_an_accepted_upload_refreshes_the_figures(browser):
+    """No CLI step: the agency data lead's upload is in the strategic lead's figures once `dots serve` has
+    recomputed them in the background; the overview says when they were computed, before and after."""
+    sign_in(browser, "strategic-lead")
+    before, _ = freshness(browser)
+    assert before.startswith("Figures computed")
+    check_accessibility(browser)
+
+    sign_in(browser, "agency-lead")
+    browser.get(BASE + "/submissions/new")
+    browser.find_element(By.ID, "files").send_keys("\n".join(sorted(str(p) for p in PACKAGE.iterdir())))
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/submissions'] button"))
+    assert "Submission accepted." in browser.find_element(By.CLASS_NAME, "dots-notification--success").text
+
+    sign_in(browser, "strategic-lead")
+    WebDriverWait(browser, 120, poll_frequency=1).until(lambda d: (lambda f: f[0] != before and not f[1])(freshness(d)))
+    after, pending = freshness(browser)
+    assert after.startswith("Figures computed") and after != before and not pending
+    check_accessibility(browser)
+
+
 def test_data_quality_pages(browser):
     sign_in(browser, "analyst")
     visit(browser, "/quality")

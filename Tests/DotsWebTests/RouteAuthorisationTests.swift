@@ -18,7 +18,7 @@ struct RouteAuthorisationTests {
         "GET /": nil, "GET /assets/dots.css": nil, "GET /assets/dots.svg": nil, "GET /healthz": nil, "GET /accessibility": nil,
         "GET /sign-in": nil, "POST /sign-in": nil, "POST /sign-out": nil, "GET /api/openapi.json": nil,
         "GET /account": .viewFramework, "POST /account/password": .viewFramework,
-        "GET /framework": .viewFramework, "GET /framework/indicators/:id": .viewFramework,
+        "GET /framework": .viewFramework, "GET /framework/indicators/:id": .viewFramework, "POST /framework/recompute": .recomputeFramework,
         "GET /api/v1/framework": .viewFramework, "GET /api/v1/framework/indicators/:id": .viewFramework,
         "GET /submissions": .viewSubmissions, "GET /submissions/new": .submitData, "POST /submissions": .submitData,
         "GET /submissions/reports/:id": .viewSubmissions,

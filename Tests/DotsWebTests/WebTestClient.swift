@@ -108,10 +108,16 @@ enum WebFixture {
 
     /// A running app over `store` for the duration of `body`.
     static func withApp<T>(_ store: HubStore, _ body: (Application) async throws -> T) async throws -> T {
+        try await withApp(store) { app, _ in try await body(app) }
+    }
+
+    /// A running app over `store`, and the use cases it holds (to run what `dots serve` runs in the background).
+    static func withApp<T>(_ store: HubStore, _ body: (Application, UseCases) async throws -> T) async throws -> T {
         let app = try await Application.make(.testing)
-        WebApp.configure(app, context: WebContext(try UseCases(store: store, spec: try FrameworkService.load(), hasher: hasher, clock: clock)))
+        let useCases = try UseCases(store: store, spec: try FrameworkService.load(), hasher: hasher, clock: clock)
+        WebApp.configure(app, context: WebContext(useCases))
         do {
-            let result = try await body(app)
+            let result = try await body(app, useCases)
             try await app.asyncShutdown()
             return result
         } catch {

@@ -10,10 +10,11 @@ public actor FrameworkResults {
     let store: HubStore
     let spec: FrameworkSpec
     let clock: any TimeSource
-    static let recheckSeconds: Int64 = 5
+    /// How long a look at the latest run (or the queue) is trusted: elapsed time, so a monotonic clock.
+    static let recheck: Duration = .seconds(5)
 
     private var cached: [Bool: FrameworkReport] = [:]
-    private var latest: (run: FrameworkRunRecord?, checkedAt: Instant)?
+    private var latest: (run: FrameworkRunRecord?, checkedAt: ContinuousClock.Instant)?
     private var used: (run: String, submissions: [SubmissionRecord])?
 
     public init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock()) {
@@ -31,6 +32,10 @@ public actor FrameworkResults {
         public let submissions: [SubmissionRecord]
         /// Whether the reader may open the data quality review behind the figures' caveats.
         public let opensQualityReview: Bool
+        /// A recomputation queued or running: newer data is being included.
+        public let pending: FrameworkJobRecord?
+        /// Whether the reader may ask for a recomputation.
+        public let mayRecompute: Bool
     }
 
     /// Nil when the framework has not been computed on this store.
@@ -39,12 +44,30 @@ public actor FrameworkResults {
         let exact = caller.can(.exactFigures)
         guard let report = try await report(exact: exact) else { return nil }
         return Reading(
-            report: report, exact: exact, submissions: try await submissions(of: report.run), opensQualityReview: caller.can(.viewSubmissions))
+            report: report, exact: exact, submissions: try await submissions(of: report.run), opensQualityReview: caller.can(.viewSubmissions),
+            pending: try await pending(), mayRecompute: caller.can(.recomputeFramework))
+    }
+
+    /// The newest queued or running recomputation, looked up at most every few seconds like the latest run.
+    private var pendingCheck: (job: FrameworkJobRecord?, checkedAt: ContinuousClock.Instant)?
+
+    func pending() async throws -> FrameworkJobRecord? {
+        let now = ContinuousClock.now
+        if let pendingCheck, pendingCheck.checkedAt.duration(to: now) < Self.recheck { return pendingCheck.job }
+        let job = try await store.frameworkJobs(states: [.queued, .running], limit: 1).first
+        pendingCheck = (job, now)
+        return job
+    }
+
+    /// Forgets what it knows of the latest run and the queue: a recomputation in this process has just finished.
+    public func forget() {
+        latest = nil
+        pendingCheck = nil
     }
 
     func latestRun() async throws -> FrameworkRunRecord? {
-        let now = clock.now()
-        if let latest, latest.run != nil, now.seconds - latest.checkedAt.seconds < Self.recheckSeconds { return latest.run }
+        let now = ContinuousClock.now
+        if let latest, latest.run != nil, latest.checkedAt.duration(to: now) < Self.recheck { return latest.run }
         let run = try await store.latestFrameworkRun()
         latest = (run, now)
         return run

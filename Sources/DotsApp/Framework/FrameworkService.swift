@@ -133,8 +133,14 @@ public struct FrameworkService: Sendable {
             cells += ResultAssembler(indicator: plan.indicator, population: population)
                 .assemble(raw, grain: compiled.grain, periods: plan.periods, groups: groups, unavailable: plan.unavailable)
         }
+        // Runs are told apart by when they were computed: a run in the same second as the last one is dated a
+        // second later, so "the latest run" is never a tie.
+        var computedAt = clock.now()
+        if let previous = try await store.latestFrameworkRun(), computedAt <= previous.computedAt {
+            computedAt = Instant(seconds: previous.computedAt.seconds + 1)
+        }
         let run = FrameworkRunRecord(
-            id: UUID().uuidString.lowercased(), computedAt: clock.now(), frameworkName: spec.name, frameworkVersion: spec.version,
+            id: UUID().uuidString.lowercased(), computedAt: computedAt, frameworkName: spec.name, frameworkVersion: spec.version,
             frameworkChecksum: "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined(),
             linkageRunID: profile.linkageRunID, submissions: profile.datasets.values.flatMap(\.submissionIDs).sorted(),
             indicators: spec.indicators.count, cells: cells.count, seconds: started.seconds, runBy: runBy)

@@ -9,10 +9,13 @@ public struct SubmissionService: Sendable {
     let store: HubStore
     let clock: any TimeSource
     let audit: AuditLog
+    /// Woken after an accepted submission, when this process runs one (`dots serve`).
+    let refresher: FrameworkRefresher?
 
-    public init(store: HubStore, clock: any TimeSource = SystemClock()) {
+    public init(store: HubStore, clock: any TimeSource = SystemClock(), refresher: FrameworkRefresher? = nil) {
         self.store = store
         self.clock = clock
+        self.refresher = refresher
         audit = AuditLog(store: store, clock: clock)
     }
 
@@ -26,6 +29,13 @@ public struct SubmissionService: Sendable {
         let outcome = try await IngestService(store: store, clock: clock, submittedBy: caller.name).ingest(source, options: options)
         if let id = outcome.reportID {
             try await audit.record(caller, "submission.upload", id, "\(source.agency ?? "unknown") \(outcome.report.isValid ? "accepted" : "rejected")")
+        }
+        if !outcome.accepted.isEmpty {
+            // New data in force: the figures are recomputed in the background (by `dots serve`, now or when it
+            // next runs), wherever the submission came from.
+            let agency = ReferencePartnership.model.agencyName(source.agency ?? outcome.accepted[0].agency)
+            try await store.queueFrameworkJob(reason: "Accepted submission from \(agency)", requestedBy: caller.name, at: clock.now())
+            await refresher?.nudge()
         }
         return outcome
     }

@@ -25,6 +25,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageActions
     /// Record data leads meetings.
     case recordMeetings
+    /// Ask for the framework's figures to be recomputed now (they are also recomputed after every accepted submission).
+    case recomputeFramework
 }
 
 public struct AccessPolicy: Sendable {
@@ -39,7 +41,7 @@ public struct AccessPolicy: Sendable {
         // MACE practitioners work case by case: the partnership's planning is not theirs to need.
         case .viewGovernance: role != .practitioner
         case .assessMaturity, .editDataMap: role == .admin || role == .agencyLead
-        case .manageRounds, .recordMeetings: role == .admin || role == .analyst
+        case .manageRounds, .recordMeetings, .recomputeFramework: role == .admin || role == .analyst
         case .manageActions: role == .admin || role == .analyst || role == .agencyLead
         }
     }

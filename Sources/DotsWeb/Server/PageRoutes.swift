@@ -30,6 +30,7 @@ struct PageRoutes {
         app.post("account", "password", use: changePassword)
         app.get("framework", use: overview)
         app.get("framework", "indicators", ":id", use: indicator)
+        app.post("framework", "recompute", use: recompute)
     }
 
     func layout(_ req: Request, _ title: String, active: String = "") -> Layout {
@@ -140,7 +141,14 @@ struct PageRoutes {
             user.can(.viewGovernance)
             ? "<p>The data side of what we don't know: <a href=\"/datamap/coverage\">which data could answer each question</a>, from the partnership data map (submitted, held but not submitted, or not held).</p>"
             : ""
-        return page(layout(req, "Framework", active: "framework").render(main + coverage))
+        let status = FrameworkPages.freshness(reading, csrf: user.csrfToken ?? "", asked: req.query[String.self, at: "recompute"] != nil)
+        return page(layout(req, "Framework", active: "framework").render(status + main + coverage))
+    }
+
+    /// An analyst or admin asks for the figures to be recomputed now.
+    func recompute(_ req: Request) async throws -> Response {
+        try await context.useCases.refresher.request(by: try req.caller())
+        return req.redirect(to: "/framework?recompute=1")
     }
 
     /// A page's main content, rendered once per framework run and kept (it depends only on the key).

@@ -14,6 +14,9 @@ public enum WebServer {
         app.http.server.configuration.port = port
         app.http.server.configuration.serverName = nil
         WebApp.configure(app, context: WebContext(useCases, secureCookies: secureCookies, trustedProxy: trustedProxy))
+        // Figures are recomputed in the background after accepted submissions, for as long as the server runs.
+        let refresher = Task { await useCases.refresher.run() }
+        defer { refresher.cancel() }
         do {
             try await app.startup()
             try await app.running?.onStop.get()
