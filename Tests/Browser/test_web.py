@@ -199,12 +199,14 @@ def test_an_accepted_upload_refreshes_the_figures(browser):
     assert before.startswith("Figures computed")
     check_accessibility(browser)
 
+    browser.delete_all_cookies()
     sign_in(browser, "agency-lead")
     browser.get(BASE + "/submissions/new")
     browser.find_element(By.ID, "files").send_keys("\n".join(sorted(str(p) for p in PACKAGE.iterdir())))
     follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/submissions'] button"))
     assert "Submission accepted." in browser.find_element(By.CLASS_NAME, "dots-notification--success").text
 
+    browser.delete_all_cookies()
     sign_in(browser, "strategic-lead")
     WebDriverWait(browser, 120, poll_frequency=1).until(lambda d: (lambda f: f[0] != before and not f[1])(freshness(d)))
     after, pending = freshness(browser)
