@@ -41,4 +41,13 @@ struct PartnershipTests {
         #expect(model.agencies.allSatisfy { $0.datasets.contains(.people) })
         #expect(Set(model.agencies.flatMap(\.datasets)) == Set(Dataset.allCases))
     }
+
+    @Test("Partnerships to choose from: those in force, widest first (the default), then those that have ended")
+    func forChoosing() {
+        let today = CalendarDate(year: 2026, month: 12, day: 5)!
+        #expect(ReferencePartnership.partnerships.forChoosing(on: today).map(\.id) == ["joint-ce", "staffs-scp", "stoke-scp", "joint-scp"])
+        // Before the 2021 split only the joint partnership was in force.
+        let before = CalendarDate(year: 2020, month: 6, day: 1)!
+        #expect(ReferencePartnership.partnerships.forChoosing(on: before).first?.id == "joint-scp")
+    }
 }

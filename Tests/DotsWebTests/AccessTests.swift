@@ -78,6 +78,20 @@ struct AccessTests {
         }
     }
 
+    /// The in-app links on a page (`href="/…"`), without fragments; sign-out is a form, not a link.
+    static func links(in html: String) -> Set<String> {
+        var out = Set<String>()
+        var rest = html[...]
+        while let r = rest.range(of: "href=\"/") {
+            rest = rest[r.upperBound...]
+            guard let end = rest.firstIndex(of: "\"") else { break }
+            let link = "/" + rest[..<end].split(separator: "#", maxSplits: 1, omittingEmptySubsequences: false)[0]
+            if !link.hasPrefix("/assets/") { out.insert(link.replacingOccurrences(of: "&amp;", with: "&")) }
+            rest = rest[end...]
+        }
+        return out
+    }
+
     /// Builds a small demo partnership, computes the framework and adds one account per role.
     static func fixture(_ store: HubStore) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-web-\(UUID().uuidString)").path
@@ -104,10 +118,18 @@ struct AccessTests {
                 for role in Role.allCases {
                     var client = WebTestClient(app)
                     #expect(try await client.signIn("\(role.rawValue)@example.org", WebFixture.password).status == .seeOther)
+                    var linked: [String: String] = [:]
                     for (path, permission) in Self.routes {
                         let res = try await client.send(.GET, path)
                         #expect(res.status == (AccessPolicy.allows(role, permission) ? .ok : .forbidden), "\(role.rawValue) \(path)")
                         Self.expectNoEscapedMarkup(res, "\(role.rawValue) \(path)")
+                        if res.status == .ok { for link in Self.links(in: res.body.string) { linked[link] = linked[link] ?? path } }
+                    }
+                    // Pages offer only links the reader may follow.
+                    #expect(linked.count > 20, "the pages' links were read")
+                    for (link, from) in linked.sorted(by: { $0.key < $1.key }) {
+                        let res = try await client.send(.GET, link)
+                        #expect(res.status != .forbidden, "\(role.rawValue): \(from) links to \(link), which answers 403")
                     }
                 }
             }

@@ -46,6 +46,16 @@ public struct Partnership: Hashable, Sendable, Codable, Identifiable {
     }
 }
 
+extension [Partnership] {
+    /// The order a reader wants to choose from: those in force on `date`, widest first, then those that have
+    /// ended, most recent first. The first is the sensible default.
+    public func forChoosing(on date: CalendarDate) -> [Partnership] {
+        let current = filter { $0.valid.contains(date) }.sorted { ($0.areaCodes(on: date).count, $1.id) > ($1.areaCodes(on: date).count, $0.id) }
+        let ended = filter { !$0.valid.contains(date) }.sorted { ($0.valid.end ?? date) > ($1.valid.end ?? date) }
+        return current + ended
+    }
+}
+
 /// The whole shape of a partnership landscape: its areas, agencies and partnerships over time.
 public struct PartnershipModel: Sendable, Codable {
     public let areas: [Area]

@@ -30,9 +30,14 @@ enum Formatting {
         }
     }
 
+    /// A breakdown group in words: areas by name, age bands with a dash ("10–13"), sex in full, codes without
+    /// their hyphens.
     static func groupName(_ breakdown: String, _ group: String) -> String {
         if breakdown == "district" || breakdown == "la" { return scopeName(group) }
         if group == "unknown" { return "Not recorded" }
+        if breakdown == "sex", let sex = Sex(rawValue: group) { return sex.label }
+        let parts = group.split(separator: "-")
+        if parts.count == 2, parts.allSatisfy({ $0.allSatisfy(\.isNumber) }) { return "\(parts[0])–\(parts[1])" }
         return group.replacingOccurrences(of: "-", with: " ").capitalizedFirst
     }
 

@@ -14,12 +14,15 @@ struct FrameworkFilter {
     /// When the chosen partnership existed: figures are shown only for periods wholly inside it.
     var valid: DateRange
 
-    static let defaultPartnership = "joint-ce"
+    /// The partnerships as the filter offers them, current and widest first (the default), ended ones last.
+    let choices: [Partnership]
 
     init(_ req: Request, today: CalendarDate) {
         let all = ReferencePartnership.partnerships
-        let requested = req.query[String.self, at: "partnership"] ?? Self.defaultPartnership
-        let id = all.contains { $0.id == requested } ? requested : Self.defaultPartnership
+        choices = all.forChoosing(on: today)
+        let fallback = choices.first?.id ?? "joint-ce"
+        let requested = req.query[String.self, at: "partnership"] ?? fallback
+        let id = all.contains { $0.id == requested } ? requested : fallback
         partnership = id
         let chosen = all.first { $0.id == id }!
         valid = chosen.valid
@@ -57,8 +60,8 @@ struct FrameworkFilter {
 
     /// The GET form with the three choices.
     func form(action: String) -> HTML {
-        let partnerships = ReferencePartnership.partnerships.html { p in
-            "<option value=\"\(p.id)\"\(p.id == partnership ? " selected" : "")>\(p.name)</option>"
+        let partnerships = choices.html { p in
+            "<option value=\"\(p.id)\"\(p.id == partnership ? " selected" : "")>\(p.name)\(p.valid.end.map { " (until \(Formatting.longDate($0)))" } ?? "")</option>"
         }
         let areas = areaChoices.html { a in "<option value=\"\(a)\"\(a == scope ? " selected" : "")>\(Formatting.scopeName(a))</option>" }
         let kinds: [HTML] =

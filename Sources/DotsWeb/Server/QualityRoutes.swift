@@ -33,10 +33,10 @@ struct QualityRoutes {
         Layout(title: title, user: req.currentUser, active: "quality", csrf: req.currentUser?.csrfToken)
     }
 
-    static func partnershipForm(_ chosen: String?) -> HTML {
+    static func partnershipForm(_ chosen: String?, today: CalendarDate) -> HTML {
         let options: [HTML] =
             ["<option value=\"\">Every agency</option>"]
-            + ReferencePartnership.partnerships.map { p in
+            + ReferencePartnership.partnerships.forChoosing(on: today).map { p in
                 "<option value=\"\(p.id)\"\(p.id == chosen ? " selected" : "")>\(p.name)</option>"
             }
         return """
@@ -51,7 +51,7 @@ struct QualityRoutes {
     func overview(_ req: Request) async throws -> Response {
         let partnership = req.query[String.self, at: "partnership"]
         let o = try await context.quality.overview(partnership: partnership, by: try req.caller())
-        let filter = o.choosesPartnership ? Self.partnershipForm(partnership) : ""
+        let filter = o.choosesPartnership ? Self.partnershipForm(partnership, today: UKTime.localDate(of: context.clock.now())) : ""
         return page(layout(req, "Data quality").render(QualityPages.overview(scopeName: o.scopeName, agencies: o.agencies, current: o.current, filter: filter)))
     }
 

@@ -111,7 +111,7 @@ enum ActionPages {
 
     static func detail(
         _ a: ActionItem, spec: FrameworkSpec, updates: [ActionUpdate], meeting: DataLeadsMeeting?, today: CalendarDate, canUpdate: Bool, csrf: String,
-        change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], saved: Bool = false
+        change: GovernanceService.ActionChange = .init(), errors: FormControls.Errors = [], saved: Bool = false, linksQuality: Bool = true
     ) -> HTML {
         func row(_ k: String, _ v: HTML) -> HTML { "<div class=\"dots-summary-list__row\"><dt>\(k)</dt><dd>\(v)</dd></div>" }
         var out: HTML = FormPages.errorSummary(errors)
@@ -121,7 +121,7 @@ enum ActionPages {
         if !a.detail.isEmpty { out += row("Detail", "\(a.detail)") }
         out +=
             row("Owner", "\(a.ownerName)") + row("Due", "\(Formatting.longDate(a.due))")
-            + row("Prompted by", "\(promptText(a.prompt))\(promptLink(a.prompt, spec: spec).map { HTML("<br>\($0)") })")
+            + row("Prompted by", "\(promptText(a.prompt))\(promptLink(a.prompt, spec: spec, linksQuality: linksQuality).map { HTML("<br>\($0)") })")
         if let meeting { out += row("Raised at", "<a href=\"/meetings/\(meeting.id)\">\(meeting.title), \(Formatting.longDate(meeting.heldOn))</a>") }
         out += row("Created", "\(UKTime.display(a.createdAt)) by \(a.createdBy)") + "</dl>"
         if canUpdate {
@@ -175,7 +175,8 @@ enum ActionPages {
     }
 
     /// Where the thing that prompted an action can be seen, if Dots has a page for it.
-    static func promptLink(_ p: ActionPrompt, spec: FrameworkSpec) -> HTML? {
+    /// - Parameter linksQuality: whether the reader may open the data quality review (a link only where it opens).
+    static func promptLink(_ p: ActionPrompt, spec: FrameworkSpec, linksQuality: Bool = true) -> HTML? {
         guard !p.reference.isEmpty else { return nil }
         switch p.kind {
         case .question: return spec.questions.first { $0.id == p.reference }.map { "<a href=\"/framework#q-\($0.id)\">\($0.question)</a>" }
@@ -184,7 +185,7 @@ enum ActionPages {
         case .maturityArea: return MaturityArea(rawValue: p.reference).map { "<a href=\"/maturity\">\($0.title)</a> (the data-maturity heatmap)" }
         case .dataQuality:
             let parts = p.reference.split(separator: "/").map(String.init)
-            return parts.count == 2
+            return parts.count == 2 && linksQuality
                 ? "<a href=\"/quality/\(parts[0])/\(parts[1])\">The data quality of \(parts[1]) at \(SubmissionPages.agencyName(parts[0]))</a>"
                 : nil
         case .dataGap: return "<a href=\"/datamap/coverage\">Which data could answer each question</a>"

@@ -88,7 +88,8 @@ struct ActionRoutes {
         let r = try await service.action(id: req.parameters.get("id") ?? "", by: user.caller)
         let html = ActionPages.detail(
             r.action, spec: context.spec, updates: r.history, meeting: r.meeting, today: service.today, canUpdate: r.canUpdate,
-            csrf: user.csrfToken ?? "", change: change, errors: errors, saved: req.query[String.self, at: "saved"] != nil)
+            csrf: user.csrfToken ?? "", change: change, errors: errors, saved: req.query[String.self, at: "saved"] != nil,
+            linksQuality: user.can(.viewSubmissions))
         return page(layout(req, (errors.isEmpty ? "" : "Error: ") + r.action.title).render(html, backLink: ("/actions", "Action plans")), status: status)
     }
 
