@@ -16,4 +16,15 @@ struct FormattingTests {
         #expect(Formatting.groupName("la", "E06000021") == "Stoke-on-Trent")
         #expect(Formatting.groupName("exploitation-type", "county-lines") == "County lines")
     }
+
+    @Test("A trend chart's axis reaches the indicator's target, which is drawn and labelled")
+    func chartTarget() {
+        let chart = TrendChart(title: "Interviews within 72 hours", labels: ["Q1", "Q2", "Q3"], values: [30, 42, 38], format: { "\(Int($0))%" }, target: 75)
+        let svg = chart.svg(id: "t").markup
+        #expect(svg.contains(">Target 75%</text>"))
+        #expect(svg.contains(">100%</text>"), "the axis top is a round number above the target, not 50%")
+        #expect(!svg.contains(">50%</text>") || svg.contains(">100%</text>"))
+        let plain = TrendChart(title: "t", labels: ["Q1", "Q2"], values: [30, 42], format: { "\(Int($0))%" }).svg(id: "p").markup
+        #expect(plain.contains(">50%</text>") && !plain.contains("Target"), "without a target the axis fits the data")
+    }
 }

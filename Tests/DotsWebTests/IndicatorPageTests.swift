@@ -36,6 +36,11 @@ struct IndicatorPageTests {
                 _ = try await lead.signIn("agency-lead@example.org", WebFixture.password)
                 let leads = try await lead.send(.GET, "/framework/indicators/missing-children").body.string
                 #expect(leads.contains("Data quality caveats") && leads.contains("href=\"/quality\""))
+                // A kind of period the indicator lacks: the page says what it shows instead, and the overview row too.
+                let rolling = try await client.send(.GET, "/framework/indicators/repeat-missing?period=rolling-12-months").body.string
+                #expect(rolling.contains("This indicator has no rolling 12 months figures: financial years are shown."))
+                let overview = try await client.send(.GET, "/framework?period=rolling-12-months").body.string
+                #expect(overview.contains("(financial years: it has no figures for the period chosen)"))
                 // Received at 10:00 UTC on 20 April 2026, shown in UK time: 11:00 BST.
                 #expect(page.contains("Staffordshire Police (\(missing.first { $0.agency == "staffs-police" }!.period), received 20 Apr 2026, 11:00)"))
             }

@@ -11,12 +11,14 @@ struct TrendChart {
     var height = 260.0
     /// The top of the axis, when it is fixed (100 for percentages); otherwise a round number above the data.
     var maxValue: Double? = nil
+    /// The indicator's target, drawn as a dashed line: the axis always reaches it.
+    var target: Double? = nil
 
     func svg(id: String) -> HTML {
         let left = 56.0, right = 16.0, top = 16.0, bottom = 48.0
         let plotW = width - left - right, plotH = height - top - bottom
         let known = values.compactMap { $0 }
-        let hi = maxValue ?? niceMax(known.max() ?? 1)
+        let hi = maxValue.map { max($0, target ?? 0) } ?? niceMax(max(known.max() ?? 1, target ?? 0))
         let n = max(values.count, 1)
         let step = n > 1 ? plotW / Double(n - 1) : 0
         func x(_ i: Int) -> Double { left + Double(i) * step }
@@ -34,6 +36,12 @@ struct TrendChart {
         let every = max(1, Int((Double(n) / 8).rounded(.up)))
         for (i, label) in labels.enumerated() where i % every == 0 || i == n - 1 {
             out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">\(label)</text>"
+        }
+        if let target {
+            let ty = y(target)
+            out +=
+                "<line x1=\"\(f(left))\" y1=\"\(f(ty))\" x2=\"\(f(width - right))\" y2=\"\(f(ty))\" stroke=\"#0b0c0c\" stroke-width=\"2\" stroke-dasharray=\"6 4\"/>"
+            out += "<text x=\"\(f(width - right))\" y=\"\(f(ty - 6))\" text-anchor=\"end\">Target \(format(target))</text>"
         }
         out += "<path d=\"\(ChartPath.line(values, x: x, y: y))\" fill=\"none\" stroke=\"#004f4a\" stroke-width=\"3\"/>"
         for (i, v) in values.enumerated() {

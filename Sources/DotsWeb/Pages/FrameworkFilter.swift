@@ -34,6 +34,12 @@ struct FrameworkFilter {
         kind = req.query[String.self, at: "period"].flatMap(PeriodKind.init(rawValue:))
     }
 
+    /// Words for when the chosen kind of period is not one the indicator has, so another is shown; nil otherwise.
+    func substitution(for ind: IndicatorSpec) -> String? {
+        guard let kind, !ind.periods.contains(kind), let shown = self.kind(for: ind) else { return nil }
+        return "This indicator has no \(Formatting.periodKindName(kind).lowercased()) figures: \(Formatting.periodKindName(shown).lowercased()) are shown."
+    }
+
     /// The kind of period to headline for an indicator: the chosen one when it has it, else its longest.
     func kind(for ind: IndicatorSpec) -> PeriodKind? {
         if let kind, ind.periods.contains(kind) { return kind }

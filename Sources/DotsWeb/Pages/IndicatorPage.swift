@@ -99,12 +99,14 @@ struct IndicatorPage {
                 + "</ul>\(linksQualityReview ? HTML("<p><a href=\"/quality\">See the data quality review</a></p>") : "")</div>"
         }
         out += "<h2>Trend\(kind.map { ": " + Formatting.periodKindName($0).lowercased() } ?? "")</h2>"
+        if let note = filter.substitution(for: ind) { out += "<p class=\"dots-inset\">\(note)</p>" }
         if trend.isEmpty {
             out += "<p>No figures for this area and period.</p>"
         } else {
             let values = trend.map { Double($0.value) }
             out += TrendChart(
-                title: "\(ind.title), \(Formatting.scopeName(filter.scope))", labels: trend.map(\.cell.period), values: values, format: Formatting.number
+                title: "\(ind.title), \(Formatting.scopeName(filter.scope))", labels: trend.map(\.cell.period), values: values, format: Formatting.number,
+                target: ind.target?.value
             ).svg(id: "trend")
             out += "<p class=\"dots-body-s\">\(TrendText.describe(labels: trend.map(\.cell.period), values: values, format: Formatting.number))</p>"
             out +=

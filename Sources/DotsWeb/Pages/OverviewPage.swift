@@ -70,6 +70,7 @@ struct OverviewPage {
         var meta = "\(latest.cell.period)"
         if let earlier { meta += "; a year earlier \(Formatting.value(earlier, unit: unit))" }
         if let t = ind.target { meta += "; target \(Formatting.number(t.value))\(unit)" }
+        if filter.substitution(for: ind) != nil { meta += " (\(Formatting.periodKindName(kind).lowercased()): it has no figures for the period chosen)" }
         return """
             <li class="dots-indicator">
               <div>\(link) \(Formatting.ragTag(rag))
