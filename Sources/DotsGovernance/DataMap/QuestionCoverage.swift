@@ -100,11 +100,14 @@ public enum DataCoverage {
                     let status: CoverageStatus = !by.isEmpty ? .submitted : !held.isEmpty ? .heldNotSubmitted : .notHeld
                     return DatasetCoverage(dataset: d, status: status, submittedBy: by.sorted(), heldNotSubmittedBy: held.subtracting(by).sorted())
                 }
+                // Answerable only when every dataset is submitted by every agency that holds it: an agency that
+                // holds the data but has not submitted it leaves the question partly answered.
                 let submittedCount = rows.filter { $0.status == .submitted }.count
+                let whole = rows.allSatisfy { $0.status == .submitted && $0.heldNotSubmittedBy.isEmpty }
                 let status: QuestionCoverage.Status =
                     rows.isEmpty
                     ? .noIndicators
-                    : submittedCount == rows.count ? .answerable : submittedCount == 0 ? .unanswerable : .partly
+                    : whole ? .answerable : submittedCount == 0 ? .unanswerable : .partly
                 let others = entries.filter { e in e.informs.contains(q.id) && !(e.dataset.map(needed.contains) ?? false) }.map(\.id)
                 return QuestionCoverage(questionID: q.id, question: q.question, themeID: theme.id, status: status, datasets: rows, otherSources: others)
             }

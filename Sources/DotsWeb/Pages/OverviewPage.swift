@@ -41,7 +41,8 @@ struct OverviewPage {
         }
         out += "<h2 id=\"gaps-summary\">What we don't know, in summary</h2>"
         let blocking = report.gaps.filter(\.gap.blocking).count
-        out += "<p>\(allGaps) gaps: \(blocking) leave an indicator unanswered; the rest are caveats on figures that can be shown.</p>"
+        out +=
+            "<p>\(allGaps) gap\(allGaps == 1 ? "" : "s"): \(blocking) \(blocking == 1 ? "leaves" : "leave") an indicator unanswered; \(allGaps - blocking == 1 ? "the other is a caveat" : "the rest are caveats") on figures that can be shown.</p>"
         return out
     }
 
