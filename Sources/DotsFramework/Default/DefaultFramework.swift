@@ -115,7 +115,7 @@ public enum DefaultFramework {
                     periods: [quarter, financial-year]
                     breakdowns: [la]
                   - id: missing-duration
-                    title: How long children are missing
+                    title: How long missing episodes last
                     definition: Median (and 90th percentile) hours from going missing to returning or being found, for episodes that have ended.
                     dataset: missing_episodes
                     where: {agency_kind: [police]}
@@ -180,7 +180,7 @@ public enum DefaultFramework {
                 sources: [Return home interview provider quality reports, What children say in their interviews]
                 indicators:
                   - id: rhi-offered-72h
-                    title: Return home interviews offered within 72 hours
+                    title: Missing episodes with a return home interview offered within 72 hours
                     definition: Of missing episodes that ended in the period, the share where a return home interview was offered within 72 hours of the child's return (statutory guidance).
                     dataset: missing_episodes
                     where: {agency_kind: [rhi_provider]}
@@ -190,7 +190,7 @@ public enum DefaultFramework {
                     polarity: higher-is-better
                     target: {value: 95, tolerance: 5}
                   - id: rhi-completed-72h
-                    title: Return home interviews completed within 72 hours
+                    title: Missing episodes with a return home interview completed within 72 hours
                     definition: Of missing episodes that ended in the period, the share where the return home interview took place within 72 hours of the child's return.
                     dataset: missing_episodes
                     where: {agency_kind: [rhi_provider]}
