@@ -1,3 +1,5 @@
+import DotsApp
+import DotsFramework
 import Testing
 
 @testable import DotsWeb
@@ -26,5 +28,16 @@ struct FormattingTests {
         #expect(!svg.contains(">50%</text>") || svg.contains(">100%</text>"))
         let plain = TrendChart(title: "t", labels: ["Q1", "Q2"], values: [30, 42], format: { "\(Int($0))%" }).svg(id: "p").markup
         #expect(plain.contains(">50%</text>") && !plain.contains("Target"), "without a target the axis fits the data")
+    }
+
+    @Test("Definitions name fields and codes as the schemas title them, never by their column names")
+    func measureWords() throws {
+        let spec = try FrameworkService.load()
+        for ind in spec.indicators {
+            let (numerator, denominator) = MeasureText.describe(ind)
+            #expect(!numerator.contains("_") && !denominator.contains("_"), "\(ind.id): \(numerator) / \(denominator)")
+        }
+        let rhi = try #require(spec.indicators.first { $0.id == "rhi-completed-72h" })
+        #expect(MeasureText.describe(rhi).numerator == "missing episodes where return interview completed was within 72 hours of end")
     }
 }
