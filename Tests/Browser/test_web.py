@@ -431,3 +431,38 @@ def test_admin_adds_an_account_that_signs_in(browser):
     follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
     assert browser.current_url.endswith("/framework")
     assert "Agency data lead" in browser.find_element(By.CLASS_NAME, "dots-header__who").text
+
+
+PHONE_PAGES = [
+    "/framework", "/framework/indicators/missing-children", "/framework/indicators/rhi-completed-72h", "/submissions", "/submissions/new",
+    "/quality", "/quality/staffs-police/people", "/maturity", "/maturity/agencies/staffs-police", "/datamap", "/datamap/coverage",
+    "/actions", "/actions/print?view=all", "/meetings", "/admin/accounts", "/account", "/accessibility",
+]
+
+
+def test_no_sideways_scrolling_on_a_phone(browser):
+    """At 390 px wide (a phone) no page scrolls sideways: wide tables scroll in their own box (and contain the
+    visually hidden text in their cells, which would otherwise be placed against the page), selects wrap."""
+    sign_in(browser, "admin")
+    browser.set_window_size(390, 844)
+    wide = []
+    for path in PHONE_PAGES:
+        browser.get(BASE + path)
+        overflow = browser.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+        if overflow > 0:
+            # Name the outermost elements that stick out, so the failure says what to fix.
+            culprits = browser.execute_script(
+                "const w = document.documentElement.clientWidth; const out = [];"
+                "for (const e of document.querySelectorAll('body *')) {"
+                "  if (e.getBoundingClientRect().right > w + 1 && !(e.parentElement && e.parentElement.getBoundingClientRect().right > w + 1) && !e.closest('table')) {"
+                "    out.push(e.tagName.toLowerCase() + (e.className ? '.' + String(e.className).split(' ').join('.') : '')); } }"
+                "return out.slice(0, 6);")
+            wide.append(f"{path}: {overflow}px ({', '.join(culprits)})")
+    assert not wide, "pages wider than the phone: " + ", ".join(wide)
+    # Chart text stays readable when the chart is scaled down to the phone's width.
+    browser.get(BASE + "/framework/indicators/missing-children")
+    smallest = browser.execute_script(
+        "let m = 1e9; for (const t of document.querySelectorAll('svg.dots-chart text')) {"
+        " const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+        " m = Math.min(m, parseFloat(getComputedStyle(t).fontSize) * scale); } return m;")
+    assert 12 <= smallest < 1e9, f"chart text renders at {smallest:.1f} px on a phone"

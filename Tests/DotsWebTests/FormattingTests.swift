@@ -1,5 +1,6 @@
 import DotsApp
 import DotsFramework
+import Foundation
 import Testing
 
 @testable import DotsWeb
@@ -39,5 +40,15 @@ struct FormattingTests {
         }
         let rhi = try #require(spec.indicators.first { $0.id == "rhi-completed-72h" })
         #expect(MeasureText.describe(rhi).numerator == "missing episodes where return interview completed was within 72 hours of end")
+    }
+
+    @Test("A chart's period labels never overlap, and the latest period is always labelled")
+    func chartLabels() {
+        let labels = (1...12).map { String(format: "2025-%02d-Q", $0) }
+        let svg = TrendChart(title: "t", labels: labels, values: labels.map { _ in 10 }, format: { "\(Int($0))" }).svg(id: "l").markup
+        let xs = svg.components(separatedBy: "text-anchor=\"middle\"").count - 1
+        // 10 characters need about 142 of the 568 units of plot: every third quarter, counted back from the last.
+        #expect(xs == 4)
+        #expect(svg.contains(">\(labels[11])</text>") && svg.contains(">\(labels[8])</text>") && !svg.contains(">\(labels[10])</text>"))
     }
 }

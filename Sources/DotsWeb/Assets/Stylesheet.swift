@@ -50,7 +50,7 @@ enum Stylesheet {
         .dots-tag--amber{background:#fcd6c3;color:#6e3619}
         .dots-tag--red{background:#f4cdc6;color:#2a0b06}
         .dots-tag--gap{background:#fff7bf;color:#3d2c00;border:1px solid #594d00}
-        .dots-table{width:100%;border-collapse:collapse;margin-bottom:30px;font-size:1rem}
+        .dots-table{width:100%;border-collapse:collapse;margin-bottom:30px;font-size:1rem;position:relative}
         .dots-table caption{text-align:left;font-weight:700;font-size:1.1875rem;margin-bottom:10px}
         .dots-table th,.dots-table td{padding:10px 20px 10px 0;border-bottom:1px solid var(--border);text-align:left;vertical-align:top}
         .dots-table .num{text-align:right;font-variant-numeric:tabular-nums}
@@ -118,10 +118,10 @@ enum Stylesheet {
         .dots-timeline li{padding:0 0 15px 15px}
         @media print{.dots-header,.dots-footer,.dots-phase-banner,.dots-back-link,.dots-skip-link,.dots-no-print{display:none!important}body{font-size:11pt}.dots-table th,.dots-table td{padding:4px 8px 4px 0}a{color:var(--text);text-decoration:none}}
         .dots-charts{display:flex;flex-wrap:wrap;gap:20px}
-        .dots-chart-figure{margin:0 0 20px;flex:1 1 380px}
+        .dots-chart-figure{margin:0 0 20px;flex:1 1 300px;min-width:0;position:relative}
         .dots-chart-figure figcaption{font-weight:700;margin-bottom:5px}
-        @media (max-width:640px){h1{font-size:2rem}.dots-indicator{grid-template-columns:1fr}.dots-summary-list dt{flex-basis:100%}}
-        @media print{.dots-header__nav,.dots-header__signout,.dots-filter,.dots-skip-link,.dots-footer{display:none}}
+        @media (max-width:640px){h1{font-size:2rem}.dots-indicator{grid-template-columns:1fr}.dots-summary-list dt{flex-basis:100%}.dots-table{display:block;overflow-x:auto}.dots-select{width:100%}.dots-chart text{font-size:24px}}
+        @media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}.dots-header__nav,.dots-header__signout,.dots-filter,.dots-inline-form,.dots-button,.dots-skip-link,.dots-footer{display:none}tr,.dots-indicator,.dots-chart-figure,.dots-summary-list__row{break-inside:avoid}thead{display:table-header-group}.dots-table{display:table}}
         """
 
     /// The mark: two dots joined by a line.

@@ -33,8 +33,11 @@ struct TrendChart {
             out += "<line x1=\"\(f(left))\" y1=\"\(f(yy))\" x2=\"\(f(width - right))\" y2=\"\(f(yy))\" stroke=\"#b1b4b6\" stroke-width=\"1\"/>"
             out += "<text x=\"\(f(left - 6))\" y=\"\(f(yy + 4))\" text-anchor=\"end\">\(format(v))</text>"
         }
-        let every = max(1, Int((Double(n) / 8).rounded(.up)))
-        for (i, label) in labels.enumerated() where i % every == 0 || i == n - 1 {
+        // Labels never overlap, at the phone's larger text too (24 units high, about 13 wide a character), and
+        // are counted back from the latest period, which is always labelled.
+        let widest = Double(labels.map(\.count).max() ?? 1) * 13 + 12
+        let every = max(1, Int((Double(n) * widest / plotW).rounded(.up)))
+        for (i, label) in labels.enumerated() where (n - 1 - i) % every == 0 {
             out += "<text x=\"\(f(x(i)))\" y=\"\(f(height - bottom + 18))\" text-anchor=\"middle\">\(label)</text>"
         }
         if let target {
