@@ -41,6 +41,14 @@ struct IndicatorPageTests {
                 #expect(rolling.contains("This indicator has no rolling 12 months figures: financial years are shown."))
                 let overview = try await client.send(.GET, "/framework?period=rolling-12-months").body.string
                 #expect(overview.contains("(financial years: it has no figures for the period chosen)"))
+                // What we don't know includes data held but not submitted (the demo's data map: Stoke-on-Trent children's
+                // social care holds missing episodes it has not submitted), and the coverage page agrees.
+                #expect(
+                    overview.contains(
+                        "Stoke-on-Trent City Council Children&#39;s Social Care holds missing episodes (on the data map) but has not submitted it: submitting it would close this gap."
+                    ))
+                #expect(
+                    overview.contains("are data an agency holds but has not submitted") || overview.contains("is data an agency holds but has not submitted"))
                 // Received at 10:00 UTC on 20 April 2026, shown in UK time: 11:00 BST.
                 #expect(page.contains("Staffordshire Police (\(missing.first { $0.agency == "staffs-police" }!.period), received 20 Apr 2026, 11:00)"))
             }

@@ -1,5 +1,6 @@
 import DotsCore
 import DotsFramework
+import DotsGovernance
 import DotsStore
 
 /// The latest framework run's figures as each reader may see them: exact for roles the policy allows exact
@@ -36,6 +37,9 @@ public actor FrameworkResults {
         public let pending: FrameworkJobRecord?
         /// Whether the reader may ask for a recomputation.
         public let mayRecompute: Bool
+        /// By question: data an agency holds (on the data map) but has not submitted, in words with what would
+        /// close the gap. The same join as the data map's coverage page, so the two agree.
+        public let dataGaps: [String: [String]]
     }
 
     /// Nil when the framework has not been computed on this store.
@@ -45,7 +49,7 @@ public actor FrameworkResults {
         guard let report = try await report(exact: exact) else { return nil }
         return Reading(
             report: report, exact: exact, submissions: try await submissions(of: report.run), opensQualityReview: caller.can(.viewSubmissions),
-            pending: try await pending(), mayRecompute: caller.can(.recomputeFramework))
+            pending: try await pending(), mayRecompute: caller.can(.recomputeFramework), dataGaps: try await dataGaps())
     }
 
     /// The newest queued or running recomputation, looked up at most every few seconds like the latest run.
@@ -63,6 +67,28 @@ public actor FrameworkResults {
     public func forget() {
         latest = nil
         pendingCheck = nil
+        gapsCheck = nil
+    }
+
+    private var gapsCheck: (gaps: [String: [String]], checkedAt: ContinuousClock.Instant)?
+
+    /// Held-but-not-submitted data by question, looked at most every few seconds (the data map changes by hand).
+    func dataGaps() async throws -> [String: [String]] {
+        let now = ContinuousClock.now
+        if let gapsCheck, gapsCheck.checkedAt.duration(to: now) < Self.recheck { return gapsCheck.gaps }
+        var submitted: [Dataset: Set<String>] = [:]
+        for s in try await store.currentSubmissions() { submitted[s.dataset, default: []].insert(s.agency) }
+        var out: [String: [String]] = [:]
+        for q in DataCoverage.questions(spec, entries: try await store.dataMapEntries(), submitted: submitted) {
+            for d in q.datasets where !d.heldNotSubmittedBy.isEmpty {
+                let who = d.heldNotSubmittedBy.map(ReferencePartnership.model.agencyName).joined(separator: " and ")
+                out[q.questionID, default: []].append(
+                    "\(who) \(d.heldNotSubmittedBy.count == 1 ? "holds" : "hold") \(d.dataset.schema.title.lowercased()) (on the data map) but \(d.heldNotSubmittedBy.count == 1 ? "has" : "have") not submitted it: submitting it would close this gap"
+                )
+            }
+        }
+        gapsCheck = (out, now)
+        return out
     }
 
     func latestRun() async throws -> FrameworkRunRecord? {

@@ -9,6 +9,8 @@ struct OverviewPage {
     let report: FrameworkReport
     let filter: FrameworkFilter
     let exact: Bool
+    /// Data held but not submitted, by question (from the data map).
+    var dataGaps: [String: [String]] = [:]
 
     func render() -> HTML {
         let spec = report.spec
@@ -16,12 +18,13 @@ struct OverviewPage {
             <span class="dots-caption">\(spec.name), version \(spec.version)</span>
             <h1>What the partnership wants to know</h1>
             <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope))</strong>.
-            Figures computed \(report.run.computedAt.description) from \(report.run.submissions.count) submissions\(report.run.linkageRunID == nil ? ", without linkage (young people counted per agency)" : ", with young people linked across agencies").</p>
+            \(report.run.linkageRunID == nil ? "Young people are counted per agency (records not linked)." : "Young people are linked across agencies.")</p>
             \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
             \(filter.form(action: "/framework"))
             <p class="dots-body-s">\(filter.shapeNote)</p>
             """
-        let allGaps = report.gaps.count
+        let held = dataGaps.values.reduce(0) { $0 + $1.count }
+        let allGaps = report.gaps.count + held
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
         for theme in spec.themes {
             out += "<h2>\(theme.title)</h2>"
@@ -42,19 +45,20 @@ struct OverviewPage {
         out += "<h2 id=\"gaps-summary\">What we don't know, in summary</h2>"
         let blocking = report.gaps.filter(\.gap.blocking).count
         out +=
-            "<p>\(allGaps) gap\(allGaps == 1 ? "" : "s"): \(blocking) \(blocking == 1 ? "leaves" : "leave") an indicator unanswered; \(allGaps - blocking == 1 ? "the other is a caveat" : "the rest are caveats") on figures that can be shown.</p>"
+            "<p>\(allGaps) gap\(allGaps == 1 ? "" : "s"): \(blocking) \(blocking == 1 ? "leaves" : "leave") an indicator unanswered; \(held) \(held == 1 ? "is data" : "are data") an agency holds but has not submitted; \(allGaps - blocking - held == 1 ? "the other is a caveat" : "the rest are caveats") on figures that can be shown.</p>"
         return out
     }
 
     func gaps(for q: QuestionSpec) -> HTML {
         let mine = report.gaps.filter { $0.questionID == q.id }
-        guard !mine.isEmpty else { return "" }
+        let held = dataGaps[q.id] ?? []
+        guard !mine.isEmpty || !held.isEmpty else { return "" }
         let items = mine.html { g -> HTML in
             let title = g.gap.indicatorID.flatMap { id in q.indicators.first { $0.id == id }?.title }
             return "<li>\(title.map { HTML("<strong>\($0):</strong> ") })\(g.gap.detail)"
                 + (g.gap.blocking ? " <strong class=\"dots-tag dots-tag--gap\">Cannot be answered</strong>" : "") + "</li>"
         }
-        return "<div class=\"dots-gaps\"><h4>What we don't know</h4><ul>\(items)</ul></div>"
+        return "<div class=\"dots-gaps\"><h4>What we don't know</h4><ul>\(items)\(held.html { "<li>\($0).</li>" })</ul></div>"
     }
 
     func indicatorRow(_ ind: IndicatorSpec) -> HTML {

@@ -133,8 +133,10 @@ struct PageRoutes {
         }
         let report = reading.report, exact = reading.exact
         let filter = FrameworkFilter(req, today: today())
-        let main = await rendered("overview|\(exact)|\(filter.query)", run: report.run.id) {
-            OverviewPage(report: report, filter: filter, exact: exact).render()
+        // The data map's gaps change without a new run: they are part of the cached page's key.
+        let gapsKey = reading.dataGaps.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ";"))" }.joined(separator: "|")
+        let main = await rendered("overview|\(exact)|\(filter.query)|\(gapsKey)", run: report.run.id) {
+            OverviewPage(report: report, filter: filter, exact: exact, dataGaps: reading.dataGaps).render()
         }
         // Per reader (the cached page is per run and filter): where the data map says what data could answer each question.
         let coverage: HTML =
