@@ -1,5 +1,6 @@
 import DotsCore
 import DotsFramework
+import Foundation
 import Testing
 
 @Suite("The framework file format")
@@ -164,5 +165,23 @@ struct FrameworkParserTests {
                     dataset: missing_episodes
                     measure: \(yaml)
         """
+    }
+
+    @Test("The framework's ages apply to every indicator without its own; a bad range is a problem on its line")
+    func ages() throws {
+        let spec = try #require(FrameworkParser.parse(DefaultFramework.yaml).spec)
+        #expect(spec.ages == 0...17)
+        for ind in spec.indicators {
+            let ages = ind.filters.compactMap { f -> ClosedRange<Int>? in if case .age(let lo, let hi) = f { lo...hi } else { nil } }
+            #expect(ages.count == 1, "\(ind.id) has one age range")
+        }
+        let own = try #require(spec.indicators.first { $0.id == "ed-assault" } ?? spec.indicators.first { $0.title.contains("aged 10-17") })
+        #expect(own.filters.contains(.age(min: 10, max: 17)) && !own.filters.contains(.age(min: 0, max: 17)))
+        let bad = DefaultFramework.yaml.replacingOccurrences(of: "ages: 0-17", with: "ages: 17-0")
+        let problem = try #require(FrameworkParser.parse(bad).problems.first)
+        #expect(problem.path == "ages" && problem.line == 4)
+        let none = try #require(FrameworkParser.parse(DefaultFramework.yaml.replacingOccurrences(of: "ages: 0-17\n", with: "")).spec)
+        #expect(
+            none.ages == nil && none.indicators.first { $0.id == "missing-children" }?.filters.contains { if case .age = $0 { true } else { false } } == false)
     }
 }

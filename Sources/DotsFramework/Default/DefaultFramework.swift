@@ -7,6 +7,7 @@ public enum DefaultFramework {
         format: dots-framework/1
         name: Child exploitation and extra-familial harm
         version: "2026.1"
+        ages: 0-17
         themes:
           - id: who-is-vulnerable
             title: Who is vulnerable?

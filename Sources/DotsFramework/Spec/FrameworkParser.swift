@@ -20,7 +20,7 @@ public enum FrameworkParser {
             )
         }
         let r = Reader()
-        guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "themes"]) else {
+        guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "ages", "themes"]) else {
             return (
                 nil,
                 r.problems.isEmpty
@@ -35,6 +35,15 @@ public enum FrameworkParser {
         }
         let name = r.string(root, "name", "file") ?? ""
         let version = r.string(root, "version", "file") ?? ""
+        var ages: ClosedRange<Int>?
+        if let node = root["ages"] {
+            let parts = (node.string ?? "").split(separator: "-").compactMap { Int($0.trimmingSpaces) }
+            if parts.count == 2, parts[0] >= 0, parts[0] <= parts[1], parts[1] <= 25 {
+                ages = parts[0]...parts[1]
+            } else {
+                r.problem(node, "ages", "ages should be a range like 0-17", "write ages: 0-17 (years at each event), or leave it out to count every age")
+            }
+        }
         var themes: [ThemeSpec] = []
         var ids = Set<String>()
         for (t, themeNode) in r.list(root, "themes", "file").enumerated() {
@@ -59,7 +68,18 @@ public enum FrameworkParser {
             themes.append(ThemeSpec(id: id, title: title, questions: questions))
         }
         guard r.problems.isEmpty else { return (nil, r.problems.sorted { $0.line < $1.line }) }
-        return (FrameworkSpec(name: name, version: version, themes: themes), [])
+        // The framework's ages apply to every indicator that does not name its own.
+        if let ages {
+            for t in themes.indices {
+                for q in themes[t].questions.indices {
+                    for i in themes[t].questions[q].indicators.indices
+                    where !themes[t].questions[q].indicators[i].filters.contains(where: { if case .age = $0 { true } else { false } }) {
+                        themes[t].questions[q].indicators[i].filters.append(.age(min: ages.lowerBound, max: ages.upperBound))
+                    }
+                }
+            }
+        }
+        return (FrameworkSpec(name: name, version: version, themes: themes, ages: ages), [])
     }
 
     static func line(of error: YamlError) -> Int? {

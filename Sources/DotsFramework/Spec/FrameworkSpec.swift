@@ -7,6 +7,9 @@ public struct FrameworkSpec: Sendable, Equatable {
     public var name: String
     public var version: String
     public var themes: [ThemeSpec]
+    /// The ages (in years at each event) the framework counts unless an indicator names its own: the reference
+    /// partnership counts children, 0–17. Nil when the file sets none.
+    public var ages: ClosedRange<Int>? = nil
 
     public var questions: [QuestionSpec] { themes.flatMap(\.questions) }
     public var indicators: [IndicatorSpec] { questions.flatMap(\.indicators) }

@@ -18,7 +18,8 @@ struct OverviewPage {
             <span class="dots-caption">\(spec.name), version \(spec.version)</span>
             <h1>What the partnership wants to know</h1>
             <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope))</strong>.
-            \(report.run.linkageRunID == nil ? "Young people are counted per agency (records not linked)." : "Young people are linked across agencies.")</p>
+            \(report.run.linkageRunID == nil ? "Young people are counted per agency (records not linked)." : "Young people are linked across agencies.")
+            \(spec.ages.map { "Children are counted at ages \($0.lowerBound)–\($0.upperBound) at each event, unless an indicator says otherwise." } ?? "")</p>
             \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
             \(filter.form(action: "/framework"))
             <p class="dots-body-s">\(filter.shapeNote)</p>
