@@ -102,13 +102,6 @@ public struct ReviewRecord: Sendable, Equatable {
 }
 
 extension HubStore {
-    /// A stored code read back as its type: a value the code does not know means the store was written by a
-    /// newer Dots (or by hand), which is an error to report, not a row to guess at.
-    static func stored<T: RawRepresentable>(_ type: T.Type, _ raw: String) throws -> T where T.RawValue == String {
-        guard let value = T(rawValue: raw) else { throw StoreError.unknownCode(String(describing: T.self), raw) }
-        return value
-    }
-
     /// Every row of `table`'s `columns` (nil for blank), optionally only where one column equals a value, in
     /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants.
     public func rows(

@@ -13,16 +13,15 @@ struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringC
     /// A literal, typed as markup where Swift would otherwise read it as text (`cond ? HTML("<b>x</b>") : ""`).
     init(_ html: HTML) { self = html }
 
-    /// Markup Dots builds itself that is not a literal in the source (the stylesheet's SVG icon, a chart's path
-    /// data). Never for anything a person typed.
-    init(builtMarkup markup: String) { self.markup = markup }
+    /// Joins markup already made safe (the `+` below); nothing else builds `HTML` from a `String`.
+    private init(joining markup: String) { self.markup = markup }
 
     static let empty: HTML = ""
 
     var isEmpty: Bool { markup.isEmpty }
     var description: String { markup }
 
-    static func + (a: HTML, b: HTML) -> HTML { HTML(builtMarkup: a.markup + b.markup) }
+    static func + (a: HTML, b: HTML) -> HTML { HTML(joining: a.markup + b.markup) }
     static func += (a: inout HTML, b: HTML) { a.markup += b.markup }
 
     struct Interpolation: StringInterpolationProtocol {

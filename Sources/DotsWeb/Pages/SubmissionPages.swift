@@ -19,14 +19,17 @@ enum SubmissionPages {
         }
     }
 
-    /// The upload form. Agency data leads submit for their own agency; an admin chooses which.
-    static func form(_ user: CurrentUser, csrf: String, agency: String = "", period: String = "", errors: [(field: String, message: String)] = []) -> HTML {
+    /// The upload form, for the agencies the use case says the uploader may submit for: one (an agency data lead's
+    /// own) is stated; several (an admin) are a choice.
+    static func form(
+        agencies: [Agency], csrf: String, agency: String = "", period: String = "", errors: [(field: String, message: String)] = []
+    ) -> HTML {
         let agencyField: HTML
-        if case .only(let own) = user.agencyScope {
-            agencyField = "<p>You are submitting for <strong>\(agencyName(own))</strong>.</p>"
+        if agencies.count == 1 {
+            agencyField = "<p>You are submitting for <strong>\(agencies[0].name)</strong>.</p>"
         } else {
             let error = errors.first { $0.field == "agency" }?.message
-            let options = ReferencePartnership.agencies.html { a in
+            let options = agencies.html { a in
                 "<option value=\"\(a.id)\"\(a.id == agency ? " selected" : "")>\(a.name)</option>"
             }
             agencyField = """

@@ -28,9 +28,10 @@ struct SubmissionRoutes {
 
     func form(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
-        _ = try context.submissions.uploadAgencies(by: user.caller)
+        let agencies = try context.submissions.uploadAgencies(by: user.caller)
         return page(
-            layout(req, "Upload a submission").render(SubmissionPages.form(user, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
+            layout(req, "Upload a submission").render(
+                SubmissionPages.form(agencies: agencies, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
     }
 
     func upload(_ req: Request) async throws -> Response {
@@ -44,7 +45,9 @@ struct SubmissionRoutes {
             struct Fields: Content { var agency: String?; var period: String? }
             let fields = try? req.content.decode(Fields.self)
             let html = layout(req, "Error: Upload a submission").render(
-                SubmissionPages.form(user, csrf: user.csrfToken ?? "", agency: fields?.agency ?? "", period: fields?.period ?? "", errors: e.formErrors),
+                SubmissionPages.form(
+                    agencies: try context.submissions.uploadAgencies(by: user.caller), csrf: user.csrfToken ?? "", agency: fields?.agency ?? "",
+                    period: fields?.period ?? "", errors: e.formErrors),
                 backLink: ("/submissions", "Submissions"))
             return page(html, status: .unprocessableEntity)
         }
