@@ -43,8 +43,12 @@ let package = Package(
         .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
         // Linking young people across agencies on pseudonymised data: pure, in memory.
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
-        // The question-led performance framework: the framework file format (authoring) and, later, its engine.
-        .target(name: "DotsFramework", dependencies: ["DotsCore", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // A small linear programming solver for disclosure audits. Optimised even in debug builds: the audit runs
+        // inside every framework recomputation, and the tests and the demo run debug builds.
+        .target(name: "DotsSolver", swiftSettings: swiftSettings + [.unsafeFlags(["-O"])]),
+        // The question-led performance framework: the framework file format, its engine and disclosure control.
+        .target(
+            name: "DotsFramework", dependencies: ["DotsCore", "DotsSolver", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The partnership's own method: data-maturity self-assessment, the data map and its coverage of the
         // framework's questions, action plans and their suggestions, data leads meetings, exports. Pure rules.
         .target(name: "DotsGovernance", dependencies: ["DotsCore", "DotsFramework", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -97,7 +101,8 @@ let package = Package(
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"], swiftSettings: swiftSettings),
+            name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSolver", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],
+            swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),

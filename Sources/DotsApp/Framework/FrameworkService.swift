@@ -150,19 +150,26 @@ public struct FrameworkService: Sendable {
 
     /// The figures to show to a role: exact for analysts; disclosure-controlled when `publish` is set.
     public func published(_ spec: FrameworkSpec, cells: [IndicatorCell], policy: DisclosurePolicy) -> [PublishedCell] {
+        let control = DisclosureControl(policy: policy)
+        return disclosureSystems(spec, cells: cells, policy: policy).flatMap { control.publish($0.cells, measure: $0.indicator.measure, systems: $0.systems) }
+    }
+
+    /// Each indicator's cells and the systems of counts disclosure control chose its suppressions over.
+    public func disclosureSystems(_ spec: FrameworkSpec, cells: [IndicatorCell], policy: DisclosurePolicy) -> [(
+        indicator: IndicatorSpec, cells: [IndicatorCell], systems: [DisclosureSystem]
+    )] {
         let byIndicator = Dictionary(grouping: cells, by: \.indicatorID)
-        var out: [PublishedCell] = []
-        for ind in spec.indicators {
-            guard let list = byIndicator[ind.id] else { continue }
+        let control = DisclosureControl(policy: policy)
+        return spec.indicators.compactMap { ind in
+            guard let list = byIndicator[ind.id] else { return nil }
             let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
             var monthly = false
             switch ind.measure {
             case .events, .rate(of: .events), .percentage(_, of: .events), .within: monthly = true
             default: break
             }
-            out += DisclosureControl(policy: policy).publish(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly)
+            return (ind, list, control.systems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly))
         }
-        return out
     }
 
     /// `explain`: the plain-English definition and every named SQL step.

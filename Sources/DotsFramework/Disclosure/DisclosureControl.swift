@@ -8,15 +8,39 @@ public struct DisclosureControl: Sendable {
 
     public init(policy: DisclosurePolicy = .standard) { self.policy = policy }
 
-    /// A set of cells whose counts add up: `total` = the sum of `parts`.
-    public struct Relation: Sendable, Equatable {
+    /// A set of cells whose counts add up: `total` = the sum of `parts`. Counts of people by a group they can
+    /// change within a period (an age band, a district) may count one child in two groups, so the parts add up
+    /// to at least the total: `kind` says which holds, as anyone who knows how the figures are made can tell.
+    public struct Relation: Sendable, Equatable, Codable {
         public let total: Int
         public let parts: [Int]
+        public var kind: Kind = .equal
+
+        public enum Kind: String, Sendable, Codable {
+            case equal
+            /// Σ parts ≥ total.
+            case partsAtLeast
+            /// Σ parts ≤ total.
+            case partsAtMost
+        }
+
+        public init(total: Int, parts: [Int], kind: Kind = .equal) {
+            self.total = total
+            self.parts = parts
+            self.kind = kind
+        }
+
+        /// The relation as these counts bear it out.
+        public func holding(in counts: [Int]) -> Relation {
+            let sum = parts.reduce(0) { $0 + counts[$1] }
+            return Relation(total: total, parts: parts, kind: sum == counts[total] ? .equal : sum > counts[total] ? .partsAtLeast : .partsAtMost)
+        }
     }
 
-    /// Which cells (by index) must be hidden: small counts, then, until no relation has exactly one hidden cell,
-    /// the smallest other count in any relation that would give a hidden cell away.
-    public func suppressed(counts: [Int], relations: [Relation]) -> (primary: Set<Int>, secondary: Set<Int>) {
+    /// The method before December 2026, kept so the audit can show what it leaked: small counts, then, until no
+    /// relation has exactly one hidden cell, the smallest other count in any relation that would give one away.
+    /// It looks at one relation at a time, so a hidden cell can still be narrowed from several together.
+    public func greedySuppressed(counts: [Int], relations: [Relation]) -> (primary: Set<Int>, secondary: Set<Int>) {
         let primary = Set(counts.indices.filter { counts[$0] >= 1 && counts[$0] <= policy.threshold })
         var hidden = primary
         var changed = true
@@ -25,7 +49,6 @@ public struct DisclosureControl: Sendable {
             for r in relations {
                 let members = [r.total] + r.parts
                 guard members.filter({ hidden.contains($0) }).count == 1 else { continue }
-                // Hide another member: the smallest non-zero one (a hidden zero protects nothing), parts before the total.
                 let candidates = members.filter { !hidden.contains($0) && counts[$0] > 0 }
                 guard let pick = candidates.min(by: { (counts[$0], $0 == r.total ? 1 : 0, $0) < (counts[$1], $1 == r.total ? 1 : 0, $1) }) else { continue }
                 hidden.insert(pick)
@@ -34,6 +57,26 @@ public struct DisclosureControl: Sendable {
         }
         return (primary, hidden.subtracting(primary))
     }
+
+    /// The hidden cells of one count over an indicator's cells, by the policy's method.
+    public func suppression(counts: [Int], relations: [Relation], cells: [IndicatorCell]) -> LinkedSuppression.Outcome {
+        switch policy.method {
+        case .greedy:
+            let (p, s) = greedySuppressed(counts: counts, relations: relations)
+            return LinkedSuppression.Outcome(primary: p, secondary: s, withheld: [])
+        case .linked:
+            var breakdowns: [String: [Int]] = [:]
+            func key(_ c: IndicatorCell) -> String { "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.stat)" }
+            for (i, c) in cells.enumerated() where c.breakdown != "total" { breakdowns[key(c), default: []].append(i) }
+            return LinkedSuppression(threshold: policy.threshold, protectionLevel: policy.protectionLevel).suppress(
+                counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) },
+                breakdownOf: { cells[$0].breakdown == "total" ? [] : breakdowns[key(cells[$0])] ?? [] })
+        }
+    }
+
+    /// Whole-area and local authority totals for a period: what a board reads first, hidden only when nothing
+    /// else can protect a small count.
+    public static func isHeadline(_ c: IndicatorCell) -> Bool { c.breakdown == "total" && c.scope != "unknown" }
 
     /// The relations among one indicator's cells: in each period, scope and breakdown, the groups add up to the
     /// total; the local authorities (and `unknown`) add up to the whole area; and for counts made by the month,
@@ -44,19 +87,23 @@ public struct DisclosureControl: Sendable {
         for (i, c) in cells.enumerated() { index[key(c)] = i }
         var relations: [Relation] = []
         var groups: [String: [Int]] = [:], scopes: [String: [Int]] = [:]
-        for (i, c) in cells.enumerated() where c.stat == "value" {
+        // Percentiles of one group share its count: the count is one quantity, published once per statistic.
+        var firstStat: [String: Int] = [:]
+        for (i, c) in cells.enumerated() {
             if c.breakdown != "total", additiveBreakdowns.contains(c.breakdown) {
-                groups["\(c.period)|\(c.scope)|\(c.breakdown)", default: []].append(i)
+                groups["\(c.period)|\(c.scope)|\(c.breakdown)|\(c.stat)", default: []].append(i)
             }
-            if c.scope != "all" { scopes["\(c.period)|\(c.breakdown)|\(c.group)", default: []].append(i) }
+            if c.scope != "all" { scopes["\(c.period)|\(c.breakdown)|\(c.group)|\(c.stat)", default: []].append(i) }
+            let same = "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.group)"
+            if let first = firstStat[same] { relations.append(Relation(total: first, parts: [i])) } else { firstStat[same] = i }
         }
         for (k, parts) in groups {
             let f = k.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            if let t = index["\(f[0])|\(f[1])|total|all|value"] { relations.append(Relation(total: t, parts: parts.sorted())) }
+            if let t = index["\(f[0])|\(f[1])|total|all|\(f[3])"] { relations.append(Relation(total: t, parts: parts.sorted())) }
         }
         for (k, parts) in scopes {
             let f = k.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
-            if let t = index["\(f[0])|all|\(f[1])|\(f[2])|value"] { relations.append(Relation(total: t, parts: parts.sorted())) }
+            if let t = index["\(f[0])|all|\(f[1])|\(f[2])|\(f[3])"] { relations.append(Relation(total: t, parts: parts.sorted())) }
         }
         if additiveInTime {
             let months = Dictionary(grouping: cells.indices.filter { cells[$0].periodKind == PeriodKind.month.rawValue }) { i in
@@ -73,23 +120,44 @@ public struct DisclosureControl: Sendable {
         return relations.sorted { ($0.total, $0.parts.first ?? 0) < ($1.total, $1.parts.first ?? 0) }
     }
 
+    /// The counts of one indicator that disclosure control protects, each as one system of linked cells: the
+    /// numerators, and the denominators where they are counts of people or events.
+    public func systems(_ cells: [IndicatorCell], measure: MeasureSpec, additiveBreakdowns: Set<String>, monthly: Bool) -> [DisclosureSystem] {
+        let relations = Self.relations(cells, additiveBreakdowns: additiveBreakdowns, additiveInTime: monthly)
+        func system(_ quantity: DisclosureSystem.Quantity, _ counts: [Int]) -> DisclosureSystem {
+            let relations = relations.map { $0.holding(in: counts) }
+            let outcome = suppression(counts: counts, relations: relations, cells: cells)
+            return DisclosureSystem(
+                indicatorID: cells.first?.indicatorID ?? "", quantity: quantity, labels: cells.map(DisclosureSystem.label), counts: counts,
+                relations: relations, primary: outcome.primary.sorted(), secondary: outcome.secondary.sorted(), withheld: outcome.withheld.sorted())
+        }
+        var out = [system(.numerator, cells.map { $0.status == .ok ? ($0.numerator ?? 0) : 0 })]
+        if Self.countsDenominators(measure) { out.append(system(.denominator, cells.map { $0.status == .ok ? ($0.denominator ?? 0) : 0 })) }
+        return out
+    }
+
+    /// Denominators that are counts of people or events are protected like numerators (a rate's is a population).
+    static func countsDenominators(_ measure: MeasureSpec) -> Bool {
+        switch measure {
+        case .percentage, .within, .overlap, .repeats: true
+        default: false
+        }
+    }
+
     /// Publishes one indicator's cells.
     public func publish(_ cells: [IndicatorCell], measure: MeasureSpec, additiveBreakdowns: Set<String>, monthly: Bool) -> [PublishedCell] {
-        let relations = Self.relations(cells, additiveBreakdowns: additiveBreakdowns, additiveInTime: monthly)
-        let nums = cells.map { $0.status == .ok ? ($0.numerator ?? 0) : 0 }
-        let hiddenNum = suppressed(counts: nums, relations: relations)
-        // Denominators that are counts of people or events are protected the same way.
-        var hiddenDen: (primary: Set<Int>, secondary: Set<Int>) = ([], [])
-        let countDenominators: Bool
-        switch measure {
-        case .percentage, .within, .overlap, .repeats: countDenominators = true
-        default: countDenominators = false
-        }
-        if countDenominators { hiddenDen = suppressed(counts: cells.map { $0.status == .ok ? ($0.denominator ?? 0) : 0 }, relations: relations) }
+        publish(cells, measure: measure, systems: systems(cells, measure: measure, additiveBreakdowns: additiveBreakdowns, monthly: monthly))
+    }
+
+    /// Publishes one indicator's cells with the suppressions already chosen for its systems.
+    public func publish(_ cells: [IndicatorCell], measure: MeasureSpec, systems: [DisclosureSystem]) -> [PublishedCell] {
+        let num = systems.first { $0.quantity == .numerator }
+        let den = systems.first { $0.quantity == .denominator }
+        let primary = Set(num?.primary ?? []), withheld = Set(num?.withheld ?? []), secondary = Set(num?.secondary ?? [])
+        let denHidden = Set(den?.hidden ?? [])
         return cells.enumerated().map { i, c in
-            publishOne(
-                c, numHidden: hiddenNum.primary.contains(i) ? "primary" : hiddenNum.secondary.contains(i) ? "secondary" : nil,
-                denHidden: hiddenDen.primary.contains(i) || hiddenDen.secondary.contains(i), countDenominators: countDenominators, measure: measure)
+            let reason = primary.contains(i) ? "primary" : withheld.contains(i) ? "withheld" : secondary.contains(i) ? "secondary" : nil
+            return publishOne(c, numHidden: reason, denHidden: denHidden.contains(i), countDenominators: den != nil, measure: measure)
         }
     }
 

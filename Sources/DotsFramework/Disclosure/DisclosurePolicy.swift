@@ -6,11 +6,34 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
     public var minimumBase: Int = 10
     /// Round the partnership-wide totals to this (5 or 10); nil leaves them exact.
     public var roundTotalsTo: Int? = nil
+    /// No hidden count may be narrowed, from everything published with it, to an interval narrower than this.
+    public var protectionLevel: Int = 3
+    /// How secondary cells are chosen.
+    public var method: Method = .linked
 
-    public init(threshold: Int = 5, minimumBase: Int = 10, roundTotalsTo: Int? = nil) {
+    public enum Method: String, Sendable, Codable, CaseIterable {
+        /// Every relation of an indicator at once, checked by the interval audit (see `LinkedSuppression`).
+        case linked
+        /// The method before December 2026, one relation at a time; it leaks (kept so the audit can show it).
+        case greedy
+    }
+
+    public init(threshold: Int = 5, minimumBase: Int = 10, roundTotalsTo: Int? = nil, protectionLevel: Int = 3, method: Method = .linked) {
         self.threshold = threshold
         self.minimumBase = minimumBase
         self.roundTotalsTo = roundTotalsTo
+        self.protectionLevel = protectionLevel
+        self.method = method
+    }
+
+    /// In words, as recorded with published figures.
+    public var summary: String {
+        var parts = [
+            "counts from 1 to \(threshold) hidden", "no hidden count can be narrowed to a range of less than \(protectionLevel)",
+            "rates, percentages and medians shown only for at least \(minimumBase)",
+        ]
+        if let roundTotalsTo { parts.append("partnership totals rounded to the nearest \(roundTotalsTo)") }
+        return parts.joined(separator: "; ")
     }
 
     public static let standard = DisclosurePolicy()
@@ -32,6 +55,7 @@ public struct PublishedCell: Sendable, Equatable, Codable {
     public var numerator: String
     public var denominator: String
     public var value: String
-    /// Why it is hidden, when it is: `primary` (a small count), `secondary` (protects another cell), `base`.
+    /// Why it is hidden, when it is: `primary` (a small count), `secondary` (protects another cell), `withheld`
+    /// (a breakdown not shown for that period and area so that its headline can be), `base` (too few for a rate).
     public var suppression: String?
 }

@@ -9,7 +9,7 @@ struct FrameworkCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "framework",
         abstract: "The question-led performance framework: validate, compute, show, explain, export.",
-        subcommands: [Validate.self, Compute.self, Show.self, Explain.self, Export.self, SQL.self, Default.self])
+        subcommands: [Validate.self, Compute.self, Show.self, Explain.self, Export.self, Audit.self, SQL.self, Default.self])
 
     /// Which framework: a file, or the one Dots ships.
     struct Source: ParsableArguments {
@@ -150,6 +150,60 @@ struct FrameworkCommand: AsyncParsableCommand {
             let report = try await store.withStore { try await Report.build($0, spec: spec, publish: publish, policy: policy) }
             let text = format == .csv ? report.csv() : try report.json() + "\n"
             if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
+        }
+    }
+
+    struct Audit: AsyncParsableCommand {
+        static let configuration = CommandConfiguration(
+            abstract:
+                "Attack the published figures of the latest run: for every hidden count, the range it can be narrowed to from everything published (linear programming); and what suppression cost.",
+            discussion:
+                "Exits 1 when any hidden count can be narrowed to less than the protection level. --systems writes each indicator's counts, relations and hidden cells as JSON lines for scripts/disclosure-audit (HiGHS)."
+        )
+        @OptionGroup var source: Source
+        @Option(help: "Hide counts from 1 to this.") var threshold = 5
+        @Option(help: "The narrowest range a hidden count may be narrowed to.") var protection = 3
+        @Option(help: "linked (the method in use) or greedy (the method before December 2026, which leaks).") var method: DisclosurePolicy.Method = .linked
+        @Option(help: "Write the systems here as JSON lines.") var systems: String?
+        @Flag(help: "Print the totals as JSON.") var json = false
+        @OptionGroup var store: StoreOptions
+
+        func run() async throws {
+            let (spec, _) = try source.load()
+            let policy = DisclosurePolicy(threshold: threshold, protectionLevel: protection, method: method)
+            let found = try await store.withStore { store in
+                FrameworkService(store: store, runBy: "cli").disclosureSystems(spec, cells: try await store.frameworkResults(), policy: policy)
+            }
+            var total = InformationLoss()
+            var lines: [String] = []
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys]
+            for (ind, cells, systems) in found {
+                for system in systems {
+                    let loss = InformationLoss(system, cells: cells, threshold: threshold, protectionLevel: protection)
+                    total = total + loss
+                    if !json {
+                        print(
+                            "\(ind.id) \(system.quantity.rawValue): \(loss.primary) primary, \(loss.secondary) secondary, \(loss.withheld) withheld, "
+                                + "\(loss.headlinesHiddenAboveThreshold) headlines hidden above the threshold, \(loss.exposed) exposed")
+                        for (cell, interval) in system.exposed(level: protection).prefix(5) {
+                            print(
+                                "  exposed: \(system.labels[cell]) = \(system.counts[cell]), narrowed to \(interval.lower)...\(interval.upper.map(String.init) ?? "")"
+                            )
+                        }
+                    }
+                    if systems.isEmpty == false, self.systems != nil { lines.append(String(decoding: try encoder.encode(system), as: UTF8.self)) }
+                }
+            }
+            if let path = self.systems { try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8) }
+            if json {
+                print(String(decoding: try encoder.encode(total), as: UTF8.self))
+            } else {
+                print(
+                    "Total (\(method.rawValue)): \(total.nonZeroCells) non-zero cells; \(total.primary) primary, \(total.secondary) secondary, \(total.withheld) withheld; "
+                        + "\(total.headlinesHiddenAboveThreshold) headlines hidden above the threshold; \(total.exposed) exposed.")
+            }
+            if total.exposed > 0 { throw ExitCode(1) }
         }
     }
 

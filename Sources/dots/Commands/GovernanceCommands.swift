@@ -7,6 +7,7 @@ import DotsStore
 import Foundation
 
 extension GovernanceExport.Format: ExpressibleByArgument {}
+extension DisclosurePolicy.Method: ExpressibleByArgument {}
 
 /// Where an export goes: a file, or standard output.
 struct ExportOutput: ParsableArguments {

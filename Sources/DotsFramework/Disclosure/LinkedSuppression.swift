@@ -1,0 +1,161 @@
+/// Cell suppression over one system of linked tables (every relation at once), checked by the interval audit:
+/// hide the small counts, then, while the audit finds a hidden cell an attacker could narrow to less than the
+/// protection level, hide one more cell where it protects most for least: a breakdown cell before a headline, a
+/// count big enough to give cover before a small one, the smallest of those. Where only a headline could
+/// protect a breakdown cell, the breakdown is withheld for that period and area instead (its zeros too, so an
+/// attacker cannot assume every hidden cell is at least 1); a headline is hidden only when nothing else can.
+public struct LinkedSuppression: Sendable {
+    public let threshold: Int
+    public let protectionLevel: Int
+
+    public init(threshold: Int, protectionLevel: Int) {
+        self.threshold = threshold
+        self.protectionLevel = protectionLevel
+    }
+
+    /// Which cells a count is hidden in, and why.
+    public struct Outcome: Sendable, Equatable {
+        public var primary: Set<Int> = []
+        public var secondary: Set<Int> = []
+        /// Cells of breakdowns withheld to keep a headline: zeros included, so their least value is 0.
+        public var withheld: Set<Int> = []
+        public var hidden: Set<Int> { primary.union(secondary).union(withheld) }
+        /// The least value an attacker knows each hidden cell has.
+        public var lowerBounds: [Int: Int] { Dictionary(uniqueKeysWithValues: withheld.map { ($0, 0) }) }
+    }
+
+    /// - Parameters:
+    ///   - headline: cells never hidden to protect another while any other way remains (whole-area and local
+    ///     authority totals for each period).
+    ///   - breakdownOf: the cells of the same breakdown, period and area as a cell (empty for headlines).
+    public func suppress(
+        counts: [Int], relations: [DisclosureControl.Relation], headline: (Int) -> Bool, breakdownOf: (Int) -> [Int]
+    ) -> Outcome {
+        var outcome = Outcome()
+        outcome.primary = Set(counts.indices.filter { counts[$0] >= 1 && counts[$0] <= threshold })
+        guard !outcome.primary.isEmpty else { return outcome }
+        let audit = IntervalAudit(counts: counts, relations: relations)
+        var relationsOf: [Int: [Int]] = [:]
+        for (r, rel) in relations.enumerated() {
+            for c in [rel.total] + rel.parts { relationsOf[c, default: []].append(r) }
+        }
+        var cache: [[Int]: Set<Int>] = [:]
+        // Cells published again because they were given away exactly anyway: never hidden again.
+        var settled: Set<Int> = []
+        while true {
+            let hidden = outcome.hidden
+            // What one relation alone gives away is cheap to find; only when nothing is, solve the linked system.
+            // Components are keyed by their cells; a withheld cell changes its least value, so start afresh then.
+            var exposed = locallyExposed(counts: counts, relations: relations, hidden: hidden, lowerBounds: outcome.lowerBounds)
+            if exposed.isEmpty { exposed = audit.exposed(hidden: hidden, lowerBounds: outcome.lowerBounds, level: protectionLevel, cache: &cache) }
+            if exposed.isEmpty { break }
+            var chosen: Set<Int> = []
+            var withhold: Set<Int> = []
+            var unhide: Set<Int> = [], stuck: [Int] = []
+            var componentRelations: [Int: [Int]]? = nil
+            for cell in exposed.sorted() {
+                // The relations that hold it tightest first: those where it is the only hidden member.
+                let rels = (relationsOf[cell] ?? []).sorted { r1, r2 in
+                    let h1 = members(relations[r1]).filter { hidden.contains($0) || chosen.contains($0) }.count
+                    let h2 = members(relations[r2]).filter { hidden.contains($0) || chosen.contains($0) }.count
+                    return (h1, r1) < (h2, r2)
+                }
+                var picked: Int?
+                for r in rels {
+                    let open = members(relations[r]).filter {
+                        !hidden.contains($0) && !chosen.contains($0) && !withhold.contains($0) && !settled.contains($0) && counts[$0] > 0
+                    }
+                    if let best = open.filter({ !headline($0) }).min(by: { rank($0, counts) < rank($1, counts) }) {
+                        picked = best
+                        break
+                    }
+                }
+                if let picked {
+                    chosen.insert(picked)
+                    continue
+                }
+                // Only headlines are left to hide: withhold the breakdown instead, if this cell is in one and it is
+                // not withheld already; otherwise hide the headline that protects most for least.
+                let group = breakdownOf(cell).filter { !settled.contains($0) }
+                if !headline(cell), !group.isEmpty, !group.allSatisfy({ outcome.withheld.contains($0) }) {
+                    withhold.formUnion(group)
+                    continue
+                }
+                // Still nothing: the cell is narrowed through relations it is not in itself (a quarter through its
+                // year and the other quarters' months). Look across every relation of its linked group, breakdown
+                // cells first, then the headlines of its own relations.
+                if componentRelations == nil {
+                    componentRelations = [:]
+                    for component in audit.components(hidden) {
+                        for c in component.cells { componentRelations?[c] = component.relations }
+                    }
+                }
+                let wider = componentRelations?[cell] ?? []
+                let open = { (r: Int) in
+                    members(relations[r]).filter { !hidden.contains($0) && !chosen.contains($0) && !settled.contains($0) && counts[$0] > 0 }
+                }
+                if let best = wider.flatMap(open).filter({ !headline($0) }).min(by: { rank($0, counts) < rank($1, counts) })
+                    ?? rels.flatMap(open).min(by: { rank($0, counts) < rank($1, counts) })
+                    ?? wider.flatMap(open).min(by: { rank($0, counts) < rank($1, counts) })
+                {
+                    chosen.insert(best)
+                } else if outcome.primary.contains(cell),
+                    // A small count comes first: a cell published again earlier may be hidden for it after all.
+                    let best = rels.flatMap({ members(relations[$0]) }).filter({ !hidden.contains($0) && !chosen.contains($0) && counts[$0] > 0 })
+                        .min(by: { rank($0, counts) < rank($1, counts) })
+                {
+                    chosen.insert(best)
+                } else if !outcome.primary.contains(cell) {
+                    stuck.append(cell)
+                }
+            }
+            // Only when nothing more can be hidden: a cell given away exactly whatever is hidden protects nothing,
+            // and publishing what an attacker can already work out adds nothing to what they know.
+            if chosen.isEmpty, withhold.isSubset(of: outcome.withheld) {
+                let components = audit.components(hidden)
+                for cell in stuck where !settled.contains(cell) {
+                    guard let component = components.first(where: { $0.cells.contains(cell) }) else { continue }
+                    if audit.solve(component, hidden: hidden, lowerBounds: outcome.lowerBounds, level: nil).intervals[cell]?.width == 0 {
+                        unhide.insert(cell)
+                    }
+                }
+            }
+            if !unhide.isEmpty {
+                settled.formUnion(unhide)
+                outcome.secondary.subtract(unhide)
+                outcome.withheld.subtract(unhide)
+                cache = [:]
+                continue
+            }
+            if chosen.isEmpty && withhold.subtracting(outcome.withheld).isEmpty { break }
+            outcome.secondary.formUnion(chosen)
+            if !withhold.isSubset(of: outcome.withheld) { cache = [:] }
+            outcome.withheld.formUnion(withhold)
+        }
+        return outcome
+    }
+
+    func members(_ r: DisclosureControl.Relation) -> [Int] { [r.total] + r.parts }
+
+    /// Non-zero hidden cells that one equality alone narrows too far: with its total published, the hidden
+    /// parts share what the published parts leave, so each ranges over at most that less the others' least
+    /// values (a hidden total with every part published is given away outright).
+    func locallyExposed(counts: [Int], relations: [DisclosureControl.Relation], hidden: Set<Int>, lowerBounds: [Int: Int]) -> Set<Int> {
+        var out: Set<Int> = []
+        for r in relations where r.kind == .equal {
+            let hiddenParts = r.parts.filter { hidden.contains($0) }
+            if hidden.contains(r.total) {
+                if hiddenParts.isEmpty, counts[r.total] > 0 { out.insert(r.total) }
+                continue
+            }
+            guard !hiddenParts.isEmpty else { continue }
+            let share = hiddenParts.reduce(0) { $0 + counts[$1] }
+            let least = hiddenParts.reduce(0) { $0 + (lowerBounds[$1] ?? 1) }
+            if share - least < protectionLevel { out.formUnion(hiddenParts.filter { counts[$0] > 0 }) }
+        }
+        return out
+    }
+
+    /// Cells that give cover (at least the protection level) before those that don't, then the smallest.
+    func rank(_ c: Int, _ counts: [Int]) -> (Int, Int, Int) { (counts[c] > protectionLevel ? 0 : 1, counts[c], c) }
+}
