@@ -43,12 +43,13 @@ let package = Package(
         .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
         // Linking young people across agencies on pseudonymised data: pure, in memory.
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
-        // A small linear programming solver for disclosure audits. Optimised even in debug builds: the audit runs
-        // inside every framework recomputation, and the tests and the demo run debug builds.
-        .target(name: "DotsSolver", swiftSettings: swiftSettings + [.unsafeFlags(["-O"])]),
+        // Statistical disclosure control on counts, pure: a small linear programming solver, the interval audit and
+        // linked cell suppression. Optimised even in debug builds: it runs inside every framework recomputation,
+        // and the tests and the demo run debug builds.
+        .target(name: "DotsSDC", swiftSettings: swiftSettings + [.unsafeFlags(["-O"])]),
         // The question-led performance framework: the framework file format, its engine and disclosure control.
         .target(
-            name: "DotsFramework", dependencies: ["DotsCore", "DotsSolver", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+            name: "DotsFramework", dependencies: ["DotsCore", "DotsSDC", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
         // The partnership's own method: data-maturity self-assessment, the data map and its coverage of the
         // framework's questions, action plans and their suggestions, data leads meetings, exports. Pure rules.
         .target(name: "DotsGovernance", dependencies: ["DotsCore", "DotsFramework", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
@@ -91,7 +92,7 @@ let package = Package(
         .executableTarget(
             name: "dots",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsGovernance", "DotsStore", "DotsApp",
+                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsSDC", "DotsGovernance", "DotsStore", "DotsApp",
                 "DotsWeb", "DotsBcrypt", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
@@ -101,7 +102,7 @@ let package = Package(
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSolver", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],
+            name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSDC", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],
             swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),

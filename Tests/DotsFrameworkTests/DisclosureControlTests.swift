@@ -1,5 +1,6 @@
 import DotsCore
 import DotsFramework
+import DotsSDC
 import Testing
 
 @Suite("Disclosure control: primary and secondary suppression resist differencing")

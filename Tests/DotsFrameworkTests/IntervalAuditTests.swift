@@ -1,6 +1,6 @@
 import DotsCore
 import DotsFramework
-import DotsSolver
+import DotsSDC
 import Testing
 
 @Suite("Interval audit and linked suppression: no hidden count can be narrowed from what is published")

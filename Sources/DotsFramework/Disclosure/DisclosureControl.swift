@@ -1,4 +1,5 @@
 import DotsCore
+import DotsSDC
 import Foundation
 
 /// Primary and secondary suppression of an indicator's figures, so that no hidden count can be recovered from
@@ -8,34 +9,8 @@ public struct DisclosureControl: Sendable {
 
     public init(policy: DisclosurePolicy = .standard) { self.policy = policy }
 
-    /// A set of cells whose counts add up: `total` = the sum of `parts`. Counts of people by a group they can
-    /// change within a period (an age band, a district) may count one child in two groups, so the parts add up
-    /// to at least the total: `kind` says which holds, as anyone who knows how the figures are made can tell.
-    public struct Relation: Sendable, Equatable, Codable {
-        public let total: Int
-        public let parts: [Int]
-        public var kind: Kind = .equal
-
-        public enum Kind: String, Sendable, Codable {
-            case equal
-            /// Σ parts ≥ total.
-            case partsAtLeast
-            /// Σ parts ≤ total.
-            case partsAtMost
-        }
-
-        public init(total: Int, parts: [Int], kind: Kind = .equal) {
-            self.total = total
-            self.parts = parts
-            self.kind = kind
-        }
-
-        /// The relation as these counts bear it out.
-        public func holding(in counts: [Int]) -> Relation {
-            let sum = parts.reduce(0) { $0 + counts[$1] }
-            return Relation(total: total, parts: parts, kind: sum == counts[total] ? .equal : sum > counts[total] ? .partsAtLeast : .partsAtMost)
-        }
-    }
+    /// A set of cells whose counts add up (see `CountRelation`).
+    public typealias Relation = CountRelation
 
     /// The method before December 2026, kept so the audit can show what it leaked: small counts, then, until no
     /// relation has exactly one hidden cell, the smallest other count in any relation that would give one away.
@@ -65,18 +40,29 @@ public struct DisclosureControl: Sendable {
             let (p, s) = greedySuppressed(counts: counts, relations: relations)
             return LinkedSuppression.Outcome(primary: p, secondary: s, withheld: [])
         case .linked:
+            // A breakdown's cells, or a quarter's months: what is withheld together to keep the figure above them.
             var breakdowns: [String: [Int]] = [:]
-            func key(_ c: IndicatorCell) -> String { "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.stat)" }
-            for (i, c) in cells.enumerated() where c.breakdown != "total" { breakdowns[key(c), default: []].append(i) }
+            func key(_ c: IndicatorCell) -> String {
+                if c.periodKind == PeriodKind.month.rawValue {
+                    let quarter = (c.periodStart.yearMonth.index - 3) / 3
+                    return "months of \(quarter)|\(c.scope)|\(c.breakdown)|\(c.group)|\(c.stat)"
+                }
+                return "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.stat)"
+            }
+            for (i, c) in cells.enumerated() where c.breakdown != "total" || c.periodKind == PeriodKind.month.rawValue {
+                breakdowns[key(c), default: []].append(i)
+            }
             return LinkedSuppression(threshold: policy.threshold, protectionLevel: policy.protectionLevel).suppress(
-                counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) },
-                breakdownOf: { cells[$0].breakdown == "total" ? [] : breakdowns[key(cells[$0])] ?? [] })
+                counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) }, breakdownOf: { breakdowns[key(cells[$0])] ?? [] })
         }
     }
 
-    /// Whole-area and local authority totals for a period: what a board reads first, hidden only when nothing
-    /// else can protect a small count.
-    public static func isHeadline(_ c: IndicatorCell) -> Bool { c.breakdown == "total" && c.scope != "unknown" }
+    /// Whole-area and local authority totals for a quarter, year or rolling year: what a board reads first, hidden
+    /// only when nothing else can protect a small count. A month is a breakdown of its quarter in time: where
+    /// one would have to be hidden to protect another, the quarter's months are withheld and the quarter shown.
+    public static func isHeadline(_ c: IndicatorCell) -> Bool {
+        c.breakdown == "total" && c.scope != "unknown" && c.periodKind != PeriodKind.month.rawValue
+    }
 
     /// The relations among one indicator's cells: in each period, scope and breakdown, the groups add up to the
     /// total; the local authorities (and `unknown`) add up to the whole area; and for counts made by the month,

@@ -1,3 +1,5 @@
+import DotsSDC
+
 /// One count of one indicator as disclosure control sees it: every cell's true value, the relations that tie
 /// them (parts add up to totals), and which cells are hidden. The interval audit reads it; so does
 /// `scripts/disclosure-audit`, which checks the same system with HiGHS (`dots framework audit --systems FILE`).

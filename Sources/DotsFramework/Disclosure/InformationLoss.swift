@@ -1,3 +1,6 @@
+import DotsCore
+import DotsSDC
+
 /// What disclosure control cost and whether it held, for one system or a whole run: the figures
 /// `dots framework audit` reports and BENCHMARKS.md compares between methods.
 public struct InformationLoss: Sendable, Codable, Equatable {
@@ -7,8 +10,11 @@ public struct InformationLoss: Sendable, Codable, Equatable {
     public var secondary = 0
     /// Cells of breakdowns withheld to keep their headline (zeros included).
     public var withheld = 0
-    /// Whole-area and local authority totals hidden although above the threshold.
+    /// Whole-area and local authority totals for quarters, years and rolling years hidden although above the
+    /// threshold.
     public var headlinesHiddenAboveThreshold = 0
+    /// The same for single months (withheld with their quarter's other months rather than hide the quarter).
+    public var monthlyTotalsHiddenAboveThreshold = 0
     /// The sum of the counts hidden by secondary suppression and withholding (smaller is better).
     public var countHiddenToProtect = 0
     /// Hidden cells an attacker can narrow to less than the protection level (must be 0).
@@ -24,6 +30,11 @@ public struct InformationLoss: Sendable, Codable, Equatable {
         withheld = Set(system.withheld).subtracting(primarySet).count
         secondary = protecting.count - withheld
         headlinesHiddenAboveThreshold = system.hidden.filter { system.counts[$0] > threshold && DisclosureControl.isHeadline(cells[$0]) }.count
+        monthlyTotalsHiddenAboveThreshold =
+            system.hidden.filter {
+                system.counts[$0] > threshold && cells[$0].breakdown == "total" && cells[$0].scope != "unknown"
+                    && cells[$0].periodKind == PeriodKind.month.rawValue
+            }.count
         countHiddenToProtect = protecting.reduce(0) { $0 + system.counts[$1] }
         exposed = system.exposed(level: protectionLevel).count
     }
@@ -35,6 +46,7 @@ public struct InformationLoss: Sendable, Codable, Equatable {
         s.secondary += b.secondary
         s.withheld += b.withheld
         s.headlinesHiddenAboveThreshold += b.headlinesHiddenAboveThreshold
+        s.monthlyTotalsHiddenAboveThreshold += b.monthlyTotalsHiddenAboveThreshold
         s.countHiddenToProtect += b.countHiddenToProtect
         s.exposed += b.exposed
         return s

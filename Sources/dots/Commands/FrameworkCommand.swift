@@ -2,6 +2,7 @@ import ArgumentParser
 import DotsApp
 import DotsCore
 import DotsFramework
+import DotsSDC
 import DotsStore
 import Foundation
 
@@ -201,7 +202,8 @@ struct FrameworkCommand: AsyncParsableCommand {
             } else {
                 print(
                     "Total (\(method.rawValue)): \(total.nonZeroCells) non-zero cells; \(total.primary) primary, \(total.secondary) secondary, \(total.withheld) withheld; "
-                        + "\(total.headlinesHiddenAboveThreshold) headlines hidden above the threshold; \(total.exposed) exposed.")
+                        + "\(total.headlinesHiddenAboveThreshold) headlines and \(total.monthlyTotalsHiddenAboveThreshold) monthly totals hidden above the threshold; "
+                        + "\(total.exposed) exposed.")
             }
             if total.exposed > 0 { throw ExitCode(1) }
         }

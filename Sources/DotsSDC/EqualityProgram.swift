@@ -27,23 +27,24 @@ public struct EqualityProgram: Sendable {
 
     static let epsilon = 1e-9
 
-    /// Phase one: a feasible basis, or nil when the constraints have no non-negative solution.
+    /// Phase one: a feasible basis, or nil when the constraints have no non-negative solution. The artificial
+    /// variables (one per row, basic at the start) have no columns: once one leaves the basis it never needs to
+    /// come back, and nothing here needs the basis inverse their columns would carry; that keeps the tableau narrow.
     public func feasibleBasis() -> Basis? {
         let m = rows.count, n = variables
-        // Columns: the variables, one artificial per row, then the right-hand side.
-        let width = n + m + 1
+        let width = n + 1
         var t = [Double](repeating: 0, count: m * width)
         for i in 0..<m {
             let sign: Double = rhs[i] < 0 ? -1 : 1
             for j in 0..<n { t[i * width + j] = sign * rows[i][j] }
-            t[i * width + n + i] = 1
-            t[i * width + width - 1] = sign * rhs[i]
+            t[i * width + n] = sign * rhs[i]
         }
+        // Basic index n + i marks row i's artificial, which costs 1 in phase one.
         var basic = Array(n..<(n + m))
-        var cost = [Double](repeating: 0, count: width - 1)
+        var cost = [Double](repeating: 0, count: n + m)
         for i in 0..<m { cost[n + i] = 1 }
-        guard Self.optimise(&t, &basic, rows: m, width: width, cost: cost, allowed: width - 1) != nil else { return nil }
-        let infeasibility = (0..<m).reduce(0.0) { $0 + (basic[$1] >= n ? t[$1 * width + width - 1] : 0) }
+        guard Self.optimise(&t, &basic, rows: m, width: width, cost: cost, allowed: n) != nil else { return nil }
+        let infeasibility = (0..<m).reduce(0.0) { $0 + (basic[$1] >= n ? t[$1 * width + n] : 0) }
         if infeasibility > 1e-7 { return nil }
         // Drive artificials still in the basis (at zero) out, or drop their row when it repeats others.
         var keep: [Int] = []
@@ -57,14 +58,11 @@ public struct EqualityProgram: Sendable {
                 keep.append(i)
             }
         }
-        // Copy the kept rows without the artificial columns.
-        let newWidth = n + 1
-        var reduced = [Double](repeating: 0, count: keep.count * newWidth)
+        var reduced = [Double](repeating: 0, count: keep.count * width)
         for (r, i) in keep.enumerated() {
-            for j in 0..<n { reduced[r * newWidth + j] = t[i * width + j] }
-            reduced[r * newWidth + n] = t[i * width + width - 1]
+            for j in 0..<width { reduced[r * width + j] = t[i * width + j] }
         }
-        return Basis(tableau: reduced, basic: keep.map { basic[$0] }, width: newWidth)
+        return Basis(tableau: reduced, basic: keep.map { basic[$0] }, width: width)
     }
 
     /// The smallest (or largest) value variable `j` takes over the feasible set, and a solution where it does;
@@ -96,7 +94,8 @@ public struct EqualityProgram: Sendable {
     static func optimise(_ t: inout [Double], _ basic: inout [Int], rows m: Int, width: Int, cost: [Double], allowed: Int) -> Double? {
         let rhs = width - 1
         // Reduced costs d_j = c_j − Σ c_B(i) t[i][j], kept up to date through each pivot; d[rhs] is −objective.
-        var d = cost + [0]
+        // `cost` may be longer than the columns: phase one prices artificial variables that have none.
+        var d = Array(cost[0..<(width - 1)]) + [0]
         for i in 0..<m where cost[basic[i]] != 0 {
             let cb = cost[basic[i]]
             for j in 0..<width where t[i * width + j] != 0 { d[j] -= cb * t[i * width + j] }

@@ -19,6 +19,12 @@ public struct LinkedSuppression: Sendable {
         public var secondary: Set<Int> = []
         /// Cells of breakdowns withheld to keep a headline: zeros included, so their least value is 0.
         public var withheld: Set<Int> = []
+        public init(primary: Set<Int> = [], secondary: Set<Int> = [], withheld: Set<Int> = []) {
+            self.primary = primary
+            self.secondary = secondary
+            self.withheld = withheld
+        }
+
         public var hidden: Set<Int> { primary.union(secondary).union(withheld) }
         /// The least value an attacker knows each hidden cell has.
         public var lowerBounds: [Int: Int] { Dictionary(uniqueKeysWithValues: withheld.map { ($0, 0) }) }
@@ -29,7 +35,7 @@ public struct LinkedSuppression: Sendable {
     ///     authority totals for each period).
     ///   - breakdownOf: the cells of the same breakdown, period and area as a cell (empty for headlines).
     public func suppress(
-        counts: [Int], relations: [DisclosureControl.Relation], headline: (Int) -> Bool, breakdownOf: (Int) -> [Int]
+        counts: [Int], relations: [CountRelation], headline: (Int) -> Bool, breakdownOf: (Int) -> [Int]
     ) -> Outcome {
         var outcome = Outcome()
         outcome.primary = Set(counts.indices.filter { counts[$0] >= 1 && counts[$0] <= threshold })
@@ -135,12 +141,12 @@ public struct LinkedSuppression: Sendable {
         return outcome
     }
 
-    func members(_ r: DisclosureControl.Relation) -> [Int] { [r.total] + r.parts }
+    func members(_ r: CountRelation) -> [Int] { [r.total] + r.parts }
 
     /// Non-zero hidden cells that one equality alone narrows too far: with its total published, the hidden
     /// parts share what the published parts leave, so each ranges over at most that less the others' least
     /// values (a hidden total with every part published is given away outright).
-    func locallyExposed(counts: [Int], relations: [DisclosureControl.Relation], hidden: Set<Int>, lowerBounds: [Int: Int]) -> Set<Int> {
+    func locallyExposed(counts: [Int], relations: [CountRelation], hidden: Set<Int>, lowerBounds: [Int: Int]) -> Set<Int> {
         var out: Set<Int> = []
         for r in relations where r.kind == .equal {
             let hiddenParts = r.parts.filter { hidden.contains($0) }

@@ -1,5 +1,3 @@
-import DotsSolver
-
 /// What an attacker can work out about hidden counts from everything published alongside them, as statistical
 /// offices audit tables: for each hidden cell, the smallest and largest values consistent with every published
 /// count, every relation (parts add up to their total) and the least value a hidden cell can have (1 for `c`,
@@ -7,9 +5,9 @@ import DotsSolver
 /// cells at a time.
 public struct IntervalAudit: Sendable {
     public let counts: [Int]
-    public let relations: [DisclosureControl.Relation]
+    public let relations: [CountRelation]
 
-    public init(counts: [Int], relations: [DisclosureControl.Relation]) {
+    public init(counts: [Int], relations: [CountRelation]) {
         self.counts = counts
         self.relations = relations
     }
