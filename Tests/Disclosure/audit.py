@@ -17,6 +17,9 @@ import highspy
 import numpy as np
 
 
+CEILING = 1e7
+
+
 def components(system, hidden):
     parent = {h: h for h in hidden}
 
@@ -60,7 +63,9 @@ def intervals(system):
         h = highspy.Highs()
         h.setOptionValue("output_flag", False)
         n = len(cells)
-        h.addVars(n, np.array([float(lower[c]) for c in cells]), np.full(n, highspy.kHighsInf))
+        # A finite ceiling far above any count keeps every program bounded (HiGHS can end "unknown" on unbounded
+        # ones); a maximum near it means nothing published bounds the cell.
+        h.addVars(n, np.array([float(lower[c]) for c in cells]), np.full(n, CEILING))
         for r in rels:
             rel = system["relations"][r]
             coef, rhs = {}, 0.0
@@ -97,6 +102,8 @@ def intervals(system):
                 else:
                     raise SystemExit(f"{system['indicatorID']}: HiGHS status {h.modelStatusToString(status)} for {system['labels'][c]}")
             low, high = bounds
+            if high is not None and high > CEILING / 2:
+                high = None
             out[c] = (math.ceil(low - 1e-6), None if high is None else math.floor(high + 1e-6))
     return out
 

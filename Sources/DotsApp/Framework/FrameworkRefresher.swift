@@ -59,6 +59,7 @@ public actor FrameworkRefresher {
             try await store.failFrameworkJob(id: job.id, error: String(describing: error), at: clock.now())
         }
         await results?.forget()
+        await results?.warm()
         return try await store.frameworkJob(id: job.id)
     }
 
@@ -82,6 +83,7 @@ public actor FrameworkRefresher {
     /// whenever nudged and every `pollSeconds` (another process, such as `dots ingest`, may have queued one).
     public func run() async {
         _ = try? await store.requeueInterruptedFrameworkJobs()
+        await results?.warm()
         while !Task.isCancelled {
             while !Task.isCancelled, (try? await runPending()) != nil {}
             await withTaskGroup(of: Void.self) { group in

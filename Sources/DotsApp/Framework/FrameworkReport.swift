@@ -9,6 +9,8 @@ public struct FrameworkReport: Sendable {
     public let cells: [PublishedCell]
     public let gaps: [StoredGap]
     public let run: FrameworkRunRecord
+    /// The disclosure control the figures went through; nil for exact figures.
+    public var policy: DisclosurePolicy?
     /// Each indicator's cells, so pages showing one indicator do not scan every figure of the run.
     public let cellsByIndicator: [String: [PublishedCell]]
 
@@ -30,7 +32,9 @@ public struct FrameworkReport: Sendable {
         let cells = try await store.frameworkResults()
         let service = FrameworkService(store: store, runBy: "report")
         let published = service.published(spec, cells: cells, policy: publish ? policy : DisclosurePolicy(threshold: 0, minimumBase: 0))
-        return FrameworkReport(spec: spec, cells: published, gaps: try await store.frameworkGaps(), run: run)
+        var report = FrameworkReport(spec: spec, cells: published, gaps: try await store.frameworkGaps(), run: run)
+        report.policy = publish ? policy : nil
+        return report
     }
 
     /// One indicator's total cells in a scope for one kind of period, oldest first: a trend.
@@ -79,6 +83,33 @@ public struct FrameworkReport: Sendable {
         }
     }
 
+    /// Red, amber or green for a figure as published: from its value when shown; when it is withheld only
+    /// because its base is small (its counts are published, so the rate can be worked out anyway), from the
+    /// exact value; never when a count behind it is hidden, as the status would narrow the hidden count.
+    public static func rag(_ p: PublishedCell, _ ind: IndicatorSpec) -> String? {
+        if let v = Double(p.value) { return rag(v, ind) }
+        guard p.suppression == "base", Int(p.numerator) != nil, Int(p.denominator) != nil else { return nil }
+        return rag(p.cell.value, ind)
+    }
+
+    /// Why a figure is not shown, in words a board member reads, or nil when it is shown.
+    public static func withheldReason(_ p: PublishedCell) -> String? {
+        guard p.value == Symbol.confidential.rawValue else { return nil }
+        switch p.suppression {
+        case "base": return "too few for a reliable figure in \(p.cell.period)"
+        default: return "too few to show for \(p.cell.period) without identifying children"
+        }
+    }
+
+    /// The nearest figure that can be shown when the one asked for is withheld: the latest published figure of
+    /// the indicator's other kinds of period (rolling year, then financial year, then quarter) in the same area.
+    public func nearestPublished(_ ind: IndicatorSpec, scope: String, besides kind: PeriodKind, within: DateRange? = nil) -> PublishedCell? {
+        for other in [PeriodKind.rolling12, .financialYear, .quarter] where other != kind && ind.periods.contains(other) {
+            if let found = series(ind, scope: scope, kind: other, within: within).last(where: { Double($0.value) != nil }) { return found }
+        }
+        return nil
+    }
+
     /// The headline cell for an indicator in a scope: the latest period of its longest kind that has a value.
     public func headline(_ ind: IndicatorSpec, scope: String) -> (latest: PublishedCell, yearEarlier: PublishedCell?)? {
         for kind in Self.headlineKinds where ind.periods.contains(kind) {
@@ -103,7 +134,7 @@ public struct FrameworkReport: Sendable {
                         let unit = unitText(ind)
                         var line = "  \(ind.title): \(latest.value)\(unit) (\(latest.cell.period))"
                         if let earlier { line += "; a year earlier \(earlier.value)\(unit)" }
-                        if let rag = Self.rag(Double(latest.value), ind) { line += "; \(rag.uppercased()) against \(ind.target!.value.formatted())" }
+                        if let rag = Self.rag(latest, ind) { line += "; \(rag.uppercased()) against \(ind.target!.value.formatted())" }
                         out.append(line)
                     } else {
                         out.append("  \(ind.title): no figure")

@@ -70,6 +70,13 @@ public actor FrameworkResults {
         gapsCheck = nil
     }
 
+    /// Prepares the latest run's published figures (disclosure control is the slow part of a first page view)
+    /// and the exact ones, so the first reader after a recomputation does not wait for them.
+    public func warm() async {
+        _ = try? await report(exact: false)
+        _ = try? await report(exact: true)
+    }
+
     private var gapsCheck: (gaps: [String: [String]], checkedAt: ContinuousClock.Instant)?
 
     /// Held-but-not-submitted data by question, looked at most every few seconds (the data map changes by hand).

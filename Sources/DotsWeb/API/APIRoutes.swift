@@ -48,7 +48,7 @@ struct APIRoutes {
                     let head = filter.kind(for: ind).flatMap { report.headline(ind, scope: filter.scope, kind: $0, within: filter.valid) }
                     return IndicatorSummary(
                         id: ind.id, title: ind.title, latest: head.map { Figure($0.latest) }, yearEarlier: head?.yearEarlier.map(Figure.init),
-                        rag: head.flatMap { FrameworkReport.rag(Double($0.latest.value), ind) })
+                        rag: head.flatMap { FrameworkReport.rag($0.latest, ind) })
                 }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))
         }
         return Overview(

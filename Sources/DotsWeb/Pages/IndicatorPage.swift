@@ -120,6 +120,10 @@ struct IndicatorPage {
                 out += table(
                     caption: b.replacingOccurrences(of: "-", with: " ").capitalizedFirst, first: "Group", cells,
                     label: { Formatting.groupName(b, $0.cell.group) }, unit: unit)
+                if cells.contains(where: { $0.suppression == "withheld" }) {
+                    out +=
+                        "<p class=\"dots-body-s\">This breakdown is not shown for \(latest.cell.period): some groups are so small that, with the total shown, they could be worked out. The total is shown instead.</p>"
+                }
             }
         }
         out += """
@@ -129,6 +133,7 @@ struct IndicatorPage {
               <div class="dots-summary-list__row"><dt>Framework</dt><dd>\(report.run.frameworkName), version \(report.run.frameworkVersion) (\(String(report.run.frameworkChecksum.prefix(19)))…)</dd></div>
               <div class="dots-summary-list__row"><dt>Computed</dt><dd>\(report.run.computedAt.description) by \(report.run.runBy)</dd></div>
               <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) across all datasets\(provenance)</dd></div>
+              <div class="dots-summary-list__row"><dt>Disclosure control</dt><dd>\(report.policy.map { $0.summary.prefix(1).uppercased() + $0.summary.dropFirst() + "." } ?? "None: exact figures, for analysts only.")</dd></div>
               <div class="dots-summary-list__row"><dt>Linkage</dt><dd>\(report.run.linkageRunID.map { "Young people linked across agencies (run \($0.prefix(8)))" } ?? "Not run: young people counted per agency")</dd></div>
             </dl>
             <p class="dots-body-s">\(Formatting.symbolsNote)</p>

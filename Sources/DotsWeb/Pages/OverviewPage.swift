@@ -72,8 +72,14 @@ struct OverviewPage {
         let series = report.series(ind, scope: filter.scope, kind: kind, within: filter.valid).suffix(12)
         let values = series.map { Double($0.value) }
         let labels = series.map(\.cell.period)
-        let rag = FrameworkReport.rag(Double(latest.value), ind)
+        let rag = FrameworkReport.rag(latest, ind)
         var meta = "\(latest.cell.period)"
+        if let why = FrameworkReport.withheldReason(latest) {
+            meta = why.prefix(1).uppercased() + why.dropFirst()
+            if let near = report.nearestPublished(ind, scope: filter.scope, besides: kind, within: filter.valid) {
+                meta += "; \(near.cell.period): \(Formatting.value(near, unit: unit))"
+            }
+        }
         if let earlier { meta += "; a year earlier \(Formatting.value(earlier, unit: unit))" }
         if let t = ind.target { meta += "; target \(Formatting.number(t.value))\(unit)" }
         if filter.substitution(for: ind) != nil { meta += " (\(Formatting.periodKindName(kind).lowercased()): it has no figures for the period chosen)" }
