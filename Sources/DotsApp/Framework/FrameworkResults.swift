@@ -15,6 +15,8 @@ public actor FrameworkResults {
     static let recheck: Duration = .seconds(5)
 
     private var cached: [Bool: FrameworkReport] = [:]
+    /// Reports being prepared, by exactness and run: a second reader waits for the first one's work.
+    private var loading: [String: Task<FrameworkReport?, any Error>] = [:]
     private var latest: (run: FrameworkRunRecord?, checkedAt: ContinuousClock.Instant)?
     private var used: (run: String, submissions: [SubmissionRecord])?
 
@@ -109,7 +111,13 @@ public actor FrameworkResults {
     func report(exact: Bool) async throws -> FrameworkReport? {
         guard let run = try await latestRun() else { return nil }
         if let hit = cached[exact], hit.run.id == run.id { return hit }
-        guard let report = try await FrameworkReport.load(store, spec: spec, publish: !exact) else { return nil }
+        let key = "\(exact)|\(run.id)"
+        if let inFlight = loading[key] { return try await inFlight.value }
+        let (store, spec) = (self.store, self.spec)
+        let task = Task { try await FrameworkReport.load(store, spec: spec, publish: !exact) }
+        loading[key] = task
+        defer { loading[key] = nil }
+        guard let report = try await task.value else { return nil }
         cached[exact] = report
         return report
     }

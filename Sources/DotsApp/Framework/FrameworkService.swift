@@ -160,7 +160,7 @@ public struct FrameworkService: Sendable {
     )] {
         let byIndicator = Dictionary(grouping: cells, by: \.indicatorID)
         let control = DisclosureControl(policy: policy)
-        return spec.indicators.compactMap { ind in
+        let work: [(IndicatorSpec, [IndicatorCell], Set<String>, Bool)] = spec.indicators.compactMap { ind in
             guard let list = byIndicator[ind.id] else { return nil }
             let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
             var monthly = false
@@ -168,8 +168,15 @@ public struct FrameworkService: Sendable {
             case .events, .rate(of: .events), .percentage(_, of: .events), .within: monthly = true
             default: break
             }
-            return (ind, list, control.systems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly))
+            return (ind, list, additive, monthly)
         }
+        // Indicators are independent systems: suppress them on every core.
+        let results = ResultSlots<[DisclosureSystem]>(count: work.count)
+        DispatchQueue.concurrentPerform(iterations: work.count) { i in
+            let (ind, list, additive, monthly) = work[i]
+            results.set(i, control.systems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly))
+        }
+        return work.indices.map { (work[$0].0, work[$0].1, results.value($0) ?? []) }
     }
 
     /// `explain`: the plain-English definition and every named SQL step.
@@ -195,5 +202,25 @@ public struct FrameworkService: Sendable {
             lines += ["", "-- Step \(i + 1): \(step.name): \(step.purpose)", step.sql]
         }
         return lines.joined(separator: "\n")
+    }
+}
+
+/// One slot per task of a `concurrentPerform`, written once each under a lock.
+final class ResultSlots<T>: @unchecked Sendable {
+    private var slots: [T?]
+    private let lock = NSLock()
+
+    init(count: Int) { slots = Array(repeating: nil, count: count) }
+
+    func set(_ i: Int, _ value: T) {
+        lock.lock()
+        slots[i] = value
+        lock.unlock()
+    }
+
+    func value(_ i: Int) -> T? {
+        lock.lock()
+        defer { lock.unlock() }
+        return slots[i]
     }
 }
