@@ -433,11 +433,32 @@ def test_admin_adds_an_account_that_signs_in(browser):
     assert "Agency data lead" in browser.find_element(By.CLASS_NAME, "dots-header__who").text
 
 
-PHONE_PAGES = [
-    "/framework", "/framework/indicators/missing-children", "/framework/indicators/rhi-completed-72h", "/submissions", "/submissions/new",
-    "/quality", "/quality/staffs-police/people", "/maturity", "/maturity/agencies/staffs-police", "/datamap", "/datamap/coverage",
-    "/actions", "/actions/print?view=all", "/meetings", "/admin/accounts", "/account", "/accessibility",
-]
+# Every page of the tests (the admin may open them all), and a few more with wide tables.
+PHONE_PAGES = sorted(set(PAGES) | {
+    "/framework/indicators/rhi-completed-72h", "/quality/staffs-police/people", "/maturity/agencies/staffs-police", "/actions/print?view=all",
+})
+
+
+def test_printed_pages_keep_colours_and_whole_rows(browser):
+    """Printed (print media emulated in Chromium), the maturity heatmap keeps its colours, table rows are not split
+    across pages, and the navigation and filters are left off."""
+    sign_in(browser, "strategic-lead")
+    browser.get(BASE + "/maturity")
+    browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": "print"})
+    try:
+        found = browser.execute_script(
+            "const tag = document.querySelector('table.dots-heatmap td .dots-tag'); if (!tag) return null;"
+            "const s = getComputedStyle(tag); const row = getComputedStyle(tag.closest('tr'));"
+            "const nav = document.querySelector('.dots-header__nav');"
+            "return {adjust: s.printColorAdjust || s.webkitPrintColorAdjust, background: s.backgroundColor, rowBreak: row.breakInside,"
+            " nav: nav ? getComputedStyle(nav).display : 'none'};")
+        assert found, "the demo's heatmap has levels"
+        assert found["adjust"] == "exact", found
+        assert found["background"] not in ("rgba(0, 0, 0, 0)", "transparent", "rgb(255, 255, 255)"), found
+        assert found["rowBreak"] == "avoid", found
+        assert found["nav"] == "none", found
+    finally:
+        browser.execute_cdp_cmd("Emulation.setEmulatedMedia", {"media": ""})
 
 
 def test_no_sideways_scrolling_on_a_phone(browser):

@@ -184,6 +184,8 @@ public struct FrameworkReport: Sendable {
     public func json() throws -> String {
         struct Doc: Encodable {
             let framework: String, version: String, run: FrameworkRunRecord
+            /// The disclosure control applied, in words; nil for exact figures.
+            let disclosureControl: String?
             let figures: [Figure], gaps: [StoredGap]
         }
         struct Figure: Encodable {
@@ -198,6 +200,8 @@ public struct FrameworkReport: Sendable {
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
-        return String(decoding: try encoder.encode(Doc(framework: spec.name, version: spec.version, run: run, figures: figures, gaps: gaps)), as: UTF8.self)
+        return String(
+            decoding: try encoder.encode(
+                Doc(framework: spec.name, version: spec.version, run: run, disclosureControl: policy?.summary, figures: figures, gaps: gaps)), as: UTF8.self)
     }
 }

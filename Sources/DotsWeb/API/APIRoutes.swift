@@ -18,9 +18,15 @@ struct APIRoutes {
     }
     struct IndicatorSummary: Content { let id: String, title: String, latest: Figure?, yearEarlier: Figure?, rag: String? }
     struct QuestionSummary: Content { let id: String, question: String, indicators: [IndicatorSummary], gaps: [String] }
-    struct Overview: Content { let framework: String, version: String, computedAt: String, scope: String, exactFigures: Bool, questions: [QuestionSummary] }
+    struct Overview: Content {
+        let framework: String, version: String, computedAt: String, scope: String, exactFigures: Bool
+        /// The disclosure control the figures went through, in words; nil for exact figures.
+        let disclosureControl: String?
+        let questions: [QuestionSummary]
+    }
     struct IndicatorDetail: Content {
-        let id: String, title: String, definition: String, scope: String, exactFigures: Bool, trend: [Figure], breakdowns: [Figure], gaps: [String]
+        let id: String, title: String, definition: String, scope: String, exactFigures: Bool, disclosureControl: String?, trend: [Figure],
+            breakdowns: [Figure], gaps: [String]
     }
 
     func register(_ app: Application) {
@@ -53,7 +59,7 @@ struct APIRoutes {
         }
         return Overview(
             framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
-            exactFigures: reading.exact, questions: questions)
+            exactFigures: reading.exact, disclosureControl: report.policy?.summary, questions: questions)
     }
 
     func indicator(_ req: Request) async throws -> IndicatorDetail {
@@ -65,7 +71,8 @@ struct APIRoutes {
         let (trend, breakdowns, _) = view.shownCells()
         return IndicatorDetail(
             id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,
-            trend: trend.map(Figure.init), breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
+            disclosureControl: report.policy?.summary, trend: trend.map(Figure.init),
+            breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
             gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
     }
 }

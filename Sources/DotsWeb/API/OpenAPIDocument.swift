@@ -54,7 +54,7 @@ enum OpenAPIDocument {
           "paths": {
             "/api/v1/framework": {"get": {"summary": "Every strategic question with its indicators' latest figures and gaps",
               "parameters": [{"$ref": "#/components/parameters/partnership"}, {"$ref": "#/components/parameters/area"}, {"$ref": "#/components/parameters/period"}],
-              "responses": {"200": {"description": "The overview"}, "401": {"description": "Not signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
+              "responses": {"200": {"description": "The overview; disclosureControl says in words what was applied to the figures (null for exact figures)"}, "401": {"description": "Not signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
             "/api/v1/framework/indicators/{id}": {"get": {"summary": "One indicator's trend and breakdowns",
               "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/partnership"}, {"$ref": "#/components/parameters/area"}, {"$ref": "#/components/parameters/period"}],
               "responses": {"200": {"description": "The indicator"}, "404": {"description": "No such indicator"}}}},
