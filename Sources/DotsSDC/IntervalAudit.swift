@@ -29,22 +29,25 @@ public struct IntervalAudit: Sendable {
     /// Hidden cells whose interval is narrower than `level`. Cheaper than `intervals`: a relation with one hidden
     /// member gives it away without solving anything, and a cell already seen at values `level` apart in the
     /// solutions found so far is protected without solving for its own bounds.
-    public func exposed(hidden: Set<Int>, lowerBounds: [Int: Int], level: Int) -> Set<Int> {
+    public func exposed(hidden: Set<Int>, lowerBounds: [Int: Int], upperBounds: [Int: Int] = [:], level: Int) -> Set<Int> {
         var cache: [[Int]: Set<Int>] = [:]
-        return exposed(hidden: hidden, lowerBounds: lowerBounds, level: level, cache: &cache)
+        return exposed(hidden: hidden, lowerBounds: lowerBounds, upperBounds: upperBounds, level: level, cache: &cache)
     }
 
     /// As `exposed`, reusing the answers for components already solved (a component's answer depends only on
     /// its hidden cells, so a suppression loop re-solves only those it changed).
-    public func exposed(hidden: Set<Int>, lowerBounds: [Int: Int], level: Int, cache: inout [[Int]: Set<Int>]) -> Set<Int> {
+    public func exposed(
+        hidden: Set<Int>, lowerBounds: [Int: Int], upperBounds: [Int: Int] = [:], level: Int, cache: inout [[Int]: Set<Int>]
+    ) -> Set<Int> {
         var out: Set<Int> = []
         for component in components(hidden) {
             if let known = cache[component.cells] {
                 out.formUnion(known)
                 continue
             }
-            let pinned = pinnedCells(component, hidden: hidden)
-            let found = pinned.isEmpty ? solve(component, hidden: hidden, lowerBounds: lowerBounds, level: level).exposed : Set(pinned)
+            let pinned = pinnedCells(component, hidden: hidden).filter { upperBounds[$0] == nil }
+            let found =
+                pinned.isEmpty ? solve(component, hidden: hidden, lowerBounds: lowerBounds, upperBounds: upperBounds, level: level).exposed : Set(pinned)
             cache[component.cells] = found
             out.formUnion(found)
         }
@@ -52,10 +55,10 @@ public struct IntervalAudit: Sendable {
     }
 
     /// Every hidden cell's interval.
-    public func intervals(hidden: Set<Int>, lowerBounds: [Int: Int]) -> [Int: Interval] {
+    public func intervals(hidden: Set<Int>, lowerBounds: [Int: Int], upperBounds: [Int: Int] = [:]) -> [Int: Interval] {
         var out: [Int: Interval] = [:]
         for component in components(hidden) {
-            out.merge(solve(component, hidden: hidden, lowerBounds: lowerBounds, level: nil).intervals) { a, _ in a }
+            out.merge(solve(component, hidden: hidden, lowerBounds: lowerBounds, upperBounds: upperBounds, level: nil).intervals) { a, _ in a }
         }
         return out
     }
@@ -107,13 +110,20 @@ public struct IntervalAudit: Sendable {
     }
 
     /// Min and max of every cell of a component by linear programming over y = x - lower bound ≥ 0. With a
-    /// `level`, a cell whose values in the solutions already found lie `level` apart is not solved for.
-    func solve(_ component: Component, hidden: Set<Int>, lowerBounds: [Int: Int], level: Int?) -> (intervals: [Int: Interval], exposed: Set<Int>) {
+    /// `level`, a cell whose values in the solutions already found lie `level` apart is not solved for. A cell
+    /// with an upper bound (published rounded) gets a slack variable and a row `y + slack = upper − lower`.
+    func solve(
+        _ component: Component, hidden: Set<Int>, lowerBounds: [Int: Int], upperBounds: [Int: Int] = [:], level: Int?
+    ) -> (intervals: [Int: Interval], exposed: Set<Int>) {
         let index = Dictionary(uniqueKeysWithValues: component.cells.enumerated().map { ($1, $0) })
         func lb(_ c: Int) -> Int { lowerBounds[c] ?? 1 }
-        // An inequality gets a slack variable of its own after the cells.
+        // An inequality gets a slack variable of its own after the cells, then each bounded cell.
         let inequalities = component.relations.filter { relations[$0].kind != .equal }
-        var program = EqualityProgram(variables: component.cells.count + inequalities.count)
+        let bounded = component.cells.filter { upperBounds[$0] != nil }
+        var program = EqualityProgram(variables: component.cells.count + inequalities.count + bounded.count)
+        for (k, c) in bounded.enumerated() {
+            program.add([index[c]!: 1, component.cells.count + inequalities.count + k: 1], equals: Double(upperBounds[c]! - lb(c)))
+        }
         for r in component.relations {
             let rel = relations[r]
             // Σ parts − total (− slack, or + slack) = 0, with published values moved to the right-hand side.
@@ -153,7 +163,7 @@ public struct IntervalAudit: Sendable {
             }
         }
         var exposed: Set<Int> = []
-        for (j, c) in component.cells.enumerated() where counts[c] > 0 || level == nil {
+        for (j, c) in component.cells.enumerated() where (counts[c] > 0 && upperBounds[c] == nil) || level == nil {
             if let level, seenHigh[j] - seenLow[j] >= Double(level) - 1e-6 { continue }
             var low = 0.0, high: Double? = nil
             for maximise in [false, true] {
@@ -164,7 +174,8 @@ public struct IntervalAudit: Sendable {
             // Counts are whole numbers: an attacker rounds the bounds inwards.
             let interval = Interval(lower: lb(c) + Int((low - 1e-6).rounded(.up)), upper: high.map { lb(c) + Int(($0 + 1e-6).rounded(.down)) })
             intervals[c] = interval
-            if let level, interval.narrower(than: level) { exposed.insert(c) }
+            // A rounded cell is published: what it gives away shows up in the hidden cells it narrows.
+            if let level, upperBounds[c] == nil, interval.narrower(than: level) { exposed.insert(c) }
         }
         return (intervals, exposed)
     }

@@ -7,11 +7,18 @@
 public struct LinkedSuppression: Sendable {
     public let threshold: Int
     public let protectionLevel: Int
+    /// Where only a headline could protect a cell, a roundable headline is published rounded to this (an
+    /// attacker then knows it only to within half of it either side) instead of hidden; nil never rounds.
+    public let roundTo: Int?
 
-    public init(threshold: Int, protectionLevel: Int) {
+    public init(threshold: Int, protectionLevel: Int, roundTo: Int? = nil) {
         self.threshold = threshold
         self.protectionLevel = protectionLevel
+        self.roundTo = roundTo
     }
+
+    /// A count rounded to the nearest multiple of `base`, halves up: what is published for a rounded cell.
+    public static func rounded(_ n: Int, to base: Int) -> Int { (n + base / 2) / base * base }
 
     /// Which cells a count is hidden in, and why.
     public struct Outcome: Sendable, Equatable {
@@ -19,25 +26,48 @@ public struct LinkedSuppression: Sendable {
         public var secondary: Set<Int> = []
         /// Cells of breakdowns withheld to keep a headline: zeros included, so their least value is 0.
         public var withheld: Set<Int> = []
-        public init(primary: Set<Int> = [], secondary: Set<Int> = [], withheld: Set<Int> = []) {
+        /// Headlines published rounded instead of hidden, and the rounded value of each.
+        public var rounded: [Int: Int] = [:]
+        var roundingBase: Int?
+
+        public init(primary: Set<Int> = [], secondary: Set<Int> = [], withheld: Set<Int> = [], rounded: [Int: Int] = [:], roundedTo: Int? = nil) {
             self.primary = primary
             self.secondary = secondary
             self.withheld = withheld
+            self.rounded = rounded
+            roundingBase = roundedTo
         }
 
-        public var hidden: Set<Int> { primary.union(secondary).union(withheld) }
-        /// The least value an attacker knows each hidden cell has.
-        public var lowerBounds: [Int: Int] { Dictionary(uniqueKeysWithValues: withheld.map { ($0, 0) }) }
+        /// The cells an attacker does not know exactly.
+        public var hidden: Set<Int> { primary.union(secondary).union(withheld).union(rounded.keys) }
+        /// The cells whose count is hidden (`c`).
+        public var suppressed: Set<Int> { primary.union(secondary).union(withheld) }
+        /// The least value an attacker knows each hidden cell has (1 unless given here).
+        public var lowerBounds: [Int: Int] {
+            var out = Dictionary(uniqueKeysWithValues: withheld.map { ($0, 0) })
+            // Halves round up: a published r means r − base/2 ... r + (base − 1)/2 (r ± 2 for 5; r − 5 ... r + 4 for 10).
+            if let base = roundingBase { for (c, r) in rounded { out[c] = max(0, r - base / 2) } }
+            return out
+        }
+        /// The greatest value an attacker knows each rounded cell has.
+        public var upperBounds: [Int: Int] {
+            guard let base = roundingBase else { return [:] }
+            return rounded.mapValues { $0 + (base - 1) / 2 }
+        }
     }
 
     /// - Parameters:
     ///   - headline: cells never hidden to protect another while any other way remains (whole-area and local
-    ///     authority totals for each period).
-    ///   - breakdownOf: the cells of the same breakdown, period and area as a cell (empty for headlines).
+    ///     authority totals for each quarter, year and rolling year).
+    ///   - breakdownOf: the cells withheld together with a cell instead of hiding its headline: the same breakdown,
+    ///     period and area, or a quarter's months (empty for headlines).
+    /// - Returns: the hidden cells. When nothing is left to hide around a cell that is still exposed the loop stops;
+    ///   `IntervalAudit` (and `dots framework audit`) would then report it. The audit in the test command checks
+    ///   the demo and a small partnership find none.
     public func suppress(
-        counts: [Int], relations: [CountRelation], headline: (Int) -> Bool, breakdownOf: (Int) -> [Int]
+        counts: [Int], relations: [CountRelation], headline: (Int) -> Bool, breakdownOf: (Int) -> [Int], roundable: (Int) -> Bool = { _ in false }
     ) -> Outcome {
-        var outcome = Outcome()
+        var outcome = Outcome(roundedTo: roundTo)
         outcome.primary = Set(counts.indices.filter { counts[$0] >= 1 && counts[$0] <= threshold })
         guard !outcome.primary.isEmpty else { return outcome }
         let audit = IntervalAudit(counts: counts, relations: relations)
@@ -52,12 +82,15 @@ public struct LinkedSuppression: Sendable {
             let hidden = outcome.hidden
             // What one relation alone gives away is cheap to find; only when nothing is, solve the linked system.
             // Components are keyed by their cells; a withheld cell changes its least value, so start afresh then.
-            var exposed = locallyExposed(counts: counts, relations: relations, hidden: hidden, lowerBounds: outcome.lowerBounds)
-            if exposed.isEmpty { exposed = audit.exposed(hidden: hidden, lowerBounds: outcome.lowerBounds, level: protectionLevel, cache: &cache) }
+            var exposed = locallyExposed(counts: counts, relations: relations, hidden: hidden, lowerBounds: outcome.lowerBounds, rounded: outcome.rounded)
+            if exposed.isEmpty {
+                exposed = audit.exposed(
+                    hidden: hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
+            }
             if exposed.isEmpty { break }
             var chosen: Set<Int> = []
             var withhold: Set<Int> = []
-            var unhide: Set<Int> = [], stuck: [Int] = []
+            var unhide: Set<Int> = [], stuck: [Int] = [], round: Set<Int> = []
             var componentRelations: [Int: [Int]]? = nil
             for cell in exposed.sorted() {
                 // The relations that hold it tightest first: those where it is the only hidden member.
@@ -85,6 +118,15 @@ public struct LinkedSuppression: Sendable {
                 let group = breakdownOf(cell).filter { !settled.contains($0) }
                 if !headline(cell), !group.isEmpty, !group.allSatisfy({ outcome.withheld.contains($0) }) {
                     withhold.formUnion(group)
+                    continue
+                }
+                // A headline that may be published rounded protects without being lost.
+                if roundTo != nil,
+                    let r = rels.compactMap({ r in
+                        self.members(relations[r]).first { roundable($0) && !hidden.contains($0) && !chosen.contains($0) && counts[$0] > self.threshold }
+                    }).first
+                {
+                    round.insert(r)
                     continue
                 }
                 // Still nothing: the cell is narrowed through relations it is not in itself (a quarter through its
@@ -117,11 +159,13 @@ public struct LinkedSuppression: Sendable {
             }
             // Only when nothing more can be hidden: a cell given away exactly whatever is hidden protects nothing,
             // and publishing what an attacker can already work out adds nothing to what they know.
-            if chosen.isEmpty, withhold.isSubset(of: outcome.withheld) {
+            if chosen.isEmpty, round.isEmpty, withhold.isSubset(of: outcome.withheld) {
                 let components = audit.components(hidden)
                 for cell in stuck where !settled.contains(cell) {
                     guard let component = components.first(where: { $0.cells.contains(cell) }) else { continue }
-                    if audit.solve(component, hidden: hidden, lowerBounds: outcome.lowerBounds, level: nil).intervals[cell]?.width == 0 {
+                    let solved = audit.solve(
+                        component, hidden: hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: nil)
+                    if outcome.rounded[cell] == nil, solved.intervals[cell]?.width == 0 {
                         unhide.insert(cell)
                     }
                 }
@@ -133,10 +177,26 @@ public struct LinkedSuppression: Sendable {
                 cache = [:]
                 continue
             }
-            if chosen.isEmpty && withhold.subtracting(outcome.withheld).isEmpty { break }
+            if chosen.isEmpty && round.isEmpty && withhold.subtracting(outcome.withheld).isEmpty { break }
+            if let roundTo { for c in round { outcome.rounded[c] = Self.rounded(counts[c], to: roundTo) } }
             outcome.secondary.formUnion(chosen)
             if !withhold.isSubset(of: outcome.withheld) { cache = [:] }
             outcome.withheld.formUnion(withhold)
+        }
+        // Headlines hidden on the way may no longer be needed once later choices (a rounded total, a withheld
+        // breakdown) protect the same cells: show each again, largest first, if nothing becomes exposed.
+        cache = [:]
+        var exposedNow = audit.exposed(
+            hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
+        for cell in outcome.secondary.filter(headline).sorted(by: { (counts[$0], $0) > (counts[$1], $1) }) {
+            outcome.secondary.remove(cell)
+            let after = audit.exposed(
+                hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
+            if after.isSubset(of: exposedNow) {
+                exposedNow = after
+            } else {
+                outcome.secondary.insert(cell)
+            }
         }
         return outcome
     }
@@ -146,9 +206,10 @@ public struct LinkedSuppression: Sendable {
     /// Non-zero hidden cells that one equality alone narrows too far: with its total published, the hidden
     /// parts share what the published parts leave, so each ranges over at most that less the others' least
     /// values (a hidden total with every part published is given away outright).
-    func locallyExposed(counts: [Int], relations: [CountRelation], hidden: Set<Int>, lowerBounds: [Int: Int]) -> Set<Int> {
+    func locallyExposed(counts: [Int], relations: [CountRelation], hidden: Set<Int>, lowerBounds: [Int: Int], rounded: [Int: Int]) -> Set<Int> {
         var out: Set<Int> = []
-        for r in relations where r.kind == .equal {
+        // A relation with a rounded member is left to the linear programs.
+        for r in relations where r.kind == .equal && !members(r).contains(where: { rounded[$0] != nil }) {
             let hiddenParts = r.parts.filter { hidden.contains($0) }
             if hidden.contains(r.total) {
                 if hiddenParts.isEmpty, counts[r.total] > 0 { out.insert(r.total) }

@@ -1,7 +1,7 @@
 """An interval attack on Dots' published figures, independent of Dots' own audit: for every hidden cell of every
 system `dots framework audit --systems FILE` wrote, the smallest and largest value it can take given every
 published count, every relation (parts add up to their total, or to at least or at most it) and each hidden
-cell's least value, solved with HiGHS (highspy). Exits 1 listing the non-zero cells narrower than the protection
+cell's least value (and, for a count published rounded, its greatest), solved with HiGHS (highspy). Exits 1 listing the non-zero cells narrower than the protection
 level.
 
     python audit.py SYSTEMS.jsonl --level 3 [--expect-exposed] [--json OUT]
@@ -53,10 +53,17 @@ def components(system, hidden):
 def intervals(system):
     """Every hidden cell's (lower, upper) bound; upper is None when unbounded."""
     counts = system["counts"]
-    hidden = set(system["primary"]) | set(system["secondary"]) | set(system["withheld"])
+    rounded = set(system.get("rounded", []))
+    hidden = set(system["primary"]) | set(system["secondary"]) | set(system["withheld"]) | rounded
     lower = {h: 1 for h in hidden}
+    upper = {}
     for w in system["withheld"]:
         lower[w] = 0
+    # A count published rounded to the nearest `base` (halves up) lies within r - base/2 ... r + (base-1)/2.
+    base = system.get("roundTo") or 1
+    for c in rounded:
+        r = (counts[c] + base // 2) // base * base
+        lower[c], upper[c] = max(0, r - base // 2), r + (base - 1) // 2
     out = {}
     for cells, rels in components(system, hidden):
         index = {c: j for j, c in enumerate(cells)}
@@ -65,7 +72,7 @@ def intervals(system):
         n = len(cells)
         # A finite ceiling far above any count keeps every program bounded (HiGHS can end "unknown" on unbounded
         # ones); a maximum near it means nothing published bounds the cell.
-        h.addVars(n, np.array([float(lower[c]) for c in cells]), np.full(n, CEILING))
+        h.addVars(n, np.array([float(lower[c]) for c in cells]), np.array([float(upper.get(c, CEILING)) for c in cells]))
         for r in rels:
             rel = system["relations"][r]
             coef, rhs = {}, 0.0
@@ -122,7 +129,10 @@ def main():
                 continue
             system = json.loads(line)
             systems += 1
+            published_rounded = set(system.get("rounded", []))
             for cell, (low, high) in intervals(system).items():
+                if cell in published_rounded:
+                    continue
                 hidden_total += 1
                 # A withheld zero is not at risk: only counts above zero must be protected.
                 if system["counts"][cell] > 0 and high is not None and high - low < args.level:

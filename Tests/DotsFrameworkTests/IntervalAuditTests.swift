@@ -137,6 +137,28 @@ struct IntervalAuditTests {
         #expect(IntervalAudit(counts: counts, relations: relations).exposed(hidden: linked.hidden, lowerBounds: linked.lowerBounds, level: 6).isEmpty)
     }
 
+    @Test("A whole-area total is rounded, not hidden, to protect a small 'area not recorded' count; both areas stay")
+    func roundsTheWholeArea() {
+        // 92 = 27 + 61 + 4 (area not recorded). Hiding the 4 alone gives it away; rounding 92 to 90 means it
+        // could be 1 to 4 (90 − 2 ... 90 + 2, less 88), a range of 3.
+        let counts = [92, 27, 61, 4]
+        let relations = [Relation(total: 0, parts: [1, 2, 3])]
+        let linked = LinkedSuppression(threshold: 5, protectionLevel: 3, roundTo: 5).suppress(
+            counts: counts, relations: relations, headline: { $0 < 3 }, breakdownOf: { _ in [] }, roundable: { $0 == 0 })
+        #expect(linked.suppressed == [3])
+        #expect(linked.rounded == [0: 90])
+        #expect(linked.lowerBounds[0] == 88 && linked.upperBounds[0] == 92)
+        let audit = IntervalAudit(counts: counts, relations: relations)
+        #expect(audit.intervals(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds)[3] == .init(lower: 1, upper: 4))
+        #expect(audit.exposed(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds, level: 3).isEmpty)
+        // Without rounding, a headline has to go.
+        let hiding = LinkedSuppression(threshold: 5, protectionLevel: 3).suppress(
+            counts: counts, relations: relations, headline: { $0 < 3 }, breakdownOf: { _ in [] })
+        #expect(hiding.suppressed.count == 2 && hiding.suppressed.contains(1))
+        // Rounding to 10 is known to within 85 ... 94 (halves up).
+        #expect(LinkedSuppression.rounded(94, to: 10) == 90 && LinkedSuppression.rounded(95, to: 10) == 100 && LinkedSuppression.rounded(92, to: 5) == 90)
+    }
+
     @Test("Linked suppression leaves nothing exposed on random linked tables", arguments: 0..<25)
     func linkedHolds(seed: Int) {
         var rng = SplitMix(seed: UInt64(seed) &+ 1000)

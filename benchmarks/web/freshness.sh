@@ -2,17 +2,18 @@
 # Freshness: how long after an accepted submission the new figures are live. Builds the default demo store (5,000
 # young people, SQLite, release build), serves it, resubmits Staffordshire Police's package through the API as the
 # agency's data lead, and times until /api/v1/framework reports a new computation (the background recomputation
-# that `dots serve` runs, relinking included). Usage: benchmarks/web/freshness.sh
+# that `dots serve` runs, relinking included). Usage: benchmarks/web/freshness.sh [PEOPLE] (default: the demo's 5,000)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
-OUT=benchmarks/out/freshness
+PEOPLE=${1:-}
+OUT=benchmarks/out/freshness${PEOPLE:+-$PEOPLE}
 rm -rf "$OUT" && mkdir -p "$OUT"
 OUT=$(cd "$OUT" && pwd)
 swift build -c release --product dots >/dev/null
 DOTS=$(swift build -c release --show-bin-path)/dots
 free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
 
-"$DOTS" demo --no-serve --dir "$OUT/demo" >"$OUT/demo.log"
+"$DOTS" demo --no-serve ${PEOPLE:+--people "$PEOPLE"} --dir "$OUT/demo" >"$OUT/demo.log"
 DB="$OUT/demo/dots.sqlite"
 DOTS_PASSWORD="freshness-$(date +%s)-pw" "$DOTS" user add --email lead@fresh.example --name "Police lead" --role agency-lead --agency staffs-police --database "$DB" >/dev/null
 TOKEN=$("$DOTS" token issue --email lead@fresh.example --label freshness --database "$DB" | grep -o 'dots_[A-Za-z0-9_-]*' | head -1)

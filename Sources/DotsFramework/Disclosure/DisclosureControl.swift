@@ -52,8 +52,9 @@ public struct DisclosureControl: Sendable {
             for (i, c) in cells.enumerated() where c.breakdown != "total" || c.periodKind == PeriodKind.month.rawValue {
                 breakdowns[key(c), default: []].append(i)
             }
-            return LinkedSuppression(threshold: policy.threshold, protectionLevel: policy.protectionLevel).suppress(
-                counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) }, breakdownOf: { breakdowns[key(cells[$0])] ?? [] })
+            return LinkedSuppression(threshold: policy.threshold, protectionLevel: policy.protectionLevel, roundTo: policy.roundToProtect).suppress(
+                counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) }, breakdownOf: { breakdowns[key(cells[$0])] ?? [] },
+                roundable: { cells[$0].scope == "all" && Self.isHeadline(cells[$0]) })
         }
     }
 
@@ -115,7 +116,8 @@ public struct DisclosureControl: Sendable {
             let outcome = suppression(counts: counts, relations: relations, cells: cells)
             return DisclosureSystem(
                 indicatorID: cells.first?.indicatorID ?? "", quantity: quantity, labels: cells.map(DisclosureSystem.label), counts: counts,
-                relations: relations, primary: outcome.primary.sorted(), secondary: outcome.secondary.sorted(), withheld: outcome.withheld.sorted())
+                relations: relations, primary: outcome.primary.sorted(), secondary: outcome.secondary.sorted(), withheld: outcome.withheld.sorted(),
+                rounded: outcome.rounded.keys.sorted(), roundTo: outcome.rounded.isEmpty ? nil : policy.roundToProtect)
         }
         var out = [system(.numerator, cells.map { $0.status == .ok ? ($0.numerator ?? 0) : 0 })]
         if Self.countsDenominators(measure) { out.append(system(.denominator, cells.map { $0.status == .ok ? ($0.denominator ?? 0) : 0 })) }
@@ -140,10 +142,26 @@ public struct DisclosureControl: Sendable {
         let num = systems.first { $0.quantity == .numerator }
         let den = systems.first { $0.quantity == .denominator }
         let primary = Set(num?.primary ?? []), withheld = Set(num?.withheld ?? []), secondary = Set(num?.secondary ?? [])
-        let denHidden = Set(den?.hidden ?? [])
+        let denHidden = Set(den?.outcome.suppressed ?? [])
+        let numRounded = num?.outcome.rounded ?? [:], denRounded = den?.outcome.rounded ?? [:]
         return cells.enumerated().map { i, c in
             let reason = primary.contains(i) ? "primary" : withheld.contains(i) ? "withheld" : secondary.contains(i) ? "secondary" : nil
-            return publishOne(c, numHidden: reason, denHidden: denHidden.contains(i), countDenominators: den != nil, measure: measure)
+            var cell = c
+            // A rounded count is published as rounded, and a rate or percentage worked out from what is published.
+            if c.status == .ok, numRounded[i] != nil || denRounded[i] != nil {
+                let n = numRounded[i] ?? c.numerator ?? 0, d = denRounded[i] ?? c.denominator ?? 0
+                if let v = c.value, let n0 = c.numerator, let d0 = c.denominator, n0 > 0, d > 0, d0 > 0 {
+                    cell.value = v * Double(n) / Double(n0) * Double(d0) / Double(d)
+                }
+                cell.numerator = n
+                cell.denominator = c.denominator == nil ? nil : d
+            }
+            var published = publishOne(cell, numHidden: reason, denHidden: denHidden.contains(i), countDenominators: den != nil, measure: measure)
+            if reason == nil, numRounded[i] != nil || denRounded[i] != nil {
+                published.cell = c
+                published.suppression = "rounded"
+            }
+            return published
         }
     }
 

@@ -10,6 +10,9 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
     public var protectionLevel: Int = 3
     /// How secondary cells are chosen.
     public var method: Method = .linked
+    /// Where a whole-area total would otherwise be hidden to protect a small count, publish it rounded to this
+    /// instead (nil hides it).
+    public var roundToProtect: Int? = 5
 
     public enum Method: String, Sendable, Codable, CaseIterable {
         /// Every relation of an indicator at once, checked by the interval audit (see `LinkedSuppression`).
@@ -18,12 +21,16 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
         case greedy
     }
 
-    public init(threshold: Int = 5, minimumBase: Int = 10, roundTotalsTo: Int? = nil, protectionLevel: Int = 3, method: Method = .linked) {
+    public init(
+        threshold: Int = 5, minimumBase: Int = 10, roundTotalsTo: Int? = nil, protectionLevel: Int = 3, method: Method = .linked,
+        roundToProtect: Int? = 5
+    ) {
         self.threshold = threshold
         self.minimumBase = minimumBase
         self.roundTotalsTo = roundTotalsTo
         self.protectionLevel = protectionLevel
         self.method = method
+        self.roundToProtect = roundToProtect
     }
 
     /// In words, as recorded with published figures.
@@ -32,6 +39,7 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
             "counts from 1 to \(threshold) hidden", "no hidden count can be narrowed to a range of less than \(protectionLevel)",
             "rates, percentages and medians shown only for at least \(minimumBase)",
         ]
+        if let roundToProtect { parts.append("a whole-area total that would give a small count away is rounded to the nearest \(roundToProtect)") }
         if let roundTotalsTo { parts.append("partnership totals rounded to the nearest \(roundTotalsTo)") }
         return parts.joined(separator: "; ")
     }
@@ -56,6 +64,7 @@ public struct PublishedCell: Sendable, Equatable, Codable {
     public var denominator: String
     public var value: String
     /// Why it is hidden, when it is: `primary` (a small count), `secondary` (protects another cell), `withheld`
-    /// (a breakdown not shown for that period and area so that its headline can be), `base` (too few for a rate).
+    /// (a breakdown not shown for that period and area so that its headline can be), `base` (too few for a rate),
+    /// `rounded` (shown rounded, so that a small count it would give away stays hidden).
     public var suppression: String?
 }

@@ -10,6 +10,8 @@ public struct InformationLoss: Sendable, Codable, Equatable {
     public var secondary = 0
     /// Cells of breakdowns withheld to keep their headline (zeros included).
     public var withheld = 0
+    /// Whole-area totals published rounded instead of hidden.
+    public var rounded = 0
     /// Whole-area and local authority totals for quarters, years and rolling years hidden although above the
     /// threshold.
     public var headlinesHiddenAboveThreshold = 0
@@ -26,12 +28,14 @@ public struct InformationLoss: Sendable, Codable, Equatable {
         nonZeroCells = system.counts.filter { $0 > 0 }.count
         primary = system.primary.count
         let primarySet = Set(system.primary)
-        let protecting = system.hidden.subtracting(primarySet)
+        let suppressed = system.outcome.suppressed
+        let protecting = suppressed.subtracting(primarySet)
+        rounded = system.rounded.count
         withheld = Set(system.withheld).subtracting(primarySet).count
         secondary = protecting.count - withheld
-        headlinesHiddenAboveThreshold = system.hidden.filter { system.counts[$0] > threshold && DisclosureControl.isHeadline(cells[$0]) }.count
+        headlinesHiddenAboveThreshold = suppressed.filter { system.counts[$0] > threshold && DisclosureControl.isHeadline(cells[$0]) }.count
         monthlyTotalsHiddenAboveThreshold =
-            system.hidden.filter {
+            suppressed.filter {
                 system.counts[$0] > threshold && cells[$0].breakdown == "total" && cells[$0].scope != "unknown"
                     && cells[$0].periodKind == PeriodKind.month.rawValue
             }.count
@@ -45,6 +49,7 @@ public struct InformationLoss: Sendable, Codable, Equatable {
         s.primary += b.primary
         s.secondary += b.secondary
         s.withheld += b.withheld
+        s.rounded += b.rounded
         s.headlinesHiddenAboveThreshold += b.headlinesHiddenAboveThreshold
         s.monthlyTotalsHiddenAboveThreshold += b.monthlyTotalsHiddenAboveThreshold
         s.countHiddenToProtect += b.countHiddenToProtect

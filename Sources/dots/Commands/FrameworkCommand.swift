@@ -201,7 +201,7 @@ struct FrameworkCommand: AsyncParsableCommand {
                 print(String(decoding: try encoder.encode(total), as: UTF8.self))
             } else {
                 print(
-                    "Total (\(method.rawValue)): \(total.nonZeroCells) non-zero cells; \(total.primary) primary, \(total.secondary) secondary, \(total.withheld) withheld; "
+                    "Total (\(method.rawValue)): \(total.nonZeroCells) non-zero cells; \(total.primary) primary, \(total.secondary) secondary, \(total.withheld) withheld, \(total.rounded) rounded; "
                         + "\(total.headlinesHiddenAboveThreshold) headlines and \(total.monthlyTotalsHiddenAboveThreshold) monthly totals hidden above the threshold; "
                         + "\(total.exposed) exposed.")
             }
