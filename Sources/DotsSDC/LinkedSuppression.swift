@@ -123,7 +123,10 @@ public struct LinkedSuppression: Sendable {
                 // A headline that may be published rounded protects without being lost.
                 if roundTo != nil,
                     let r = rels.compactMap({ r in
-                        self.members(relations[r]).first { roundable($0) && !hidden.contains($0) && !chosen.contains($0) && counts[$0] > self.threshold }
+                        // Only where even the rounded range stays above the threshold: a rounded 5 would read as a small count.
+                        self.members(relations[r]).first { c in
+                            roundable(c) && !hidden.contains(c) && !chosen.contains(c) && Self.rounded(counts[c], to: roundTo!) - roundTo! / 2 > self.threshold
+                        }
                     }).first
                 {
                     round.insert(r)

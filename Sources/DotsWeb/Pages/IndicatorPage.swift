@@ -112,6 +112,11 @@ struct IndicatorPage {
             out +=
                 "<details class=\"dots-details\"><summary>Show the trend as a table</summary>"
                 + table(caption: "Trend", first: "Period", trend, label: \.cell.period, unit: unit) + "</details>"
+            let rounded = trend.filter { $0.suppression == "rounded" }.map(\.cell.period)
+            if !rounded.isEmpty {
+                out +=
+                    "<p class=\"dots-body-s\">Rounded to the nearest \(report.policy?.roundToProtect ?? 5) for \(rounded.joined(separator: ", ")), so that a small count (such as children with no area recorded) cannot be worked out from it.</p>"
+            }
         }
         if !breakdowns.isEmpty, let latest = trend.last(where: { $0.cell.status != .notAvailable }) {
             out += "<h2>Breakdowns for \(latest.cell.period)</h2>"

@@ -73,7 +73,8 @@ struct OverviewPage {
         let values = series.map { Double($0.value) }
         let labels = series.map(\.cell.period)
         let rag = FrameworkReport.rag(latest, ind)
-        var meta = "\(latest.cell.period)"
+        var meta =
+            "\(latest.cell.period)\(latest.suppression == "rounded" ? " (rounded to the nearest \(report.policy?.roundToProtect ?? 5), so that a small count stays hidden)" : "")"
         if let why = FrameworkReport.withheldReason(latest) {
             meta = why.prefix(1).uppercased() + why.dropFirst()
             if let near = report.nearestPublished(ind, scope: filter.scope, besides: kind, within: filter.valid) {
