@@ -68,12 +68,9 @@ public struct EqualityProgram: Sendable {
     /// The smallest (or largest) value variable `j` takes over the feasible set, and a solution where it does;
     /// nil when it is unbounded.
     public func extreme(_ j: Int, maximise: Bool, from basis: Basis) -> (value: Double, solution: [Double])? {
-        var t = basis.tableau, basic = basis.basic
-        var cost = [Double](repeating: 0, count: basis.width - 1)
-        cost[j] = maximise ? -1 : 1
-        guard let v = Self.optimise(&t, &basic, rows: basic.count, width: basis.width, cost: cost, allowed: basis.width - 1) else { return nil }
-        var solution = [Double](repeating: 0, count: variables)
-        for (i, b) in basic.enumerated() { solution[b] = t[i * basis.width + basis.width - 1] }
+        var weights = [Double](repeating: 0, count: j + 1)
+        weights[j] = maximise ? -1 : 1
+        guard let (v, solution) = optimum(weights, from: basis) else { return nil }
         return (maximise ? -v : v, solution)
     }
 

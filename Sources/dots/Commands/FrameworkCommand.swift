@@ -193,7 +193,7 @@ struct FrameworkCommand: AsyncParsableCommand {
                             )
                         }
                     }
-                    if systems.isEmpty == false, self.systems != nil { lines.append(String(decoding: try encoder.encode(system), as: UTF8.self)) }
+                    if self.systems != nil { lines.append(String(decoding: try encoder.encode(system), as: UTF8.self)) }
                 }
             }
             if let path = self.systems { try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8) }
