@@ -26,7 +26,7 @@ struct SubmissionsAPI {
 
     func register(_ app: Application) {
         app.get("api", "v1", "submissions", use: history)
-        app.post("api", "v1", "submissions", use: upload)
+        app.grouped(SignedInFirst()).on(.POST, "api", "v1", "submissions", body: .collect(maxSize: ByteCount(value: context.uploadLimit)), use: upload)
         app.get("api", "v1", "submissions", "reports", ":id", use: report)
     }
 

@@ -22,7 +22,8 @@ enum SubmissionPages {
     /// The upload form, for the agencies the use case says the uploader may submit for: one (an agency data lead's
     /// own) is stated; several (an admin) are a choice.
     static func form(
-        agencies: [Agency], csrf: String, agency: String = "", period: String = "", errors: [(field: String, message: String)] = []
+        agencies: [Agency], csrf: String, agency: String = "", period: String = "", errors: [(field: String, message: String)] = [],
+        uploadLimit: Int
     ) -> HTML {
         let agencyField: HTML
         if agencies.count == 1 {
@@ -55,7 +56,7 @@ enum SubmissionPages {
                             hint: "For example 2025-26 (a financial year), 2025-26 Q2, 2025-07 (a month) or 2025-04-01/2025-09-30. Leave blank to take it from the package or from the events' dates."))
               <div class="dots-form-group\(fileError == nil ? "" : " dots-form-group--error")">
                 <label class="dots-label" for="files">Files</label>
-                <div class="dots-hint" id="files-hint">CSV files, or a package's datapackage.json with its CSVs. Up to 64 MB in all.</div>
+                <div class="dots-hint" id="files-hint">CSV files, or a package's datapackage.json with its CSVs. Up to \(uploadLimit / (1024 * 1024)) MB in all.</div>
                 \(fileError.map { "<p class=\"dots-error-message\" id=\"files-error\"><span class=\"dots-visually-hidden\">Error:</span> \($0)</p>" } ?? "")
                 <input class="dots-file-upload" id="files" name="files[]" type="file" multiple accept=".csv,.json,text/csv,application/json" aria-describedby="files-hint\(fileError == nil ? "" : " files-error")">
               </div>

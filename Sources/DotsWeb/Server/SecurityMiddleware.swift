@@ -26,7 +26,7 @@ struct SessionMiddleware: AsyncMiddleware {
         if req.method != .GET && req.method != .HEAD, let user = req.currentUser, let expected = user.csrfToken {
             // A large body (a file upload) arrives in parts after the head: gather it before reading the token.
             if req.body.data == nil {
-                _ = try await req.body.collect(max: req.application.routes.defaultMaxBodySize.value).get()
+                _ = try await req.body.collect(max: WebApp.bodyLimit(method: req.method, path: req.url.path, context: context)).get()
             }
             let sent = (try? req.content.get(String.self, at: "csrf")) ?? req.headers.first(name: "X-CSRF-Token") ?? ""
             guard SecretTokens.equal(sent, expected) else {

@@ -11,7 +11,7 @@ struct SubmissionRoutes {
     func register(_ app: Application) {
         app.get("submissions", use: history)
         app.get("submissions", "new", use: form)
-        app.post("submissions", use: upload)
+        app.grouped(SignedInFirst()).on(.POST, "submissions", body: .collect(maxSize: ByteCount(value: context.uploadLimit)), use: upload)
         app.get("submissions", "reports", ":id", use: report)
     }
 
@@ -31,7 +31,7 @@ struct SubmissionRoutes {
         let agencies = try context.submissions.uploadAgencies(by: user.caller)
         return page(
             layout(req, "Upload a submission").render(
-                SubmissionPages.form(agencies: agencies, csrf: user.csrfToken ?? ""), backLink: ("/submissions", "Submissions")))
+                SubmissionPages.form(agencies: agencies, csrf: user.csrfToken ?? "", uploadLimit: context.uploadLimit), backLink: ("/submissions", "Submissions")))
     }
 
     func upload(_ req: Request) async throws -> Response {
@@ -47,7 +47,7 @@ struct SubmissionRoutes {
             let html = layout(req, "Error: Upload a submission").render(
                 SubmissionPages.form(
                     agencies: try context.submissions.uploadAgencies(by: user.caller), csrf: user.csrfToken ?? "", agency: fields?.agency ?? "",
-                    period: fields?.period ?? "", errors: e.formErrors),
+                    period: fields?.period ?? "", errors: e.formErrors, uploadLimit: context.uploadLimit),
                 backLink: ("/submissions", "Submissions"))
             return page(html, status: .unprocessableEntity)
         }

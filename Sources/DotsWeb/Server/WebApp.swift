@@ -3,11 +3,20 @@ import Vapor
 
 /// Builds the web application: middleware in order, then every route. `dots serve` and the tests both call it.
 public enum WebApp {
+    /// Forms and API requests other than uploads (`WebContext.uploadLimit`). Kept small: any caller can send a
+    /// body before being refused.
+    static let bodyLimit: ByteCount = "2mb"
+
+    /// The largest body the route at `path` accepts: uploads are the only large ones.
+    static func bodyLimit(method: HTTPMethod, path: String, context: WebContext) -> Int {
+        method == .POST && (path == "/submissions" || path == "/api/v1/submissions") ? context.uploadLimit : bodyLimit.value
+    }
+
     public static func configure(_ app: Application, context: WebContext) {
         app.middleware = Middlewares()
         app.middleware.use(PageErrorMiddleware(tls: context.secureCookies))
         app.middleware.use(SessionMiddleware(context: context))
-        app.routes.defaultMaxBodySize = "64mb"
+        app.routes.defaultMaxBodySize = bodyLimit
         PageRoutes(context: context).register(app)
         SubmissionRoutes(context: context).register(app)
         QualityRoutes(context: context).register(app)

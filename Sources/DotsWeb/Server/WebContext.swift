@@ -10,11 +10,16 @@ public struct WebContext: Sendable {
     public let secureCookies: Bool
     /// The address of a reverse proxy whose `X-Forwarded-For` is believed; nil to use the connection's address.
     public let trustedProxy: String?
+    /// The largest upload (every file of a package at once), in bytes: a police force's package for 200,000 young
+    /// people is about 110 MB. Only signed-in callers' uploads are read to this size.
+    public let uploadLimit: Int
+    public static let defaultUploadLimit = 512 * 1024 * 1024
     let pages = PageCache()
     let uploads = UploadGate()
 
-    public init(_ useCases: UseCases, secureCookies: Bool = false, trustedProxy: String? = nil) {
+    public init(_ useCases: UseCases, secureCookies: Bool = false, trustedProxy: String? = nil, uploadLimit: Int = Self.defaultUploadLimit) {
         self.useCases = useCases
+        self.uploadLimit = uploadLimit
         self.secureCookies = secureCookies
         self.trustedProxy = trustedProxy
     }

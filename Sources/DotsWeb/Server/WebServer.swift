@@ -5,7 +5,9 @@ import Vapor
 
 /// Runs the web app on an address until the process is stopped (`dots serve`, `dots demo`).
 public enum WebServer {
-    public static func run(_ useCases: UseCases, host: String, port: Int, secureCookies: Bool, trustedProxy: String?) async throws {
+    public static func run(_ useCases: UseCases, host: String, port: Int, secureCookies: Bool, trustedProxy: String?, uploadLimit: Int = WebContext.defaultUploadLimit)
+        async throws
+    {
         var env = Environment(name: "production", arguments: ["dots"])
         try LoggingSystem.bootstrap(from: &env)
         let app = try await Application.make(env)
@@ -13,7 +15,7 @@ public enum WebServer {
         app.http.server.configuration.hostname = host
         app.http.server.configuration.port = port
         app.http.server.configuration.serverName = nil
-        WebApp.configure(app, context: WebContext(useCases, secureCookies: secureCookies, trustedProxy: trustedProxy))
+        WebApp.configure(app, context: WebContext(useCases, secureCookies: secureCookies, trustedProxy: trustedProxy, uploadLimit: uploadLimit))
         // Figures are recomputed in the background after accepted submissions, for as long as the server runs.
         let refresher = Task { await useCases.refresher.run() }
         defer { refresher.cancel() }

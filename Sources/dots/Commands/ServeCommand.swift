@@ -14,6 +14,8 @@ struct ServeCommand: AsyncParsableCommand {
     @Flag(help: "Mark cookies Secure and send HSTS: set when users reach Dots over HTTPS (directly or through a proxy).") var secureCookies = false
     @Option(help: "The address of a reverse proxy in front of Dots whose X-Forwarded-For header is believed (for sign-in throttling and the audit log).")
     var trustedProxy: String?
+    @Option(help: "The largest upload a signed-in agency may send through the web app or API, in MB (every file of a package at once).")
+    var uploadLimit = WebContext.defaultUploadLimit / (1024 * 1024)
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
@@ -21,7 +23,8 @@ struct ServeCommand: AsyncParsableCommand {
         try await store.withStore { hub in
             print("Dots is serving on http://\(host):\(port) (stop with Ctrl-C).")
             try await WebServer.run(
-                try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: host, port: port, secureCookies: secureCookies, trustedProxy: trustedProxy)
+                try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: host, port: port, secureCookies: secureCookies, trustedProxy: trustedProxy,
+                uploadLimit: uploadLimit * 1024 * 1024)
         }
     }
 }
