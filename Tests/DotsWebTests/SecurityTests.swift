@@ -217,7 +217,9 @@ struct SecurityTests {
         }
     }
 
-    @Test("Bodies over a real connection: forms stop at 2 MB, uploads at the upload limit, and a caller who is not signed in is refused before the upload is read")
+    @Test(
+        "Bodies over a real connection: forms stop at 2 MB, uploads at the upload limit, and a caller who is not signed in is refused before the upload is read"
+    )
     func bodyLimits() async throws {
         try await withStore(.sqlite) { store in
             try await WebFixture.accounts(store)
@@ -228,7 +230,8 @@ struct SecurityTests {
             let live = try app.testing(method: .running(hostname: "127.0.0.1", port: 0))
             func post(_ path: String, bytes: Int, headers: HTTPHeaders = [:]) async throws -> HTTPResponseStatus {
                 let boundary = "b"
-                let head = "--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\nperson_id\n"
+                let head =
+                    "--\(boundary)\r\nContent-Disposition: form-data; name=\"files[]\"; filename=\"people.csv\"\r\nContent-Type: text/csv\r\n\r\nperson_id\n"
                 let rows = String(repeating: "x", count: bytes) + "\n"
                 var h = headers
                 h.replaceOrAdd(name: .contentType, value: "multipart/form-data; boundary=\(boundary)")

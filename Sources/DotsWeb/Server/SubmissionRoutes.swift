@@ -31,7 +31,8 @@ struct SubmissionRoutes {
         let agencies = try context.submissions.uploadAgencies(by: user.caller)
         return page(
             layout(req, "Upload a submission").render(
-                SubmissionPages.form(agencies: agencies, csrf: user.csrfToken ?? "", uploadLimit: context.uploadLimit), backLink: ("/submissions", "Submissions")))
+                SubmissionPages.form(agencies: agencies, csrf: user.csrfToken ?? "", uploadLimit: context.uploadLimit),
+                backLink: ("/submissions", "Submissions")))
     }
 
     func upload(_ req: Request) async throws -> Response {

@@ -5,7 +5,9 @@ import Vapor
 
 /// Runs the web app on an address until the process is stopped (`dots serve`, `dots demo`).
 public enum WebServer {
-    public static func run(_ useCases: UseCases, host: String, port: Int, secureCookies: Bool, trustedProxy: String?, uploadLimit: Int = WebContext.defaultUploadLimit)
+    public static func run(
+        _ useCases: UseCases, host: String, port: Int, secureCookies: Bool, trustedProxy: String?, uploadLimit: Int = WebContext.defaultUploadLimit
+    )
         async throws
     {
         var env = Environment(name: "production", arguments: ["dots"])
