@@ -66,52 +66,61 @@ def intervals(system):
         lower[c], upper[c] = max(0, r - base // 2), r + (base - 1) // 2
     out = {}
     for cells, rels in components(system, hidden):
-        index = {c: j for j, c in enumerate(cells)}
-        h = highspy.Highs()
-        h.setOptionValue("output_flag", False)
-        n = len(cells)
-        # A finite ceiling far above any count keeps every program bounded (HiGHS can end "unknown" on unbounded
-        # ones); a maximum near it means nothing published bounds the cell.
-        h.addVars(n, np.array([float(lower[c]) for c in cells]), np.array([float(upper.get(c, CEILING)) for c in cells]))
-        for r in rels:
-            rel = system["relations"][r]
-            coef, rhs = {}, 0.0
-            for cell, sign in [(rel["total"], -1.0)] + [(p, 1.0) for p in rel["parts"]]:
-                if cell in index:
-                    coef[index[cell]] = coef.get(index[cell], 0.0) + sign
-                else:
-                    rhs -= sign * counts[cell]
-            idx = np.array(sorted(coef), dtype=np.int32)
-            kind = rel.get("kind", "equal")
-            # Σ parts − total ≥ 0 where a child can be counted in two groups; ≤ 0 where some are in none.
-            low = rhs if kind in ("equal", "partsAtLeast") else -highspy.kHighsInf
-            high = rhs if kind in ("equal", "partsAtMost") else highspy.kHighsInf
-            h.addRow(low, high, len(idx), idx, np.array([coef[i] for i in idx]))
-        for j, c in enumerate(cells):
-            bounds = []
-            for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
-                cost = np.zeros(n)
-                cost[j] = 1.0
-                h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
-                h.changeObjectiveSense(sense)
+        out.update(component_bounds(system, cells, rels, lower, upper))
+    return out
+
+
+def component_bounds(system, cells, rels, lower, upper):
+    """The least and greatest value of each hidden cell of one connected group (`cells`, the relations `rels` that
+    touch it), every other count being published; upper is None when unbounded."""
+    counts = system["counts"]
+    out = {}
+    index = {c: j for j, c in enumerate(cells)}
+    h = highspy.Highs()
+    h.setOptionValue("output_flag", False)
+    n = len(cells)
+    # A finite ceiling far above any count keeps every program bounded (HiGHS can end "unknown" on unbounded
+    # ones); a maximum near it means nothing published bounds the cell.
+    h.addVars(n, np.array([float(lower[c]) for c in cells]), np.array([float(upper.get(c, CEILING)) for c in cells]))
+    for r in rels:
+        rel = system["relations"][r]
+        coef, rhs = {}, 0.0
+        for cell, sign in [(rel["total"], -1.0)] + [(p, 1.0) for p in rel["parts"]]:
+            if cell in index:
+                coef[index[cell]] = coef.get(index[cell], 0.0) + sign
+            else:
+                rhs -= sign * counts[cell]
+        idx = np.array(sorted(coef), dtype=np.int32)
+        kind = rel.get("kind", "equal")
+        # Σ parts − total ≥ 0 where a child can be counted in two groups; ≤ 0 where some are in none.
+        low = rhs if kind in ("equal", "partsAtLeast") else -highspy.kHighsInf
+        high = rhs if kind in ("equal", "partsAtMost") else highspy.kHighsInf
+        h.addRow(low, high, len(idx), idx, np.array([coef[i] for i in idx]))
+    for j, c in enumerate(cells):
+        bounds = []
+        for sense in (highspy.ObjSense.kMinimize, highspy.ObjSense.kMaximize):
+            cost = np.zeros(n)
+            cost[j] = 1.0
+            h.changeColsCost(n, np.arange(n, dtype=np.int32), cost)
+            h.changeObjectiveSense(sense)
+            h.run()
+            status = h.getModelStatus()
+            if status == highspy.HighsModelStatus.kUnknown:
+                # Presolve can stop short on an unbounded program; ask the simplex directly.
+                h.setOptionValue("presolve", "off")
                 h.run()
                 status = h.getModelStatus()
-                if status == highspy.HighsModelStatus.kUnknown:
-                    # Presolve can stop short on an unbounded program; ask the simplex directly.
-                    h.setOptionValue("presolve", "off")
-                    h.run()
-                    status = h.getModelStatus()
-                    h.setOptionValue("presolve", "choose")
-                if status == highspy.HighsModelStatus.kOptimal:
-                    bounds.append(h.getInfo().objective_function_value)
-                elif status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
-                    bounds.append(None)
-                else:
-                    raise SystemExit(f"{system['indicatorID']}: HiGHS status {h.modelStatusToString(status)} for {system['labels'][c]}")
-            low, high = bounds
-            if high is not None and high > CEILING / 2:
-                high = None
-            out[c] = (math.ceil(low - 1e-6), None if high is None else math.floor(high + 1e-6))
+                h.setOptionValue("presolve", "choose")
+            if status == highspy.HighsModelStatus.kOptimal:
+                bounds.append(h.getInfo().objective_function_value)
+            elif status in (highspy.HighsModelStatus.kUnbounded, highspy.HighsModelStatus.kUnboundedOrInfeasible):
+                bounds.append(None)
+            else:
+                raise SystemExit(f"{system['indicatorID']}: HiGHS status {h.modelStatusToString(status)} for {system['labels'][c]}")
+        low, high = bounds
+        if high is not None and high > CEILING / 2:
+            high = None
+        out[c] = (math.ceil(low - 1e-6), None if high is None else math.floor(high + 1e-6))
     return out
 
 

@@ -86,4 +86,36 @@ struct FreshFiguresTests {
             #expect(try await store.latestFrameworkRun()?.id == latest.id, "no second run")
         }
     }
+
+    @Test("A stopping server stops its recomputation: an idle loop ends at once, and a job cut short is resumed, not failed", arguments: StoreKind.available)
+    func stopping(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let spec = try FrameworkService.load()
+            let refresher = FrameworkRefresher(store: store, spec: spec, clock: WebFixture.clock)
+            // Idle: cancelling the loop ends it (the store may close after it), well before the 10 s guard.
+            let loop = Task { await refresher.run() }
+            try await Task.sleep(for: .milliseconds(200))
+            loop.cancel()
+            let ended = await withTaskGroup(of: Bool.self) { group in
+                group.addTask { await loop.value; return true }
+                group.addTask { try? await Task.sleep(for: .seconds(10)); return false }
+                let first = await group.next() ?? false
+                group.cancelAll()
+                return first
+            }
+            #expect(ended, "the refresher's loop did not end when cancelled")
+            // A job whose run is cancelled is left claimed (no figures half-written, not marked failed) and queued
+            // again at the next start.
+            _ = try await store.queueFrameworkJob(reason: "test", requestedBy: "test", at: WebFixture.clock.now())
+            let cut = Task {
+                withUnsafeCurrentTask { $0?.cancel() }
+                return try await refresher.runPending()
+            }
+            await #expect(throws: CancellationError.self) { try await cut.value }
+            #expect(try await store.frameworkJobs(states: [.running]).count == 1)
+            #expect(try await store.frameworkJobs(states: [.failed]).isEmpty)
+            #expect(try await store.latestFrameworkRun() == nil)
+            #expect(try await store.requeueInterruptedFrameworkJobs() == 1)
+        }
+    }
 }

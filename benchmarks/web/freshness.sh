@@ -23,7 +23,12 @@ PORT=$(free_port)
 SERVER=$!
 trap 'kill $SERVER 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
-computed() { curl -fs -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/framework" | python3 -c 'import json,sys; print(json.load(sys.stdin)["computedAt"])'; }
+# The run the API reports; a failed request ends the benchmark (it must not pass for new figures).
+computed() {
+  local body
+  body=$(curl -fsS -H "Authorization: Bearer $TOKEN" "http://127.0.0.1:$PORT/api/v1/framework") || { echo "GET /api/v1/framework failed" >&2; tail -20 "$OUT/serve.log" >&2; exit 1; }
+  python3 -c 'import json,sys; print(json.load(sys.stdin)["computedAt"])' <<<"$body"
+}
 BEFORE=$(computed)
 ARGS=()
 for f in "$OUT/demo/packages/staffs-police"/*; do ARGS+=(-F "files[]=@$f"); done
@@ -31,7 +36,8 @@ START=$(date +%s.%N)
 STATUS=$(curl -s -o "$OUT/upload.json" -w '%{http_code}' -H "Authorization: Bearer $TOKEN" "${ARGS[@]}" "http://127.0.0.1:$PORT/api/v1/submissions")
 ACCEPTED=$(date +%s.%N)
 [ "$STATUS" = 201 ] || { echo "upload answered $STATUS" >&2; head -c 600 "$OUT/upload.json" >&2; exit 1; }
-while [ "$(computed)" = "$BEFORE" ]; do sleep 0.2; done
+while NOW=$(computed) && [ "$NOW" = "$BEFORE" ]; do sleep 0.2; done
+[ -n "$NOW" ] || exit 1
 LIVE=$(date +%s.%N)
 python3 - "$START" "$ACCEPTED" "$LIVE" <<'PY'
 import sys

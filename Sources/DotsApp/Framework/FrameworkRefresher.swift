@@ -55,6 +55,9 @@ public actor FrameworkRefresher {
             try await relinkIfPeopleChanged(job)
             let outcome = try await FrameworkService(store: store, clock: clock, runBy: "dots serve (\(job.reason))").compute(spec)
             try await store.finishFrameworkJob(id: job.id, runID: outcome.run.id, at: clock.now())
+        } catch where Task.isCancelled {
+            // The server is stopping: the job stays claimed, and the next start queues it again.
+            throw CancellationError()
         } catch {
             try await store.failFrameworkJob(id: job.id, error: String(describing: error), at: clock.now())
         }
@@ -97,6 +100,8 @@ public actor FrameworkRefresher {
     }
 
     private func waitForNudge() async {
+        // Cancelled before it began waiting: the nudge that ends the wait has already been and gone.
+        guard !Task.isCancelled else { return }
         await withCheckedContinuation { wake = $0 }
     }
 }

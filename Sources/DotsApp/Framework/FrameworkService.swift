@@ -107,6 +107,8 @@ public struct FrameworkService: Sendable {
                 let index = next, store = store
                 next += 1
                 group.addTask {
+                    // A stopping server cancels the run: no new query starts (the job is resumed at the next start).
+                    try Task.checkCancellation()
                     let t0 = Stopwatch()
                     var raw = try await store.frameworkCells(compiled)
                     if compiled.wholeAreaBySum { raw = RawCell.addingWholeArea(raw) }
@@ -144,6 +146,8 @@ public struct FrameworkService: Sendable {
             frameworkChecksum: "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined(),
             linkageRunID: profile.linkageRunID, submissions: profile.datasets.values.flatMap(\.submissionIDs).sorted(),
             indicators: spec.indicators.count, cells: cells.count, seconds: started.seconds, runBy: runBy)
+        // Cancelled (the server is stopping): nothing is saved, and the job is resumed at the next start.
+        try Task.checkCancellation()
         try await store.saveFrameworkRun(run, cells: cells, gaps: gaps)
         return Outcome(run: run, gaps: gaps, seconds: timings, querySeconds: querySeconds, concurrency: width)
     }

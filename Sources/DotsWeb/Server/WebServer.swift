@@ -20,14 +20,22 @@ public enum WebServer {
         WebApp.configure(app, context: WebContext(useCases, secureCookies: secureCookies, trustedProxy: trustedProxy, uploadLimit: uploadLimit))
         // Figures are recomputed in the background after accepted submissions, for as long as the server runs.
         let refresher = Task { await useCases.refresher.run() }
-        defer { refresher.cancel() }
         do {
             try await app.startup()
             try await app.running?.onStop.get()
         } catch {
             try? await app.asyncShutdown()
+            await stop(refresher)
             throw error
         }
         try await app.asyncShutdown()
+        await stop(refresher)
+    }
+
+    /// The store closes when `run` returns, so the background recomputation must have ended first: it stops
+    /// before its next query and leaves its job to be resumed at the next start.
+    static func stop(_ refresher: Task<Void, Never>) async {
+        refresher.cancel()
+        await refresher.value
     }
 }
