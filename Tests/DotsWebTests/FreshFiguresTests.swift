@@ -97,8 +97,12 @@ struct FreshFiguresTests {
             try await Task.sleep(for: .milliseconds(200))
             loop.cancel()
             let ended = await withTaskGroup(of: Bool.self) { group in
-                group.addTask { await loop.value; return true }
-                group.addTask { try? await Task.sleep(for: .seconds(10)); return false }
+                group.addTask {
+                    await loop.value; return true
+                }
+                group.addTask {
+                    try? await Task.sleep(for: .seconds(10)); return false
+                }
                 let first = await group.next() ?? false
                 group.cancelAll()
                 return first

@@ -55,7 +55,7 @@ public actor FrameworkRefresher {
             try await relinkIfPeopleChanged(job)
             let outcome = try await FrameworkService(store: store, clock: clock, runBy: "dots serve (\(job.reason))").compute(spec)
             try await store.finishFrameworkJob(id: job.id, runID: outcome.run.id, at: clock.now())
-        } catch where Task.isCancelled {
+        } catch  where Task.isCancelled {
             // The server is stopping: the job stays claimed, and the next start queues it again.
             throw CancellationError()
         } catch {
