@@ -184,4 +184,42 @@ struct FrameworkParserTests {
         #expect(
             none.ages == nil && none.indicators.first { $0.id == "missing-children" }?.filters.contains { if case .age = $0 { true } else { false } } == false)
     }
+
+    @Test("The disclosure rules: the framework's, a partnership's stricter ones, applied as the strictest of all; bad values named on their line")
+    func disclosure() throws {
+        let standard = try #require(FrameworkParser.parse(DefaultFramework.yaml).spec)
+        #expect(standard.disclosure.applied == .standard && standard.disclosure.partnerships.isEmpty)
+        #expect(standard.disclosure.statement.hasSuffix("(the framework's rules)"))
+        // No section: the standard rules.
+        #expect(try #require(FrameworkParser.parse(Self.good).spec).disclosure.applied == .standard)
+        let own = Self.good.replacingOccurrences(
+            of: "themes:\n",
+            with: """
+                disclosure:
+                  threshold: 5
+                  partnerships:
+                    stoke-scp: {threshold: 10, minimum-base: 20}
+                    staffs-scp: {protection: 4, round-to-protect: none}
+                themes:
+
+                """)
+        let spec = try #require(FrameworkParser.parse(own).spec, "\(FrameworkParser.parse(own).problems)")
+        #expect(spec.disclosure.partnerships["stoke-scp"]?.threshold == 10)
+        // Worked by hand: threshold max(5, 10, 5) = 10; protection max(3, 3, 4) = 4; base max(10, 20, 10) = 20;
+        // rounding only if every set allows it (Staffordshire's says none).
+        let applied = spec.disclosure.applied
+        #expect(applied.threshold == 10 && applied.protectionLevel == 4 && applied.minimumBase == 20 && applied.roundToProtect == nil)
+        #expect(spec.disclosure.statement.contains("counts from 1 to 10 hidden"))
+        #expect(spec.disclosure.source.contains("Stoke-on-Trent") && spec.disclosure.source.contains("strictest"))
+        for (bad, path, line) in [
+            ("disclosure:\n  threshold: 0\n", "disclosure.threshold", 5), ("disclosure:\n  protection: lots\n", "disclosure.protection", 5),
+            ("disclosure:\n  partnerships:\n    nowhere-scp: {threshold: 10}\n", "disclosure.partnerships.nowhere-scp", 6),
+            ("disclosure:\n  round-to-protect: 1\n", "disclosure.round-to-protect", 5), ("disclosure:\n  rounding: 5\n", "disclosure.rounding", 5),
+        ] {
+            let text = Self.good.replacingOccurrences(of: "themes:\n", with: bad + "themes:\n")
+            let problems = FrameworkParser.parse(text).problems
+            #expect(problems.count == 1 && problems.first?.path == path && problems.first?.line == line, "\(bad): \(problems)")
+            #expect(problems.first.map { $0.fix.count > 10 } == true)
+        }
+    }
 }

@@ -174,6 +174,30 @@ struct AccessTests {
         }
     }
 
+    @Test("A partnership's stricter rules hold for every published figure of the run, and are recorded with each", arguments: StoreKind.available)
+    func partnershipRules(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await Self.fixture(store)
+            var spec = try FrameworkService.load()
+            func counts(_ report: FrameworkReport) -> [Int] {
+                report.cells.flatMap { [$0.numerator, $0.denominator].compactMap { Int($0) } }
+            }
+            // The standard rules publish counts from 6 to 10 on this data, so the check below can fail.
+            let standard = try #require(try await FrameworkReport.load(store, spec: spec, publish: true))
+            #expect(counts(standard).contains { (6...10).contains($0) })
+            #expect(!counts(standard).contains { (1...5).contains($0) })
+            spec.disclosure.partnerships["stoke-scp"] = DisclosurePolicy(threshold: 10)
+            let strict = try #require(try await FrameworkReport.load(store, spec: spec, publish: true))
+            #expect(!counts(strict).contains { (1...10).contains($0) }, "a count from 1 to 10 was published")
+            let csv = strict.csv().split(separator: "\n")
+            #expect(csv[0].hasSuffix(",suppression,disclosure_control"))
+            #expect(csv.dropFirst().allSatisfy { $0.contains("counts from 1 to 10 hidden") && $0.contains("Stoke-on-Trent Safeguarding Children Partnership") })
+            #expect(try strict.json().contains("\"disclosureControl\" : \"counts from 1 to 10 hidden"))
+            // Exact figures carry no rules.
+            #expect(try await FrameworkReport.load(store, spec: spec, publish: false)?.disclosureControl == nil)
+        }
+    }
+
     @Test("API tokens work for the API only, as their account; unknown tokens do not", arguments: StoreKind.available)
     func apiTokens(kind: StoreKind) async throws {
         try await WebFixture.withAccounts(kind) { store, app in

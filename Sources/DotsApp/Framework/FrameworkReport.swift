@@ -11,6 +11,9 @@ public struct FrameworkReport: Sendable {
     public let run: FrameworkRunRecord
     /// The disclosure control the figures went through; nil for exact figures.
     public var policy: DisclosurePolicy?
+    /// That control in words with whose rules they are: recorded with every published figure (pages, API, CSV,
+    /// JSON). Nil for exact figures.
+    public var disclosureControl: String?
     /// Each indicator's cells, so pages showing one indicator do not scan every figure of the run.
     public let cellsByIndicator: [String: [PublishedCell]]
 
@@ -27,13 +30,20 @@ public struct FrameworkReport: Sendable {
 
     /// The latest run's figures for a reader: exact (`publish` false: analysts, who still see `:` and `z`) or with
     /// disclosure control applied. Nil when the framework has not been computed on this store.
-    public static func load(_ store: HubStore, spec: FrameworkSpec, publish: Bool, policy: DisclosurePolicy = .standard) async throws -> FrameworkReport? {
+    /// - Parameters:
+    ///   - policy: the rules to publish under; nil for the framework's (`spec.disclosure`).
+    ///   - source: whose rules `policy` is, in words (for example "set on the command line").
+    public static func load(
+        _ store: HubStore, spec: FrameworkSpec, publish: Bool, policy chosen: DisclosurePolicy? = nil, source: String? = nil
+    ) async throws -> FrameworkReport? {
+        let policy = chosen ?? spec.disclosure.applied
         guard let run = try await store.latestFrameworkRun() else { return nil }
         let cells = try await store.frameworkResults()
         let service = FrameworkService(store: store, runBy: "report")
         let published = service.published(spec, cells: cells, policy: publish ? policy : DisclosurePolicy(threshold: 0, minimumBase: 0))
         var report = FrameworkReport(spec: spec, cells: published, gaps: try await store.frameworkGaps(), run: run)
         report.policy = publish ? policy : nil
+        report.disclosureControl = publish ? "\(policy.summary) (\(chosen == nil ? spec.disclosure.source : source ?? "set for this export"))" : nil
         return report
     }
 
@@ -165,17 +175,20 @@ public struct FrameworkReport: Sendable {
 
     public static let csvHeader = [
         "indicator", "period_kind", "period", "period_start", "period_end", "scope", "breakdown", "group", "stat",
-        "numerator", "denominator", "value", "status", "note",
+        "numerator", "denominator", "value", "status", "note", "suppression", "disclosure_control",
     ]
 
-    public func csv() -> String {
+    public func csv() -> String { csv(cells) }
+
+    /// Some of the run's figures as CSV, each row with its suppression reason and the rules applied.
+    public func csv(_ cells: [PublishedCell]) -> String {
         var lines = [Self.csvHeader.joined(separator: ",")]
         for p in cells {
             let c = p.cell
             lines.append(
                 [
                     c.indicatorID, c.periodKind, c.period, c.periodStart.description, c.periodEnd.description, c.scope, c.breakdown, c.group, c.stat,
-                    p.numerator, p.denominator, p.value, c.status.rawValue, c.note ?? "",
+                    p.numerator, p.denominator, p.value, c.status.rawValue, c.note ?? "", p.suppression ?? "", disclosureControl ?? "",
                 ].map(CSVText.escape).joined(separator: ","))
         }
         return lines.joined(separator: "\n") + "\n"
@@ -191,17 +204,19 @@ public struct FrameworkReport: Sendable {
         struct Figure: Encodable {
             let indicator, periodKind, period, scope, breakdown, group, stat, numerator, denominator, value, status: String
             let note: String?
+            /// Why the figure is hidden or rounded (primary, secondary, withheld, base, rounded), when it is.
+            let suppression: String?
         }
         let figures = cells.map { p in
             Figure(
                 indicator: p.cell.indicatorID, periodKind: p.cell.periodKind, period: p.cell.period, scope: p.cell.scope, breakdown: p.cell.breakdown,
                 group: p.cell.group, stat: p.cell.stat, numerator: p.numerator, denominator: p.denominator, value: p.value,
-                status: p.cell.status.rawValue, note: p.cell.note)
+                status: p.cell.status.rawValue, note: p.cell.note, suppression: p.suppression)
         }
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
         return String(
             decoding: try encoder.encode(
-                Doc(framework: spec.name, version: spec.version, run: run, disclosureControl: policy?.summary, figures: figures, gaps: gaps)), as: UTF8.self)
+                Doc(framework: spec.name, version: spec.version, run: run, disclosureControl: disclosureControl, figures: figures, gaps: gaps)), as: UTF8.self)
     }
 }

@@ -8,6 +8,15 @@ public enum DefaultFramework {
         name: Child exploitation and extra-familial harm
         version: "2026.1"
         ages: 0-17
+        # What reaches anyone but analysts: counts 1-5 hidden; no hidden count narrower than 3 from what is
+        # published; rates, percentages and medians only for 10 or more; a whole-area total that would give a small
+        # count away published rounded to 5. A partnership may set stricter rules for itself under partnerships:
+        # (for example stoke-scp: {threshold: 10}); a run is published under the strictest of them.
+        disclosure:
+          threshold: 5
+          protection: 3
+          minimum-base: 10
+          round-to-protect: 5
         themes:
           - id: who-is-vulnerable
             title: Who is vulnerable?

@@ -20,7 +20,7 @@ public enum FrameworkParser {
             )
         }
         let r = Reader()
-        guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "ages", "themes"]) else {
+        guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "ages", "disclosure", "themes"]) else {
             return (
                 nil,
                 r.problems.isEmpty
@@ -44,6 +44,7 @@ public enum FrameworkParser {
                 r.problem(node, "ages", "ages should be a range like 0-17", "write ages: 0-17 (years at each event), or leave it out to count every age")
             }
         }
+        let disclosure = root["disclosure"].map { DisclosureReader(r: r).read($0) } ?? DisclosureSettings()
         var themes: [ThemeSpec] = []
         var ids = Set<String>()
         for (t, themeNode) in r.list(root, "themes", "file").enumerated() {
@@ -79,7 +80,7 @@ public enum FrameworkParser {
                 }
             }
         }
-        return (FrameworkSpec(name: name, version: version, themes: themes, ages: ages), [])
+        return (FrameworkSpec(name: name, version: version, themes: themes, ages: ages, disclosure: disclosure), [])
     }
 
     static func line(of error: YamlError) -> Int? {

@@ -10,6 +10,8 @@ public struct FrameworkSpec: Sendable, Equatable {
     /// The ages (in years at each event) the framework counts unless an indicator names its own: the reference
     /// partnership counts children, 0–17. Nil when the file sets none.
     public var ages: ClosedRange<Int>? = nil
+    /// The rules for published figures (the file's `disclosure:` section; the standard when it has none).
+    public var disclosure = DisclosureSettings()
 
     public var questions: [QuestionSpec] { themes.flatMap(\.questions) }
     public var indicators: [IndicatorSpec] { questions.flatMap(\.indicators) }

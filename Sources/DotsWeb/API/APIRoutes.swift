@@ -59,7 +59,7 @@ struct APIRoutes {
         }
         return Overview(
             framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
-            exactFigures: reading.exact, disclosureControl: report.policy?.summary, questions: questions)
+            exactFigures: reading.exact, disclosureControl: report.disclosureControl, questions: questions)
     }
 
     func indicator(_ req: Request) async throws -> IndicatorDetail {
@@ -71,7 +71,7 @@ struct APIRoutes {
         let (trend, breakdowns, _) = view.shownCells()
         return IndicatorDetail(
             id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,
-            disclosureControl: report.policy?.summary, trend: trend.map(Figure.init),
+            disclosureControl: report.disclosureControl, trend: trend.map(Figure.init),
             breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
             gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
     }

@@ -49,16 +49,7 @@ struct IndicatorPage {
 
     func csv() -> String {
         let (trend, breakdowns, _) = shownCells()
-        var lines = [FrameworkReport.csvHeader.joined(separator: ",")]
-        for p in trend + breakdowns.keys.sorted().flatMap({ breakdowns[$0]! }) {
-            let c = p.cell
-            lines.append(
-                [
-                    c.indicatorID, c.periodKind, c.period, c.periodStart.description, c.periodEnd.description, c.scope, c.breakdown, c.group, c.stat,
-                    p.numerator, p.denominator, p.value, c.status.rawValue, c.note ?? "",
-                ].map(CSVText.escape).joined(separator: ","))
-        }
-        return lines.joined(separator: "\n") + "\n"
+        return report.csv(trend + breakdowns.keys.sorted().flatMap { breakdowns[$0]! })
     }
 
     func render() -> HTML {
@@ -138,7 +129,7 @@ struct IndicatorPage {
               <div class="dots-summary-list__row"><dt>Framework</dt><dd>\(report.run.frameworkName), version \(report.run.frameworkVersion) (\(String(report.run.frameworkChecksum.prefix(19)))…)</dd></div>
               <div class="dots-summary-list__row"><dt>Computed</dt><dd>\(report.run.computedAt.description) by \(report.run.runBy)</dd></div>
               <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) across all datasets\(provenance)</dd></div>
-              <div class="dots-summary-list__row"><dt>Disclosure control</dt><dd>\(report.policy.map { $0.summary.prefix(1).uppercased() + $0.summary.dropFirst() + "." } ?? "None: exact figures, for analysts only.")</dd></div>
+              <div class="dots-summary-list__row"><dt>Disclosure control</dt><dd>\(report.disclosureControl.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? "None: exact figures, for analysts only.")</dd></div>
               <div class="dots-summary-list__row"><dt>Linkage</dt><dd>\(report.run.linkageRunID.map { "Young people linked across agencies (run \($0.prefix(8)))" } ?? "Not run: young people counted per agency")</dd></div>
             </dl>
             <p class="dots-body-s">\(Formatting.symbolsNote)</p>

@@ -139,7 +139,7 @@ struct FrameworkCommand: AsyncParsableCommand {
         @OptionGroup var source: Source
         @Option(help: "csv or json.") var format: Format = .csv
         @Flag(help: "Apply disclosure control (small counts as c, secondary suppression, withheld rates).") var publish = false
-        @Option(help: "With --publish: hide counts from 1 to this.") var threshold = 5
+        @Option(help: "With --publish: hide counts from 1 to this (default: the framework's disclosure rules).") var threshold: Int?
         @Option(help: "With --publish: round partnership-wide totals to 5 or 10.") var round: Int?
         @Option(help: "Write here instead of standard output.") var output: String?
         @OptionGroup var store: StoreOptions
@@ -147,8 +147,13 @@ struct FrameworkCommand: AsyncParsableCommand {
         func run() async throws {
             let (spec, _) = try source.load()
             if let round, ![5, 10].contains(round) { throw ValidationError("--round takes 5 or 10.") }
-            let policy = DisclosurePolicy(threshold: threshold, roundTotalsTo: round)
-            let report = try await store.withStore { try await Report.build($0, spec: spec, publish: publish, policy: policy) }
+            var policy = spec.disclosure.applied
+            if let threshold { policy.threshold = threshold }
+            if let round { policy.roundTotalsTo = round }
+            let changed = threshold != nil || round != nil
+            let report = try await store.withStore {
+                try await Report.build($0, spec: spec, publish: publish, policy: changed ? policy : nil, source: changed ? "the framework's rules, changed for this export" : nil)
+            }
             let text = format == .csv ? report.csv() : try report.json() + "\n"
             if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
         }
@@ -162,8 +167,8 @@ struct FrameworkCommand: AsyncParsableCommand {
                 "Exits 1 when any hidden count can be narrowed to less than the protection level. --systems writes each indicator's counts, relations and hidden cells as JSON lines for scripts/disclosure-audit (HiGHS)."
         )
         @OptionGroup var source: Source
-        @Option(help: "Hide counts from 1 to this.") var threshold = 5
-        @Option(help: "The narrowest range a hidden count may be narrowed to.") var protection = 3
+        @Option(help: "Hide counts from 1 to this (default: the framework's disclosure rules).") var threshold: Int?
+        @Option(help: "The narrowest range a hidden count may be narrowed to (default: the framework's).") var protection: Int?
         @Option(help: "linked (the method in use) or greedy (the method before December 2026, which leaks).") var method: DisclosurePolicy.Method = .linked
         @Option(help: "Write the systems here as JSON lines.") var systems: String?
         @Flag(help: "Print the totals as JSON.") var json = false
@@ -171,7 +176,11 @@ struct FrameworkCommand: AsyncParsableCommand {
 
         func run() async throws {
             let (spec, _) = try source.load()
-            let policy = DisclosurePolicy(threshold: threshold, protectionLevel: protection, method: method)
+            var policy = spec.disclosure.applied
+            policy.threshold = threshold ?? policy.threshold
+            policy.protectionLevel = protection ?? policy.protectionLevel
+            policy.method = method
+            let (threshold, protection) = (policy.threshold, policy.protectionLevel)
             let found = try await store.withStore { store in
                 FrameworkService(store: store, runBy: "cli").disclosureSystems(spec, cells: try await store.frameworkResults(), policy: policy)
             }
@@ -210,8 +219,10 @@ struct FrameworkCommand: AsyncParsableCommand {
     }
 
     enum Report {
-        static func build(_ store: HubStore, spec: FrameworkSpec, publish: Bool, policy: DisclosurePolicy = .standard) async throws -> FrameworkReport {
-            guard let report = try await FrameworkReport.load(store, spec: spec, publish: publish, policy: policy) else {
+        static func build(_ store: HubStore, spec: FrameworkSpec, publish: Bool, policy: DisclosurePolicy? = nil, source: String? = nil) async throws
+            -> FrameworkReport
+        {
+            guard let report = try await FrameworkReport.load(store, spec: spec, publish: publish, policy: policy, source: source) else {
                 throw ValidationError(FrameworkService.FrameworkError.notComputed.description)
             }
             return report
