@@ -30,7 +30,7 @@ import highspy
 import numpy as np
 
 sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Tests", "Disclosure"))
-from audit import component_bounds, components  # noqa: E402
+from audit import component_bounds, components, intervals  # noqa: E402
 
 
 def solve(system, level, time_limit):
@@ -72,6 +72,64 @@ def solve(system, level, time_limit):
             h.addRow(0.0, highspy.kHighsInf, len(idx), np.array(idx, dtype=np.int32), np.array([1.0] * len(nb) + [-1.0]))
         return True
 
+    # The attacker's program over the whole system, for capacity cuts (Fischetti and Salazar): two copies of every
+    # count's deviation from its true value (y and z), each within -(v - 1)..M when hidden and 0 when published, every
+    # relation holding for both; the widest range of a cell e is max y_e - z_e. M, the most a hidden count may rise,
+    # is the sum of all counts plus the level: a vertex of this network-like system moves no count further.
+    big = total + level
+    rel_rows = []
+    for rel in system["relations"]:
+        kind = rel.get("kind", "equal")
+        slack = sum(counts[p] for p in rel["parts"]) - counts[rel["total"]]
+        low = 0.0 if kind == "equal" else (-slack if kind == "partsAtLeast" else -highspy.kHighsInf)
+        high = 0.0 if kind == "equal" else (-slack if kind == "partsAtMost" else highspy.kHighsInf)
+        coef = defaultdict(float)
+        coef[rel["total"]] -= 1.0
+        for q in rel["parts"]:
+            coef[q] += 1.0
+        rel_rows.append((low, high, coef))
+    attacker = highspy.Highs()
+    attacker.setOptionValue("output_flag", False)
+    attacker.addVars(2 * n, np.zeros(2 * n), np.zeros(2 * n))
+    for copy in (0, n):
+        for low, high, coef in rel_rows:
+            idx = np.array([copy + c for c in coef], dtype=np.int32)
+            attacker.addRow(low, high, len(idx), idx, np.array(list(coef.values())))
+
+    def capacity_cut(hidden, e):
+        """The dual of the attacker's program for cell e at the current pattern, as a cut on x; None if e is safe."""
+        lo = np.zeros(2 * n)
+        hi = np.zeros(2 * n)
+        for c in hidden:
+            for k in (c, n + c):
+                lo[k], hi[k] = -(counts[c] - 1.0), big
+        attacker.changeColsBounds(2 * n, np.arange(2 * n, dtype=np.int32), lo, hi)
+        cost = np.zeros(2 * n)
+        cost[e], cost[n + e] = -1.0, 1.0
+        attacker.changeColsCost(2 * n, np.arange(2 * n, dtype=np.int32), cost)
+        attacker.run()
+        if attacker.getModelStatus() != highspy.HighsModelStatus.kOptimal:
+            return None
+        value = -attacker.getInfo().objective_function_value
+        if value >= level - 1e-6:
+            return None
+        duals = attacker.getSolution().col_dual
+        coefficient = defaultdict(float)
+        for k in range(2 * n):
+            d, c = duals[k], k % n
+            if c not in col:
+                continue
+            # Minimising: a positive reduced cost holds the count at its least value, a negative one at its greatest.
+            if d > 1e-9:
+                coefficient[c] += d * (counts[c] - 1.0)
+            elif d < -1e-9:
+                coefficient[c] += -d * big
+        constant = value - sum(v for c, v in coefficient.items() if c in hidden)
+        coefficient[e] -= level
+        idx = [col[c] for c, v in coefficient.items() if abs(v) > 1e-9]
+        vals = [coefficient[c] for c, v in coefficient.items() if abs(v) > 1e-9]
+        return idx, vals, -constant
+
     # Start from the cuts every method needs: a primary alone in an equation with everything else published.
     for p in primary:
         for r in by_cell[p]:
@@ -81,15 +139,20 @@ def solve(system, level, time_limit):
     cache = {}
     start = time.monotonic()
     rounds = 0
+    # Every cut is valid for every protecting pattern, so each solved master's count of hidden cells is a lower
+    # bound on the optimum's (the tie-break by size adds less than 1).
+    bound = 0
     while True:
         rounds += 1
         left = time_limit - (time.monotonic() - start)
-        if left <= 0:
-            return {"status": "time limit", "rounds": rounds, "lowerBound": objective_of(h, candidates, counts, primary, total)[0]}
-        h.setOptionValue("time_limit", left)
-        h.run()
+        if left > 0:
+            h.setOptionValue("time_limit", left)
+            h.run()
+        if left <= 0 or h.getModelStatus() == highspy.HighsModelStatus.kTimeLimit:
+            return {"status": "time limit", "rounds": rounds, "seconds": round(time.monotonic() - start, 2), "lowerBound": bound}
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return {"status": h.modelStatusToString(h.getModelStatus()), "rounds": rounds}
+        bound = int(h.getInfo().objective_function_value + 1e-9)
         x = h.getSolution().col_value
         hidden = {c for c in candidates if x[col[c]] > 0.5}
         view = {"counts": counts, "relations": system["relations"], "primary": sorted(hidden), "secondary": [], "withheld": []}
@@ -108,17 +171,23 @@ def solve(system, level, time_limit):
                 if not cut(neighbours, e):
                     return {"status": "infeasible", "rounds": rounds}
                 added += len(cuts) - before
+                strong = capacity_cut(hidden, e)
+                if strong:
+                    idx, vals, rhs = strong
+                    h.addRow(rhs, highspy.kHighsInf, len(idx), np.array(idx, dtype=np.int32), np.array(vals))
+                    added += 1
         if not added:
             secondary = sorted(hidden - primary)
+            # Checked again by the audit itself, over the whole pattern at once.
+            final = dict(system, primary=sorted(primary), secondary=secondary, withheld=[], rounded=[])
+            narrow = [c for c, (lo, hi) in intervals(final).items() if hi is not None and hi - lo < level]
+            if narrow:
+                raise SystemExit(f"{system['indicatorID']}: the pattern found leaves {len(narrow)} cells exposed")
             return {
                 "status": "optimal", "rounds": rounds, "seconds": round(time.monotonic() - start, 2),
                 "secondary": len(secondary), "secondarySum": int(sum(counts[c] for c in secondary)),
                 "objective": round(sum(cost[col[c]] for c in secondary), 6),
             }
-
-
-def objective_of(h, candidates, counts, primary, total):
-    return (h.getInfo().mip_dual_bound,)
 
 
 def main():
@@ -151,6 +220,20 @@ def main():
     if args.json:
         with open(args.json, "w") as f:
             json.dump(out, f, indent=1)
+    summarise(out)
+
+
+def summarise(out):
+    """Totals over the systems solved to optimality, and over all of them (optimum or lower bound)."""
+    solved = [r for r in out if r["status"] == "optimal"]
+    bounded = [r for r in out if r["status"] == "time limit"]
+    def total(rows, key, sub=None):
+        return sum((r[sub][key] if sub else r[key]) for r in rows)
+    print(f"Systems: {len(out)}; solved to optimality {len(solved)}; stopped at the time limit {len(bounded)}")
+    print(f"  solved: optimal {total(solved, 'secondary')} cells ({total(solved, 'secondarySum')} in all); "
+          f"Dots linked {total(solved, 'secondary', 'method')} cells ({total(solved, 'secondarySum', 'method')}) and {total(solved, 'rounded', 'method')} rounded")
+    if bounded:
+        print(f"  stopped: at least {total(bounded, 'lowerBound')} cells; Dots linked {total(bounded, 'secondary', 'method')} and {total(bounded, 'rounded', 'method')} rounded")
 
 
 if __name__ == "__main__":

@@ -14,8 +14,26 @@ public struct DataProfile: Sendable, Equatable {
         /// Rows that drew a warning at intake.
         public var warnings: Int
         public var submissionIDs: [String]
+        /// The same counts for each agency's submission in force, so a gap can say whose data would close it.
+        public var byAgency: [String: AgencyProfile] = [:]
 
-        public init(agencies: [String], first: CalendarDate, last: CalendarDate, rows: Int, filled: [String: Int], warnings: Int, submissionIDs: [String]) {
+        public struct AgencyProfile: Sendable, Equatable {
+            public var rows: Int
+            public var filled: [String: Int]
+            public var warnings: Int
+            public init(rows: Int, filled: [String: Int], warnings: Int) {
+                self.rows = rows
+                self.filled = filled
+                self.warnings = warnings
+            }
+            public func share(_ field: String) -> Double { rows == 0 ? 0 : Double(filled[field] ?? 0) / Double(rows) }
+        }
+
+        public init(
+            agencies: [String], first: CalendarDate, last: CalendarDate, rows: Int, filled: [String: Int], warnings: Int, submissionIDs: [String],
+            byAgency: [String: AgencyProfile] = [:]
+        ) {
+            self.byAgency = byAgency
             self.agencies = agencies
             self.first = first
             self.last = last

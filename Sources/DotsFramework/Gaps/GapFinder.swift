@@ -48,7 +48,9 @@ public struct GapFinder: Sendable {
             return [
                 DataGap(
                     kind: .neverSubmitted, indicatorID: ind.id, blocking: true,
-                    detail: "no agency has submitted \(ind.dataset.schema.title.lowercased()) (\(ind.dataset.rawValue)) to Dots")
+                    detail:
+                        "no agency has submitted \(ind.dataset.schema.title.lowercased()) (\(ind.dataset.rawValue)) to Dots: an agency that holds it (see the data map) submitting it would close this gap"
+                )
             ]
         }
         var gaps: [DataGap] = []
@@ -60,21 +62,28 @@ public struct GapFinder: Sendable {
                 gaps.append(
                     DataGap(
                         kind: .fieldEmpty, indicatorID: ind.id, blocking: blocking,
-                        detail: "\(describe(field, ind.dataset)) is never recorded" + (blocking ? "" : ", so that breakdown shows everyone as unknown")))
+                        detail: "\(describe(field, ind.dataset)) is never recorded" + (blocking ? "" : ", so that breakdown shows everyone as unknown")
+                            + closedBy(d, field, ind.dataset)))
             } else if share < mostlyEmpty {
                 gaps.append(
                     DataGap(
                         kind: .fieldMostlyEmpty, indicatorID: ind.id, blocking: blocking,
-                        detail: "\(describe(field, ind.dataset)) is recorded for only \(percent(share)) of rows"))
+                        detail: "\(describe(field, ind.dataset)) is recorded for only \(percent(share)) of rows" + closedBy(d, field, ind.dataset)))
             }
         }
         if d.rows > 0, Double(d.warnings) / Double(d.rows) > warningShare {
+            // Whose rows drew the warnings, worst first, when the store says.
+            let who = d.byAgency.filter { $0.value.rows > 0 && Double($0.value.warnings) / Double($0.value.rows) > warningShare }
+                .sorted { Double($0.value.warnings) / Double($0.value.rows) > Double($1.value.warnings) / Double($1.value.rows) }
+                .map { "\(Self.name($0.key)) (\(percent(Double($0.value.warnings) / Double($0.value.rows))))" }
             gaps.append(
                 DataGap(
                     kind: .lowQuality, indicatorID: ind.id, blocking: false,
                     detail:
-                        "\(percent(Double(d.warnings) / Double(d.rows))) of \(ind.dataset.rawValue) rows drew warnings at intake (see the data quality report)")
-            )
+                        "\(percent(Double(d.warnings) / Double(d.rows))) of \(ind.dataset.rawValue) rows drew warnings at intake (see the data quality report)"
+                        + (who.isEmpty
+                            ? ""
+                            : ": \(Self.list(who)) fixing the warned rows at source and submitting again would close this gap")))
         }
         if profile.linkageRunID == nil {
             switch ind.measure {
@@ -84,14 +93,17 @@ public struct GapFinder: Sendable {
                     gaps.append(
                         DataGap(
                             kind: .notLinked, indicatorID: ind.id, blocking: true,
-                            detail: "linkage has not run, so young people cannot be matched across agencies"))
+                            detail:
+                                "linkage has not run, so young people cannot be matched across agencies: an analyst running `dots link` would close this gap"))
                 }
             case .people, .rate(of: .people), .percentage(_, of: .people), .repeats, .snapshot:
                 if d.agencies.count > 1 {
                     gaps.append(
                         DataGap(
                             kind: .notLinked, indicatorID: ind.id, blocking: false,
-                            detail: "linkage has not run, so a young person known to several agencies is counted once per agency"))
+                            detail:
+                                "linkage has not run, so a young person known to several agencies is counted once per agency: an analyst running `dots link` would close this gap"
+                        ))
                 }
             default: break
             }
@@ -112,6 +124,21 @@ public struct GapFinder: Sendable {
             out[p.label] = p.end > d.last ? "the data submitted only runs to \(d.last)" : "the data submitted starts on \(d.first)"
         }
         return out
+    }
+
+    /// Whose submissions leave a field short, with what each records, and what would close the gap.
+    func closedBy(_ d: DataProfile.DatasetProfile, _ field: String, _ ds: Dataset) -> String {
+        let short = d.byAgency.filter { $0.value.rows > 0 && $0.value.share(field) < mostlyEmpty }.sorted { $0.key < $1.key }
+        guard !short.isEmpty else { return "" }
+        let who = short.map { "\(Self.name($0.key)) (\(percent($0.value.share(field))))" }
+        let what = field.hasPrefix("person.") ? "recording it on their people file" : "recording it"
+        return ": \(Self.list(who)) \(what) and submitting \(ds.rawValue) again would close this gap"
+    }
+
+    static func name(_ agency: String) -> String { ReferencePartnership.model.agencyName(agency) }
+
+    static func list(_ items: [String]) -> String {
+        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     func describe(_ field: String, _ ds: Dataset) -> String {

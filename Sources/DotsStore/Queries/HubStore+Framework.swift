@@ -17,23 +17,32 @@ extension HubStore {
             guard !subs.isEmpty else { continue }
             let personFields = ["home_area", "sex", "ethnicity", "birth_year_month", "looked_after"]
             let fields = dataset.schema.fields.map(\.name)
-            var q = sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+            var q = sql.select().column(SQLColumn("agency_id", table: "e"), as: "agency").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             for f in fields { q = q.column(SQLFunction("COUNT", args: SQLColumn(f, table: "e")), as: "f_\(f)") }
             for f in personFields { q = q.column(SQLFunction("COUNT", args: SQLColumn(f, table: "p")), as: "p_\(f)") }
-            let row = try await q.from(SQLAlias(SQLIdentifier(dataset.rawValue), as: SQLIdentifier("e")))
+            let rows = try await q.from(SQLAlias(SQLIdentifier(dataset.rawValue), as: SQLIdentifier("e")))
                 .join(
                     SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
                     on: SQLRaw("p.agency_id = e.agency_id AND p.person_id = e.person_id")
                 )
-                .first()
-            guard let row else { continue }
+                .groupBy(SQLColumn("agency_id", table: "e"))
+                .all()
+            var byAgency: [String: DataProfile.DatasetProfile.AgencyProfile] = [:]
+            for row in rows {
+                var filled: [String: Int] = [:]
+                for f in fields { filled[f] = try row.decode(column: "f_\(f)", as: Int.self) }
+                for f in personFields { filled["person.\(f)"] = try row.decode(column: "p_\(f)", as: Int.self) }
+                let agency = try row.decode(column: "agency", as: String.self)
+                byAgency[agency] = .init(
+                    rows: try row.decode(column: "n", as: Int.self), filled: filled,
+                    warnings: subs.filter { $0.agency == agency }.reduce(0) { $0 + $1.warningCount })
+            }
             var filled: [String: Int] = [:]
-            for f in fields { filled[f] = try row.decode(column: "f_\(f)", as: Int.self) }
-            for f in personFields { filled["person.\(f)"] = try row.decode(column: "p_\(f)", as: Int.self) }
+            for a in byAgency.values { filled.merge(a.filled, uniquingKeysWith: +) }
             datasets[dataset] = .init(
                 agencies: Array(Set(subs.map(\.agency))).sorted(), first: subs.map(\.period.start).min()!,
-                last: subs.map(\.period.end).max()!, rows: try row.decode(column: "n", as: Int.self), filled: filled,
-                warnings: subs.reduce(0) { $0 + $1.warningCount }, submissionIDs: subs.map(\.id).sorted())
+                last: subs.map(\.period.end).max()!, rows: byAgency.values.reduce(0) { $0 + $1.rows }, filled: filled,
+                warnings: subs.reduce(0) { $0 + $1.warningCount }, submissionIDs: subs.map(\.id).sorted(), byAgency: byAgency)
         }
         return DataProfile(datasets: datasets, linkageRunID: try await latestLinkageRun()?.id)
     }

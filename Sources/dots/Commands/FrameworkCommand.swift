@@ -152,7 +152,8 @@ struct FrameworkCommand: AsyncParsableCommand {
             if let round { policy.roundTotalsTo = round }
             let changed = threshold != nil || round != nil
             let report = try await store.withStore {
-                try await Report.build($0, spec: spec, publish: publish, policy: changed ? policy : nil, source: changed ? "the framework's rules, changed for this export" : nil)
+                try await Report.build(
+                    $0, spec: spec, publish: publish, policy: changed ? policy : nil, source: changed ? "the framework's rules, changed for this export" : nil)
             }
             let text = format == .csv ? report.csv() : try report.json() + "\n"
             if let output { try text.write(toFile: output, atomically: true, encoding: .utf8) } else { print(text, terminator: "") }
