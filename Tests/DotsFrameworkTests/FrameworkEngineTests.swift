@@ -181,4 +181,79 @@ struct FrameworkEngineTests {
             #expect(run.frameworkChecksum.hasPrefix("sha256:"))
         }
     }
+
+    @Test("Ages apart: young adults are never counted among children; their companion counts them, worked by hand", arguments: StoreKind.available)
+    func agesApart(kind: StoreKind) async throws {
+        // P1 born 2010-05 (a child throughout); P4 born 2006-06: 17 at her May 2024 episode, 18 at July's and August's.
+        let framework = """
+            format: dots-framework/1
+            name: Test
+            version: "1"
+            ages: 0-17
+            ages-apart: {ages: 18-25, datasets: [missing_episodes]}
+            themes:
+              - id: t
+                title: T
+                questions:
+                  - id: q
+                    question: Q?
+                    indicators:
+                      - {id: episodes, title: E, definition: D, dataset: missing_episodes, measure: events, periods: [month, financial-year], breakdowns: [la, sex]}
+                      - {id: children, title: C, definition: D, dataset: missing_episodes, measure: people, periods: [financial-year]}
+                      - {id: rate, title: R, definition: D, dataset: missing_episodes, measure: rate, periods: [financial-year]}
+                      - {id: older, title: O, definition: D, dataset: missing_episodes, where: {age: 10-17}, measure: events, periods: [financial-year]}
+                      - {id: screened, title: S, definition: D, dataset: ce_screenings, measure: people, periods: [financial-year]}
+            """
+        let spec = try FrameworkService.load(framework)
+        // Companions only for indicators with the framework's ages, over the datasets named, and not for rates.
+        #expect(spec.companions.map(\.id) == ["episodes-ages-18-25", "children-ages-18-25"])
+        let companion = try #require(spec.companion(of: "episodes"))
+        #expect(companion.breakdowns == [.la] && companion.periods == [.financialYear] && companion.apartFrom == "episodes")
+        try await withStore(kind) { store in
+            let base = FileManager.default.temporaryDirectory.appendingPathComponent("dots-apart-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: base) }
+            try FileManager.default.createDirectory(atPath: base, withIntermediateDirectories: true)
+            try write(
+                base, "people.csv", .people,
+                [
+                    ["person_id": "P1", "birth_year_month": "2010-05", "sex": "F", "home_area": "E06000021", "looked_after": "N"],
+                    ["person_id": "P4", "birth_year_month": "2006-06", "sex": "F", "home_area": "E06000021", "looked_after": "Y"],
+                ])
+            try write(
+                base, "missing_episodes.csv", .missingEpisodes,
+                [
+                    episode("E1", "P1", "2024-05-01 10:00", "2024-05-01 20:00"), episode("E2", "P4", "2024-05-20 10:00", "2024-05-20 22:00"),
+                    episode("E3", "P4", "2024-07-01 10:00", "2024-07-02 09:00"), episode("E4", "P4", "2024-08-01 10:00", "2024-08-01 23:00"),
+                ])
+            let ingest = IngestService(store: store, clock: Self.now, submittedBy: "tester")
+            let a = try await ingest.ingest(path: base, options: .init(agency: "stoke-csc", period: Period(parsing: "2024-04-01/2025-03-31")))
+            #expect(a.report.isValid, "\(a.report.summary())")
+            _ = try await FrameworkService(store: store, clock: Self.now, runBy: "tester").compute(spec, text: framework)
+            let cells = try await store.frameworkResults()
+            #expect(cell(cells, "episodes", "2024-25")?.numerator == 2, "E1 and E2: children")
+            #expect(cell(cells, "episodes-ages-18-25", "2024-25")?.numerator == 2, "E3 and E4: a young adult")
+            #expect(cell(cells, "episodes-ages-18-25", "2024-25", scope: "E06000021")?.numerator == 2)
+            #expect(cell(cells, "children", "2024-25")?.numerator == 2)
+            #expect(cell(cells, "children-ages-18-25", "2024-25")?.numerator == 1)
+            #expect(cell(cells, "older", "2024-25")?.numerator == 2)
+            #expect(!cells.contains { $0.indicatorID.hasPrefix("rate-ages") || $0.indicatorID.hasPrefix("screened-ages") })
+            // A companion's gaps are its indicator's, listed once.
+            #expect(try await store.frameworkGaps().allSatisfy { $0.gap.indicatorID?.contains("-ages-") != true })
+        }
+    }
+
+    @Test("Ages apart need the framework's ages, must not overlap them, and name datasets of events")
+    func agesApartProblems() {
+        let head = "format: dots-framework/1\nname: T\nversion: \"1\"\n"
+        let tail = "themes:\n  - id: t\n    title: T\n    questions:\n      - {id: q, question: Q?}\n"
+        for (middle, path) in [
+            ("ages-apart: {ages: 18-25, datasets: [missing_episodes]}\n", "ages-apart"),
+            ("ages: 0-17\nages-apart: {ages: 16-25, datasets: [missing_episodes]}\n", "ages-apart.ages"),
+            ("ages: 0-17\nages-apart: {ages: 18-25, datasets: [people]}\n", "ages-apart.datasets"),
+            ("ages: 0-17\nages-apart: {ages: 18-25, datasets: [missing]}\n", "ages-apart.datasets"),
+        ] {
+            let problems = FrameworkParser.parse(head + middle + tail).problems
+            #expect(problems.contains { $0.path == path }, "\(middle): \(problems)")
+        }
+    }
 }

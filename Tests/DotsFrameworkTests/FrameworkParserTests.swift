@@ -180,7 +180,9 @@ struct FrameworkParserTests {
         let bad = DefaultFramework.yaml.replacingOccurrences(of: "ages: 0-17", with: "ages: 17-0")
         let problem = try #require(FrameworkParser.parse(bad).problems.first)
         #expect(problem.path == "ages" && problem.line == 4)
-        let none = try #require(FrameworkParser.parse(DefaultFramework.yaml.replacingOccurrences(of: "ages: 0-17\n", with: "")).spec)
+        let withoutAges = DefaultFramework.yaml.replacingOccurrences(of: "ages: 0-17\n", with: "").replacingOccurrences(
+            of: "ages-apart:\n  ages: 18-25\n  datasets: [missing_episodes, ce_screenings, mace_discussions]\n", with: "")
+        let none = try #require(FrameworkParser.parse(withoutAges).spec)
         #expect(
             none.ages == nil && none.indicators.first { $0.id == "missing-children" }?.filters.contains { if case .age = $0 { true } else { false } } == false)
     }

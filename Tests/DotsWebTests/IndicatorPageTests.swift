@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsFramework
 import DotsStore
 import DotsTestSupport
 import DotsWeb
@@ -49,6 +50,13 @@ struct IndicatorPageTests {
                     ))
                 #expect(
                     overview.contains("are data an agency holds but has not submitted") || overview.contains("is data an agency holds but has not submitted"))
+                // Young adults (care leavers) are counted apart, on the indicator's page and in its CSV, never among children.
+                #expect(page.contains("Young adults aged 18–25, counted apart"))
+                #expect(overview.contains("Young adults aged 18–25 (such as care leavers) in missing episodes"))
+                let csv = try await client.send(.GET, "/framework/indicators/missing-children.csv").body.string
+                #expect(csv.contains("missing-children-ages-18-25,"))
+                let store18 = try await store.frameworkResults().filter { $0.indicatorID == "missing-children-ages-18-25" && $0.breakdown == "total" }
+                #expect(store18.contains { ($0.numerator ?? 0) > 0 }, "the demo holds young adults who went missing")
                 // Received at 10:00 UTC on 20 April 2026, shown in UK time: 11:00 BST.
                 #expect(page.contains("Staffordshire Police (\(missing.first { $0.agency == "staffs-police" }!.period), received 20 Apr 2026, 11:00)"))
             }

@@ -95,7 +95,7 @@ public struct FrameworkService: Sendable {
         }
         // Indicators are independent queries: run as many at once as there are cores (each engine runs one
         // query on one core), then assemble in the framework's order.
-        let plans = plan(spec.indicators, profile: profile)
+        let plans = plan(spec.computed, profile: profile)
         let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var raws: [Int: (cells: [RawCell], seconds: Double)] = [:]
         let queriesStarted = Stopwatch()
@@ -123,7 +123,8 @@ public struct FrameworkService: Sendable {
         }
         let querySeconds = queriesStarted.seconds
         for (index, plan) in plans.enumerated() {
-            gaps += plan.gaps.map { StoredGap(questionID: questionOf[plan.indicator.id] ?? "", gap: $0) }
+            // A companion's gaps are its indicator's: listed once.
+            if plan.indicator.apartFrom == nil { gaps += plan.gaps.map { StoredGap(questionID: questionOf[plan.indicator.id] ?? "", gap: $0) } }
             guard let compiled = plan.compiled, let (raw, seconds) = raws[index] else { continue }
             timings[plan.indicator.id] = seconds
             var groups: [String: [String]] = [:]
@@ -164,7 +165,7 @@ public struct FrameworkService: Sendable {
     )] {
         let byIndicator = Dictionary(grouping: cells, by: \.indicatorID)
         let control = DisclosureControl(policy: policy)
-        let work: [(IndicatorSpec, [IndicatorCell], Set<String>, Bool)] = spec.indicators.compactMap { ind in
+        let work: [(IndicatorSpec, [IndicatorCell], Set<String>, Bool)] = spec.computed.compactMap { ind in
             guard let list = byIndicator[ind.id] else { return nil }
             let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
             var monthly = false
@@ -185,7 +186,7 @@ public struct FrameworkService: Sendable {
 
     /// `explain`: the plain-English definition and every named SQL step.
     public func explain(_ spec: FrameworkSpec, indicator id: String) async throws -> String {
-        guard let ind = spec.indicators.first(where: { $0.id == id }) else { throw FrameworkError.unknownIndicator(id) }
+        guard let ind = spec.computed.first(where: { $0.id == id }) else { throw FrameworkError.unknownIndicator(id) }
         let profile = try await store.frameworkProfile()
         let plan = plan([ind], profile: profile)[0]
         var lines = [

@@ -8,6 +8,11 @@ public enum DefaultFramework {
         name: Child exploitation and extra-familial harm
         version: "2026.1"
         ages: 0-17
+        # Young adults that social care and MACE work with (care leavers up to 25) are counted apart, never among
+        # children: each indicator over these datasets has a companion for ages 18-25, shown on its page.
+        ages-apart:
+          ages: 18-25
+          datasets: [missing_episodes, ce_screenings, mace_discussions]
         # What reaches anyone but analysts: counts 1-5 hidden; no hidden count narrower than 3 from what is
         # published; rates, percentages and medians only for 10 or more; a whole-area total that would give a small
         # count away published rounded to 5. A partnership may set stricter rules for itself under partnerships:

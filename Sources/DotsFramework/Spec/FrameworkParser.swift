@@ -20,7 +20,7 @@ public enum FrameworkParser {
             )
         }
         let r = Reader()
-        guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "ages", "disclosure", "themes"]) else {
+        guard let node, let root = r.mapping(node, "file", allowed: ["format", "name", "version", "ages", "ages-apart", "disclosure", "themes"]) else {
             return (
                 nil,
                 r.problems.isEmpty
@@ -43,6 +43,10 @@ public enum FrameworkParser {
             } else {
                 r.problem(node, "ages", "ages should be a range like 0-17", "write ages: 0-17 (years at each event), or leave it out to count every age")
             }
+        }
+        var apart: FrameworkSpec.AgesApart?
+        if let node = root["ages-apart"] {
+            apart = Self.agesApart(node, r, ages: ages)
         }
         let disclosure = root["disclosure"].map { DisclosureReader(r: r).read($0) } ?? DisclosureSettings()
         var themes: [ThemeSpec] = []
@@ -69,18 +73,72 @@ public enum FrameworkParser {
             themes.append(ThemeSpec(id: id, title: title, questions: questions))
         }
         guard r.problems.isEmpty else { return (nil, r.problems.sorted { $0.line < $1.line }) }
-        // The framework's ages apply to every indicator that does not name its own.
+        // The framework's ages apply to every indicator that does not name its own; where the framework counts some
+        // ages apart, such an indicator over a dataset that holds them gets a companion for those ages.
+        var companions: [IndicatorSpec] = []
         if let ages {
             for t in themes.indices {
                 for q in themes[t].questions.indices {
                     for i in themes[t].questions[q].indicators.indices
                     where !themes[t].questions[q].indicators[i].filters.contains(where: { if case .age = $0 { true } else { false } }) {
+                        let own = themes[t].questions[q].indicators[i]
                         themes[t].questions[q].indicators[i].filters.append(.age(min: ages.lowerBound, max: ages.upperBound))
+                        if let apart, let companion = Self.companion(of: own, apart: apart.ages), apart.datasets.contains(own.dataset) {
+                            companions.append(companion)
+                        }
                     }
                 }
             }
         }
-        return (FrameworkSpec(name: name, version: version, themes: themes, ages: ages, disclosure: disclosure), [])
+        return (
+            FrameworkSpec(name: name, version: version, themes: themes, ages: ages, disclosure: disclosure, agesApart: apart, companions: companions), []
+        )
+    }
+
+    /// `ages-apart: {ages: 18-25, datasets: [missing_episodes, …]}`: needs the framework's own `ages`, below or
+    /// above which the ages apart lie.
+    static func agesApart(_ node: Node, _ r: Reader, ages: ClosedRange<Int>?) -> FrameworkSpec.AgesApart? {
+        guard let m = r.mapping(node, "ages-apart", allowed: ["ages", "datasets"]) else { return nil }
+        let parts = (m["ages"]?.string ?? "").split(separator: "-").compactMap { Int($0.trimmingSpaces) }
+        guard parts.count == 2, parts[0] <= parts[1], parts[1] <= 30 else {
+            r.problem(m["ages"] ?? node, "ages-apart.ages", "ages should be a range like 18-25", "write ages: 18-25")
+            return nil
+        }
+        let range = parts[0]...parts[1]
+        guard let ages else {
+            r.problem(node, "ages-apart", "ages apart need the framework's own ages", "add ages: 0-17 above, or leave ages-apart out")
+            return nil
+        }
+        guard !range.overlaps(ages) else {
+            r.problem(m["ages"]!, "ages-apart.ages", "\(range.lowerBound)-\(range.upperBound) overlaps the framework's ages", "choose ages outside \(ages.lowerBound)-\(ages.upperBound), such as 18-25")
+            return nil
+        }
+        var datasets: [Dataset] = []
+        for name in m["datasets"].map({ r.strings($0, "ages-apart.datasets") }) ?? [] {
+            guard let d = Dataset(rawValue: name), d != .people else {
+                r.problem(m["datasets"]!, "ages-apart.datasets", "\(name) is not a dataset of events", "use dataset names such as missing_episodes (docs/datasets.md)")
+                continue
+            }
+            datasets.append(d)
+        }
+        if datasets.isEmpty { r.problem(node, "ages-apart.datasets", "no datasets are named", "list the datasets that hold these ages, such as [missing_episodes]") }
+        return FrameworkSpec.AgesApart(ages: range, datasets: datasets)
+    }
+
+    /// The indicator over the ages apart: totals and local authorities only (these groups are small), no months
+    /// and no target (the target is set for children). Rates per head of the child population have no companion.
+    static func companion(of ind: IndicatorSpec, apart ages: ClosedRange<Int>) -> IndicatorSpec? {
+        if case .rate = ind.measure { return nil }
+        var c = ind
+        c.id = "\(ind.id)-ages-\(ages.lowerBound)-\(ages.upperBound)"
+        c.title = "\(ind.title): young adults aged \(ages.lowerBound)–\(ages.upperBound), counted apart"
+        c.definition = "\(ind.definition) Counts young adults aged \(ages.lowerBound) to \(ages.upperBound) at the event (such as care leavers), apart from children."
+        c.filters.append(.age(min: ages.lowerBound, max: ages.upperBound))
+        c.breakdowns = ind.breakdowns.filter { $0 == .la }
+        c.periods = ind.periods.filter { $0 != .month }
+        c.target = nil
+        c.apartFrom = ind.id
+        return c.periods.isEmpty ? nil : c
     }
 
     static func line(of error: YamlError) -> Int? {

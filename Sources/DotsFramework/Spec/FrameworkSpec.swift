@@ -12,6 +12,21 @@ public struct FrameworkSpec: Sendable, Equatable {
     public var ages: ClosedRange<Int>? = nil
     /// The rules for published figures (the file's `disclosure:` section; the standard when it has none).
     public var disclosure = DisclosureSettings()
+    /// Ages counted apart from `ages` (young adults, such as care leavers, whom some datasets hold), if any.
+    public var agesApart: AgesApart? = nil
+    /// For each indicator with the framework's ages over a dataset in `agesApart`, the same measure over the ages
+    /// apart: computed and published with the run, shown on its indicator's page, never mixed into its figures.
+    public var companions: [IndicatorSpec] = []
+
+    public struct AgesApart: Sendable, Equatable {
+        public var ages: ClosedRange<Int>
+        public var datasets: [Dataset]
+    }
+
+    /// Every indicator a run computes: the framework's, then their companions.
+    public var computed: [IndicatorSpec] { indicators + companions }
+    /// The ages-apart companion of an indicator, if it has one.
+    public func companion(of id: String) -> IndicatorSpec? { companions.first { $0.apartFrom == id } }
 
     public var questions: [QuestionSpec] { themes.flatMap(\.questions) }
     public var indicators: [IndicatorSpec] { questions.flatMap(\.indicators) }
@@ -45,6 +60,8 @@ public struct IndicatorSpec: Sendable, Equatable {
     public var target: TargetSpec?
     /// The line the indicator starts on, for messages about it later.
     public var line: Int
+    /// For a companion counting the framework's ages apart: the indicator it goes with.
+    public var apartFrom: String? = nil
 }
 
 /// Keeps rows whose `field` has one of `values` (codes, or Y/N), or, for `age`, an age in years at the event.

@@ -49,7 +49,14 @@ struct IndicatorPage {
 
     func csv() -> String {
         let (trend, breakdowns, _) = shownCells()
-        return report.csv(trend + breakdowns.keys.sorted().flatMap { breakdowns[$0]! })
+        return report.csv(trend + breakdowns.keys.sorted().flatMap { breakdowns[$0]! } + (apartCells()?.cells ?? []))
+    }
+
+    /// The companion counting the framework's ages apart (young adults such as care leavers), and its latest figures
+    /// for this area: never mixed into this indicator's own.
+    func apartCells() -> (companion: IndicatorSpec, cells: [PublishedCell])? {
+        guard let companion = report.spec.companion(of: indicator.id), let kind = filter.kind(for: companion) else { return nil }
+        return (companion, Array(report.series(companion, scope: filter.scope, kind: kind, within: filter.valid).suffix(4)))
     }
 
     func render() -> HTML {
@@ -121,6 +128,15 @@ struct IndicatorPage {
                         "<p class=\"dots-body-s\">This breakdown is not shown for \(latest.cell.period): some groups are so small that, with the total shown, they could be worked out. The total is shown instead.</p>"
                 }
             }
+        }
+        if let (companion, cells) = apartCells(), let apart = report.spec.agesApart, let ages = report.spec.ages {
+            out += "<h2>Young adults aged \(apart.ages.lowerBound)–\(apart.ages.upperBound), counted apart</h2>"
+            out +=
+                "<p>The figures above count children aged \(ages.lowerBound)–\(ages.upperBound). \(ind.dataset.schema.title) also holds young adults, such as care leavers; they are counted here, apart, and never among children.</p>"
+            out +=
+                cells.isEmpty
+                ? "<p>No figures for young adults for this area and period.</p>"
+                : table(caption: companion.title, first: "Period", cells, label: \.cell.period, unit: report.unitText(companion))
         }
         out += """
             <p><a class="dots-button dots-button--secondary" href="/framework/indicators/\(HTML.query(ind.id)).csv?\(filter.query)" download>Download these figures (CSV)</a></p>
