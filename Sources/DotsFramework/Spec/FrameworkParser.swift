@@ -110,18 +110,24 @@ public enum FrameworkParser {
             return nil
         }
         guard !range.overlaps(ages) else {
-            r.problem(m["ages"]!, "ages-apart.ages", "\(range.lowerBound)-\(range.upperBound) overlaps the framework's ages", "choose ages outside \(ages.lowerBound)-\(ages.upperBound), such as 18-25")
+            r.problem(
+                m["ages"]!, "ages-apart.ages", "\(range.lowerBound)-\(range.upperBound) overlaps the framework's ages",
+                "choose ages outside \(ages.lowerBound)-\(ages.upperBound), such as 18-25")
             return nil
         }
         var datasets: [Dataset] = []
         for name in m["datasets"].map({ r.strings($0, "ages-apart.datasets") }) ?? [] {
             guard let d = Dataset(rawValue: name), d != .people else {
-                r.problem(m["datasets"]!, "ages-apart.datasets", "\(name) is not a dataset of events", "use dataset names such as missing_episodes (docs/datasets.md)")
+                r.problem(
+                    m["datasets"]!, "ages-apart.datasets", "\(name) is not a dataset of events", "use dataset names such as missing_episodes (docs/datasets.md)"
+                )
                 continue
             }
             datasets.append(d)
         }
-        if datasets.isEmpty { r.problem(node, "ages-apart.datasets", "no datasets are named", "list the datasets that hold these ages, such as [missing_episodes]") }
+        if datasets.isEmpty {
+            r.problem(node, "ages-apart.datasets", "no datasets are named", "list the datasets that hold these ages, such as [missing_episodes]")
+        }
         return FrameworkSpec.AgesApart(ages: range, datasets: datasets)
     }
 
@@ -132,7 +138,8 @@ public enum FrameworkParser {
         var c = ind
         c.id = "\(ind.id)-ages-\(ages.lowerBound)-\(ages.upperBound)"
         c.title = "\(ind.title): young adults aged \(ages.lowerBound)–\(ages.upperBound), counted apart"
-        c.definition = "\(ind.definition) Counts young adults aged \(ages.lowerBound) to \(ages.upperBound) at the event (such as care leavers), apart from children."
+        c.definition =
+            "\(ind.definition) Counts young adults aged \(ages.lowerBound) to \(ages.upperBound) at the event (such as care leavers), apart from children."
         c.filters.append(.age(min: ages.lowerBound, max: ages.upperBound))
         c.breakdowns = ind.breakdowns.filter { $0 == .la }
         c.periods = ind.periods.filter { $0 != .month }
