@@ -3,10 +3,13 @@ found by mixed-integer programming with HiGHS (highspy) and generated constraint
 the method Dots uses (linked) and the one it used before (greedy).
 
 The model (classic cell suppression, as tau-Argus's "optimal" method and sdcTable's solve the problem):
-- one binary x_c per non-zero count (a zero is published as 0, so a reader knows every hidden count is at least 1);
-  the primary cells (1 to the threshold) are fixed hidden;
-- objective: the number of counts hidden beyond the primaries, ties broken by their sum
-  (cost 1 + value / (sum of all counts + 1) per hidden count), the same two figures BENCHMARKS.md reports;
+- one binary x_c per count, zeros included; the primary cells (1 to the threshold) are fixed hidden, and a reader
+  knows only that a hidden count is 0 or more (every hidden count marked alike; Dots marks the counts of a
+  breakdown it withholds so, primaries among them);
+- objective, in order: the fewest headlines hidden while above the threshold (whole-area and local authority totals
+  for a quarter, year or rolling year: what a board reads), then the fewest other counts, then the smallest sum.
+  Costs: 1 + value / (sum of all counts + 1) per count, times (number of counts + 1) for such a headline, so that
+  one headline outweighs every other count together. These are the figures BENCHMARKS.md reports for Dots;
 - protection: every hidden count must keep a range of at least the protection level under the interval attack of
   Tests/Disclosure/audit.py (the least and greatest value it can take given everything published).
 Protection is checked by that attack on each connected group of hidden counts. A group C with an exposed count e
@@ -14,8 +17,9 @@ yields a cut every protecting pattern satisfies: with N(C) the counts that share
 it, x_e <= sum of x over N(C) (for a primary: sum >= 1). Why it is valid: hiding more never narrows a range, and a
 pattern that hides e but nothing in N(C) leaves e's group, its relations and so e's range as they are. The
 loop (solve, attack, cut) ends when the attack finds nothing: the pattern is then optimal for the model.
-Not modelled: Dots' withholding of whole breakdowns and its rounding of whole-area totals, so the comparison is of
-cells hidden; the cut loop stops at --time-limit per system and then says so.
+The counts Dots published rounded are kept rounded (the model chooses only what to hide around them). Each
+system stops at
+--time-limit and then reports the best lower bound on the objective it proved.
 
     python optimal.py SYSTEMS.jsonl [--level 3] [--time-limit 120] [--json OUT]
 """
@@ -33,11 +37,30 @@ sys.path.insert(0, os.path.join(os.path.dirname(__file__), "..", "..", "Tests", 
 from audit import component_bounds, components, intervals  # noqa: E402
 
 
-def solve(system, level, time_limit):
+def is_headline(label, value, threshold):
+    """A total for the whole area or a local authority, for a quarter, year or rolling year, above the threshold."""
+    period, scope, breakdown = label.split("|")[:3]
+    month = len(period) == 7 and period[4] == "-" and period[:4].isdigit()
+    return breakdown == "total" and scope != "unknown" and not month and value > threshold
+
+
+def solve(system, level, time_limit, threshold):
     counts = system["counts"]
     n = len(counts)
     primary = set(system["primary"])
-    candidates = [c for c in range(n) if counts[c] > 0]
+    # Counts Dots published rounded stay rounded (the model chooses only what to hide): an attacker knows each lies
+    # within its rounding interval, as in the audit.
+    rounded = set(system.get("rounded", []))
+    base = system.get("roundTo") or 1
+    span = {}
+    for c in rounded:
+        r = (counts[c] + base // 2) // base * base
+        span[c] = (max(0, r - base // 2), r + (base - 1) // 2)
+    # Any count may be hidden, zeros too, and every hidden count is marked alike, so a reader knows only that it
+    # is 0 or more: the labelling that protects most, so no pattern Dots could publish hides fewer than the
+    # optimum found here.
+    candidates = [c for c in range(n) if c not in rounded]
+    least = {c: 0 for c in range(n)}
     col = {c: j for j, c in enumerate(candidates)}
     members = [[r["total"]] + r["parts"] for r in system["relations"]]
     by_cell = defaultdict(list)
@@ -52,7 +75,10 @@ def solve(system, level, time_limit):
     lower = np.array([1.0 if c in primary else 0.0 for c in candidates])
     h.addVars(m, lower, np.ones(m))
     h.changeColsIntegrality(m, np.arange(m, dtype=np.int32), np.array([highspy.HighsVarType.kInteger] * m))
-    cost = np.array([0.0 if c in primary else 1.0 + counts[c] / (total + 1.0) for c in candidates])
+    headline = {c for c in candidates if is_headline(system["labels"][c], counts[c], threshold)}
+    cost = np.array([
+        0.0 if c in primary else (1.0 + counts[c] / (total + 1.0)) * ((m + 1) if c in headline else 1) for c in candidates
+    ])
     h.changeColsCost(m, np.arange(m, dtype=np.int32), cost)
     cuts = set()
 
@@ -100,9 +126,12 @@ def solve(system, level, time_limit):
         """The dual of the attacker's program for cell e at the current pattern, as a cut on x; None if e is safe."""
         lo = np.zeros(2 * n)
         hi = np.zeros(2 * n)
+        for c, (a, b) in span.items():
+            for k in (c, n + c):
+                lo[k], hi[k] = a - counts[c], b - counts[c]
         for c in hidden:
             for k in (c, n + c):
-                lo[k], hi[k] = -(counts[c] - 1.0), big
+                lo[k], hi[k] = -(counts[c] - least[c]), big
         attacker.changeColsBounds(2 * n, np.arange(2 * n, dtype=np.int32), lo, hi)
         cost = np.zeros(2 * n)
         cost[e], cost[n + e] = -1.0, 1.0
@@ -121,7 +150,7 @@ def solve(system, level, time_limit):
                 continue
             # Minimising: a positive reduced cost holds the count at its least value, a negative one at its greatest.
             if d > 1e-9:
-                coefficient[c] += d * (counts[c] - 1.0)
+                coefficient[c] += d * (counts[c] - least[c])
             elif d < -1e-9:
                 coefficient[c] += -d * big
         constant = value - sum(v for c, v in coefficient.items() if c in hidden)
@@ -133,15 +162,16 @@ def solve(system, level, time_limit):
     # Start from the cuts every method needs: a primary alone in an equation with everything else published.
     for p in primary:
         for r in by_cell[p]:
-            if system["relations"][r].get("kind", "equal") == "equal":
+            # (A count published rounded in the equation already leaves it open.)
+            if system["relations"][r].get("kind", "equal") == "equal" and not rounded.intersection(members[r]):
                 if not cut([c for c in members[r] if c != p], p):
                     return {"status": "infeasible"}
     cache = {}
     start = time.monotonic()
     rounds = 0
-    # Every cut is valid for every protecting pattern, so each solved master's count of hidden cells is a lower
-    # bound on the optimum's (the tie-break by size adds less than 1).
-    bound = 0
+    # Every cut is valid for every protecting pattern, so each solved master's objective is a lower bound on the
+    # optimum's.
+    bound = 0.0
     while True:
         rounds += 1
         left = time_limit - (time.monotonic() - start)
@@ -152,16 +182,18 @@ def solve(system, level, time_limit):
             return {"status": "time limit", "rounds": rounds, "seconds": round(time.monotonic() - start, 2), "lowerBound": bound}
         if h.getModelStatus() != highspy.HighsModelStatus.kOptimal:
             return {"status": h.modelStatusToString(h.getModelStatus()), "rounds": rounds}
-        bound = int(h.getInfo().objective_function_value + 1e-9)
+        bound = round(h.getInfo().objective_function_value, 6)
         x = h.getSolution().col_value
         hidden = {c for c in candidates if x[col[c]] > 0.5}
         view = {"counts": counts, "relations": system["relations"], "primary": sorted(hidden), "secondary": [], "withheld": []}
         added = 0
-        for cells, rels in components(view, hidden):
+        for cells, rels in components(view, hidden | rounded):
             key = frozenset(cells)
             if key not in cache:
-                bounds = component_bounds(view, cells, rels, {c: 1 for c in cells}, {})
-                cache[key] = [c for c, (lo, hi) in bounds.items() if hi is not None and hi - lo < level]
+                lower = {c: span[c][0] if c in rounded else least[c] for c in cells}
+                upper = {c: span[c][1] for c in cells if c in rounded}
+                bounds = component_bounds(view, cells, rels, lower, upper)
+                cache[key] = [c for c, (lo, hi) in bounds.items() if c not in rounded and counts[c] > 0 and hi is not None and hi - lo < level]
             if not cache[key]:
                 continue
             inside = set(cells)
@@ -179,13 +211,14 @@ def solve(system, level, time_limit):
         if not added:
             secondary = sorted(hidden - primary)
             # Checked again by the audit itself, over the whole pattern at once.
-            final = dict(system, primary=sorted(primary), secondary=secondary, withheld=[], rounded=[])
-            narrow = [c for c, (lo, hi) in intervals(final).items() if hi is not None and hi - lo < level]
+            final = dict(system, primary=[], secondary=[], withheld=sorted(hidden), rounded=sorted(rounded))
+            narrow = [c for c, (lo, hi) in intervals(final).items() if c not in rounded and counts[c] > 0 and hi is not None and hi - lo < level]
             if narrow:
                 raise SystemExit(f"{system['indicatorID']}: the pattern found leaves {len(narrow)} cells exposed")
             return {
                 "status": "optimal", "rounds": rounds, "seconds": round(time.monotonic() - start, 2),
                 "secondary": len(secondary), "secondarySum": int(sum(counts[c] for c in secondary)),
+                "headlines": len(headline & set(secondary)),
                 "objective": round(sum(cost[col[c]] for c in secondary), 6),
             }
 
@@ -194,6 +227,7 @@ def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("systems")
     ap.add_argument("--level", type=int, default=3)
+    ap.add_argument("--threshold", type=int, default=5)
     ap.add_argument("--time-limit", type=float, default=120)
     ap.add_argument("--only", help="indicator id to solve alone")
     ap.add_argument("--json")
@@ -206,13 +240,19 @@ def main():
             system = json.loads(line)
             if args.only and system["indicatorID"] != args.only:
                 continue
-            result = solve(system, args.level, args.time_limit)
+            result = solve(system, args.level, args.time_limit, args.threshold)
             counts = system["counts"]
-            protect = [c for c in system["secondary"]] + [c for c in system["withheld"] if counts[c] > 0]
+            protect = sorted((set(system["secondary"]) | set(system["withheld"])) - set(system["primary"]))
+            total = float(sum(counts))
+            m = len(counts) - len(system.get("rounded", []))
+            headlines = [c for c in protect if is_headline(system["labels"][c], counts[c], args.threshold)]
+            # Dots' pattern priced as the model prices it (rounded totals are published, so not counted).
+            cost = sum((1.0 + counts[c] / (total + 1.0)) * ((m + 1) if c in headlines else 1) for c in protect)
             result.update({
                 "indicator": system["indicatorID"], "quantity": system["quantity"], "cells": len(counts),
                 "nonZero": sum(1 for v in counts if v > 0), "primary": len(system["primary"]),
                 "method": {"secondary": len(protect), "secondarySum": int(sum(counts[c] for c in protect)),
+                           "headlines": len(headlines), "objective": round(cost, 6),
                            "rounded": len(system.get("rounded", []))},
             })
             out.append(result)
@@ -230,10 +270,13 @@ def summarise(out):
     def total(rows, key, sub=None):
         return sum((r[sub][key] if sub else r[key]) for r in rows)
     print(f"Systems: {len(out)}; solved to optimality {len(solved)}; stopped at the time limit {len(bounded)}")
-    print(f"  solved: optimal {total(solved, 'secondary')} cells ({total(solved, 'secondarySum')} in all); "
-          f"Dots linked {total(solved, 'secondary', 'method')} cells ({total(solved, 'secondarySum', 'method')}) and {total(solved, 'rounded', 'method')} rounded")
+    print(f"  solved: optimal {total(solved, 'headlines')} headlines, {total(solved, 'secondary')} cells ({total(solved, 'secondarySum')} in all); "
+          f"Dots linked {total(solved, 'headlines', 'method')} headlines, {total(solved, 'secondary', 'method')} cells "
+          f"({total(solved, 'secondarySum', 'method')}) and {total(solved, 'rounded', 'method')} rounded")
     if bounded:
-        print(f"  stopped: at least {total(bounded, 'lowerBound')} cells; Dots linked {total(bounded, 'secondary', 'method')} and {total(bounded, 'rounded', 'method')} rounded")
+        print(f"  stopped: objective at least {sum(r['lowerBound'] for r in bounded):.1f}; Dots linked objective "
+              f"{sum(r['method']['objective'] for r in bounded):.1f}, {total(bounded, 'headlines', 'method')} headlines, "
+              f"{total(bounded, 'secondary', 'method')} cells and {total(bounded, 'rounded', 'method')} rounded")
 
 
 if __name__ == "__main__":
