@@ -77,6 +77,7 @@ public final class HubStore: Sendable {
         m.add(M0011_StoreLinkagePerSubmission(), to: nil)
         m.add(M0012_APITokenLifecycle(), to: nil)
         m.add(M0013_CreateFrameworkJobs(), to: nil)
+        m.add(M0014_CreateCommentary(), to: nil)
         return m
     }
 

@@ -133,6 +133,34 @@ public enum DemoGovernance {
                 id: police.id, .init(note: "Extract change requested from the force's systems team.", status: ActionStatus.inProgress.rawValue), by: by)
         }
         summary.actions = created.count
+
+        // Commentary: approved on a question and an indicator (an analyst writes, the admin approves), and one
+        // awaiting approval, so a newcomer sees both sides.
+        if let admin = accounts.first(where: { $0.role == .admin }), analyst != nil {
+            let approver = Caller(accountID: admin.id, name: admin.name, role: .admin, agencyID: nil, channel: .cli)
+            let notes: [GovernanceService.CommentaryInput] = [
+                .init(
+                    subject: "question", subjectID: "cohort", partnership: "joint-ce", period: "2025-26",
+                    says:
+                        "The number of children screened as at medium or high risk of exploitation is about level with a year ago; Stoke-on-Trent's share has grown.",
+                    doesNotSay: "Screenings count children agencies have noticed, not every child at risk: schools and health screen few children yet.",
+                    doing: "Education and health leads are piloting the screening tool this term (see the action plan)."),
+                .init(
+                    subject: "indicator", subjectID: "rhi-completed-72h", partnership: "joint-ce", period: "2025-26",
+                    says: "Fewer than half of return home interviews are completed within 72 hours of a child coming back.",
+                    doesNotSay: "Why interviews are late: the provider records when one was offered, not why it was not completed.",
+                    doing: "The commissioner has asked the provider to record the reason for each late interview from next quarter."),
+            ]
+            for input in notes {
+                let c = try await service.writeCommentary(input, by: by)
+                _ = try await service.approveCommentary(id: c.id, by: approver)
+            }
+            _ = try await service.writeCommentary(
+                .init(
+                    subject: "indicator", subjectID: "missing-children", partnership: "joint-ce", period: "2025-26",
+                    says: "A draft for the next sub-group: children missing from home or care are counted once a period, however often they go missing."),
+                by: by)
+        }
         return summary
     }
 

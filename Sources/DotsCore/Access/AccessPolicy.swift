@@ -27,6 +27,10 @@ public enum Permission: String, CaseIterable, Sendable {
     case recordMeetings
     /// Ask for the framework's figures to be recomputed now (they are also recomputed after every accepted submission).
     case recomputeFramework
+    /// Write commentary on a question or indicator, and read commentary not yet approved.
+    case writeCommentary
+    /// Approve or return someone else's commentary (never one's own).
+    case approveCommentary
 }
 
 public struct AccessPolicy: Sendable {
@@ -42,6 +46,7 @@ public struct AccessPolicy: Sendable {
         case .viewGovernance: role != .practitioner
         case .assessMaturity, .editDataMap: role == .admin || role == .agencyLead
         case .manageRounds, .recordMeetings, .recomputeFramework: role == .admin || role == .analyst
+        case .writeCommentary, .approveCommentary: role == .admin || role == .analyst
         case .manageActions: role == .admin || role == .analyst || role == .agencyLead
         }
     }

@@ -47,6 +47,9 @@ struct IndicatorPage {
         return (trend, Dictionary(grouping: inPeriod, by: \.cell.breakdown), kind)
     }
 
+    /// The latest period the trend shows a figure for: what new commentary is about, unless its writer says otherwise.
+    var latestPeriod: String? { shownCells().trend.last { $0.cell.status != .notAvailable }?.cell.period }
+
     func csv() -> String {
         let (trend, breakdowns, _) = shownCells()
         return report.csv(trend + breakdowns.keys.sorted().flatMap { breakdowns[$0]! } + (apartCells()?.cells ?? []))

@@ -1,6 +1,7 @@
 import DotsApp
 import DotsCore
 import DotsFramework
+import DotsGovernance
 import Foundation
 
 /// The framework overview: each strategic question with what we don't know first, then its indicators (latest
@@ -11,6 +12,10 @@ struct OverviewPage {
     let exact: Bool
     /// Data held but not submitted, by question (from the data map).
     var dataGaps: [String: [String]] = [:]
+    /// The latest approved commentary on each question, by question id.
+    var commentary: [String: Commentary] = [:]
+    /// The reader writes commentary (analysts): each question offers a link to write it.
+    var mayWrite = false
 
     func render() -> HTML {
         let spec = report.spec
@@ -25,6 +30,7 @@ struct OverviewPage {
             \(filter.form(action: "/framework"))
             <p class="dots-body-s">\(filter.shapeNote)</p>
             """
+        if mayWrite { out += "<p><a href=\"/framework/commentary\">Commentary awaiting approval</a></p>" }
         let held = dataGaps.values.reduce(0) { $0 + $1.count }
         let allGaps = report.gaps.count + held
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
@@ -33,6 +39,11 @@ struct OverviewPage {
             for q in theme.questions {
                 out += "<section class=\"dots-question\" aria-labelledby=\"q-\(q.id)\"><h3 id=\"q-\(q.id)\">\(q.question)</h3>"
                 out += gaps(for: q)
+                if let c = commentary[q.id] { out += "<div class=\"dots-commentary\"><h4>Commentary</h4>\(CommentaryPages.body(c))</div>" }
+                if mayWrite {
+                    out +=
+                        "<p class=\"dots-body-s\"><a href=\"/framework/commentary/new?subject=question&amp;id=\(HTML.query(q.id))&amp;partnership=\(HTML.query(filter.partnership))\">Write commentary<span class=\"dots-visually-hidden\"> on: \(q.question)</span></a></p>"
+                }
                 if !q.sources.isEmpty {
                     out += "<p class=\"dots-body-s\"><strong>Also informed by:</strong> \(q.sources.joined(separator: "; "))</p>"
                 }

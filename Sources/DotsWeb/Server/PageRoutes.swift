@@ -1,6 +1,7 @@
 import DotsApp
 import DotsCore
 import DotsFramework
+import DotsGovernance
 import Vapor
 
 /// The pages: sign-in, the account page and the framework. Each handler decodes, calls a use case with the
@@ -135,8 +136,12 @@ struct PageRoutes {
         let filter = FrameworkFilter(req, today: today())
         // The data map's gaps change without a new run: they are part of the cached page's key.
         let gapsKey = reading.dataGaps.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value.joined(separator: ";"))" }.joined(separator: "|")
-        let main = await rendered("overview|\(exact)|\(filter.query)|\(gapsKey)", run: report.run.id) {
-            OverviewPage(report: report, filter: filter, exact: exact, dataGaps: reading.dataGaps).render()
+        // So does approved commentary on the questions: the versions shown are part of the key too.
+        let notes = try await context.governance.questionCommentary(partnership: filter.partnership, by: user.caller)
+        let notesKey = notes.values.map(\.id).sorted().joined(separator: ",")
+        let mayWrite = user.can(.writeCommentary)
+        let main = await rendered("overview|\(exact)|\(mayWrite)|\(filter.query)|\(gapsKey)|\(notesKey)", run: report.run.id) {
+            OverviewPage(report: report, filter: filter, exact: exact, dataGaps: reading.dataGaps, commentary: notes, mayWrite: mayWrite).render()
         }
         // Per reader (the cached page is per run and filter): where the data map says what data could answer each question.
         let coverage: HTML =
@@ -181,6 +186,11 @@ struct PageRoutes {
                 body: .init(string: view.csv()))
         }
         let main = await rendered("indicator|\(id)|\(exact)|\(linksQuality)|\(view.filter.query)", run: report.run.id) { view.render() }
-        return page(layout(req, ind.title, active: "framework").render(main, backLink: ("/framework?" + view.filter.query, "All questions")))
+        // Commentary changes without a new run: read for each request, outside the kept page.
+        let user = try req.signedIn()
+        let notes = try await context.governance.commentary(.indicator, id, partnership: view.filter.partnership, by: user.caller)
+        let commentary = CommentaryPages.section(
+            notes, subject: .indicator, id: id, partnership: view.filter.partnership, period: view.latestPeriod, canWrite: user.can(.writeCommentary))
+        return page(layout(req, ind.title, active: "framework").render(commentary + main, backLink: ("/framework?" + view.filter.query, "All questions")))
     }
 }

@@ -26,6 +26,7 @@ public enum WebApp {
         DataMapRoutes(context: context).register(app)
         ActionRoutes(context: context).register(app)
         MeetingRoutes(context: context).register(app)
+        CommentaryRoutes(context: context).register(app)
         GovernanceAPI(context: context).register(app)
         AccountRoutes(context: context).register(app)
     }
