@@ -76,6 +76,9 @@ struct CommentaryTests {
             #expect(try await store.commentary(id: first.id)?.state == .superseded)
             #expect(try await lead.send(.GET, indicatorPage).body.string.contains("Second reading."))
             #expect(try await analyst.send(.GET, indicatorPage).body.string.contains("Every version (2)"))
+            // The API carries the approved version only.
+            let api = try await lead.send(.GET, "/api/v1/framework/indicators/missing-children?partnership=joint-ce").body.string
+            #expect(api.contains("\"says\":\"Second reading.\"") && !api.contains("Fewer children went missing"))
 
             // Sent back with a reason; a reason is needed.
             _ = try await analyst.send(.POST, "/framework/commentary", form: Self.form(again, fields.merging(["says": "Third."]) { a, _ in a }))

@@ -1,6 +1,7 @@
 import DotsApp
 import DotsCore
 import DotsFramework
+import DotsGovernance
 import Vapor
 
 /// The JSON API: what the pages show, for other tools. Same sign-in (session) or an API token
@@ -17,7 +18,15 @@ struct APIRoutes {
         }
     }
     struct IndicatorSummary: Content { let id: String, title: String, latest: Figure?, yearEarlier: Figure?, rag: String? }
-    struct QuestionSummary: Content { let id: String, question: String, indicators: [IndicatorSummary], gaps: [String] }
+    /// Approved commentary (a second person approved it; nothing unapproved is ever in the API).
+    struct Note: Content {
+        let period: String, says: String, doesNotSay: String, doing: String, writtenBy: String, approvedBy: String?, approvedAt: String?
+        init(_ c: Commentary) {
+            period = c.period; says = c.says; doesNotSay = c.doesNotSay; doing = c.doing; writtenBy = c.writtenBy; approvedBy = c.reviewedBy
+            approvedAt = c.reviewedAt?.description
+        }
+    }
+    struct QuestionSummary: Content { let id: String, question: String, indicators: [IndicatorSummary], gaps: [String], commentary: Note? }
     struct Overview: Content {
         let framework: String, version: String, computedAt: String, scope: String, exactFigures: Bool
         /// The disclosure control the figures went through, in words; nil for exact figures.
@@ -26,7 +35,7 @@ struct APIRoutes {
     }
     struct IndicatorDetail: Content {
         let id: String, title: String, definition: String, scope: String, exactFigures: Bool, disclosureControl: String?, trend: [Figure],
-            breakdowns: [Figure], gaps: [String]
+            breakdowns: [Figure], gaps: [String], commentary: Note?
     }
 
     func register(_ app: Application) {
@@ -47,6 +56,7 @@ struct APIRoutes {
     func overview(_ req: Request) async throws -> Overview {
         let (reading, filter) = try await loaded(req)
         let report = reading.report
+        let notes = try await context.governance.questionCommentary(partnership: filter.partnership, by: try req.caller())
         let questions = report.spec.questions.map { q in
             QuestionSummary(
                 id: q.id, question: q.question,
@@ -55,7 +65,7 @@ struct APIRoutes {
                     return IndicatorSummary(
                         id: ind.id, title: ind.title, latest: head.map { Figure($0.latest) }, yearEarlier: head?.yearEarlier.map(Figure.init),
                         rag: head.flatMap { FrameworkReport.rag($0.latest, ind) })
-                }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail))
+                }, gaps: report.gaps.filter { $0.questionID == q.id }.map(\.gap.detail), commentary: notes[q.id].map(Note.init))
         }
         return Overview(
             framework: report.spec.name, version: report.spec.version, computedAt: report.run.computedAt.description, scope: filter.scope,
@@ -73,6 +83,7 @@ struct APIRoutes {
             id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,
             disclosureControl: report.disclosureControl, trend: trend.map(Figure.init),
             breakdowns: breakdowns.keys.sorted().flatMap { breakdowns[$0]!.map(Figure.init) },
-            gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail))
+            gaps: report.gaps.filter { $0.gap.indicatorID == id }.map(\.gap.detail),
+            commentary: try await context.governance.commentary(.indicator, id, partnership: filter.partnership, by: try req.caller()).approved.map(Note.init))
     }
 }
