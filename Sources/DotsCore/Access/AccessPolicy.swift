@@ -31,6 +31,8 @@ public enum Permission: String, CaseIterable, Sendable {
     case writeCommentary
     /// Approve or return someone else's commentary (never one's own).
     case approveCommentary
+    /// Build a report for the Safeguarding Partnership from a framework run.
+    case buildReports
 }
 
 public struct AccessPolicy: Sendable {
@@ -46,7 +48,7 @@ public struct AccessPolicy: Sendable {
         case .viewGovernance: role != .practitioner
         case .assessMaturity, .editDataMap: role == .admin || role == .agencyLead
         case .manageRounds, .recordMeetings, .recomputeFramework: role == .admin || role == .analyst
-        case .writeCommentary, .approveCommentary: role == .admin || role == .analyst
+        case .writeCommentary, .approveCommentary, .buildReports: role == .admin || role == .analyst
         case .manageActions: role == .admin || role == .analyst || role == .agencyLead
         }
     }

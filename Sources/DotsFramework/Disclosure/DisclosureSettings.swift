@@ -21,6 +21,10 @@ public struct DisclosureSettings: Sendable, Equatable {
         partnerships.keys.sorted().reduce(base) { $0.strictest(with: partnerships[$1]!) }
     }
 
+    /// The rules for a report's public edition: the run's rules, and at least 10 for counts and 20 for rates (a
+    /// public document is read with more beside it than a board paper).
+    public var publicEdition: DisclosurePolicy { applied.strictest(with: DisclosurePolicy(threshold: 10, minimumBase: 20)) }
+
     /// Whose rules these are, in words, for the record published with the figures.
     public var source: String {
         guard !partnerships.isEmpty else { return "the framework's rules" }
