@@ -14,6 +14,8 @@ public struct UseCases: Sendable {
     public let framework: FrameworkResults
     /// Recomputes the framework in the background after accepted submissions; `dots serve` runs it.
     public let refresher: FrameworkRefresher
+    /// Reports for the Safeguarding Partnership: build, preview, publish, read.
+    public let reports: ReportService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -24,5 +26,6 @@ public struct UseCases: Sendable {
         framework = FrameworkResults(store: store, spec: spec, clock: clock)
         refresher = FrameworkRefresher(store: store, spec: spec, clock: clock, results: framework)
         submissions = SubmissionService(store: store, clock: clock, refresher: refresher)
+        reports = ReportService(store: store, spec: spec, clock: clock, results: framework)
     }
 }

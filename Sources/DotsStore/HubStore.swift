@@ -78,6 +78,7 @@ public final class HubStore: Sendable {
         m.add(M0012_APITokenLifecycle(), to: nil)
         m.add(M0013_CreateFrameworkJobs(), to: nil)
         m.add(M0014_CreateCommentary(), to: nil)
+        m.add(M0015_CreatePublishedReports(), to: nil)
         return m
     }
 

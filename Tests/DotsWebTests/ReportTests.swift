@@ -6,6 +6,8 @@ import DotsStore
 import DotsTestSupport
 import Foundation
 import Testing
+import Vapor
+import VaporTesting
 
 /// Reports for the Safeguarding Partnership, built from a framework run: every figure the published cell it cites,
 /// the same bytes from the same inputs, and nothing in the public edition that its rules hide.
@@ -121,6 +123,68 @@ struct ReportTests {
                 Issue.record("a template naming an unknown theme was read")
             } catch let p as ReportTemplate.Problem {
                 #expect(p.description.contains("names theme patterns-of-hope, which the framework does not have"))
+            }
+        }
+    }
+}
+
+@Suite("Reports in the web app: preview, checks before publishing, publish, download")
+struct ReportWebTests {
+    @Test(
+        "An analyst previews; publishing waits for approved commentary; then both editions are published, never changed; a strategic lead downloads the PDF",
+        arguments: StoreKind.available)
+    func publishAndDownload(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await AccessTests.fixture(store)
+            try await WebFixture.withApp(store) { app in
+                var analyst = WebTestClient(app)
+                _ = try await analyst.signIn("analyst@example.org", WebFixture.password)
+                let preview = try await analyst.send(.GET, "/reports/preview?template=dashboard&partnership=joint-ce&period=2025-26&edition=public")
+                #expect(preview.status == .ok && preview.body.string.contains("Child exploitation sub-group dashboard"))
+                #expect(preview.headers.first(name: "Content-Security-Policy")?.hasPrefix("default-src 'none'") == true, "the document may fetch nothing")
+                #expect(preview.body.string.contains("counts from 1 to 10 hidden"))
+                let list = try await analyst.send(.GET, "/reports")
+                let form = ["template": "dashboard", "partnership": "joint-ce", "publish-period": "2025-26", "csrf": WebTestClient.csrf(in: list) ?? ""]
+                // The demo has commentary awaiting approval for this partnership: publishing is refused, saying so.
+                let refused = try await analyst.send(.POST, "/reports", form: form)
+                #expect(refused.status == .unprocessableEntity)
+                #expect(refused.body.string.contains("1 commentary awaits approval for this partnership"))
+                #expect(try await store.publishedReports().isEmpty)
+                let waiting = try #require(try await store.commentary().first { $0.state == .awaitingApproval })
+                var admin = WebTestClient(app)
+                _ = try await admin.signIn("admin@example.org", WebFixture.password)
+                let queue = try await admin.send(.GET, "/framework/commentary")
+                _ = try await admin.send(
+                    .POST, "/framework/commentary/\(waiting.id)/return", form: ["note": "Not for this quarter.", "csrf": WebTestClient.csrf(in: queue) ?? ""])
+
+                let published = try await analyst.send(.POST, "/reports", form: form)
+                #expect(published.status == .seeOther)
+                let r = try #require(try await store.publishedReports().first)
+                #expect(r.version == 1 && r.pdfEditions == ["board", "public"] && r.hashes.count == 2)
+                #expect(try await store.auditEvents().contains { $0.action == "report.publish" && $0.target == r.id })
+                // A second publication is a correction: it must say what changed, and the first stays as it was.
+                let again = try await analyst.send(.POST, "/reports", form: form)
+                #expect(again.status == .unprocessableEntity && again.body.string.contains("Say what changed since version 1"))
+                var corrected = form
+                corrected["changes"] = "Commentary on the cohort corrected."
+                #expect(try await analyst.send(.POST, "/reports", form: corrected).status == .seeOther)
+                #expect(try await store.publishedReports().map(\.version).sorted() == [1, 2])
+                #expect(try await store.publishedReport(id: r.id) == r)
+
+                // A strategic lead reads the list and downloads the board PDF; a practitioner has only the public edition.
+                var lead = WebTestClient(app)
+                _ = try await lead.signIn("strategic-lead@example.org", WebFixture.password)
+                #expect(try await lead.send(.GET, "/reports").body.string.contains("/reports/\(r.id)"))
+                #expect(!(try await lead.send(.GET, "/reports")).body.string.contains("Build a report"))
+                let pdf = try await lead.send(.GET, "/reports/\(r.id)/board.pdf")
+                #expect(pdf.status == .ok && pdf.headers.contentType?.description.hasPrefix("application/pdf") == true)
+                #expect(pdf.body.readableBytesView.starts(with: Array("%PDF-".utf8)))
+                #expect(try await lead.send(.POST, "/reports", form: form).status == .forbidden)
+                var practitioner = WebTestClient(app)
+                _ = try await practitioner.signIn("practitioner@example.org", WebFixture.password)
+                #expect(try await practitioner.send(.GET, "/reports/\(r.id)/board.pdf").status == .forbidden)
+                #expect(try await practitioner.send(.GET, "/reports/\(r.id)/public.html").status == .ok)
+                #expect(try await practitioner.send(.GET, "/reports/preview?template=dashboard&partnership=joint-ce&period=2025-26").status == .forbidden)
             }
         }
     }

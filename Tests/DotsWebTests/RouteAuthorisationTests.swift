@@ -19,6 +19,8 @@ struct RouteAuthorisationTests {
         "GET /sign-in": nil, "POST /sign-in": nil, "POST /sign-out": nil, "GET /api/openapi.json": nil,
         "GET /account": .viewFramework, "POST /account/password": .viewFramework,
         "GET /framework": .viewFramework, "GET /framework/indicators/:id": .viewFramework, "POST /framework/recompute": .recomputeFramework,
+        "GET /reports": .viewFramework, "GET /reports/preview": .buildReports, "POST /reports": .buildReports, "GET /reports/:id": .viewFramework,
+        "GET /reports/:id/:file": .viewFramework,
         "GET /framework/commentary": .writeCommentary, "GET /framework/commentary/new": .writeCommentary, "POST /framework/commentary": .writeCommentary,
         "POST /framework/commentary/:id/approve": .approveCommentary, "POST /framework/commentary/:id/return": .approveCommentary,
         "GET /api/v1/framework": .viewFramework, "GET /api/v1/framework/indicators/:id": .viewFramework,

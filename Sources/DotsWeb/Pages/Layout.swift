@@ -12,6 +12,7 @@ struct Layout {
         var nav: [(String, String, String)] = []
         if let user {
             nav.append(("/framework", "Framework", "framework"))
+            nav.append(("/reports", "Reports", "reports"))
             if AccessPolicy.allows(user.role, .viewSubmissions) {
                 nav.append(("/submissions", "Submissions", "submissions"))
                 nav.append(("/quality", "Data quality", "quality"))

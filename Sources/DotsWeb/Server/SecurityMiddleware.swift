@@ -42,11 +42,14 @@ struct SessionMiddleware: AsyncMiddleware {
         // Served over TLS: browsers are told to use nothing else for a year.
         if tls { response.headers.replaceOrAdd(name: "Strict-Transport-Security", value: "max-age=31536000; includeSubDomains") }
         let h = response.headers
-        response.headers.replaceOrAdd(
-            name: "Content-Security-Policy",
-            value:
-                "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
-        )
+        // A report document sets its own, stricter policy (no requests at all; its styles are inline).
+        if !h.contains(name: "Content-Security-Policy") {
+            response.headers.replaceOrAdd(
+                name: "Content-Security-Policy",
+                value:
+                    "default-src 'self'; img-src 'self' data:; style-src 'self'; script-src 'none'; object-src 'none'; frame-ancestors 'none'; form-action 'self'; base-uri 'none'"
+            )
+        }
         response.headers.replaceOrAdd(name: "X-Content-Type-Options", value: "nosniff")
         response.headers.replaceOrAdd(name: "Referrer-Policy", value: "same-origin")
         response.headers.replaceOrAdd(name: "X-Frame-Options", value: "DENY")

@@ -27,6 +27,7 @@ public enum WebApp {
         ActionRoutes(context: context).register(app)
         MeetingRoutes(context: context).register(app)
         CommentaryRoutes(context: context).register(app)
+        ReportRoutes(context: context).register(app)
         GovernanceAPI(context: context).register(app)
         AccountRoutes(context: context).register(app)
     }
