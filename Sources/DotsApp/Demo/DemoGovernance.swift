@@ -157,7 +157,7 @@ public enum DemoGovernance {
             }
             _ = try await service.writeCommentary(
                 .init(
-                    subject: "indicator", subjectID: "missing-children", partnership: "joint-ce", period: "2025-26",
+                    subject: "indicator", subjectID: "missing-children", partnership: "stoke-scp", period: "2025-26",
                     says: "A draft for the next sub-group: children missing from home or care are counted once a period, however often they go missing."),
                 by: by)
         }

@@ -45,11 +45,14 @@ public struct ReportService: Sendable {
         guard let partnership = ReferencePartnership.model.partnership(id: id) else {
             throw NotFound("There is no partnership \(id): use one of \(ReferencePartnership.model.partnerships.map(\.id).sorted().joined(separator: ", ")).")
         }
-        let policy = edition == .public ? spec.disclosure.publicEdition : nil
-        guard
-            let report = try await FrameworkReport.load(
-                store, spec: spec, publish: true, policy: policy, source: edition == .public ? "the public edition's rules" : nil)
-        else { throw NotFound(FrameworkService.FrameworkError.notComputed.description) }
+        // The board edition is what readers of the framework see: in `dots serve` it is already prepared.
+        let loaded: FrameworkReport? =
+            if edition == .board, let results { try await results.report(exact: false) } else {
+                try await FrameworkReport.load(
+                    store, spec: spec, publish: true, policy: edition == .public ? spec.disclosure.publicEdition : nil,
+                    source: edition == .public ? "the public edition's rules" : nil)
+            }
+        guard let report = loaded else { throw NotFound(FrameworkService.FrameworkError.notComputed.description) }
         guard let end = report.cells.first(where: { $0.cell.period == period })?.cell.periodEnd else {
             let recent = Set(report.cells.filter { $0.cell.periodKind != PeriodKind.month.rawValue }.map(\.cell.period)).sorted().suffix(6)
             throw InvalidInput([
