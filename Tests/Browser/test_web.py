@@ -225,15 +225,16 @@ def test_data_quality_pages(browser):
     check_accessibility(browser)
 
 
-FRAMEWORK = {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility"}
+FRAMEWORK = {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
+             "/reports"}
 METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
 PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
                                      "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new",
-                                     "/admin/accounts", "/admin/accounts/new"})
+                                     "/admin/accounts", "/admin/accounts/new", "/framework/commentary"})
 ALLOWED = {
     "admin": set(PAGES),
     "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new", "/admin/accounts", "/admin/accounts/new"},
-    "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new"},
+    "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new", "/framework/commentary"},
     "strategic-lead": FRAMEWORK | METHOD,
     "practitioner": FRAMEWORK,
 }
@@ -487,3 +488,69 @@ def test_no_sideways_scrolling_on_a_phone(browser):
         " const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
         " m = Math.min(m, parseFloat(getComputedStyle(t).fontSize) * scale); } return m;")
     assert 12 <= smallest < 1e9, f"chart text renders at {smallest:.1f} px on a phone"
+
+
+def test_commentary_approved_then_report_published_and_downloaded(browser, tmp_path):
+    """An analyst writes commentary, a second analyst (the admin) approves it, the analyst previews and publishes a
+    report, and a strategic lead downloads its PDF: its pages render (pdftoppm) and its text reads in order (pdftotext)."""
+    import shutil
+    import subprocess
+    import urllib.request
+
+    sign_in(browser, "analyst")
+    visit(browser, "/framework/commentary/new?subject=question&id=cohort&partnership=joint-ce&period=2025-26%20Q4")
+    browser.find_element(By.ID, "says").send_keys("Screenings found more children at risk this quarter, most in Stoke-on-Trent.")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/framework/commentary'] button"))
+    assert "Sent for approval" in browser.page_source and "You wrote this" in browser.page_source
+    check_accessibility(browser)
+
+    browser.delete_all_cookies()
+    sign_in(browser, "admin")
+    visit(browser, "/framework/commentary")
+    # The demo has one of its own awaiting approval: approve this one.
+    follow(browser, browser.find_element(By.XPATH, "//section[contains(., 'most in Stoke-on-Trent')]//form[contains(@action, '/approve')]//button"))
+    assert "Approved: it now shows on its page." in browser.page_source
+
+    browser.delete_all_cookies()
+    sign_in(browser, "analyst")
+    visit(browser, "/reports")
+    browser.find_element(By.ID, "period").send_keys("2025-26 Q4")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='board']"))
+    assert h1(browser) == "Child exploitation sub-group dashboard"
+    assert "most in Stoke-on-Trent" in browser.page_source, "the approved commentary is in the report"
+    check_accessibility(browser)
+    visit(browser, "/reports")
+    browser.find_element(By.ID, "publish-period").send_keys("2025-26 Q4")
+    # The demo published this dashboard already: this is a corrected version, which says what changed.
+    browser.find_element(By.ID, "changes").send_keys("Commentary on the cohort added.")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/reports'] button"))
+    assert h1(browser) == "Child exploitation sub-group dashboard", browser.page_source[:2000]
+    check_accessibility(browser)
+    report = browser.current_url
+
+    browser.delete_all_cookies()
+    sign_in(browser, "strategic-lead")
+    browser.get(report)
+    check_accessibility(browser)
+    href = browser.find_element(By.CSS_SELECTOR, "a[href$='/board.pdf']").get_attribute("href")
+    cookie = "; ".join(f"{c['name']}={c['value']}" for c in browser.get_cookies())
+    with urllib.request.urlopen(urllib.request.Request(href, headers={"Cookie": cookie})) as r:
+        assert r.headers["Content-Type"].startswith("application/pdf")
+        pdf = tmp_path / "board.pdf"
+        pdf.write_bytes(r.read())
+    assert shutil.which("pdftotext") and shutil.which("pdftoppm"), "the test command installs poppler-utils"
+    pages = int(next(l for l in subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout.splitlines()
+                     if l.startswith("Pages:")).split()[1])
+    assert pages >= 3, f"{pages} pages"
+    subprocess.run(["pdftoppm", "-r", "40", "-png", str(pdf), str(tmp_path / "page")], check=True)
+    rendered = sorted(tmp_path.glob("page-*.png"))
+    assert len(rendered) == pages and all(p.stat().st_size > 1000 for p in rendered)
+    text = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True).stdout
+    headings = ["Child exploitation sub-group dashboard", "1. About this dashboard", "2. What the partnership wants to know",
+                "3. What we don't know", "4. Actions due", "5. Where every figure comes from", "Report hash"]
+    at = [text.find(h) for h in headings]
+    assert all(i >= 0 for i in at) and at == sorted(at), dict(zip(headings, at))
+    assert "Page 1 of" in text, "pages are numbered"
+    plain = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
+    assert "Screenings found more children at risk this quarter" in plain, "the approved commentary is in the PDF"
+

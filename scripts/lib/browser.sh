@@ -1,4 +1,5 @@
-# Sourced by scripts/test: ensure_browser installs headless Chromium and its driver from Debian when absent, and a
+# Sourced by scripts/test: ensure_browser installs headless Chromium and its driver (and poppler-utils, to read PDFs)
+# from Debian when absent, and a
 # Python 3.12 virtual environment with Selenium, axe-selenium-python and pytest from PyPI (in .build-browser/venv).
 
 debian_install() {
@@ -20,6 +21,11 @@ ensure_browser() {
   if ! command -v chromium >/dev/null || ! command -v chromedriver >/dev/null; then
     echo "==> Installing Chromium and its driver from Debian" >&2
     debian_install chromium chromium-driver
+  fi
+  # pdftotext, pdftoppm and pdfinfo: the report test reads and renders a published PDF.
+  if ! command -v pdftotext >/dev/null || ! command -v pdftoppm >/dev/null; then
+    echo "==> Installing poppler-utils from Debian" >&2
+    debian_install poppler-utils
   fi
   BROWSER_VENV=.build-browser/venv
   if [ ! -x "$BROWSER_VENV/bin/pytest" ]; then
