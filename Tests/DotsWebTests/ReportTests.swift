@@ -44,6 +44,8 @@ struct ReportTests {
                 template: try service.template("dashboard"), partnership: "joint-ce", period: "2025-26", edition: .board, builtAt: Self.builtAt,
                 by: Self.analyst)
             #expect(dashboard.html.contains("about level with a year ago"))
+            // Trends are drawn (SVG, labelled with the trend written out beside it).
+            #expect(dashboard.html.contains("<svg class=\"bars\"") && dashboard.html.contains("aria-label=\"Trend: "))
             #expect(!dashboard.html.contains("A draft for the next sub-group"))
             // The annual report says plainly that voice is not yet held, rather than leave the section silent.
             let annual = try await service.build(
@@ -79,6 +81,7 @@ struct ReportTests {
             #expect(pdfs[0].starts(with: Data("%PDF-".utf8)) && pdfs[0].count > 10_000)
             #expect(pdfs[0] == pdfs[1], "two PDFs of the same report differ")
             #expect(String(decoding: pdfs[0], as: UTF8.self).contains("(D:20260430090000"), "stamped with the build time")
+            #expect(String(decoding: pdfs[0], as: UTF8.self).contains("/StructTreeRoot"), "a tagged PDF (Chromium writes the structure tree)")
 
             // Public edition: every figure as the public rules publish it, and no count from 1 to 10 anywhere.
             let pub = try await build(.public)
@@ -144,8 +147,8 @@ struct ReportWebTests {
                 #expect(preview.headers.first(name: "Content-Security-Policy")?.hasPrefix("default-src 'none'") == true, "the document may fetch nothing")
                 #expect(preview.body.string.contains("counts from 1 to 10 hidden"))
                 let list = try await analyst.send(.GET, "/reports")
-                let form = ["template": "dashboard", "partnership": "joint-ce", "publish-period": "2025-26", "csrf": WebTestClient.csrf(in: list) ?? ""]
-                // The demo has commentary awaiting approval for this partnership: publishing is refused, saying so.
+                let form = ["template": "dashboard", "partnership": "stoke-scp", "publish-period": "2025-26", "csrf": WebTestClient.csrf(in: list) ?? ""]
+                // The demo has commentary awaiting approval for Stoke-on-Trent's partnership: publishing is refused, saying so.
                 let refused = try await analyst.send(.POST, "/reports", form: form)
                 #expect(refused.status == .unprocessableEntity)
                 #expect(refused.body.string.contains("1 commentary awaits approval for this partnership"))

@@ -177,10 +177,11 @@ public struct ReportDocument: Sendable {
                     var trendText: [String] = []
                     for t in trend { trendText.append("\(esc(t.cell.period)): \(cite(t, unit: unit))") }
                     let rag = FrameworkReport.rag(now, ind)
+                    let chart = Self.bars(trend.map { ($0.cell.period, Double($0.value)) }, target: ind.target?.value, unit: unit)
                     body += "<tr><th scope=\"row\">\(esc(ind.title))</th><td>\(esc(now.cell.period))</td><td>\(cite(now, unit: unit))</td>"
                     body +=
                         "<td>\(earlier.map { cite($0, unit: unit) } ?? "–")</td><td>\(rag.map { "<span class=\"rag rag-\($0)\">\($0.capitalized)</span>" } ?? "–")</td>"
-                    body += "<td>\(trendText.joined(separator: "; "))</td></tr>\n"
+                    body += "<td>\(chart)\(trendText.joined(separator: "; "))</td></tr>\n"
                 }
                 body += "</tbody></table>\n"
                 for ind in q.indicators { if let c = approved(.indicator, ind.id) { commentaryBlock(c, on: ind.title) } }
@@ -325,6 +326,28 @@ public struct ReportDocument: Sendable {
         if !c.doesNotSay.isEmpty { body += "<p><strong>What they do not say.</strong> \(esc(c.doesNotSay))</p>" }
         if !c.doing.isEmpty { body += "<p><strong>What the partnership is doing.</strong> \(esc(c.doing))</p>" }
         body += "</div>\n"
+    }
+
+    /// A small bar chart of a trend (SVG, drawn here; no script, no fonts): its text alternative is the trend written
+    /// out beside it, which the chart's label points to. A dashed line marks the target. Hidden figures draw no bar.
+    static func bars(_ points: [(label: String, value: Double?)], target: Double?, unit: String) -> String {
+        guard points.contains(where: { $0.value != nil }) else { return "" }
+        let width = 120.0, height = 36.0, gap = 4.0
+        let top = max(points.compactMap(\.value).max() ?? 0, target ?? 0, 1)
+        let w = (width - gap * Double(points.count - 1)) / Double(points.count)
+        let said = points.map { "\($0.label): \($0.value.map { number($0) + unit } ?? "not shown")" }.joined(separator: "; ")
+        var out =
+            "<svg class=\"bars\" width=\"\(Int(width))\" height=\"\(Int(height))\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" role=\"img\" aria-label=\"Trend: \(esc(said))\">"
+        for (i, p) in points.enumerated() {
+            guard let v = p.value else { continue }
+            let h = max(1, (v / top * (height - 2)).rounded())
+            out += "<rect x=\"\(number(Double(i) * (w + gap)))\" y=\"\(number(height - h))\" width=\"\(number(w))\" height=\"\(number(h))\" fill=\"#1d70b8\"/>"
+        }
+        if let target {
+            let y = number((height - target / top * (height - 2)).rounded())
+            out += "<line x1=\"0\" x2=\"\(Int(width))\" y1=\"\(y)\" y2=\"\(y)\" stroke=\"#0b0c0c\" stroke-dasharray=\"3 2\"/>"
+        }
+        return out + "</svg><br>"
     }
 
     private func row(_ term: String, _ value: String) -> String { "<div><dt>\(esc(term))</dt><dd>\(esc(value))</dd></div>" }
