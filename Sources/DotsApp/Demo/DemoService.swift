@@ -59,7 +59,8 @@ public struct DemoService: Sendable {
             // Two published reports for the joint sub-group, so a newcomer sees one at once (PDFs when Chromium is installed).
             let analyst = try await store.allAccounts().first { $0.role == .analyst }
             let by = Caller(accountID: analyst?.id, name: analyst?.name ?? "Partnership analyst", role: .analyst, agencyID: nil, channel: .cli)
-            let reports = ReportService(store: store, spec: spec, clock: clock)
+            // One preparation of the published figures serves both reports' board editions.
+            let reports = ReportService(store: store, spec: spec, clock: clock, results: FrameworkResults(store: store, spec: spec, clock: clock))
             for (name, period) in [("dashboard", "2025-26 Q4"), ("annual", "2025-26")] {
                 let r = try await reports.publish(template: try reports.template(name), partnership: "joint-ce", period: period, changes: nil, by: by)
                 log("    Published \(r.title), \(period)\(r.pdfEditions.isEmpty ? " (HTML only: Chromium is not installed)" : "")")

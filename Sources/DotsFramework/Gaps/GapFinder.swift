@@ -137,7 +137,8 @@ public struct GapFinder: Sendable {
 
     static func name(_ agency: String) -> String { ReferencePartnership.model.agencyName(agency) }
 
-    static func list(_ items: [String]) -> String {
+    /// "a", "a and b", "a, b and c".
+    public static func list(_ items: [String]) -> String {
         items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 

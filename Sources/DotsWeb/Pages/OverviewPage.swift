@@ -25,7 +25,7 @@ struct OverviewPage {
             <p>Each strategic question, what the data cannot yet answer, and the indicators that help answer it, for <strong>\(Formatting.scopeName(filter.scope))</strong>.
             \(report.run.linkageRunID == nil ? "Young people are counted per agency (records not linked)." : "Young people are linked across agencies.")
             \(spec.ages.map { "Children are counted at ages \($0.lowerBound)–\($0.upperBound) at each event, unless an indicator says otherwise." } ?? "")
-            \(spec.agesApart.map { "Young adults aged \($0.ages.lowerBound)–\($0.ages.upperBound) (such as care leavers) in \(Self.list($0.datasets.map { $0.schema.title.lowercased() })) are counted apart, on those indicators' pages." } ?? "")</p>
+            \(spec.agesApart.map { "Young adults aged \($0.ages.lowerBound)–\($0.ages.upperBound) (such as care leavers) in \(GapFinder.list($0.datasets.map { $0.schema.title.lowercased() })) are counted apart, on those indicators' pages." } ?? "")</p>
             \(exact ? "<div class=\"dots-notification\"><p><strong>Exact figures.</strong> You see small numbers because your role is an analyst's: anything you share with others must go through disclosure control (the published view).</p></div>" : "<p class=\"dots-hint\">Small numbers are hidden to protect children's privacy. \(Formatting.symbolsNote)</p>")
             \(filter.form(action: "/framework"))
             <p class="dots-body-s">\(filter.shapeNote)</p>
@@ -60,10 +60,6 @@ struct OverviewPage {
         out +=
             "<p>\(allGaps) gap\(allGaps == 1 ? "" : "s"): \(blocking) \(blocking == 1 ? "leaves" : "leave") an indicator unanswered; \(held) \(held == 1 ? "is data" : "are data") an agency holds but has not submitted; \(allGaps - blocking - held == 1 ? "the other is a caveat" : "the rest are caveats") on figures that can be shown.</p>"
         return out
-    }
-
-    static func list(_ items: [String]) -> String {
-        items.count <= 1 ? items.joined() : items.dropLast().joined(separator: ", ") + " and " + items.last!
     }
 
     func gaps(for q: QuestionSpec) -> HTML {
