@@ -169,6 +169,13 @@ struct IntervalAuditTests {
         let exposed = IntervalAudit(counts: counts, relations: relations).exposed(hidden: linked.hidden, lowerBounds: linked.lowerBounds, level: 3)
         #expect(exposed.isEmpty, "\(inner): hidden \(linked.hidden.sorted())")
         #expect(linked.primary == Set(counts.indices.filter { (1...5).contains(counts[$0]) }))
+        // Offering hidden counts for showing again never exposes anything and never hides more.
+        var reshowing = LinkedSuppression(threshold: 5, protectionLevel: 3)
+        reshowing.reshowLimit = 100
+        let fewer = reshowing.suppress(
+            counts: counts, relations: relations, headline: { $0 >= 12 }, breakdownOf: { $0 < 12 ? Array((($0 / 4) * 4)..<(($0 / 4) * 4 + 4)) : [] })
+        #expect(IntervalAudit(counts: counts, relations: relations).exposed(hidden: fewer.hidden, lowerBounds: fewer.lowerBounds, level: 3).isEmpty)
+        #expect(fewer.hidden.isSubset(of: linked.hidden) && fewer.primary == linked.primary)
     }
 }
 

@@ -52,7 +52,9 @@ public struct DisclosureControl: Sendable {
             for (i, c) in cells.enumerated() where c.breakdown != "total" || c.periodKind == PeriodKind.month.rawValue {
                 breakdowns[key(c), default: []].append(i)
             }
-            return LinkedSuppression(threshold: policy.threshold, protectionLevel: policy.protectionLevel, roundTo: policy.roundToProtect).suppress(
+            var method = LinkedSuppression(threshold: policy.threshold, protectionLevel: policy.protectionLevel, roundTo: policy.roundToProtect)
+            method.reshowLimit = policy.reshowLimit
+            return method.suppress(
                 counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) }, breakdownOf: { breakdowns[key(cells[$0])] ?? [] },
                 roundable: { cells[$0].scope == "all" && Self.isHeadline(cells[$0]) })
         }

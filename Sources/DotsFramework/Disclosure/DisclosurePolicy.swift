@@ -13,6 +13,9 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
     /// Where a whole-area total would otherwise be hidden to protect a small count, publish it rounded to this
     /// instead (nil hides it).
     public var roundToProtect: Int? = 5
+    /// Experimental, off (0): after suppression, offer hidden counts for showing again where their group of hidden
+    /// cells has at most this many (`dots framework audit --reshow N` measures it; see BENCHMARKS.md).
+    public var reshowLimit = 0
 
     public enum Method: String, Sendable, Codable, CaseIterable {
         /// Every relation of an indicator at once, checked by the interval audit (see `LinkedSuppression`).

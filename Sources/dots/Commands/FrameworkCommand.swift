@@ -171,6 +171,8 @@ struct FrameworkCommand: AsyncParsableCommand {
         @Option(help: "Hide counts from 1 to this (default: the framework's disclosure rules).") var threshold: Int?
         @Option(help: "The narrowest range a hidden count may be narrowed to (default: the framework's).") var protection: Int?
         @Option(help: "linked (the method in use) or greedy (the method before December 2026, which leaks).") var method: DisclosurePolicy.Method = .linked
+        @Option(help: "Experimental: offer hidden counts for showing again where their group of hidden cells has at most N (0, the default, as published).")
+        var reshow = 0
         @Option(help: "Write the systems here as JSON lines.") var systems: String?
         @Flag(help: "Print the totals as JSON.") var json = false
         @OptionGroup var store: StoreOptions
@@ -181,6 +183,7 @@ struct FrameworkCommand: AsyncParsableCommand {
             policy.threshold = threshold ?? policy.threshold
             policy.protectionLevel = protection ?? policy.protectionLevel
             policy.method = method
+            policy.reshowLimit = reshow
             let (threshold, protection) = (policy.threshold, policy.protectionLevel)
             let found = try await store.withStore { store in
                 FrameworkService(store: store, runBy: "cli").disclosureSystems(spec, cells: try await store.frameworkResults(), policy: policy)
