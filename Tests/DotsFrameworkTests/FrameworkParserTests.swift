@@ -202,6 +202,7 @@ struct FrameworkParserTests {
                   partnerships:
                     stoke-scp: {threshold: 10, minimum-base: 20}
                     staffs-scp: {protection: 4, round-to-protect: none}
+                  public-edition: {threshold: 20}
                 themes:
 
                 """)
@@ -213,6 +214,9 @@ struct FrameworkParserTests {
         #expect(applied.threshold == 10 && applied.protectionLevel == 4 && applied.minimumBase == 20 && applied.roundToProtect == nil)
         #expect(spec.disclosure.statement.contains("counts from 1 to 10 hidden"))
         #expect(spec.disclosure.source.contains("Stoke-on-Trent") && spec.disclosure.source.contains("strictest"))
+        // The public edition: at least its floor (threshold 20 here; base 20 from the standard floor), and at least the run's rules.
+        #expect(spec.disclosure.publicEdition.threshold == 20 && spec.disclosure.publicEdition.minimumBase == 20)
+        #expect(standard.disclosure.publicEdition.threshold == 10 && standard.disclosure.publicEdition.protectionLevel == 3)
         for (bad, path, line) in [
             ("disclosure:\n  threshold: 0\n", "disclosure.threshold", 5), ("disclosure:\n  protection: lots\n", "disclosure.protection", 5),
             ("disclosure:\n  partnerships:\n    nowhere-scp: {threshold: 10}\n", "disclosure.partnerships.nowhere-scp", 6),

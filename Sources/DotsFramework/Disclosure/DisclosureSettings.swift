@@ -21,9 +21,12 @@ public struct DisclosureSettings: Sendable, Equatable {
         partnerships.keys.sorted().reduce(base) { $0.strictest(with: partnerships[$1]!) }
     }
 
-    /// The rules for a report's public edition: the run's rules, and at least 10 for counts and 20 for rates (a
-    /// public document is read with more beside it than a board paper).
-    public var publicEdition: DisclosurePolicy { applied.strictest(with: DisclosurePolicy(threshold: 10, minimumBase: 20)) }
+    /// The least a report's public edition applies (the file's `public-edition:`; counts 1–10 hidden and rates from
+    /// 20 unless it says otherwise): a public document is read with more beside it than a board paper.
+    public var publicFloor = DisclosurePolicy(threshold: 10, minimumBase: 20)
+
+    /// The rules for a report's public edition: the run's rules, made at least as strict as the public floor.
+    public var publicEdition: DisclosurePolicy { applied.strictest(with: publicFloor) }
 
     /// Whose rules these are, in words, for the record published with the figures.
     public var source: String {

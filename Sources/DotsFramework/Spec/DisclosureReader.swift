@@ -10,6 +10,7 @@ import Yams
 ///       round-to-protect: 5   # publish a whole-area total rounded rather than hide it; none to hide it
 ///       partnerships:
 ///         stoke-scp: {threshold: 10}
+///       public-edition: {threshold: 10, minimum-base: 20}   # the least a report's public edition applies
 ///
 /// Every key may be left out (the standard value stays); a partnership names only what it sets more strictly.
 struct DisclosureReader {
@@ -17,8 +18,11 @@ struct DisclosureReader {
     static let keys: Set<String> = ["threshold", "protection", "minimum-base", "round-to-protect"]
 
     func read(_ node: Node) -> DisclosureSettings {
-        guard let m = r.mapping(node, "disclosure", allowed: Self.keys.union(["partnerships"])) else { return DisclosureSettings() }
+        guard let m = r.mapping(node, "disclosure", allowed: Self.keys.union(["partnerships", "public-edition"])) else { return DisclosureSettings() }
         var settings = DisclosureSettings(base: policy(m, "disclosure", onto: .standard))
+        if let p = m["public-edition"], let pm = r.mapping(p, "disclosure.public-edition", allowed: Self.keys) {
+            settings.publicFloor = policy(pm, "disclosure.public-edition", onto: settings.publicFloor)
+        }
         if let p = m["partnerships"] {
             guard let entries = p.mapping else {
                 r.problem(p, "disclosure.partnerships", "expected each partnership's id with its rules", "write for example `stoke-scp: {threshold: 10}`")
