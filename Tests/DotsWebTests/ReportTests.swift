@@ -120,6 +120,16 @@ struct ReportTests {
             let noEvidence = DefaultReportTemplates.dashboard.replacingOccurrences(
                 of: "  - {kind: evidence, title: Where every figure comes from, required: true}", with: "")
             #expect(throws: ReportTemplate.Problem.self) { try service.template(noEvidence) }
+            // Whatever an analyst writes is text in the report, never markup.
+            let governance = GovernanceService(store: store, spec: spec, clock: WebFixture.clock)
+            let writer = Caller(accountID: "acc-w", name: "W", role: .analyst, agencyID: nil, channel: .page)
+            let approver = Caller(accountID: "acc-a", name: "A", role: .analyst, agencyID: nil, channel: .page)
+            let note = try await governance.writeCommentary(
+                .init(subject: "question", subjectID: "cohort", partnership: "staffs-scp", period: "2025-26", says: "<script>alert(1)</script> & more"),
+                by: writer)
+            _ = try await governance.approveCommentary(id: note.id, by: approver)
+            let escaped = try await service.build(template: t, partnership: "staffs-scp", period: "2025-26", edition: .board, by: Self.analyst).html
+            #expect(escaped.contains("&lt;script&gt;alert(1)&lt;/script&gt; &amp; more") && !escaped.contains("<script>"))
             let badTheme = DefaultReportTemplates.profile.replacingOccurrences(of: "patterns-of-help", with: "patterns-of-hope")
             do {
                 _ = try service.template(badTheme)

@@ -21,8 +21,14 @@ public struct ChromiumPDF: Sendable {
         public let description: String
     }
 
-    /// Prints `html` (a file) to `pdf`, stamped with `builtAt`.
+    /// Prints `html` (a file) to `pdf`, stamped with `builtAt`. A headless Chromium that starts under load now and
+    /// then exits without printing: one more attempt, then a clear failure.
     public func print(html: URL, to pdf: URL, builtAt: Instant) throws {
+        do { try printOnce(html: html, to: pdf, builtAt: builtAt) } catch { try printOnce(html: html, to: pdf, builtAt: builtAt) }
+    }
+
+    func printOnce(html: URL, to pdf: URL, builtAt: Instant) throws {
+        try? FileManager.default.removeItem(at: pdf)
         let profile = FileManager.default.temporaryDirectory.appendingPathComponent("dots-pdf-\(UUID().uuidString)")
         defer { try? FileManager.default.removeItem(at: profile) }
         let p = Process()

@@ -373,19 +373,5 @@ public struct ReportDocument: Sendable {
         """
 }
 
-/// HTML-escapes text for the report (the report is built outside the web app's HTML type).
-func esc(_ s: String) -> String {
-    var out = ""
-    out.reserveCapacity(s.utf8.count)
-    for ch in s {
-        switch ch {
-        case "&": out += "&amp;"
-        case "<": out += "&lt;"
-        case ">": out += "&gt;"
-        case "\"": out += "&quot;"
-        case "'": out += "&#39;"
-        default: out.append(ch)
-        }
-    }
-    return out
-}
+/// HTML-escapes text for the report (the report is built outside the web app's `HTML` type).
+func esc(_ s: String) -> String { HTMLText.escape(s) }

@@ -1,3 +1,5 @@
+import DotsCore
+
 /// Markup that is safe to send. Text becomes HTML only by being escaped: interpolating a `String` into an `HTML`
 /// literal escapes it, interpolating `HTML` passes it through unchanged, and a string literal written in Dots'
 /// own code is trusted as markup. So raw text cannot be passed where markup is expected, and a page cannot forget
@@ -52,19 +54,7 @@ struct HTML: Sendable, Hashable, ExpressibleByStringInterpolation, CustomStringC
         return out
     }
 
-    static func escape(_ text: String, into out: inout String) {
-        out.reserveCapacity(out.utf8.count + text.utf8.count)
-        for ch in text.unicodeScalars {
-            switch ch {
-            case "&": out += "&amp;"
-            case "<": out += "&lt;"
-            case ">": out += "&gt;"
-            case "\"": out += "&quot;"
-            case "'": out += "&#39;"
-            default: out.unicodeScalars.append(ch)
-            }
-        }
-    }
+    static func escape(_ text: String, into out: inout String) { HTMLText.escape(text, into: &out) }
 
     /// A percent-encoded query value.
     static func query(_ text: String) -> String {
