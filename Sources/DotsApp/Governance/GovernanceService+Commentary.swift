@@ -56,6 +56,7 @@ extension GovernanceService {
             period: TextRules.trimmed(input.period), says: TextRules.trimmed(input.says), doesNotSay: TextRules.trimmed(input.doesNotSay),
             doing: TextRules.trimmed(input.doing), writtenBy: caller.name, writtenByAccount: caller.accountID, writtenAt: clock.now())
         try await store.saveCommentary([c])
+        await commentaryCache.forget()
         try await audit.record(caller, "commentary.write", c.id)
         return c
     }
@@ -81,6 +82,7 @@ extension GovernanceService {
         c.reviewedBy = caller.name
         c.reviewedAt = clock.now()
         try await store.saveCommentary(changed + [c])
+        await commentaryCache.forget()
         try await audit.record(caller, "commentary.approve", c.id)
         return c
     }
@@ -98,6 +100,7 @@ extension GovernanceService {
         c.reviewedAt = clock.now()
         c.reviewNote = TextRules.trimmed(note)
         try await store.saveCommentary([c])
+        await commentaryCache.forget()
         try await audit.record(caller, "commentary.return", c.id)
         return c
     }
@@ -106,7 +109,7 @@ extension GovernanceService {
     /// every reader; for those who write commentary also what awaits approval and every version, newest first.
     public func commentary(_ subject: Commentary.Subject, _ subjectID: String, partnership: String, by caller: Caller) async throws -> CommentaryReading {
         try caller.require(.viewFramework)
-        let mine = try await store.commentary().filter { $0.subject == subject && $0.subjectID == subjectID && $0.partnership == partnership }
+        let mine = try await allCommentary().filter { $0.subject == subject && $0.subjectID == subjectID && $0.partnership == partnership }
             .sorted { ($0.writtenAt, $0.id) > ($1.writtenAt, $1.id) }
         let approved = mine.filter { $0.state == .approved }.max { ($0.reviewedAt ?? $0.writtenAt, $0.id) < ($1.reviewedAt ?? $1.writtenAt, $1.id) }
         return caller.can(.writeCommentary)
@@ -118,7 +121,7 @@ extension GovernanceService {
     public func questionCommentary(partnership: String, by caller: Caller) async throws -> [String: Commentary] {
         try caller.require(.viewFramework)
         var out: [String: Commentary] = [:]
-        for c in try await store.commentary() where c.subject == .question && c.partnership == partnership && c.state == .approved {
+        for c in try await allCommentary() where c.subject == .question && c.partnership == partnership && c.state == .approved {
             if let seen = out[c.subjectID], (seen.reviewedAt ?? seen.writtenAt, seen.id) > (c.reviewedAt ?? c.writtenAt, c.id) { continue }
             out[c.subjectID] = c
         }
@@ -128,7 +131,13 @@ extension GovernanceService {
     /// Every version awaiting approval, oldest first: the approvers' queue.
     public func commentaryAwaitingApproval(by caller: Caller) async throws -> [Commentary] {
         try caller.require(.writeCommentary)
-        return try await store.commentary().filter { $0.state == .awaitingApproval }.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
+        return try await allCommentary().filter { $0.state == .awaitingApproval }.sorted { ($0.writtenAt, $0.id) < ($1.writtenAt, $1.id) }
+    }
+
+    /// Every version, through the cache (pages read it on every view).
+    private func allCommentary() async throws -> [Commentary] {
+        let store = self.store
+        return try await commentaryCache.all { try await store.commentary() }
     }
 
     private func awaiting(_ id: String) async throws -> Commentary {

@@ -14,6 +14,7 @@ public struct GovernanceService: Sendable {
     public let spec: FrameworkSpec
     public let clock: any TimeSource
     let audit: AuditLog
+    let commentaryCache = CommentaryCache()
 
     public init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock()) {
         self.store = store
