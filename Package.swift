@@ -53,6 +53,10 @@ let package = Package(
         // The partnership's own method: data-maturity self-assessment, the data map and its coverage of the
         // framework's questions, action plans and their suggestions, data leads meetings, exports. Pure rules.
         .target(name: "DotsGovernance", dependencies: ["DotsCore", "DotsFramework", .product(name: "Yams", package: "Yams")], swiftSettings: swiftSettings),
+        // The voice of children, young people and families: feedback forms and one-time codes, practitioners'
+        // records, the codebook and coding, agreement between coders, the identifier scan, quotes and
+        // "you said, we did". Pure rules.
+        .target(name: "DotsVoice", dependencies: ["DotsCore", "DotsGovernance"], swiftSettings: swiftSettings),
         // The hub store: SQLite by default, PostgreSQL when configured.
         .target(
             name: "DotsStore",
@@ -60,6 +64,7 @@ let package = Package(
                 "DotsCore",
                 "DotsFramework",
                 "DotsGovernance",
+                "DotsVoice",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -73,7 +78,7 @@ let package = Package(
         .target(
             name: "DotsApp",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance",
+                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance", "DotsVoice",
                 .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
@@ -84,7 +89,7 @@ let package = Package(
         .target(
             name: "DotsWeb",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsApp",
+                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsApp",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings),
@@ -104,6 +109,7 @@ let package = Package(
         .testTarget(
             name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSDC", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],
             swiftSettings: swiftSettings),
+        .testTarget(name: "DotsVoiceTests", dependencies: ["DotsVoice", "DotsGovernance", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
@@ -111,13 +117,15 @@ let package = Package(
             name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsAppTests",
-            dependencies: ["DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework"],
+            dependencies: [
+                "DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework", "DotsVoice",
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsWebTests",
             dependencies: [
                 "DotsWeb", "DotsApp", "DotsBcrypt", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsFramework", "DotsIntake", "DotsStore",
-                "DotsSynth", .product(name: "VaporTesting", package: "vapor"),
+                "DotsSynth", "DotsVoice", .product(name: "VaporTesting", package: "vapor"),
             ],
             swiftSettings: swiftSettings),
     ]

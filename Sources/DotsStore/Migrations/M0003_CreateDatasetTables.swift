@@ -14,7 +14,7 @@ struct M0003_CreateDatasetTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         let engine = SQLEngine(db)
-        for dataset in Dataset.allCases {
+        for dataset in Dataset.original {
             let schema = dataset.schema
             let columns =
                 ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
@@ -29,7 +29,7 @@ struct M0003_CreateDatasetTables: AsyncMigration {
     }
 
     func revert(on database: any Database) async throws {
-        for dataset in Dataset.allCases.reversed() {
+        for dataset in Dataset.original.reversed() {
             try await database.sql.drop(table: dataset.rawValue).ifExists().run()
         }
     }

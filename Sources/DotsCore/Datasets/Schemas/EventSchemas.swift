@@ -190,3 +190,30 @@ public enum EventSchemas {
         primaryKey: "discussion_id", personKey: "person_id", eventDate: "meeting_date",
         rules: [.notInFuture(field: "meeting_date")])
 }
+
+extension EventSchemas {
+    /// Structured answers only: free text never travels in an extract (it stays in Dots' voice store, under its
+    /// own access rules). Surveys an agency already runs come in through `dots prepare` like any extract; feedback
+    /// given or recorded in Dots is added by the hub itself.
+    public static let voiceFeedback = DatasetSchema(
+        dataset: .voiceFeedback, version: 1, title: "Voice of children, young people and families",
+        description: "Answers a child, young person, parent or carer gave: in a survey, their own feedback form, or to a practitioner.",
+        fields: [
+            key("feedback_id", "Feedback id"), personID,
+            FieldSpec("feedback_date", .date, required: true, title: "Date given", description: "When the feedback was given.", example: "2025-05-20"),
+            FieldSpec(
+                "source", .code(CodeSet(VoiceSource.self)), required: true, title: "How it was given",
+                description: "Survey, form or the practitioner's record.",
+                example: "survey"),
+            FieldSpec(
+                "respondent", .code(CodeSet(VoiceRespondent.self)), required: true, title: "Who gave it",
+                description: "The young person, or their parent or carer.", example: "young_person"),
+            FieldSpec(
+                "feel_safe", .code(CodeSet(FeelSafe.self)), title: "Feels safe", description: "Blank if not asked or skipped.", example: "mostly"),
+            FieldSpec("trusted_adult", .boolean, title: "Has a trusted adult", description: "Y or N; blank if not asked or skipped.", example: "Y"),
+            FieldSpec(
+                "listened_to", .code(CodeSet(ListenedTo.self)), title: "Feels listened to", description: "Blank if not asked or skipped.", example: "sometimes"),
+        ],
+        primaryKey: "feedback_id", personKey: "person_id", eventDate: "feedback_date",
+        rules: [.notInFuture(field: "feedback_date")])
+}
