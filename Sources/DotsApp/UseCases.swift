@@ -16,6 +16,8 @@ public struct UseCases: Sendable {
     public let refresher: FrameworkRefresher
     /// Reports for the Safeguarding Partnership: build, preview, publish, read.
     public let reports: ReportService
+    /// The voice of children, young people and families: codes and forms, records, alerts, themes, quotes.
+    public let voice: VoiceService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -27,5 +29,6 @@ public struct UseCases: Sendable {
         refresher = FrameworkRefresher(store: store, spec: spec, clock: clock, results: framework)
         submissions = SubmissionService(store: store, clock: clock, refresher: refresher)
         reports = ReportService(store: store, spec: spec, clock: clock, results: framework)
+        voice = VoiceService(store: store, spec: spec, clock: clock, refresher: refresher)
     }
 }

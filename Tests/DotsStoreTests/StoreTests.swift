@@ -50,10 +50,10 @@ struct StoreTests {
                     "0001_CreateReferenceTables", "0002_CreateSubmissions", "0003_CreateDatasetTables", "0004_AddLinkageIdentifiers",
                     "0005_CreateLinkageTables", "0006_CreateStoreMeta", "0007_CreateFrameworkTables", "0008_CreateAccountTables",
                     "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_StoreLinkagePerSubmission",
-                    "0012_APITokenLifecycle", "0013_CreateFrameworkJobs", "0014_CreateCommentary", "0015_CreatePublishedReports",
+                    "0012_APITokenLifecycle", "0013_CreateFrameworkJobs", "0014_CreateCommentary", "0015_CreatePublishedReports", "0016_CreateVoiceTables",
                 ])
             try await store.migrate()
-            #expect(try await store.appliedMigrations().count == 15)
+            #expect(try await store.appliedMigrations().count == 16)
             let areas = try await store.textRows("SELECT COUNT(*) AS n FROM areas")
             #expect(areas.first?["n"] == "11")
             let members = try await store.textRows("SELECT COUNT(*) AS n FROM partnership_members WHERE partnership_id = 'joint-ce' AND member_kind = 'area'")

@@ -41,15 +41,18 @@ public struct AccountService: Sendable {
         let name = name.trimmingCharacters(in: .whitespaces)
         if name.isEmpty { problems.append(InputProblem("name", "Enter the person's name")) }
         if name.count > 200 { problems.append(InputProblem("name", "Enter a name of 200 characters or fewer")) }
+        let agencyID = agencyID.flatMap { $0.isEmpty ? nil : $0 }
         if role.needsAgency, !ReferencePartnership.agencies.contains(where: { $0.id == agencyID }) {
             problems.append(InputProblem("agency", "Choose the agency an agency data lead acts for (see `dots partnership`)"))
+        } else if role.takesAgency, let agencyID, !ReferencePartnership.agencies.contains(where: { $0.id == agencyID }) {
+            problems.append(InputProblem("agency", "Choose one of the partnership's agencies (see `dots partnership`)"))
         }
         if let problem = PasswordRules.problem(password, email: email) { problems.append(InputProblem("password", problem)) }
         guard problems.isEmpty else { throw InvalidInput(problems) }
         let now = clock.now()
         let account = AccountRecord(
             id: UUID().uuidString.lowercased(), email: email, name: name, role: role,
-            agencyID: role.needsAgency ? agencyID : nil, passwordHash: try hasher.hash(password),
+            agencyID: role.takesAgency ? agencyID : nil, passwordHash: try hasher.hash(password),
             createdAt: now, passwordChangedAt: now)
         do { try await store.addAccount(account) } catch StoreError.conflict {
             throw InvalidInput([InputProblem("email", "An account with this email address already exists")])

@@ -13,13 +13,15 @@ public enum DemoAccounts {
 
     /// The agency the demo's agency data lead acts for.
     public static let leadAgency = "staffs-police"
+    /// The agency the demo's MACE practitioner works for (its young people's voice is theirs to record and read).
+    public static let practitionerAgency = "staffs-csc"
 
     public static func ensure(_ accounts: AccountService, caller: Caller) async throws -> [Credential] {
         var out: [Credential] = []
         for role in Role.allCases {
             let email = "\(role.rawValue)@dots.example"
             let password = PasswordRules.generate()
-            let agency = role.needsAgency ? leadAgency : nil
+            let agency = role.needsAgency ? leadAgency : role == .practitioner ? practitionerAgency : nil
             if let existing = try await accounts.store.account(email: email) {
                 try await accounts.setPassword(existing, password)
             } else {

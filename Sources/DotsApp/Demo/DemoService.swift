@@ -38,16 +38,13 @@ public struct DemoService: Sendable {
         public var seconds: Double = 0
     }
 
-    /// Every step of `dots demo`: the partnership (`run`), then the framework, one account per role and the
-    /// partnership's method, so the CLI and tests build the same demo.
+    /// Every step of `dots demo`: the partnership (`run`), one account per role, the partnership's method and the
+    /// voice of young people and families, then the framework over all of it and two published reports, so the
+    /// CLI and tests build the same demo.
     public func runAll(store: HubStore, accounts: AccountService, log: @Sendable (String) -> Void) async throws -> Result {
         var result = try await run(store: store, log: log)
         guard result.rejected.isEmpty else { return result }
         let spec = try FrameworkService.load()
-        log("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
-        let framework = try await FrameworkService(store: store, clock: clock, runBy: "dots demo").compute(spec)
-        log(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
-        result.framework = framework
         result.credentials = try await DemoAccounts.ensure(accounts, caller: .commandLine(user: "dots demo"))
         result.governance = try await DemoGovernance.seed(GovernanceService(store: store, spec: spec, clock: clock))
         if let g = result.governance {
@@ -55,6 +52,17 @@ public struct DemoService: Sendable {
                 "    The partnership's method: \(g.assessments) maturity self-assessments submitted (one more in draft), \(g.datasets) datasets on the data map, a data leads meeting, \(g.actions) actions"
             )
         }
+        if let v = try await DemoVoice.seed(
+            VoiceService(store: store, spec: spec, clock: clock), store: store, today: UKTime.localDate(of: clock.now()))
+        {
+            log(
+                "    The voice of young people and families: \(v.records) records, \(v.coded) texts coded (agreement \(v.kappa.map { String(format: "%.2f", $0) } ?? "not yet")), \(v.quotes) quotes approved"
+            )
+        }
+        log("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
+        let framework = try await FrameworkService(store: store, clock: clock, runBy: "dots demo").compute(spec)
+        log(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
+        result.framework = framework
         if result.governance != nil {
             // Two published reports for the joint sub-group, so a newcomer sees one at once (PDFs when Chromium is installed).
             let analyst = try await store.allAccounts().first { $0.role == .analyst }

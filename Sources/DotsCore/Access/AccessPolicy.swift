@@ -33,6 +33,16 @@ public enum Permission: String, CaseIterable, Sendable {
     case approveCommentary
     /// Build a report for the Safeguarding Partnership from a framework run.
     case buildReports
+    /// Issue one-time feedback codes, record what a young person or family said, and act on unsafe-now alerts:
+    /// for the caller's own agency (practitioners and agency data leads whose account names one).
+    case recordVoice
+    /// Code free text to the codebook's themes (practitioners their own agency's text as written; analysts
+    /// de-identified text; see `voiceText`).
+    case codeVoice
+    /// The codebook, agreement samples, quotes (propose and approve) and "you said, we did".
+    case manageVoice
+    /// A partnership's voice settings: what someone who feels unsafe is told, retention, the fewest for a quote.
+    case voiceSettings
 }
 
 public struct AccessPolicy: Sendable {
@@ -50,6 +60,21 @@ public struct AccessPolicy: Sendable {
         case .manageRounds, .recordMeetings, .recomputeFramework: role == .admin || role == .analyst
         case .writeCommentary, .approveCommentary, .buildReports: role == .admin || role == .analyst
         case .manageActions: role == .admin || role == .analyst || role == .agencyLead
+        case .recordVoice: role == .practitioner || role == .agencyLead
+        case .codeVoice: role == .practitioner || role == .analyst || role == .admin
+        case .manageVoice: role == .admin || role == .analyst
+        case .voiceSettings: role == .admin
+        }
+    }
+
+    /// How a role may read the free text young people and families gave: as written only for the agency that
+    /// holds the young person (its practitioners and data lead), with identifiers taken out for the partnership's
+    /// analysts, not at all for anyone else. Every read is audited.
+    public static func voiceText(_ role: Role, agencyID: String?) -> VoiceTextAccess {
+        switch role {
+        case .practitioner, .agencyLead: agencyID.map { .asWritten(agency: $0) } ?? .none
+        case .analyst, .admin: .deidentified
+        case .strategicLead: .none
         }
     }
 
@@ -57,6 +82,14 @@ public struct AccessPolicy: Sendable {
     public static func agencyScope(_ role: Role, agencyID: String?) -> AgencyScope {
         role == .agencyLead ? .only(agencyID ?? "") : .all
     }
+}
+
+public enum VoiceTextAccess: Sendable, Equatable {
+    /// The words as written, for records of this agency only.
+    case asWritten(agency: String)
+    /// Every agency's records, with names, places, schools, dates and numbers replaced by placeholders.
+    case deidentified
+    case none
 }
 
 public enum AgencyScope: Sendable, Equatable {

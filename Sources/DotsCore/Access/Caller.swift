@@ -31,6 +31,9 @@ public struct Caller: Sendable, Equatable {
 
     public var scope: AgencyScope { AccessPolicy.agencyScope(role, agencyID: agencyID) }
 
+    /// How this caller may read young people's and families' free text.
+    public var voiceText: VoiceTextAccess { AccessPolicy.voiceText(role, agencyID: agencyID) }
+
     public func can(_ permission: Permission) -> Bool { AccessPolicy.allows(role, permission) }
 
     /// Throws `AccessDenied` unless the policy lets this caller's role do `permission`.

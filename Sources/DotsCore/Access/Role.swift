@@ -8,7 +8,8 @@ public enum Role: String, CaseIterable, Sendable, Codable {
     case agencyLead = "agency-lead"
     /// Strategic lead or board member: the framework with disclosure control applied, nothing at record level.
     case strategicLead = "strategic-lead"
-    /// Multi-agency (MACE) practitioner: operational; for now the disclosure-controlled framework.
+    /// Multi-agency (MACE) practitioner: operational; the disclosure-controlled framework, and for their own
+    /// agency (when their account names one) the voice of the young people it works with.
     case practitioner
 
     public var title: String {
@@ -23,4 +24,6 @@ public enum Role: String, CaseIterable, Sendable, Codable {
 
     /// Agency data leads act for one agency, so their account names it.
     public var needsAgency: Bool { self == .agencyLead }
+    /// Practitioners may name the agency they work for: it is the only one whose young people's voice they record and read.
+    public var takesAgency: Bool { self == .agencyLead || self == .practitioner }
 }

@@ -350,6 +350,42 @@ public enum DefaultFramework {
               - id: voice
                 question: What do children and families tell us about their experience of help?
                 sources: [Mind Of My Own statements, Bright Spots surveys, Return home interview conversations, Feedback gathered through Dots]
-                indicators: []
+                indicators:
+                  - id: voice-young-people
+                    title: Young people who gave feedback
+                    definition: Young people who told us about their experience in the period, on their own feedback form, in a survey or to a practitioner, each counted once. Feedback kept to a young person's record is not counted.
+                    dataset: voice_feedback
+                    where: {respondent: [young_person]}
+                    measure: people
+                    periods: [quarter, financial-year]
+                    breakdowns: [la, sex, age-band]
+                    polarity: higher-is-better
+                  - id: voice-trusted-adult
+                    title: Young people who have an adult they trust
+                    definition: Of young people who answered whether they have an adult they trust, the share who said yes at least once in the period.
+                    dataset: voice_feedback
+                    where: {respondent: [young_person], trusted_adult: [Y, N]}
+                    measure: {type: percentage, numerator: {trusted_adult: [Y]}, of: people}
+                    periods: [financial-year]
+                    breakdowns: [la, sex, age-band]
+                    polarity: higher-is-better
+                  - id: voice-feel-safe
+                    title: Young people who feel safe
+                    definition: Of young people who answered whether they feel safe, the share who said yes or most of the time at least once in the period.
+                    dataset: voice_feedback
+                    where: {respondent: [young_person], feel_safe: [yes, mostly, not_really, unsafe_now]}
+                    measure: {type: percentage, numerator: {feel_safe: [yes, mostly]}, of: people}
+                    periods: [financial-year]
+                    breakdowns: [la, sex, age-band]
+                    polarity: higher-is-better
+                  - id: voice-listened-to
+                    title: Young people and families who feel listened to
+                    definition: Of young people, parents and carers who answered whether the people working with them listen, the share who said yes at least once in the period.
+                    dataset: voice_feedback
+                    where: {listened_to: [yes, sometimes, no]}
+                    measure: {type: percentage, numerator: {listened_to: [yes]}, of: people}
+                    periods: [financial-year]
+                    breakdowns: [la]
+                    polarity: higher-is-better
         """#
 }

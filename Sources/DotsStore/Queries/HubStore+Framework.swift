@@ -14,7 +14,9 @@ extension HubStore {
         let current = try await currentSubmissions()
         for dataset in Dataset.allCases where dataset != .people {
             let subs = current.filter { $0.dataset == dataset }
-            guard !subs.isEmpty else { continue }
+            // Feedback given or recorded in Dots itself counts without a submission.
+            let own = dataset == .voiceFeedback ? try await ownVoiceDates() : nil
+            guard !subs.isEmpty || own != nil else { continue }
             let personFields = ["home_area", "sex", "ethnicity", "birth_year_month", "looked_after"]
             let fields = dataset.schema.fields.map(\.name)
             var q = sql.select().column(SQLColumn("agency_id", table: "e"), as: "agency").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
@@ -40,11 +42,21 @@ extension HubStore {
             var filled: [String: Int] = [:]
             for a in byAgency.values { filled.merge(a.filled, uniquingKeysWith: +) }
             datasets[dataset] = .init(
-                agencies: Array(Set(subs.map(\.agency))).sorted(), first: subs.map(\.period.start).min()!,
-                last: subs.map(\.period.end).max()!, rows: byAgency.values.reduce(0) { $0 + $1.rows }, filled: filled,
+                agencies: Array(Set(subs.map(\.agency)).union(byAgency.keys)).sorted(), first: (subs.map(\.period.start) + [own?.first].compactMap { $0 }).min()!,
+                last: (subs.map(\.period.end) + [own?.last].compactMap { $0 }).max()!, rows: byAgency.values.reduce(0) { $0 + $1.rows }, filled: filled,
                 warnings: subs.reduce(0) { $0 + $1.warningCount }, submissionIDs: subs.map(\.id).sorted(), byAgency: byAgency)
         }
         return DataProfile(datasets: datasets, linkageRunID: try await latestLinkageRun()?.id)
+    }
+
+    /// The first and last dates of feedback given or recorded in Dots, if there is any.
+    func ownVoiceDates() async throws -> (first: CalendarDate, last: CalendarDate)? {
+        let row = try await sql.select().column(SQLRaw("MIN(record_date)"), as: "lo").column(SQLRaw("MAX(record_date)"), as: "hi").from("voice_records")
+            .first()
+        guard let lo = try row?.decode(column: "lo", as: String?.self).flatMap(CalendarDate.init(iso:)),
+            let hi = try row?.decode(column: "hi", as: String?.self).flatMap(CalendarDate.init(iso:))
+        else { return nil }
+        return (lo, hi)
     }
 
     /// Runs one compiled indicator. On PostgreSQL the query runs in a read-only transaction that lets its sorts

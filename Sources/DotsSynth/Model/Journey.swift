@@ -156,6 +156,35 @@ struct JourneyFactory {
         out += healthContacts(p, concern: concern, rng: &rng)
         out += educationEvents(p, la: la, concern: concern, rng: &rng)
         out += youthJustice(p, la: la, concern: concern, rng: &rng)
+        // Drawn from a stream of its own (a copy of this one's state, reseeded), so adding voice changed no other draw.
+        var copy = rng
+        var voiceRNG = SeededRandom(seed: copy.next(), stream: 0x766F_6963_65)
+        if out.contains(where: { $0.agency == "\(la)-csc" }) { out += surveyAnswers(p, la: la, concern: concern, rng: &voiceRNG) }
+        return out
+    }
+
+    /// A Bright Spots-style survey social care runs each year for children it works with (aged 8 and over):
+    /// structured answers only, worse for children at higher risk. About half answer in any year.
+    func surveyAnswers(_ p: TruePerson, la: String, concern: CalendarDate, rng: inout SeededRandom) -> [AgencyEvent] {
+        var out: [AgencyEvent] = []
+        var date = concern.adding(days: rng.int(20...200))
+        let r = p.risk.rank
+        while date <= config.end {
+            let age = (date.dayNumber - p.birth.dayNumber) / 365
+            if (8...17).contains(age), rng.chance(0.5) {
+                let safe: FeelSafe = rng.weighted([(.yes, [0.6, 0.5, 0.35, 0.2][r]), (.mostly, 0.3), (.notReally, [0.08, 0.15, 0.3, 0.4][r]), (.unsafeNow, 0.02)])
+                out.append(
+                    AgencyEvent(
+                        agency: "\(la)-csc", dataset: .voiceFeedback,
+                        values: [
+                            "feedback_date": date.description, "source": VoiceSource.survey.rawValue, "respondent": VoiceRespondent.youngPerson.rawValue,
+                            "feel_safe": rng.chance(0.9) ? safe.rawValue : "",
+                            "trusted_adult": rng.chance(0.92) ? (rng.chance([0.85, 0.8, 0.7, 0.6][r]) ? "Y" : "N") : "",
+                            "listened_to": rng.chance(0.9) ? rng.weighted([(ListenedTo.yes.rawValue, 0.55), ("sometimes", 0.3), ("no", 0.15)]) : "",
+                        ]))
+            }
+            date = date.adding(days: 365)
+        }
         return out
     }
 
