@@ -2,6 +2,7 @@ import Crypto
 import DotsCore
 import DotsFramework
 import DotsGovernance
+import DotsVoice
 import Foundation
 
 /// A report built from one framework run: a self-contained HTML document (its own styles; no script) that prints
@@ -28,12 +29,16 @@ public struct ReportDocument: Sendable {
         public var submissions: [SubmissionRecord]
         /// Data held on the data map but not submitted, by question (the overview's list).
         public var heldNotSubmitted: [String: [String]]
+        /// What young people and families said: counts by theme and year (small ones hidden by the edition's
+        /// rules), quotes that passed every gate, and "you said, we did".
+        public var voice: VoiceService.Summary?
 
         public init(
             template: ReportTemplate, report: FrameworkReport, partnership: Partnership, period: String, periodEnd: CalendarDate, edition: String,
             builtAt: Instant, commentary: [Commentary], actions: [ActionItem], maturity: MaturitySummary?, submissions: [SubmissionRecord],
-            heldNotSubmitted: [String: [String]]
+            heldNotSubmitted: [String: [String]], voice: VoiceService.Summary? = nil
         ) {
+            self.voice = voice
             self.template = template
             self.report = report
             self.partnership = partnership
@@ -273,8 +278,41 @@ public struct ReportDocument: Sendable {
     }
 
     private mutating func voice() {
-        // Nothing yet records children's and families' feedback in Dots: say so rather than leave a silent gap.
-        body += "<p>Dots does not yet hold the feedback of children, young people and families, so this section cannot yet say how their voice was used.</p>\n"
+        guard let v = inputs.voice, !v.years.isEmpty else {
+            body += "<p>Dots holds no feedback from children, young people and families for this partnership yet, so this section cannot yet say how their voice was used.</p>\n"
+            return
+        }
+        func cell(_ n: Int??) -> String {
+            switch n {
+            case .some(.some(let x)): String(x)
+            case .some(.none): "c"
+            case .none: "0"
+            }
+        }
+        body += "<p>Young people, parents and carers told the partnership about their experience of help: on their own feedback forms, in surveys and to practitioners. "
+        body += "Counts are of people whose words raised each theme, by financial year\(v.hiddenUpTo > 0 ? "; counts from 1 to \(v.hiddenUpTo) are shown as c" : ""). "
+        body += "The indicators under the question on their experience of help give the shares who feel safe, have an adult they trust and feel listened to.</p>\n"
+        body += "<table><thead><tr><th scope=\"col\">Theme</th>" + v.years.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
+        for row in [v.respondents] + v.themes {
+            body += "<tr><th scope=\"row\">\(esc(row.label))</th>" + v.years.map { "<td>\(cell(row.counts[$0]))</td>" }.joined() + "</tr>"
+        }
+        body += "</tbody></table>\n<h3>You said, we did</h3>\n"
+        if v.saidDid.isEmpty {
+            body += "<p>Nothing has been recorded yet of what was done in answer to what young people said.</p>\n"
+        } else {
+            body += "<dl>"
+            for e in v.saidDid.sorted(by: { ($0.entry.recordedAt, $0.entry.id) < ($1.entry.recordedAt, $1.entry.id) }) {
+                let actions = e.actions.map { "\($0.title) (\($0.status.title.lowercased()))" }.joined(separator: "; ")
+                body += row("You said (\(e.theme.lowercased()))", e.entry.said) + row("We did", e.entry.did + (actions.isEmpty ? "" : " On the action plan: \(actions)."))
+            }
+            body += "</dl>\n"
+        }
+        body += "<h3>In their words</h3>\n"
+        if v.quotes.isEmpty {
+            body += "<p>No quote has passed every check for publishing (consent, the identifier scan, a second person's approval and group size) for this period.</p>\n"
+        } else {
+            for q in v.quotes { body += "<blockquote><p>\u{201C}\(esc(q.text))\u{201D}</p><footer>\(esc(q.attribution)), \(esc(q.period))</footer></blockquote>\n" }
+        }
     }
 
     private mutating func sources() {

@@ -64,12 +64,16 @@ public struct ReportService: Sendable {
         let governance = GovernanceService(store: store, spec: spec, clock: clock)
         let maturity = try await rounds.first.asyncMap { try await governance.summary(round: $0, rounds: rounds) }
         let held = try await (results ?? FrameworkResults(store: store, spec: spec, clock: clock)).dataGaps()
+        // Voice counts follow the edition's rules for small numbers, like its figures.
+        let policy = edition == .public ? spec.disclosure.publicEdition : spec.disclosure.applied
+        let voice = try await VoiceService(store: store, spec: spec, clock: clock).summary(
+            partnership: partnership.id, hideUpTo: policy.threshold, year: period.count >= 7 && period.prefix(4).allSatisfy(\.isNumber) ? String(period.prefix(7)) : nil)
         return ReportDocument(
             .init(
                 template: template, report: report, partnership: partnership, period: period, periodEnd: end, edition: edition.rawValue,
                 builtAt: builtAt ?? clock.now(), commentary: try await store.commentary().filter { $0.state == .approved }, actions: try await store.actions(),
                 maturity: maturity, submissions: try await store.submissions().filter { ids.contains($0.id) },
-                heldNotSubmitted: held))
+                heldNotSubmitted: held, voice: voice))
     }
 
     /// Why a report cannot be published yet, in plain words; empty when it can be. The figures must be the latest

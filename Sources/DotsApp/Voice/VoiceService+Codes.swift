@@ -151,6 +151,12 @@ extension VoiceService {
 
     // MARK: alerts
 
+    /// How many alerts are open for the caller's agency (0 for anyone who does not record voice): pages show it.
+    public func openAlertCount(by caller: Caller) async -> Int {
+        guard let agency = try? ownAgency(caller) else { return 0 }
+        return (try? await store.unsafeAlerts(agency: agency, openOnly: true).count) ?? 0
+    }
+
     /// Open alerts for the caller's agency, the ones from codes the caller issued first.
     public func openAlerts(by caller: Caller) async throws -> [UnsafeAlert] {
         let agency = try ownAgency(caller)

@@ -179,9 +179,14 @@ extension VoiceService {
     public func summary(partnership: String, by caller: Caller) async throws -> Summary {
         try caller.require(.viewFramework)
         guard ReferencePartnership.model.partnership(id: partnership) != nil else { throw NotFound("There is no such partnership.") }
+        return try await summary(partnership: partnership, hideUpTo: caller.can(.exactFigures) ? 0 : spec.disclosure.applied.threshold)
+    }
+
+    /// The summary with counts from 1 to `hideUpTo` hidden (a report's edition decides), quotes from `year` only
+    /// when given.
+    public func summary(partnership: String, hideUpTo threshold: Int, year: String? = nil) async throws -> Summary {
         let records = try await store.voiceRecords().filter { $0.consent.counted && Self.belongs($0, to: partnership) }
         let years = Array(Set(records.map { Self.financialYear($0.date) })).sorted()
-        let threshold = caller.can(.exactFigures) ? 0 : spec.disclosure.applied.threshold
         func hide(_ n: Int) -> Int? { n > 0 && n <= threshold ? nil : n }
         func row(_ label: String, _ rs: [VoiceRecord]) -> Summary.Row {
             var counts: [String: Int?] = [:]
@@ -195,11 +200,23 @@ extension VoiceService {
             let ids = Set(coding.filter { $0.value.contains(t.id) }.map(\.key.recordID))
             themes.append(row(t.name, records.filter { ids.contains($0.id) }))
         }
-        let actions = Dictionary(uniqueKeysWithValues: try await store.actions().map { ($0.id, $0) })
-        let entries = try await store.saidDid().filter { Self.counts($0.partnership, towards: partnership) }
         return Summary(
             partnership: partnership, years: years, respondents: row("Young people and families who gave feedback", records), themes: themes,
-            quotes: try await publishableQuotes(partnership: partnership),
-            saidDid: entries.map { ($0, book.theme($0.theme)?.name ?? $0.theme, $0.actionIDs.compactMap { actions[$0] }) }, hiddenUpTo: threshold)
+            quotes: try await publishableQuotes(partnership: partnership, period: year), saidDid: try await saidDid(partnership: partnership),
+            hiddenUpTo: threshold)
+    }
+
+    /// "You said, we did" for a partnership (and, for a sub-group, the partnerships it covers), newest first, with
+    /// each theme's name and the actions as they stand on the plan: for every reader.
+    public func saidDid(partnership: String, by caller: Caller) async throws -> [(entry: YouSaidWeDid, theme: String, actions: [ActionItem])] {
+        try caller.require(.viewFramework)
+        return try await saidDid(partnership: partnership)
+    }
+
+    func saidDid(partnership: String) async throws -> [(entry: YouSaidWeDid, theme: String, actions: [ActionItem])] {
+        let book = try await codebook()
+        let actions = Dictionary(uniqueKeysWithValues: try await store.actions().map { ($0.id, $0) })
+        return try await store.saidDid().filter { Self.counts($0.partnership, towards: partnership) }
+            .map { ($0, book.theme($0.theme)?.name ?? $0.theme, $0.actionIDs.compactMap { actions[$0] }) }
     }
 }

@@ -52,7 +52,7 @@ public struct ReportTemplate: Sendable, Equatable, Codable {
         case maturity
         /// The data quality of each submission the figures rest on.
         case quality
-        /// How children's and families' voice was used (filled by the voice work; says so while empty).
+        /// How children's and families' voice was used: themes by year, quotes that passed every gate, "you said, we did".
         case voice
         /// The data sources, who holds them, and when each was last refreshed.
         case sources

@@ -14,6 +14,13 @@ public struct VoiceSettings: Sendable, Codable, Equatable {
     public var updatedBy: String?
     public var updatedAt: Instant?
 
+    public init(partnership: String, unsafeMessage: String, retentionMonths: Int, minimumGroup: Int) {
+        self.partnership = partnership
+        self.unsafeMessage = unsafeMessage
+        self.retentionMonths = retentionMonths
+        self.minimumGroup = minimumGroup
+    }
+
     public static let defaultUnsafeMessage = """
         If you are in danger now, call 999.
         You can talk to Childline at any time. It is free: call 0800 1111.

@@ -8,6 +8,9 @@ struct CurrentUser: Sendable {
     let csrfToken: String?
     let sessionDigest: String?
     let caller: Caller
+    /// Unsafe-now alerts open for the person's agency (practitioners and agency leads who record voice): every
+    /// page shows them until someone acts.
+    var openAlerts = 0
 
     init(account: AccountRecord, csrfToken: String?, sessionDigest: String?, channel: Caller.Channel) {
         self.account = account

@@ -90,6 +90,11 @@ enum Stylesheet {
         .dots-pagination ul{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0}
         .dots-pagination a[aria-current]{font-weight:700;text-decoration:none;color:var(--text)}
         .dots-notification--success{border-color:#00703c}
+        .dots-notification--important{border-color:#d4351c;background:#fff}
+        .dots-exit{margin:0 0 0 auto}
+        .dots-code{font-family:ui-monospace,monospace;letter-spacing:.1em;white-space:nowrap}
+        .dots-alert-list{list-style:none;padding:0}.dots-alert-list li{border-left:5px solid #d4351c;padding:10px 15px;margin-bottom:15px}
+        .dots-quote{border-left:5px solid var(--brand);padding:5px 15px;margin:15px 0;font-size:1.1875rem}
         .dots-file-upload{font-size:1.1875rem;padding:5px 0;max-width:100%}
         .dots-file-upload:focus{outline:3px solid var(--focus);box-shadow:inset 0 0 0 4px var(--text)}
         .dots-secondary{color:var(--secondary)}

@@ -13,6 +13,7 @@ struct Layout {
         if let user {
             nav.append(("/framework", "Framework", "framework"))
             nav.append(("/reports", "Reports", "reports"))
+            nav.append(("/voice", "Voice", "voice"))
             if AccessPolicy.allows(user.role, .viewSubmissions) {
                 nav.append(("/submissions", "Submissions", "submissions"))
                 nav.append(("/quality", "Data quality", "quality"))
@@ -39,6 +40,11 @@ struct Layout {
                 </form>
                 """
             } ?? ""
+        let open = user?.openAlerts ?? 0
+        let alerts: HTML =
+            open == 0
+            ? ""
+            : "<div class=\"dots-notification dots-notification--important\" role=\"alert\"><p><strong>\(open == 1 ? "A young person" : "\(open) young people") said they feel unsafe right now.</strong> <a href=\"/voice#alerts\">See the alert and act</a></p></div>"
         return """
             <!DOCTYPE html>
             <html lang="en-GB">
@@ -61,6 +67,7 @@ struct Layout {
               </header>
               <div class="dots-width-container">
                 <div class="dots-phase-banner"><strong class="dots-tag">Synthetic data</strong> This service holds pseudonymised data about children: use it only for the partnership's work.</div>
+                \(alerts)
                 \(backLink.map { "<a href=\"\($0.href)\" class=\"dots-back-link\">\($0.text)</a>" } ?? "")
                 <main class="dots-main-wrapper" id="main-content">
             \(main)

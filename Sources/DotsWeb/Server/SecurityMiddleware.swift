@@ -15,9 +15,11 @@ struct SessionMiddleware: AsyncMiddleware {
         if let token = req.cookies[Self.cookie]?.string,
             let (session, account) = try await context.accounts.session(digest: SecretTokens.digest(token))
         {
-            req.currentUser = CurrentUser(
+            var user = CurrentUser(
                 account: account, csrfToken: session.csrfToken, sessionDigest: session.tokenDigest,
                 channel: req.url.path.hasPrefix("/api/") ? .api : .page)
+            if user.caller.channel == .page { user.openAlerts = await context.useCases.voice.openAlertCount(by: user.caller) }
+            req.currentUser = user
         } else if req.url.path.hasPrefix("/api/"), let bearer = req.headers.bearerAuthorization,
             let account = try await context.accounts.account(forAPIToken: bearer.token)
         {

@@ -30,6 +30,8 @@ public enum WebApp {
         ReportRoutes(context: context).register(app)
         GovernanceAPI(context: context).register(app)
         AccountRoutes(context: context).register(app)
+        YourSayRoutes(context: context).register(app)
+        VoiceRoutes(context: context).register(app)
     }
 }
 
