@@ -6,3 +6,11 @@ extension HubStore {
         _ = try await textRows("UPDATE submissions SET key_id = '\(keyID)' WHERE agency_id = '\(agency)' AND dataset = 'people' AND status = 'current'")
     }
 }
+
+extension HubStore {
+    /// Empties one of the store's tables (a fixture that wants none of what the synthetic partnership brought).
+    public func emptyTableForTest(_ table: String) async throws {
+        precondition(table.allSatisfy { $0.isLetter || $0 == "_" })
+        _ = try await textRows("DELETE FROM \(table)")
+    }
+}

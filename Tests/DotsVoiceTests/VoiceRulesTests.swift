@@ -132,7 +132,7 @@ struct VoiceRulesTests {
             recordedBy: "their own form", recordedByAccount: nil, recordedAt: Instant(seconds: 0))
         #expect(
             r.datasetRow == [
-                "feedback_id": "v1", "person_id": "P1", "feedback_date": "2025-06-01", "source": "form", "respondent": "young_person", "feel_safe": "yes",
+                "feedback_id": "v1", "person_id": "P1", "feedback_date": "2025-06-01", "source": "form", "respondent": "child", "feel_safe": "yes",
                 "trusted_adult": "Y",
             ])
         r.consent = .recordOnly

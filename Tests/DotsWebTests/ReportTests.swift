@@ -47,10 +47,10 @@ struct ReportTests {
             // Trends are drawn (SVG, labelled with the trend written out beside it).
             #expect(dashboard.html.contains("<svg class=\"bars\"") && dashboard.html.contains("aria-label=\"Trend: "))
             #expect(!dashboard.html.contains("A draft for the next sub-group"))
-            // The annual report says plainly that voice is not yet held, rather than leave the section silent.
+            // With no feedback held, the annual report says so plainly rather than leave the section silent.
             let annual = try await service.build(
                 template: try service.template("annual"), partnership: "joint-ce", period: "2025-26", edition: .board, builtAt: Self.builtAt, by: Self.analyst)
-            #expect(annual.html.contains("does not yet hold the feedback of children"))
+            #expect(annual.html.contains("holds no feedback from children, young people and families for this partnership yet"))
         }
     }
 

@@ -48,6 +48,17 @@ struct RouteAuthorisationTests {
         "GET /admin/accounts": .manageAccounts, "GET /admin/accounts/new": .manageAccounts, "POST /admin/accounts": .manageAccounts,
         "POST /admin/accounts/:id/password": .manageAccounts, "POST /admin/accounts/:id/disable": .manageAccounts,
         "POST /admin/accounts/:id/enable": .manageAccounts, "POST /admin/tokens/:id/revoke": .manageAccounts,
+        // The young person's form: a one-time code is its authority, not an account.
+        "GET /your-say": nil, "POST /your-say": nil, "GET /your-say/form": nil, "POST /your-say/form": nil,
+        "GET /voice": .viewFramework, "GET /voice/summary": .viewFramework,
+        "POST /voice/codes": .recordVoice, "POST /voice/codes/:id/withdraw": .recordVoice, "POST /voice/alerts/:id/close": .recordVoice,
+        "GET /voice/records/new": .recordVoice, "POST /voice/records": .recordVoice, "GET /voice/records": .readVoice,
+        "GET /voice/coding": .codeVoice, "POST /voice/coding": .codeVoice, "GET /voice/agreement": .codeVoice, "POST /voice/agreement/code": .codeVoice,
+        "GET /voice/codebook": .codeVoice, "POST /voice/agreement/sample": .manageVoice, "POST /voice/codebook": .manageVoice,
+        "GET /voice/quotes": .manageVoice, "GET /voice/quotes/new": .manageVoice, "POST /voice/quotes": .manageVoice,
+        "POST /voice/quotes/:id/approve": .manageVoice, "POST /voice/quotes/:id/refuse": .manageVoice,
+        "GET /voice/said-did/new": .manageVoice, "POST /voice/said-did": .manageVoice,
+        "GET /voice/settings": .voiceSettings, "POST /voice/settings": .voiceSettings,
     ]
 
     static func key(_ route: Route) -> String {

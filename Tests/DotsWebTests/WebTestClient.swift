@@ -83,13 +83,14 @@ enum WebFixture {
         try AccountService(store: store, hasher: hasher, clock: clock)
     }
 
-    /// One account per role; the agency lead acts for Staffordshire Police.
+    /// One account per role; the agency lead acts for Staffordshire Police, the practitioner works for
+    /// Staffordshire children's social care.
     static func accounts(_ store: HubStore) async throws {
         let service = try accountService(store)
         for role in Role.allCases {
             try await service.create(
                 email: "\(role.rawValue)@example.org", name: "Test \(role.title)", role: role,
-                agencyID: role == .agencyLead ? "staffs-police" : nil, password: password, by: operator_)
+                agencyID: role == .agencyLead ? "staffs-police" : role == .practitioner ? "staffs-csc" : nil, password: password, by: operator_)
         }
     }
 

@@ -48,7 +48,8 @@ public enum DemoVoice {
                 var answers = FeedbackAnswers()
                 if rng.chance(0.85) {
                     answers.choices[FeedbackForm.feelSafe] = rng.weighted([
-                        (FeelSafe.yes.rawValue, [0.55, 0.45, 0.3, 0.2][risk]), (FeelSafe.mostly.rawValue, 0.3), (FeelSafe.notReally.rawValue, [0.1, 0.2, 0.3, 0.4][risk]),
+                        (FeelSafe.yes.rawValue, [0.55, 0.45, 0.3, 0.2][risk]), (FeelSafe.mostly.rawValue, 0.3),
+                        (FeelSafe.notReally.rawValue, [0.1, 0.2, 0.3, 0.4][risk]),
                     ])
                 }
                 if rng.chance(0.85) { answers.choices[FeedbackForm.trustedAdult] = rng.chance([0.85, 0.75, 0.65, 0.55][risk]) ? "Y" : "N" }
@@ -137,7 +138,10 @@ public enum DemoVoice {
             let issued = try await voice.issueCode(personID: person, version: .young12to17, by: p)
             _ = try await voice.answer(
                 code: issued.code,
-                fields: [FeedbackForm.feelSafe: FeelSafe.unsafeNow.rawValue, FeedbackForm.anythingElse: "They know where I live now", FeedbackForm.consent: "record-only"],
+                fields: [
+                    FeedbackForm.feelSafe: FeelSafe.unsafeNow.rawValue, FeedbackForm.anythingElse: "They know where I live now",
+                    FeedbackForm.consent: "record-only",
+                ],
                 send: true)
             _ = try await voice.issueCode(personID: person, version: .young8to11, by: p)
         }

@@ -279,7 +279,8 @@ public struct ReportDocument: Sendable {
 
     private mutating func voice() {
         guard let v = inputs.voice, !v.years.isEmpty else {
-            body += "<p>Dots holds no feedback from children, young people and families for this partnership yet, so this section cannot yet say how their voice was used.</p>\n"
+            body +=
+                "<p>Dots holds no feedback from children, young people and families for this partnership yet, so this section cannot yet say how their voice was used.</p>\n"
             return
         }
         func cell(_ n: Int??) -> String {
@@ -289,9 +290,12 @@ public struct ReportDocument: Sendable {
             case .none: "0"
             }
         }
-        body += "<p>Young people, parents and carers told the partnership about their experience of help: on their own feedback forms, in surveys and to practitioners. "
-        body += "Counts are of people whose words raised each theme, by financial year\(v.hiddenUpTo > 0 ? "; counts from 1 to \(v.hiddenUpTo) are shown as c" : ""). "
-        body += "The indicators under the question on their experience of help give the shares who feel safe, have an adult they trust and feel listened to.</p>\n"
+        body +=
+            "<p>Young people, parents and carers told the partnership about their experience of help: on their own feedback forms, in surveys and to practitioners. "
+        body +=
+            "Counts are of people whose words raised each theme, by financial year\(v.hiddenUpTo > 0 ? "; counts from 1 to \(v.hiddenUpTo) are shown as c" : ""). "
+        body +=
+            "The indicators under the question on their experience of help give the shares who feel safe, have an adult they trust and feel listened to.</p>\n"
         body += "<table><thead><tr><th scope=\"col\">Theme</th>" + v.years.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
         for row in [v.respondents] + v.themes {
             body += "<tr><th scope=\"row\">\(esc(row.label))</th>" + v.years.map { "<td>\(cell(row.counts[$0]))</td>" }.joined() + "</tr>"
@@ -303,15 +307,20 @@ public struct ReportDocument: Sendable {
             body += "<dl>"
             for e in v.saidDid.sorted(by: { ($0.entry.recordedAt, $0.entry.id) < ($1.entry.recordedAt, $1.entry.id) }) {
                 let actions = e.actions.map { "\($0.title) (\($0.status.title.lowercased()))" }.joined(separator: "; ")
-                body += row("You said (\(e.theme.lowercased()))", e.entry.said) + row("We did", e.entry.did + (actions.isEmpty ? "" : " On the action plan: \(actions)."))
+                body +=
+                    row("You said (\(e.theme.lowercased()))", e.entry.said)
+                    + row("We did", e.entry.did + (actions.isEmpty ? "" : " On the action plan: \(actions)."))
             }
             body += "</dl>\n"
         }
         body += "<h3>In their words</h3>\n"
         if v.quotes.isEmpty {
-            body += "<p>No quote has passed every check for publishing (consent, the identifier scan, a second person's approval and group size) for this period.</p>\n"
+            body +=
+                "<p>No quote has passed every check for publishing (consent, the identifier scan, a second person's approval and group size) for this period.</p>\n"
         } else {
-            for q in v.quotes { body += "<blockquote><p>\u{201C}\(esc(q.text))\u{201D}</p><footer>\(esc(q.attribution)), \(esc(q.period))</footer></blockquote>\n" }
+            for q in v.quotes {
+                body += "<blockquote><p>\u{201C}\(esc(q.text))\u{201D}</p><footer>\(esc(q.attribution)), \(esc(q.period))</footer></blockquote>\n"
+            }
         }
     }
 

@@ -67,7 +67,8 @@ public struct ReportService: Sendable {
         // Voice counts follow the edition's rules for small numbers, like its figures.
         let policy = edition == .public ? spec.disclosure.publicEdition : spec.disclosure.applied
         let voice = try await VoiceService(store: store, spec: spec, clock: clock).summary(
-            partnership: partnership.id, hideUpTo: policy.threshold, year: period.count >= 7 && period.prefix(4).allSatisfy(\.isNumber) ? String(period.prefix(7)) : nil)
+            partnership: partnership.id, hideUpTo: policy.threshold,
+            year: period.count >= 7 && period.prefix(4).allSatisfy(\.isNumber) ? String(period.prefix(7)) : nil)
         return ReportDocument(
             .init(
                 template: template, report: report, partnership: partnership, period: period, periodEnd: end, edition: edition.rawValue,

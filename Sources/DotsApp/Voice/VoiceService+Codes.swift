@@ -36,7 +36,9 @@ extension VoiceService {
         if person.isEmpty {
             problems.append(InputProblem("person", "Enter the young person's id in your agency's records"))
         } else if !(try await store.currentPersonIDs(agency: agency).contains(person)) {
-            problems.append(InputProblem("person", "Your agency's records on the hub have no young person with the id \(person): check it, or submit your people data first"))
+            problems.append(
+                InputProblem(
+                    "person", "Your agency's records on the hub have no young person with the id \(person): check it, or submit your people data first"))
         }
         let choices = partnerships(of: agency)
         let chosen = partnership.flatMap { p in choices.first { $0.id == p } } ?? (choices.count == 1 ? choices.first : nil)

@@ -62,7 +62,9 @@ extension VoiceService {
         TextRules.required(attribution, field: "attribution", label: "who said it, in words that identify no one", limit: 120, into: &problems)
         let attributionFindings = scan.scan(attribution)
         if !attributionFindings.isEmpty {
-            problems.append(InputProblem("attribution", "Who said it must identify no one: take out \(attributionFindings.map { "\"\($0.text)\"" }.joined(separator: ", "))"))
+            problems.append(
+                InputProblem(
+                    "attribution", "Who said it must identify no one: take out \(attributionFindings.map { "\"\($0.text)\"" }.joined(separator: ", "))"))
         }
         if let theme, !theme.isEmpty, try await codebook().theme(theme) == nil { problems.append(InputProblem("theme", "Choose a theme from the codebook")) }
         guard problems.isEmpty else { throw InvalidInput(problems) }

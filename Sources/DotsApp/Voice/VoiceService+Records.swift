@@ -98,9 +98,9 @@ extension VoiceService {
     /// as written for the agency that holds the young person, de-identified for analysts, refused to anyone else.
     /// Every read is audited, naming the records.
     public func records(person: String? = nil, limit: Int = 200, by caller: Caller) async throws -> [Reading] {
+        try caller.require(.readVoice)
         switch caller.voiceText {
         case .asWritten(let agency):
-            guard caller.can(.recordVoice) || caller.can(.codeVoice) else { throw AccessDenied("Your role does not give access to young people's words.") }
             let found = Array(try await store.voiceRecords(agency: agency, person: person.map(TextRules.trimmed)).prefix(limit))
             if !found.isEmpty { try await audit.record(caller, "voice.read", agency, found.map(\.id).joined(separator: " ")) }
             return found.map { Reading(record: $0, texts: $0.answers.texts, deidentified: false, personID: $0.personID) }
@@ -116,9 +116,10 @@ extension VoiceService {
 
     /// One record as the caller may read it (audited), or NotFound when it is not theirs to read.
     public func record(id: String, by caller: Caller) async throws -> Reading {
+        try caller.require(.readVoice)
         guard let r = try await store.voiceRecord(id: id) else { throw NotFound("There is no such feedback.") }
         switch caller.voiceText {
-        case .asWritten(let agency) where agency == r.agencyID && (caller.can(.recordVoice) || caller.can(.codeVoice)):
+        case .asWritten(let agency) where agency == r.agencyID && caller.can(.readVoice):
             try await audit.record(caller, "voice.read", agency, r.id)
             return Reading(record: r, texts: r.answers.texts, deidentified: false, personID: r.personID)
         case .deidentified where r.consent.counted:

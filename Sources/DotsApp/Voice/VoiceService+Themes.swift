@@ -17,7 +17,7 @@ extension VoiceService {
 
     /// Every version, oldest first.
     public func codebookHistory(by caller: Caller) async throws -> [Codebook] {
-        guard caller.can(.codeVoice) || caller.can(.manageVoice) else { throw AccessDenied("Your role does not code feedback.") }
+        try caller.require(.codeVoice)
         let stored = try await store.codebooks()
         return stored.isEmpty ? [Self.standardCodebook] : stored
     }
@@ -69,7 +69,9 @@ extension VoiceService {
             }
         }
         let coded = Set(current.keys)
-        return Array(items.sorted { (coded.contains($0.unit) ? 1 : 0, $1.record.date, $0.unit) < (coded.contains($1.unit) ? 1 : 0, $0.record.date, $1.unit) }.prefix(limit))
+        return Array(
+            items.sorted { (coded.contains($0.unit) ? 1 : 0, $1.record.date, $0.unit) < (coded.contains($1.unit) ? 1 : 0, $0.record.date, $1.unit) }.prefix(
+                limit))
     }
 
     /// Sets the themes on one text: every added and removed theme is logged with who and when.
@@ -144,7 +146,8 @@ extension VoiceService {
         var items: [CodingItem] = []
         for unit in sample.units where !(firstCoders[unit]?.contains(me) ?? false) {
             guard let reading = try? await record(id: unit.recordID, by: caller), let text = reading.texts[unit.item] else { continue }
-            items.append(CodingItem(unit: unit, record: reading.record, text: text, deidentified: reading.deidentified, themes: mine[unit] ?? [], suggestions: []))
+            items.append(
+                CodingItem(unit: unit, record: reading.record, text: text, deidentified: reading.deidentified, themes: mine[unit] ?? [], suggestions: []))
         }
         return (sample, items)
     }
@@ -152,7 +155,7 @@ extension VoiceService {
     /// Agreement on the latest sample between the working coding and the second coder's, with how many texts
     /// of the sample both have coded.
     public func agreement(by caller: Caller) async throws -> (sample: AgreementSample, agreement: Agreement)? {
-        guard caller.can(.codeVoice) || caller.can(.manageVoice) else { throw AccessDenied("Your role does not code feedback.") }
+        try caller.require(.codeVoice)
         guard let sample = try await store.agreementSamples().first else { return nil }
         let events = try await store.codingEvents()
         let inSample = Set(sample.units)

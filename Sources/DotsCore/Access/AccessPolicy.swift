@@ -36,6 +36,9 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Issue one-time feedback codes, record what a young person or family said, and act on unsafe-now alerts:
     /// for the caller's own agency (practitioners and agency data leads whose account names one).
     case recordVoice
+    /// Read feedback: practitioners and agency data leads their own agency's as written, analysts everyone's
+    /// de-identified (`voiceText`); every read audited.
+    case readVoice
     /// Code free text to the codebook's themes (practitioners their own agency's text as written; analysts
     /// de-identified text; see `voiceText`).
     case codeVoice
@@ -61,6 +64,7 @@ public struct AccessPolicy: Sendable {
         case .writeCommentary, .approveCommentary, .buildReports: role == .admin || role == .analyst
         case .manageActions: role == .admin || role == .analyst || role == .agencyLead
         case .recordVoice: role == .practitioner || role == .agencyLead
+        case .readVoice: role != .strategicLead
         case .codeVoice: role == .practitioner || role == .analyst || role == .admin
         case .manageVoice: role == .admin || role == .analyst
         case .voiceSettings: role == .admin

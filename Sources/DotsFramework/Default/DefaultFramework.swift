@@ -355,7 +355,7 @@ public enum DefaultFramework {
                     title: Young people who gave feedback
                     definition: Young people who told us about their experience in the period, on their own feedback form, in a survey or to a practitioner, each counted once. Feedback kept to a young person's record is not counted.
                     dataset: voice_feedback
-                    where: {respondent: [young_person]}
+                    where: {respondent: [child]}
                     measure: people
                     periods: [quarter, financial-year]
                     breakdowns: [la, sex, age-band]
@@ -364,7 +364,7 @@ public enum DefaultFramework {
                     title: Young people who have an adult they trust
                     definition: Of young people who answered whether they have an adult they trust, the share who said yes at least once in the period.
                     dataset: voice_feedback
-                    where: {respondent: [young_person], trusted_adult: [Y, N]}
+                    where: {respondent: [child], trusted_adult: [Y, N]}
                     measure: {type: percentage, numerator: {trusted_adult: [Y]}, of: people}
                     periods: [financial-year]
                     breakdowns: [la, sex, age-band]
@@ -373,7 +373,7 @@ public enum DefaultFramework {
                     title: Young people who feel safe
                     definition: Of young people who answered whether they feel safe, the share who said yes or most of the time at least once in the period.
                     dataset: voice_feedback
-                    where: {respondent: [young_person], feel_safe: [yes, mostly, not_really, unsafe_now]}
+                    where: {respondent: [child], feel_safe: [yes, mostly, not_really, unsafe_now]}
                     measure: {type: percentage, numerator: {feel_safe: [yes, mostly]}, of: people}
                     periods: [financial-year]
                     breakdowns: [la, sex, age-band]

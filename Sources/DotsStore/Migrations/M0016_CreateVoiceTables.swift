@@ -25,7 +25,7 @@ struct M0016_CreateVoiceTables: AsyncMigration {
             "CREATE TABLE voice_codes (id TEXT PRIMARY KEY, digest TEXT NOT NULL UNIQUE, agency_id TEXT NOT NULL, state TEXT NOT NULL, code TEXT NOT NULL)",
             "CREATE TABLE voice_alerts (id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, is_open INTEGER NOT NULL, alert TEXT NOT NULL)",
             "CREATE TABLE voice_codebooks (version INTEGER PRIMARY KEY, codebook TEXT NOT NULL)",
-            "CREATE TABLE voice_codings (id TEXT PRIMARY KEY, record_id TEXT NOT NULL, event TEXT NOT NULL)",
+            "CREATE TABLE voice_codings (id TEXT PRIMARY KEY, seq INTEGER NOT NULL UNIQUE, record_id TEXT NOT NULL, event TEXT NOT NULL)",
             "CREATE INDEX voice_codings_record ON voice_codings (record_id)",
             "CREATE TABLE voice_samples (id TEXT PRIMARY KEY, sample TEXT NOT NULL)",
             "CREATE TABLE voice_quotes (id TEXT PRIMARY KEY, record_id TEXT NOT NULL, state TEXT NOT NULL, quote TEXT NOT NULL)",

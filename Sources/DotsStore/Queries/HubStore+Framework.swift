@@ -41,9 +41,10 @@ extension HubStore {
             }
             var filled: [String: Int] = [:]
             for a in byAgency.values { filled.merge(a.filled, uniquingKeysWith: +) }
+            let starts = subs.map(\.period.start) + [own?.first].compactMap { $0 }, ends = subs.map(\.period.end) + [own?.last].compactMap { $0 }
             datasets[dataset] = .init(
-                agencies: Array(Set(subs.map(\.agency)).union(byAgency.keys)).sorted(), first: (subs.map(\.period.start) + [own?.first].compactMap { $0 }).min()!,
-                last: (subs.map(\.period.end) + [own?.last].compactMap { $0 }).max()!, rows: byAgency.values.reduce(0) { $0 + $1.rows }, filled: filled,
+                agencies: Array(Set(subs.map(\.agency)).union(byAgency.keys)).sorted(), first: starts.min()!, last: ends.max()!,
+                rows: byAgency.values.reduce(0) { $0 + $1.rows }, filled: filled,
                 warnings: subs.reduce(0) { $0 + $1.warningCount }, submissionIDs: subs.map(\.id).sorted(), byAgency: byAgency)
         }
         return DataProfile(datasets: datasets, linkageRunID: try await latestLinkageRun()?.id)

@@ -18,7 +18,10 @@ extension HubStore {
             let db = tx.sql
             try await db.delete(from: "voice_records").where("id", .equal, r.id).run()
             try await db.insert(into: "voice_records").columns("id", "agency_id", "person_id", "partnership", "record_date", "record")
-                .values(SQLBind(r.id), SQLBind(r.agencyID), SQLBind(r.personID), SQLBind(r.partnership), SQLBind(r.date.description), SQLBind(try StoreJSON.encode(r)))
+                .values(
+                    SQLBind(r.id), SQLBind(r.agencyID), SQLBind(r.personID), SQLBind(r.partnership), SQLBind(r.date.description),
+                    SQLBind(try StoreJSON.encode(r))
+                )
                 .run()
             try await Self.writeFeedbackRow(r, db)
         }
@@ -33,7 +36,8 @@ extension HubStore {
         let trusted: any SQLExpression = row["trusted_adult"].map { SQLBind($0 == "Y") } ?? SQLLiteral.null
         try await db.insert(into: "voice_feedback")
             .columns(
-                "submission_id", "agency_id", "feedback_id", "person_id", "feedback_date", "source", "respondent", "feel_safe", "trusted_adult", "listened_to")
+                "submission_id", "agency_id", "feedback_id", "person_id", "feedback_date", "source", "respondent", "feel_safe", "trusted_adult", "listened_to"
+            )
             .values(
                 SQLBind(voiceSubmissionID(agency: r.agencyID)), SQLBind(r.agencyID), SQLBind(r.id), SQLBind(r.personID), engine.date(r.date),
                 SQLBind(r.source.rawValue), SQLBind(r.respondent.rawValue), text("feel_safe"), trusted, text("listened_to")
@@ -136,13 +140,18 @@ extension HubStore {
             .map { try StoreJSON.decode(Codebook.self, try $0.decode(column: "codebook", as: String.self)) }
     }
 
-    /// Appends to the coding log (never updated or deleted but with the record it belongs to).
+    /// Appends to the coding log (never updated or deleted but with the record it belongs to), numbering each
+    /// change in the order written (two writers at once: one fails on the unique number and nothing of it is kept).
     public func appendCodings(_ events: [CodingEvent]) async throws {
         guard !events.isEmpty else { return }
         try await database.transaction { tx in
-            for e in events {
-                try await tx.sql.insert(into: "voice_codings").columns("id", "record_id", "event")
-                    .values(SQLBind(e.id), SQLBind(e.recordID), SQLBind(try StoreJSON.encode(e))).run()
+            var seq =
+                try await tx.sql.select().column(SQLRaw("COALESCE(MAX(seq), 0)"), as: "n").from("voice_codings").first()?.decode(column: "n", as: Int.self) ?? 0
+            for var e in events {
+                seq += 1
+                e.seq = seq
+                try await tx.sql.insert(into: "voice_codings").columns("id", "seq", "record_id", "event")
+                    .values(SQLBind(e.id), SQLBind(seq), SQLBind(e.recordID), SQLBind(try StoreJSON.encode(e))).run()
             }
         }
     }
@@ -150,8 +159,7 @@ extension HubStore {
     public func codingEvents(record: String? = nil) async throws -> [CodingEvent] {
         var q = sql.select().column("event").from("voice_codings")
         if let record { q = q.where("record_id", .equal, record) }
-        return try await q.all().map { try StoreJSON.decode(CodingEvent.self, try $0.decode(column: "event", as: String.self)) }
-            .sorted { ($0.at, $0.id) < ($1.at, $1.id) }
+        return Codings.inOrder(try await q.all().map { try StoreJSON.decode(CodingEvent.self, try $0.decode(column: "event", as: String.self)) })
     }
 
     public func saveAgreementSample(_ s: AgreementSample) async throws {
@@ -173,7 +181,9 @@ extension HubStore {
 
     public func quotes() async throws -> [QuoteRequest] {
         try await sql.select().column("quote").from("voice_quotes").all()
-            .map { try StoreJSON.decode(QuoteRequest.self, try $0.decode(column: "quote", as: String.self)) }.sorted { ($0.proposedAt, $0.id) < ($1.proposedAt, $1.id) }
+            .map { try StoreJSON.decode(QuoteRequest.self, try $0.decode(column: "quote", as: String.self)) }.sorted {
+                ($0.proposedAt, $0.id) < ($1.proposedAt, $1.id)
+            }
     }
 
     public func saveSaidDid(_ e: YouSaidWeDid) async throws {

@@ -172,7 +172,9 @@ struct JourneyFactory {
         while date <= config.end {
             let age = (date.dayNumber - p.birth.dayNumber) / 365
             if (8...17).contains(age), rng.chance(0.5) {
-                let safe: FeelSafe = rng.weighted([(.yes, [0.6, 0.5, 0.35, 0.2][r]), (.mostly, 0.3), (.notReally, [0.08, 0.15, 0.3, 0.4][r]), (.unsafeNow, 0.02)])
+                let safe: FeelSafe = rng.weighted([
+                    (.yes, [0.6, 0.5, 0.35, 0.2][r]), (.mostly, 0.3), (.notReally, [0.08, 0.15, 0.3, 0.4][r]), (.unsafeNow, 0.02),
+                ])
                 out.append(
                     AgencyEvent(
                         agency: "\(la)-csc", dataset: .voiceFeedback,

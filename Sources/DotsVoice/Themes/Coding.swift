@@ -17,6 +17,8 @@ public struct CodingEvent: Sendable, Codable, Equatable, Identifiable {
     public var at: Instant
     /// Coded blind, as the second coder of the agreement sample: kept apart from the working coding.
     public var sample: Bool
+    /// Its place in the log, given by the store as it is appended: orders changes made in the same second.
+    public var seq: Int = 0
 
     public init(
         id: String, recordID: String, item: String, theme: String, action: Action, coder: String, coderAccount: String?, codebookVersion: Int,
@@ -49,10 +51,13 @@ public struct TextUnit: Sendable, Hashable, Codable, Comparable {
 }
 
 public enum Codings {
+    /// The log in the order it was written.
+    public static func inOrder(_ events: [CodingEvent]) -> [CodingEvent] { events.sorted { ($0.at, $0.seq, $0.id) < ($1.at, $1.seq, $1.id) } }
+
     /// The themes on each text, from the log in time order; the working coding unless `sample`.
     public static func current(_ events: [CodingEvent], sample: Bool = false) -> [TextUnit: Set<String>] {
         var out: [TextUnit: Set<String>] = [:]
-        for e in events.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) where e.sample == sample {
+        for e in inOrder(events) where e.sample == sample {
             switch e.action {
             case .add: out[e.unit, default: []].insert(e.theme)
             case .remove: out[e.unit, default: []].remove(e.theme)
@@ -64,7 +69,7 @@ public enum Codings {
     /// The themes each coder (by account, or name) gave each text, from the log in time order.
     public static func byCoder(_ events: [CodingEvent]) -> [String: [TextUnit: Set<String>]] {
         var out: [String: [TextUnit: Set<String>]] = [:]
-        for e in events.sorted(by: { ($0.at, $0.id) < ($1.at, $1.id) }) {
+        for e in inOrder(events) {
             let who = e.coderAccount ?? e.coder
             switch e.action {
             case .add: out[who, default: [:]][e.unit, default: []].insert(e.theme)

@@ -1,8 +1,8 @@
 import DotsApp
-import Foundation
 import DotsCore
 import DotsGovernance
 import DotsVoice
+import Foundation
 
 /// The staff side of voice: the workspace (alerts, codes, records), recording, coding, agreement, quotes, the
 /// codebook, "you said, we did", the summary and settings. Text is escaped like everything else.
@@ -12,7 +12,9 @@ enum VoicePages {
     static func partnershipName(_ id: String) -> String { ReferencePartnership.model.partnership(id: id)?.name ?? id }
     static func agencyName(_ id: String) -> String { ReferencePartnership.model.agencyName(id) }
 
-    static let itemTitles = [FeedbackForm.whatHelped: "What helped", FeedbackForm.whatWorse: "What made things worse", FeedbackForm.anythingElse: "Anything else"]
+    static let itemTitles = [
+        FeedbackForm.whatHelped: "What helped", FeedbackForm.whatWorse: "What made things worse", FeedbackForm.anythingElse: "Anything else",
+    ]
 
     // MARK: workspace
 
@@ -52,7 +54,8 @@ enum VoicePages {
             let partnershipField: HTML =
                 w.partnerships.count > 1
                 ? FormControls.select(
-                    "partnership", label: "Partnership", options: [("", "Choose")] + w.partnerships.map { ($0.id, $0.name) }, selected: values["partnership"] ?? "",
+                    "partnership", label: "Partnership", options: [("", "Choose")] + w.partnerships.map { ($0.id, $0.name) },
+                    selected: values["partnership"] ?? "",
                     errors: errors, hint: "Where the young person lives")
                 : ""
             out += """
@@ -69,7 +72,8 @@ enum VoicePages {
                 <p><a href="/voice/records/new" class="dots-button dots-button--secondary">Record what a young person or family said</a> <a href="/voice/records">Your agency's feedback</a></p>
                 """
             if !w.codes.isEmpty {
-                out += "<h2 class=\"dots-heading-m\">Codes you and your agency gave</h2><table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Codes issued</caption><thead><tr><th scope=\"col\">Young person</th><th scope=\"col\">Form</th><th scope=\"col\">Given by</th><th scope=\"col\">Works until</th><th scope=\"col\">State</th><th scope=\"col\"><span class=\"dots-visually-hidden\">Action</span></th></tr></thead><tbody>"
+                out +=
+                    "<h2 class=\"dots-heading-m\">Codes you and your agency gave</h2><table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Codes issued</caption><thead><tr><th scope=\"col\">Young person</th><th scope=\"col\">Form</th><th scope=\"col\">Given by</th><th scope=\"col\">Works until</th><th scope=\"col\">State</th><th scope=\"col\"><span class=\"dots-visually-hidden\">Action</span></th></tr></thead><tbody>"
                 for c in w.codes.prefix(30) {
                     let withdraw: HTML =
                         c.state == .issued || c.state == .started
@@ -81,15 +85,21 @@ enum VoicePages {
                 out += "</tbody></table>"
             }
         } else if w.canRecord {
-            out += "<p>Your account does not name the agency you work for, so you cannot give codes or record feedback. Ask your partnership admin to add it.</p>"
+            out +=
+                "<p>Your account does not name the agency you work for, so you cannot give codes or record feedback. Ask your partnership admin to add it.</p>"
         }
         var links: [(String, String)] = []
         if w.canCode { links += [("/voice/coding", "Code feedback to themes"), ("/voice/agreement", "Agreement between coders")] }
         if w.canManage {
-            links += [("/voice/records", "Feedback, de-identified"), ("/voice/quotes", "Quotes for reports"), ("/voice/codebook", "The codebook"), ("/voice/said-did/new", "Record \"you said, we did\"")]
+            links += [
+                ("/voice/records", "Feedback, de-identified"), ("/voice/quotes", "Quotes for reports"), ("/voice/codebook", "The codebook"),
+                ("/voice/said-did/new", "Record \"you said, we did\""),
+            ]
         }
         if w.canSettings { links.append(("/voice/settings", "Settings for each partnership")) }
-        links += ReferencePartnership.partnerships.filter { $0.valid.end == nil }.map { ("/voice/summary?partnership=\($0.id)", "What young people told \($0.name)") }
+        links += ReferencePartnership.partnerships.filter { $0.valid.end == nil }.map {
+            ("/voice/summary?partnership=\($0.id)", "What young people told \($0.name)")
+        }
         out += "<h2 class=\"dots-heading-m\">More</h2><ul>\(links.html { "<li><a href=\"\($0.0)\">\($0.1)</a></li>" })</ul>"
         return out
     }
@@ -117,7 +127,8 @@ enum VoicePages {
                     item.id, legend: item.question, options: [("", "Not asked or not said", nil)] + options.map { ($0.value, $0.label, nil) },
                     selected: values[item.id] ?? "", errors: errors)
             case .text:
-                return FormControls.textarea(item.id, label: item.question, value: values[item.id] ?? "", errors: errors, hint: "Their words, as close as you can.")
+                return FormControls.textarea(
+                    item.id, label: item.question, value: values[item.id] ?? "", errors: errors, hint: "Their words, as close as you can.")
             }
         }
         let partnershipField: HTML =
@@ -212,14 +223,18 @@ enum VoicePages {
     }
 
     static func agreement(
-        _ result: (sample: AgreementSample, agreement: Agreement)?, toCode: [VoiceService.CodingItem], book: Codebook, canDraw: Bool, csrf: String, errors: Errors
+        _ result: (sample: AgreementSample, agreement: Agreement)?, toCode: [VoiceService.CodingItem], book: Codebook, canDraw: Bool, csrf: String,
+        errors: Errors
     ) -> HTML {
         var out: HTML = FormPages.errorSummary(errors) + "<h1 class=\"dots-heading-l\">Agreement between coders</h1>"
-        out += "<p>A second coder codes a random sample of coded texts without seeing the first coding. Cohen's kappa says how far they agree beyond chance: above 0.6 is substantial, above 0.8 almost perfect.</p>"
+        out +=
+            "<p>A second coder codes a random sample of coded texts without seeing the first coding. Cohen's kappa says how far they agree beyond chance: above 0.6 is substantial, above 0.8 almost perfect.</p>"
         if let (sample, a) = result {
             out += "<p>Sample drawn \(UKTime.display(sample.drawnAt)) by \(sample.drawnBy): \(sample.units.count) texts; \(a.units) coded by both so far.</p>"
-            out += "<p class=\"dots-heading-m\">Pooled kappa: <strong>\(a.pooledKappa.map { String(format: "%.2f", $0) } ?? "not yet")</strong> (\(Agreement.words(a.pooledKappa)))</p>"
-            out += "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Agreement by theme</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Both</th><th scope=\"col\">First only</th><th scope=\"col\">Second only</th><th scope=\"col\">Neither</th><th scope=\"col\">Kappa</th></tr></thead><tbody>"
+            out +=
+                "<p class=\"dots-heading-m\">Pooled kappa: <strong>\(a.pooledKappa.map { String(format: "%.2f", $0) } ?? "not yet")</strong> (\(Agreement.words(a.pooledKappa)))</p>"
+            out +=
+                "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Agreement by theme</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Both</th><th scope=\"col\">First only</th><th scope=\"col\">Second only</th><th scope=\"col\">Neither</th><th scope=\"col\">Kappa</th></tr></thead><tbody>"
             for t in a.themes {
                 out +=
                     "<tr><th scope=\"row\">\(book.theme(t.theme)?.name ?? t.theme)</th><td>\(t.both)</td><td>\(t.firstOnly)</td><td>\(t.secondOnly)</td><td>\(t.neither)</td><td>\(t.kappa.map { String(format: "%.2f", $0) } ?? "–")</td></tr>"
@@ -250,7 +265,8 @@ enum VoicePages {
         var out: HTML = FormPages.errorSummary(errors)
         if let done { out += "<div class=\"dots-notification dots-notification--success\" role=\"status\"><p>\(done)</p></div>" }
         out += "<h1 class=\"dots-heading-l\">Quotes for reports</h1>"
-        out += "<p>A quote reaches a published report only when they agreed to be quoted, the identifier scan finds nothing, the words are theirs (cut, never reworded), enough young people gave feedback that year, and someone other than the proposer approved it. Propose one from <a href=\"/voice/records\">the feedback</a>.</p>"
+        out +=
+            "<p>A quote reaches a published report only when they agreed to be quoted, the identifier scan finds nothing, the words are theirs (cut, never reworded), enough young people gave feedback that year, and someone other than the proposer approved it. Propose one from <a href=\"/voice/records\">the feedback</a>.</p>"
         if qs.isEmpty { return out + "<p>No quotes proposed yet.</p>" }
         for v in qs {
             let q = v.quote
@@ -300,10 +316,13 @@ enum VoicePages {
     static func codebook(_ history: [Codebook], canPublish: Bool, csrf: String, errors: Errors) -> HTML {
         guard let book = history.last else { return "" }
         var out: HTML = FormPages.errorSummary(errors)
-        out += "<h1 class=\"dots-heading-l\">The codebook</h1><p>Version \(book.version), published by \(book.publishedBy)\(book.note.isEmpty ? "" : ": \(book.note)"). Earlier versions: \(history.count - 1).</p>"
-        out += "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Themes</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Definition</th><th scope=\"col\">Examples</th><th scope=\"col\">Words that suggest it</th></tr></thead><tbody>"
+        out +=
+            "<h1 class=\"dots-heading-l\">The codebook</h1><p>Version \(book.version), published by \(book.publishedBy)\(book.note.isEmpty ? "" : ": \(book.note)"). Earlier versions: \(history.count - 1).</p>"
+        out +=
+            "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Themes</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Definition</th><th scope=\"col\">Examples</th><th scope=\"col\">Words that suggest it</th></tr></thead><tbody>"
         for t in book.themes {
-            out += "<tr><th scope=\"row\">\(t.name)</th><td>\(t.definition)</td><td>\(t.examples.joined(separator: "; "))</td><td>\(t.keywords.joined(separator: ", "))</td></tr>"
+            out +=
+                "<tr><th scope=\"row\">\(t.name)</th><td>\(t.definition)</td><td>\(t.examples.joined(separator: "; "))</td><td>\(t.keywords.joined(separator: ", "))</td></tr>"
         }
         out += "</tbody></table>"
         if canPublish {
@@ -352,9 +371,11 @@ enum VoicePages {
         }
         let head = s.years.html { "<th scope=\"col\">\($0)</th>" }
         var out: HTML = "<h1 class=\"dots-heading-l\">What young people and families told \(partnershipName(s.partnership))</h1>"
-        out += "<p>Feedback from their own forms, surveys and practitioners' records, counted by financial year; feedback kept to a young person's record is not counted. \(s.hiddenUpTo > 0 ? "Counts from 1 to \(s.hiddenUpTo) are shown as c." : "")</p>"
+        out +=
+            "<p>Feedback from their own forms, surveys and practitioners' records, counted by financial year; feedback kept to a young person's record is not counted. \(s.hiddenUpTo > 0 ? "Counts from 1 to \(s.hiddenUpTo) are shown as c." : "")</p>"
         if s.years.isEmpty { return out + "<p>No feedback yet.</p>" }
-        out += "<table class=\"dots-table\"><caption class=\"dots-heading-m\">Themes over time (young people and families whose words raised each theme)</caption><thead><tr><th scope=\"col\">Theme</th>\(head)</tr></thead><tbody>"
+        out +=
+            "<table class=\"dots-table\"><caption class=\"dots-heading-m\">Themes over time (young people and families whose words raised each theme)</caption><thead><tr><th scope=\"col\">Theme</th>\(head)</tr></thead><tbody>"
         out += "<tr><th scope=\"row\">\(s.respondents.label)</th>\(s.years.html { cell(s.respondents.counts[$0]) .wrapped("td") })</tr>"
         for r in s.themes { out += "<tr><th scope=\"row\">\(r.label)</th>\(s.years.html { cell(r.counts[$0]).wrapped("td") })</tr>" }
         out += "</tbody></table>"
@@ -379,7 +400,10 @@ enum VoicePages {
         let list: HTML =
             entries.isEmpty
             ? ""
-            : "<ul>" + entries.prefix(5).html { e in "<li><strong>You said</strong> (\(e.theme.lowercased())): \(e.entry.said) <strong>We did:</strong> \(e.entry.did)</li>" } + "</ul>"
+            : "<ul>"
+                + entries.prefix(5).html { e in
+                    "<li><strong>You said</strong> (\(e.theme.lowercased())): \(e.entry.said) <strong>We did:</strong> \(e.entry.did)</li>"
+                } + "</ul>"
         return """
             <section class="dots-question" aria-labelledby="voice-heading">
               <h2 class="dots-heading-m" id="voice-heading">What children, young people and families tell us</h2>

@@ -149,7 +149,8 @@ struct PageRoutes {
             ? "<p>The data side of what we don't know: <a href=\"/datamap/coverage\">which data could answer each question</a>, from the partnership data map (submitted, held but not submitted, or not held).</p>"
             : ""
         let status = FrameworkPages.freshness(reading, csrf: user.csrfToken ?? "", asked: req.query[String.self, at: "recompute"] != nil)
-        let voice = VoicePages.onOverview(try await context.useCases.voice.saidDid(partnership: filter.partnership, by: user.caller), partnership: filter.partnership)
+        let voice = VoicePages.onOverview(
+            try await context.useCases.voice.saidDid(partnership: filter.partnership, by: user.caller), partnership: filter.partnership)
         return page(layout(req, "Framework", active: "framework").render(status + main + voice + coverage))
     }
 

@@ -128,7 +128,8 @@ struct VoiceRoutes {
     func recordForm(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
         let agency = try ownAgency(user)
-        return render(req, "Record what they said", VoicePages.recordForm(agency: agency, partnerships: voice.partnerships(of: agency), csrf: user.csrfToken ?? ""))
+        return render(
+            req, "Record what they said", VoicePages.recordForm(agency: agency, partnerships: voice.partnerships(of: agency), csrf: user.csrfToken ?? ""))
     }
 
     func record(_ req: Request) async throws -> Response {
@@ -141,7 +142,8 @@ struct VoiceRoutes {
             let agency = try ownAgency(user)
             return render(
                 req, "Record what they said",
-                VoicePages.recordForm(agency: agency, partnerships: voice.partnerships(of: agency), csrf: user.csrfToken ?? "", values: f, errors: e.formErrors),
+                VoicePages.recordForm(
+                    agency: agency, partnerships: voice.partnerships(of: agency), csrf: user.csrfToken ?? "", values: f, errors: e.formErrors),
                 status: .unprocessableEntity)
         }
     }
@@ -177,7 +179,8 @@ struct VoiceRoutes {
         let user = try req.signedIn()
         let items = try await voice.codingQueue(limit: 30, by: user.caller)
         return render(
-            req, "Code feedback", VoicePages.coding(items, book: try await voice.codebook(), csrf: user.csrfToken ?? "", done: req.query[String.self, at: "done"] != nil))
+            req, "Code feedback",
+            VoicePages.coding(items, book: try await voice.codebook(), csrf: user.csrfToken ?? "", done: req.query[String.self, at: "done"] != nil))
     }
 
     func code(_ req: Request) async throws -> Response {
@@ -228,7 +231,8 @@ struct VoiceRoutes {
             case "refused": "Done."
             default: nil
             }
-        return render(req, "Quotes", VoicePages.quotes(try await voice.quotes(by: user.caller), me: user.id, csrf: user.csrfToken ?? "", errors: [], done: done))
+        return render(
+            req, "Quotes", VoicePages.quotes(try await voice.quotes(by: user.caller), me: user.id, csrf: user.csrfToken ?? "", errors: [], done: done))
     }
 
     func proposeForm(_ req: Request) async throws -> Response {
@@ -266,7 +270,8 @@ struct VoiceRoutes {
             return req.redirect(to: "/voice/quotes?done=approved")
         } catch let e as InvalidInput {
             return render(
-                req, "Quotes", VoicePages.quotes(try await voice.quotes(by: user.caller), me: user.id, csrf: user.csrfToken ?? "", errors: e.formErrors, done: nil),
+                req, "Quotes",
+                VoicePages.quotes(try await voice.quotes(by: user.caller), me: user.id, csrf: user.csrfToken ?? "", errors: e.formErrors, done: nil),
                 status: .unprocessableEntity)
         }
     }
@@ -309,7 +314,8 @@ struct VoiceRoutes {
             return render(
                 req, "The codebook",
                 VoicePages.codebook(
-                    try await voice.codebookHistory(by: user.caller), canPublish: true, csrf: user.csrfToken ?? "", errors: e.formErrors.map { ("id", $0.message) }),
+                    try await voice.codebookHistory(by: user.caller), canPublish: true, csrf: user.csrfToken ?? "",
+                    errors: e.formErrors.map { ("id", $0.message) }),
                 status: .unprocessableEntity)
         }
     }

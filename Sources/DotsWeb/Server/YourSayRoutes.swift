@@ -20,7 +20,8 @@ struct YourSayRoutes {
     }
 
     func cookie(_ value: String, maxAge: Int, path: String) -> HTTPCookies.Value {
-        HTTPCookies.Value(string: value, expires: nil, maxAge: maxAge, domain: nil, path: path, isSecure: context.secureCookies, isHTTPOnly: true, sameSite: .strict)
+        HTTPCookies.Value(
+            string: value, expires: nil, maxAge: maxAge, domain: nil, path: path, isSecure: context.secureCookies, isHTTPOnly: true, sameSite: .strict)
     }
 
     /// The token forms carry: the session's for someone signed in (the session middleware checks it), else a

@@ -17,7 +17,7 @@ public enum VoiceSource: String, CodeList, Codable {
 
 /// Who gave the feedback.
 public enum VoiceRespondent: String, CodeList, Codable {
-    case youngPerson = "young_person", parentCarer = "parent_carer"
+    case youngPerson = "child", parentCarer = "parent_carer"
     public static let listName = "voice-respondent"
     public static let source = "Dots"
     public var label: String { self == .youngPerson ? "Child or young person" : "Parent or carer" }

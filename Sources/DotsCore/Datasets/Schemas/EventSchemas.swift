@@ -207,7 +207,7 @@ extension EventSchemas {
                 example: "survey"),
             FieldSpec(
                 "respondent", .code(CodeSet(VoiceRespondent.self)), required: true, title: "Who gave it",
-                description: "The young person, or their parent or carer.", example: "young_person"),
+                description: "child (the child or young person), or parent_carer.", example: "child"),
             FieldSpec(
                 "feel_safe", .code(CodeSet(FeelSafe.self)), title: "Feels safe", description: "Blank if not asked or skipped.", example: "mostly"),
             FieldSpec("trusted_adult", .boolean, title: "Has a trusted adult", description: "Y or N; blank if not asked or skipped.", example: "Y"),
