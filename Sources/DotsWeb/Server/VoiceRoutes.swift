@@ -119,6 +119,7 @@ struct VoiceRoutes {
     // MARK: records
 
     func ownAgency(_ user: CurrentUser) throws -> String {
+        try user.caller.require(.recordVoice)
         guard case .asWritten(let agency) = user.caller.voiceText, user.can(.recordVoice) else {
             throw AccessDenied("Recording voice is for practitioners and agency data leads whose account names their agency.")
         }

@@ -30,7 +30,8 @@ struct UserCommand: AsyncParsableCommand {
         @Option(help: "Email address, used to sign in.") var email: String
         @Option(help: "The person's name.") var name: String
         @Option(help: "admin, analyst, agency-lead, strategic-lead or practitioner.") var role: String
-        @Option(help: "For an agency-lead: the agency id (`dots partnership`).") var agency: String?
+        @Option(help: "For an agency-lead (required) or a practitioner (whose young people's voice they record): the agency id (`dots partnership`).")
+        var agency: String?
         @OptionGroup var store: StoreOptions
 
         func run() async throws {
