@@ -97,8 +97,8 @@ let package = Package(
         .executableTarget(
             name: "dots",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsSDC", "DotsGovernance", "DotsStore", "DotsApp",
-                "DotsWeb", "DotsBcrypt", .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsLink", "DotsFramework", "DotsSDC", "DotsGovernance", "DotsVoice", "DotsStore",
+                "DotsApp", "DotsWeb", "DotsBcrypt", .product(name: "ArgumentParser", package: "swift-argument-parser"),
             ],
             swiftSettings: swiftSettings),
         // Shared by the test targets: both store engines, fixtures. Never shipped.

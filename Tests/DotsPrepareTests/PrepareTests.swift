@@ -246,6 +246,54 @@ struct PrepareTests {
         #expect(episodes[2].hasPrefix("3,C1,2025-07-01,,A,care,"))
     }
 
+    @Test("A survey export (Bright Spots style) is prepared as voice_feedback with a mapping: answers recoded, free text left behind")
+    func surveyImport() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try """
+        CHILD,FORENAME,SURNAME,DOB,NHS_NO,GENDER
+        C1,Zoë,O'Brien,28/02/2010,943 476 5919,2
+        C2,Ali,Khan,01/09/2011,,1
+
+        """.write(toFile: dir + "/in/children.csv", atomically: true, encoding: .utf8)
+        // A survey tool's export: its own labels, and a comments column that must never leave the agency.
+        try """
+        RESPONSE,CHILD,COMPLETED,Q_SAFE,Q_TRUSTED_ADULT,Q_LISTEN,Q_COMMENTS
+        R1,C1,03/02/2026,All or most of the time,Yes,Sometimes,"I like my carer, Zoë's school is rubbish"
+        R2,C2,04/02/2026,Hardly ever,Don't know,No,
+        R3,C1,05/03/2026,,No,,
+
+        """.write(toFile: dir + "/in/survey.csv", atomically: true, encoding: .utf8)
+        try """
+        { "datasets": {
+            "people": { "file": "children.csv", "dateFormat": "DD/MM/YYYY",
+                        "columns": { "person_id": "CHILD", "first_name": "FORENAME", "surname": "SURNAME", "date_of_birth": "DOB",
+                                     "nhs_number": "NHS_NO", "sex": "GENDER" },
+                        "values": { "sex": { "1": "M", "2": "F" } } },
+            "voice_feedback": { "file": "survey.csv", "dateFormat": "DD/MM/YYYY",
+                        "columns": { "feedback_id": "RESPONSE", "person_id": "CHILD", "feedback_date": "COMPLETED", "source": "=survey",
+                                     "respondent": "=child", "feel_safe": "Q_SAFE", "trusted_adult": "Q_TRUSTED_ADULT", "listened_to": "Q_LISTEN" },
+                        "values": { "feel_safe": { "All or most of the time": "yes", "Sometimes": "mostly", "Hardly ever": "not_really", "Never": "not_really" },
+                                    "trusted_adult": { "Yes": "Y", "No": "N", "Don't know": "" },
+                                    "listened_to": { "Yes": "yes", "Sometimes": "sometimes", "No": "no" } } } } }
+        """.write(toFile: dir + "/mapping.json", atomically: true, encoding: .utf8)
+        let mapping = try ExtractMapping.load(dir + "/mapping.json")
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-csc", period: nil, mapping: mapping)
+        #expect(result.report.isValid, "\(result.report.summary())")
+        let rows = try String(contentsOfFile: dir + "/out/voice_feedback.csv", encoding: .utf8).split(separator: "\n").map(String.init)
+        #expect(rows[0] == "feedback_id,person_id,feedback_date,source,respondent,feel_safe,trusted_adult,listened_to")
+        #expect(rows[1] == "R1,C1,2026-02-03,survey,child,yes,Y,sometimes")
+        #expect(rows[2] == "R2,C2,2026-02-04,survey,child,not_really,,no")
+        #expect(rows[3] == "R3,C1,2026-03-05,survey,child,,N,")
+        let everything = try FileManager.default.contentsOfDirectory(atPath: dir + "/out").map {
+            try String(contentsOfFile: dir + "/out/" + $0, encoding: .utf8)
+        }
+        .joined()
+        #expect(!everything.contains("I like my") && !everything.contains("rubbish"), "free text never leaves the agency")
+    }
+
     @Test("A mapping that names a column the file lacks says which, and what the file has")
     func badMapping() throws {
         let dir = tempDir()

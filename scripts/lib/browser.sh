@@ -30,7 +30,7 @@ ensure_browser() {
   BROWSER_VENV=.build-browser/venv
   # Installed again whenever the requirements change (the copy beside the venv says what it holds).
   if [ ! -x "$BROWSER_VENV/bin/pytest" ] || ! cmp -s Tests/Browser/requirements.txt "$BROWSER_VENV/requirements.installed"; then
-    echo "==> Installing Selenium, axe-selenium-python, pytest and textstat (Python 3.12)" >&2
+    echo "==> Installing Selenium, axe-selenium-python, pytest and readability (Python 3.12)" >&2
     local py; py=$(find_python312)
     [ -x "$BROWSER_VENV/bin/pip" ] || "$py" -m venv "$BROWSER_VENV"
     "$BROWSER_VENV/bin/pip" install -q -r Tests/Browser/requirements.txt

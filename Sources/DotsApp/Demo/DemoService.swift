@@ -63,6 +63,9 @@ public struct DemoService: Sendable {
         let framework = try await FrameworkService(store: store, clock: clock, runBy: "dots demo").compute(spec)
         log(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))
         result.framework = framework
+        // Feedback recorded above asked for a recomputation; this run already has it, so the queue is cleared as fresh.
+        let refresher = FrameworkRefresher(store: store, spec: spec, clock: clock)
+        while try await refresher.runPending() != nil {}
         if result.governance != nil {
             // Two published reports for the joint sub-group, so a newcomer sees one at once (PDFs when Chromium is installed).
             let analyst = try await store.allAccounts().first { $0.role == .analyst }

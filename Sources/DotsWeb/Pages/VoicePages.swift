@@ -73,7 +73,7 @@ enum VoicePages {
                 """
             if !w.codes.isEmpty {
                 out +=
-                    "<h2 class=\"dots-heading-m\">Codes you and your agency gave</h2><table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Codes issued</caption><thead><tr><th scope=\"col\">Young person</th><th scope=\"col\">Form</th><th scope=\"col\">Given by</th><th scope=\"col\">Works until</th><th scope=\"col\">State</th><th scope=\"col\"><span class=\"dots-visually-hidden\">Action</span></th></tr></thead><tbody>"
+                    "<h2 class=\"dots-heading-m\">Codes you and your agency gave</h2><table class=\"dots-table\" tabindex=\"0\"><caption class=\"dots-visually-hidden\">Codes issued</caption><thead><tr><th scope=\"col\">Young person</th><th scope=\"col\">Form</th><th scope=\"col\">Given by</th><th scope=\"col\">Works until</th><th scope=\"col\">State</th><th scope=\"col\"><span class=\"dots-visually-hidden\">Action</span></th></tr></thead><tbody>"
                 for c in w.codes.prefix(30) {
                     let withdraw: HTML =
                         c.state == .issued || c.state == .started
@@ -234,7 +234,7 @@ enum VoicePages {
             out +=
                 "<p class=\"dots-heading-m\">Pooled kappa: <strong>\(a.pooledKappa.map { String(format: "%.2f", $0) } ?? "not yet")</strong> (\(Agreement.words(a.pooledKappa)))</p>"
             out +=
-                "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Agreement by theme</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Both</th><th scope=\"col\">First only</th><th scope=\"col\">Second only</th><th scope=\"col\">Neither</th><th scope=\"col\">Kappa</th></tr></thead><tbody>"
+                "<table class=\"dots-table\" tabindex=\"0\"><caption class=\"dots-visually-hidden\">Agreement by theme</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Both</th><th scope=\"col\">First only</th><th scope=\"col\">Second only</th><th scope=\"col\">Neither</th><th scope=\"col\">Kappa</th></tr></thead><tbody>"
             for t in a.themes {
                 out +=
                     "<tr><th scope=\"row\">\(book.theme(t.theme)?.name ?? t.theme)</th><td>\(t.both)</td><td>\(t.firstOnly)</td><td>\(t.secondOnly)</td><td>\(t.neither)</td><td>\(t.kappa.map { String(format: "%.2f", $0) } ?? "–")</td></tr>"
@@ -319,7 +319,7 @@ enum VoicePages {
         out +=
             "<h1 class=\"dots-heading-l\">The codebook</h1><p>Version \(book.version), published by \(book.publishedBy)\(book.note.isEmpty ? "" : ": \(book.note)"). Earlier versions: \(history.count - 1).</p>"
         out +=
-            "<table class=\"dots-table\"><caption class=\"dots-visually-hidden\">Themes</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Definition</th><th scope=\"col\">Examples</th><th scope=\"col\">Words that suggest it</th></tr></thead><tbody>"
+            "<table class=\"dots-table\" tabindex=\"0\"><caption class=\"dots-visually-hidden\">Themes</caption><thead><tr><th scope=\"col\">Theme</th><th scope=\"col\">Definition</th><th scope=\"col\">Examples</th><th scope=\"col\">Words that suggest it</th></tr></thead><tbody>"
         for t in book.themes {
             out +=
                 "<tr><th scope=\"row\">\(t.name)</th><td>\(t.definition)</td><td>\(t.examples.joined(separator: "; "))</td><td>\(t.keywords.joined(separator: ", "))</td></tr>"
@@ -375,7 +375,7 @@ enum VoicePages {
             "<p>Feedback from their own forms, surveys and practitioners' records, counted by financial year; feedback kept to a young person's record is not counted. \(s.hiddenUpTo > 0 ? "Counts from 1 to \(s.hiddenUpTo) are shown as c." : "")</p>"
         if s.years.isEmpty { return out + "<p>No feedback yet.</p>" }
         out +=
-            "<table class=\"dots-table\"><caption class=\"dots-heading-m\">Themes over time (young people and families whose words raised each theme)</caption><thead><tr><th scope=\"col\">Theme</th>\(head)</tr></thead><tbody>"
+            "<table class=\"dots-table\" tabindex=\"0\"><caption class=\"dots-heading-m\">Themes over time (young people and families whose words raised each theme)</caption><thead><tr><th scope=\"col\">Theme</th>\(head)</tr></thead><tbody>"
         out += "<tr><th scope=\"row\">\(s.respondents.label)</th>\(s.years.html { cell(s.respondents.counts[$0]) .wrapped("td") })</tr>"
         for r in s.themes { out += "<tr><th scope=\"row\">\(r.label)</th>\(s.years.html { cell(r.counts[$0]).wrapped("td") })</tr>" }
         out += "</tbody></table>"
