@@ -48,14 +48,20 @@ struct VoiceServiceTests {
             consent: consent.rawValue, answers: answers)
     }
 
+    /// A store with the small partnership's people, the use cases over it and their clock, for the test's body.
+    static func withVoice(_ kind: StoreKind, _ body: (HubStore, VoiceService, Clock, [String]) async throws -> Void) async throws {
+        try await withStore(kind) { store in
+            let people = try await Self.people(store)
+            let clock = Clock()
+            try await body(store, VoiceService(store: store, spec: try FrameworkService.load(), clock: clock), clock, people)
+        }
+    }
+
     @Test(
         "A code: for one's own agency's young person, opened in any case, saved and reopened, used once, expires, withdrawn, slowed when guessed",
         arguments: StoreKind.available)
     func codes(kind: StoreKind) async throws {
-        try await withStore(kind) { store in
-            let people = try await Self.people(store)
-            let clock = Clock()
-            let voice = VoiceService(store: store, spec: try FrameworkService.load(), clock: clock)
+        try await Self.withVoice(kind) { store, voice, clock, people in
             await #expect(throws: AccessDenied.self) { try await voice.issueCode(personID: people[0], version: .young8to11, by: Self.board) }
             await #expect(throws: AccessDenied.self) { try await voice.issueCode(personID: people[0], version: .young8to11, by: Self.noAgency) }
             await #expect(throws: InvalidInput.self) { try await voice.issueCode(personID: "P-NOT-OURS", version: .young8to11, by: Self.pat) }
@@ -89,9 +95,7 @@ struct VoiceServiceTests {
 
     @Test("Saying they feel unsafe now alerts their agency at once, once; the words typed never reach the audit", arguments: StoreKind.available)
     func unsafeNow(kind: StoreKind) async throws {
-        try await withStore(kind) { store in
-            let people = try await Self.people(store)
-            let voice = VoiceService(store: store, spec: try FrameworkService.load(), clock: Clock())
+        try await Self.withVoice(kind) { store, voice, clock, people in
             var settings = try await voice.settings(partnership: "staffs-scp")
             settings.unsafeMessage = "Call 999 now.\nOr ring Childline on 0800 1111."
             await #expect(throws: AccessDenied.self) { try await voice.updateSettings(settings, by: Self.ana) }
@@ -120,9 +124,7 @@ struct VoiceServiceTests {
 
     @Test("Words as written for the recording agency only; de-identified for analysts; refused to others; every read audited", arguments: StoreKind.available)
     func whoReadsWhat(kind: StoreKind) async throws {
-        try await withStore(kind) { store in
-            let people = try await Self.people(store)
-            let voice = VoiceService(store: store, spec: try FrameworkService.load(), clock: Clock())
+        try await Self.withVoice(kind) { store, voice, clock, people in
             await #expect(throws: AccessDenied.self) { try await voice.recordVoice(Self.input(people[0], text: "x"), by: Self.ana) }
             await #expect(throws: InvalidInput.self) { try await voice.recordVoice(Self.input(people[0], date: "2027-01-01"), by: Self.pat) }
             let quoted = try await voice.recordVoice(Self.input(people[0], text: "Me and Jayden met my worker in Hanley", consent: .quote), by: Self.pat)
@@ -153,9 +155,7 @@ struct VoiceServiceTests {
 
     @Test("Coding is logged; a second coder codes blind; kappa on the sample matches the hand-worked value", arguments: StoreKind.available)
     func codingAndAgreement(kind: StoreKind) async throws {
-        try await withStore(kind) { store in
-            let people = try await Self.people(store)
-            let voice = VoiceService(store: store, spec: try FrameworkService.load(), clock: Clock())
+        try await Self.withVoice(kind) { store, voice, clock, people in
             var ids: [String] = []
             for i in 0..<5 {
                 ids.append(try await voice.recordVoice(Self.input(people[i], text: "text number \(i) about friends and school"), by: Self.pat).id)
@@ -197,9 +197,7 @@ struct VoiceServiceTests {
 
     @Test("A quote passes every gate before approval by a second person; only then is it publishable", arguments: StoreKind.available)
     func quotes(kind: StoreKind) async throws {
-        try await withStore(kind) { store in
-            let people = try await Self.people(store)
-            let voice = VoiceService(store: store, spec: try FrameworkService.load(), clock: Clock())
+        try await Self.withVoice(kind) { store, voice, clock, people in
             var s = try await voice.settings(partnership: "staffs-scp")
             s.minimumGroup = 5
             _ = try await voice.updateSettings(s, by: Self.admin)
@@ -237,14 +235,11 @@ struct VoiceServiceTests {
 
     @Test("Voice indicators are computed from the feedback and published under the same disclosure control", arguments: StoreKind.available)
     func voiceIndicators(kind: StoreKind) async throws {
-        try await withStore(kind) { store in
-            let people = try await Self.people(store)
-            let clock = Clock()
-            let spec = try FrameworkService.load()
-            let voice = VoiceService(store: store, spec: spec, clock: clock)
+        try await Self.withVoice(kind) { store, voice, clock, people in
             for (i, p) in people.prefix(14).enumerated() {
                 _ = try await voice.recordVoice(Self.input(p, date: "2025-10-0\(1 + i % 9)", trusted: i < 11 ? "Y" : "N"), by: Self.pat)
             }
+            let spec = voice.spec
             _ = try await FrameworkService(store: store, clock: clock, runBy: "test").compute(spec)
             let exact = try #require(try await FrameworkReport.load(store, spec: spec, publish: false))
             let published = try #require(try await FrameworkReport.load(store, spec: spec, publish: true))
@@ -268,6 +263,30 @@ struct VoiceServiceTests {
                     )
                 }
             }
+        }
+    }
+
+    @Test(
+        "Retention deletes feedback older than the partnership's setting, with its dataset row and codings, and answers saved on codes that ran out",
+        arguments: StoreKind.available)
+    func retention(kind: StoreKind) async throws {
+        try await Self.withVoice(kind) { store, voice, clock, people in
+            var s = try await voice.settings(partnership: "staffs-scp")
+            s.retentionMonths = 12
+            _ = try await voice.updateSettings(s, by: Self.admin)
+            let old = try await voice.recordVoice(Self.input(people[0], text: "older words", date: "2025-05-31"), by: Self.pat)
+            let kept = try await voice.recordVoice(Self.input(people[1], text: "newer words", date: "2025-07-01"), by: Self.pat)
+            try await voice.code(recordID: old.id, item: FeedbackForm.whatHelped, themes: ["help-that-worked"], by: Self.ana)
+            let code = try await voice.issueCode(personID: people[2], version: .young12to17, days: 1, by: Self.pat)
+            _ = try await voice.answer(code: code.code, fields: [FeedbackForm.anythingElse: "saved, never sent"], send: false)
+            clock.t = Instant(seconds: clock.t.seconds + 2 * 86_400)
+            await #expect(throws: AccessDenied.self) { try await voice.applyRetention(by: Self.ana) }
+            #expect(try await voice.applyRetention(by: Self.admin) == ["staffs-scp": 1], "12 months before 2026-06-03 is 2025-06-03")
+            #expect(try await store.voiceRecord(id: old.id) == nil)
+            #expect(try await store.voiceRecord(id: kept.id) != nil)
+            #expect(try await store.codingEvents(record: old.id).isEmpty)
+            #expect(try await store.textRows("SELECT feedback_id FROM voice_feedback").map { $0["feedback_id"] } == [kept.id])
+            #expect(try await store.feedbackCodes().first { $0.id == code.record.id }?.draft.isEmpty == true)
         }
     }
 }

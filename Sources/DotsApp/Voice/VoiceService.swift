@@ -90,6 +90,12 @@ public struct VoiceService: Sendable {
                 try await audit.record(caller, "voice.retention", p.id, "\(n) records before \(cutoff)")
             }
         }
+        // Answers saved on a code that ran out before it was sent are no use to anyone: they go too.
+        for var code in try await store.feedbackCodes() where !code.draft.isEmpty && clock.now() >= code.expiresAt {
+            code.draft = FeedbackAnswers()
+            try await store.saveFeedbackCode(code)
+            try await audit.record(caller, "voice.retention.draft", code.id)
+        }
         if !out.isEmpty { await refresh("Feedback past its retention deleted") }
         return out
     }

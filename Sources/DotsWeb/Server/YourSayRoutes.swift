@@ -62,7 +62,8 @@ struct YourSayRoutes {
             let code = try await voice.openCode(f.code ?? "", address: address)
             let res = req.redirect(to: "/your-say/form")
             let left = Int(code.expiresAt.seconds - context.clock.now().seconds)
-            res.cookies[Self.cookie] = cookie(f.code ?? "", maxAge: max(60, min(7200, left)), path: "/your-say")
+            // The code as Dots writes it (no spaces or lower case to trouble a cookie).
+            res.cookies[Self.cookie] = cookie(FeedbackCodeFormat.normalise(f.code ?? "") ?? "", maxAge: max(60, min(7200, left)), path: "/your-say")
             return res
         } catch {
             return respond(req, status: .unprocessableEntity) { YourSayPages.refused(error.message, csrf: $0) }
