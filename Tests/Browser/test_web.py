@@ -736,3 +736,12 @@ def test_a_quote_waits_for_consent_scan_and_approval(browser):
     follow(browser, proposed.find_element(By.XPATH, ".//form[contains(@action,'/approve')]//button"))
     assert "There is a problem" in browser.page_source and "Identifier scan" in browser.page_source
     check_accessibility(browser)
+    # Quotes that passed every gate (the demo approved some) are what the board reads, in their words.
+    browser.delete_all_cookies()
+    sign_in(browser, "strategic-lead")
+    browser.set_window_size(*PHONE)
+    visit(browser, "/voice/summary?partnership=joint-ce")
+    no_sideways_scroll(browser)
+    assert browser.find_elements(By.CSS_SELECTOR, "blockquote.dots-quote"), "approved quotes are on the summary"
+    assert "Kayleigh helped me" not in browser.page_source
+    assert "You said" in browser.page_source and "We did" in browser.page_source

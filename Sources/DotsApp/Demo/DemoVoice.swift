@@ -71,7 +71,7 @@ public enum DemoVoice {
         }
         summary.records = records.count
 
-        // The analyst codes the first 160 texts from the suggestions (with judgement: about one in six changed);
+        // The analyst codes 160 texts from the suggestions (with judgement: about one in six changed);
         // the admin codes a blind sample of 40 the same way.
         let first_ = caller(analyst, .analyst, "Demo partnership analyst"), second = caller(admin, .admin, "Demo partnership admin")
         let book = try await voice.codebook()
@@ -82,7 +82,10 @@ public enum DemoVoice {
             if rng.chance(0.1), let drop = themes.first { themes.remove(drop) }
             return themes
         }
-        let queue = try await voice.codingQueue(limit: 160, by: first_)
+        // 160 texts drawn across the years (the queue puts the newest first).
+        var all = try await voice.codingQueue(limit: 10_000, by: first_)
+        all.shuffle(using: &rng)
+        let queue = Array(all.prefix(160))
         for item in queue {
             try await voice.code(recordID: item.unit.recordID, item: item.unit.item, themes: judged(item.text), by: first_)
         }

@@ -297,7 +297,7 @@ public struct ReportDocument: Sendable {
         body +=
             "The indicators under the question on their experience of help give the shares who feel safe, have an adult they trust and feel listened to.</p>\n"
         body += "<table><thead><tr><th scope=\"col\">Theme</th>" + v.years.map { "<th scope=\"col\">\(esc($0))</th>" }.joined() + "</tr></thead><tbody>"
-        for row in [v.respondents] + v.themes {
+        for row in [v.respondents, v.coded] + v.themes {
             body += "<tr><th scope=\"row\">\(esc(row.label))</th>" + v.years.map { "<td>\(cell(row.counts[$0]))</td>" }.joined() + "</tr>"
         }
         body += "</tbody></table>\n<h3>You said, we did</h3>\n"

@@ -171,6 +171,8 @@ extension VoiceService {
         public var partnership: String
         public var years: [String]
         public var respondents: Row
+        /// Of them, those whose words have been coded to themes: a theme's count is out of these, not all.
+        public var coded: Row
         public var themes: [Row]
         public var quotes: [QuoteRequest]
         public var saidDid: [(entry: YouSaidWeDid, theme: String, actions: [ActionItem])]
@@ -202,8 +204,10 @@ extension VoiceService {
             let ids = Set(coding.filter { $0.value.contains(t.id) }.map(\.key.recordID))
             themes.append(row(t.name, records.filter { ids.contains($0.id) }))
         }
+        let codedIDs = Set(coding.keys.map(\.recordID))
         return Summary(
-            partnership: partnership, years: years, respondents: row("Young people and families who gave feedback", records), themes: themes,
+            partnership: partnership, years: years, respondents: row("Young people and families who gave feedback", records),
+            coded: row("… whose words have been coded to themes", records.filter { codedIDs.contains($0.id) }), themes: themes,
             quotes: try await publishableQuotes(partnership: partnership, period: year), saidDid: try await saidDid(partnership: partnership),
             hiddenUpTo: threshold)
     }

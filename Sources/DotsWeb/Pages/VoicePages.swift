@@ -41,7 +41,7 @@ enum VoicePages {
                 for a in w.alerts {
                     out += """
                         <li><p><strong>Young person \(a.personID)</strong> said on their form that they feel unsafe right now (\(UKTime.display(a.raisedAt))).
-                        Code issued by \(a.practitioner)\(a.practitionerAccount == w.me ? " (you)" : "").</p>
+                        Code issued by \(a.practitioner)\(a.practitionerAccount == w.me ? " (you)" : ""). <a href="/voice/records?person=\(HTML.query(a.personID))">Read what they said, and how they want to be contacted</a></p>
                         <form method="post" action="/voice/alerts/\(a.id)/close" class="dots-inline-form">
                           <input type="hidden" name="csrf" value="\(csrf)">
                           \(FormControls.textarea("action-\(a.id)", label: "What you did", value: "", errors: errors, hint: "For example: rang them, visited, made a referral. This closes the alert.", rows: 2, name: "action"))
@@ -166,7 +166,8 @@ enum VoicePages {
         if rs.isEmpty { return out + "<p>No feedback yet.</p>" }
         for r in rs {
             let rec = r.record
-            let answers = [FeedbackForm.feelSafe, FeedbackForm.trustedAdult, FeedbackForm.listenedTo].compactMap { id -> (String, String)? in
+            let answers = [FeedbackForm.feelSafe, FeedbackForm.trustedAdult, FeedbackForm.listenedTo, FeedbackForm.contact].compactMap {
+                id -> (String, String)? in
                 guard let v = rec.answers.choices[id], let item = FeedbackForm.of(rec.formVersion ?? .young12to17).item(id) else { return nil }
                 return (item.question, item.options.first { $0.value == v }?.label ?? v)
             }
@@ -376,8 +377,7 @@ enum VoicePages {
         if s.years.isEmpty { return out + "<p>No feedback yet.</p>" }
         out +=
             "<table class=\"dots-table\" tabindex=\"0\"><caption class=\"dots-heading-m\">Themes over time (young people and families whose words raised each theme)</caption><thead><tr><th scope=\"col\">Theme</th>\(head)</tr></thead><tbody>"
-        out += "<tr><th scope=\"row\">\(s.respondents.label)</th>\(s.years.html { cell(s.respondents.counts[$0]) .wrapped("td") })</tr>"
-        for r in s.themes { out += "<tr><th scope=\"row\">\(r.label)</th>\(s.years.html { cell(r.counts[$0]).wrapped("td") })</tr>" }
+        for r in [s.respondents, s.coded] + s.themes { out += "<tr><th scope=\"row\">\(r.label)</th>\(s.years.html { cell(r.counts[$0]).wrapped("td") })</tr>" }
         out += "</tbody></table>"
         out += "<h2 class=\"dots-heading-m\">You said, we did</h2>"
         out +=

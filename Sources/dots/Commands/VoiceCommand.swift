@@ -58,7 +58,7 @@ struct VoiceCommand: AsyncParsableCommand {
             }
             let width = max(44, s.themes.map(\.label.count).max() ?? 0)
             print("Theme".padding(toLength: width, withPad: " ", startingAt: 0) + s.years.map { $0.padding(toLength: 9, withPad: " ", startingAt: 0) }.joined())
-            for row in [s.respondents] + s.themes {
+            for row in [s.respondents, s.coded] + s.themes {
                 print(
                     row.label.padding(toLength: width, withPad: " ", startingAt: 0)
                         + s.years.map { cell(row.counts[$0]).padding(toLength: 9, withPad: " ", startingAt: 0) }.joined())
