@@ -112,6 +112,19 @@ struct VoiceWebTests {
                     #expect(!res.body.string.contains("Kayleigh") && !res.body.string.contains("Cannock"), "\(role) reads the words as written")
                     if !sees.isEmpty { #expect(res.body.string.contains(sees), "\(role)") }
                 }
+                // The analyst codes the words (de-identified), and the page shows the change: who, what, which codebook.
+                var analyst = WebTestClient(app)
+                _ = try await analyst.signIn("analyst@example.org", WebFixture.password)
+                let coding = try await analyst.send(.GET, "/voice/coding")
+                let page = coding.body.string
+                let record = try #require(page.range(of: "name=\"record\" value=\"").map { String(page[$0.upperBound...].prefix { $0 != "\"" }) })
+                let token = try #require(WebTestClient.csrf(in: coding))
+                let coded = try await analyst.send(
+                    .POST, "/voice/coding", form: ["csrf": token, "record": record, "item": FeedbackForm.whatHelped, "themes[]": "help-that-worked"])
+                #expect(coded.status == .seeOther)
+                let after = try await analyst.send(.GET, "/voice/coding")
+                #expect(
+                    after.body.string.contains("Changes (1)") && after.body.string.contains("Test Partnership analyst added Help that worked (codebook v1)"))
             }
         }
     }

@@ -48,6 +48,8 @@ extension VoiceService {
         public var deidentified: Bool
         public var themes: Set<String>
         public var suggestions: [ThemeSuggester.Suggestion]
+        /// Every change to this text's working coding, oldest first (empty on a blind sample).
+        public var history: [CodingEvent] = []
     }
 
     /// Free text the caller may code: their agency's as written (practitioners), or everyone's de-identified
@@ -56,7 +58,9 @@ extension VoiceService {
         try caller.require(.codeVoice)
         let readings = try await records(limit: 10_000, by: caller)
         let book = try await codebook()
-        let current = Codings.current(try await store.codingEvents())
+        let events = try await store.codingEvents()
+        let current = Codings.current(events)
+        let logs = Dictionary(grouping: events.filter { !$0.sample && !$0.theme.isEmpty }, by: \.unit)
         var items: [CodingItem] = []
         for r in readings {
             for item in FeedbackForm.textItems {
@@ -65,7 +69,7 @@ extension VoiceService {
                 items.append(
                     CodingItem(
                         unit: unit, record: r.record, text: text, deidentified: r.deidentified, themes: current[unit] ?? [],
-                        suggestions: (current[unit] ?? []).isEmpty ? ThemeSuggester.suggest(text, codebook: book) : []))
+                        suggestions: (current[unit] ?? []).isEmpty ? ThemeSuggester.suggest(text, codebook: book) : [], history: logs[unit] ?? []))
             }
         }
         let coded = Set(current.keys)

@@ -209,9 +209,19 @@ enum VoicePages {
                 <blockquote class="dots-quote">\(i.text)</blockquote>
                 <div class="dots-checkboxes">\(themeBoxes(name, book: book, checked: i.themes, suggested: i.suggestions))</div>
               </fieldset>
+              \(history(i.history, book: book))
               <button type="submit" class="dots-button dots-button--secondary">Save themes<span class="dots-visually-hidden"> for this text</span></button>
             </form>
             """
+    }
+
+    /// Every change to a text's themes: who, when, what, against which codebook version.
+    static func history(_ events: [CodingEvent], book: Codebook) -> HTML {
+        guard !events.isEmpty else { return "" }
+        let rows = events.html { e in
+            "<li>\(UKTime.display(e.at)): \(e.coder) \(e.action == .add ? "added" : "removed") \(book.theme(e.theme)?.name ?? e.theme) (codebook v\(e.codebookVersion))</li>"
+        }
+        return "<details class=\"dots-details\"><summary>Changes (\(events.count))</summary><ul>\(rows)</ul></details>"
     }
 
     static func coding(_ items: [VoiceService.CodingItem], book: Codebook, csrf: String, done: Bool) -> HTML {
