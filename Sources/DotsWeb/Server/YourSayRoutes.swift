@@ -34,12 +34,16 @@ struct YourSayRoutes {
         return token
     }
 
-    func checkCSRF(_ req: Request, sent: String?) throws {
-        guard req.currentUser == nil else { return }  // checked by the session middleware
+    /// Whether the form came from this page; when not, the young person is told in the form's own words (never
+    /// on a staff page, which would say what the service is about).
+    func fromThisPage(_ req: Request, sent: String?) -> Bool {
+        guard req.currentUser == nil else { return true }  // checked by the session middleware
         let expected = req.cookies[SessionMiddleware.preSessionCookie]?.string ?? ""
-        guard !expected.isEmpty, SecretTokens.equal(sent ?? "", expected) else {
-            throw Abort(.forbidden, reason: "This page has timed out. Go back to the start and type your code again.")
-        }
+        return !expected.isEmpty && SecretTokens.equal(sent ?? "", expected)
+    }
+
+    func timedOut(_ req: Request) -> Response {
+        respond(req, status: .forbidden) { YourSayPages.refused("This page has timed out. Type your code again to carry on.", csrf: $0) }
     }
 
     func respond(_ req: Request, status: HTTPResponseStatus = .ok, _ render: (String) -> HTML) -> Response {
@@ -55,7 +59,7 @@ struct YourSayRoutes {
     func open(_ req: Request) async throws -> Response {
         struct Form: Content { var code: String?; var csrf: String? }
         let f = (try? req.content.decode(Form.self)) ?? Form()
-        try checkCSRF(req, sent: f.csrf)
+        guard fromThisPage(req, sent: f.csrf) else { return timedOut(req) }
         let address = ClientAddress.of(
             remote: req.remoteAddress?.ipAddress, forwardedFor: req.headers.first(name: "X-Forwarded-For"), trustedProxy: context.trustedProxy)
         do {
@@ -82,7 +86,7 @@ struct YourSayRoutes {
 
     func answer(_ req: Request) async throws -> Response {
         let fields = (try? req.content.decode([String: String].self)) ?? [:]
-        try checkCSRF(req, sent: fields["csrf"])
+        guard fromThisPage(req, sent: fields["csrf"]) else { return timedOut(req) }
         guard let code = req.cookies[Self.cookie]?.string else { return req.redirect(to: "/your-say") }
         do {
             let (outcome, unsafe, settings) = try await voice.answer(code: code, fields: fields, send: fields["action"] == "send")
