@@ -208,8 +208,16 @@ def test_an_accepted_upload_refreshes_the_figures(browser):
 
     browser.delete_all_cookies()
     sign_in(browser, "strategic-lead")
-    WebDriverWait(browser, 120, poll_frequency=1).until(lambda d: (lambda f: f[0] != before and not f[1])(freshness(d)))
-    after, pending = freshness(browser)
+    # Read once per poll and kept: an upload of several files can queue a second recomputation while the first
+    # runs (a later file was accepted after it started), so a later read may be pending again.
+    seen = {}
+
+    def refreshed(d):
+        seen["f"] = freshness(d)
+        return seen["f"][0] != before and not seen["f"][1]
+
+    WebDriverWait(browser, 180, poll_frequency=1).until(refreshed)
+    after, pending = seen["f"]
     assert after.startswith("Figures computed") and after != before and not pending
     check_accessibility(browser)
 
