@@ -54,6 +54,8 @@ struct VoiceWebTests {
                 let forged = try await child.send(.POST, "/your-say", form: ["csrf": "forged", "code": code])
                 #expect(forged.status == .forbidden && forged.body.string.contains("timed out"))
                 #expect(!forged.body.string.contains("exploitation"), "refused in the form's own words, not on a staff page")
+                let missing = try await child.send(.GET, "/your-say/no-such-page")
+                #expect(missing.status == .notFound && missing.body.string.contains("Leave this page") && !missing.body.string.contains("exploitation"))
                 #expect(try await child.send(.POST, "/your-say", form: ["csrf": token, "code": code.lowercased()]).status == .seeOther)
                 let form = try await child.send(.GET, "/your-say/form")
                 #expect(form.status == .ok && form.body.string.contains("Do you feel safe?") && form.body.string.contains("What happens to what you tell us"))

@@ -55,6 +55,11 @@ enum YourSayPages {
             """)
     }
 
+    /// Anything else that goes wrong on these pages, in the same layout.
+    static func message(_ text: String) -> HTML {
+        layout("Sorry", "<h1 class=\"dots-heading-l\">Sorry</h1><p>\(text)</p><p><a href=\"/your-say\">Go to the start</a></p>")
+    }
+
     /// A code that does not open the form, said kindly, with what to do instead.
     static func refused(_ message: String, csrf: String) -> HTML { start(csrf: csrf, refusal: message) }
 

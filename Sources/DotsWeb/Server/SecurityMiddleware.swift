@@ -104,6 +104,10 @@ struct PageErrorMiddleware: AsyncMiddleware {
             encoder.outputFormatting = [.sortedKeys]
             let body = (try? encoder.encode(APIError(error: reason, status: status.code, problems: problems))) ?? Data("{}".utf8)
             response = Response(status: status, headers: ["Content-Type": "application/json"], body: .init(data: body))
+        } else if req.url.path == "/your-say" || req.url.path.hasPrefix("/your-say/") {
+            // The young person's pages never show the staff layout, which says what the service is about.
+            let html = YourSayPages.message(status == .notFound ? "We cannot find that page. Go back to the start and type your code." : reason)
+            response = Response(status: status, headers: ["Content-Type": "text/html; charset=utf-8"], body: .init(string: html.markup))
         } else {
             let title =
                 status == .notFound
