@@ -26,10 +26,9 @@ extension VoiceService {
     static func belongs(_ r: VoiceRecord, to partnership: String) -> Bool { counts(r.partnership, towards: partnership) }
 
     /// Distinct young people whose feedback counts in a partnership's financial year: a quote's group.
-    func groupSize(partnership: String, period: String) async throws -> Int {
+    static func groupSize(_ records: [VoiceRecord], partnership: String, period: String) -> Int {
         Set(
-            try await store.voiceRecords().filter { $0.consent.counted && Self.belongs($0, to: partnership) && Self.financialYear($0.date) == period }
-                .map { "\($0.agencyID):\($0.personID)" }
+            records.filter { $0.consent.counted && belongs($0, to: partnership) && financialYear($0.date) == period }.map { "\($0.agencyID):\($0.personID)" }
         ).count
     }
 
@@ -39,10 +38,13 @@ extension VoiceService {
         public var publishable: Bool { gates.allSatisfy(\.passed) }
     }
 
-    func view(_ q: QuoteRequest) async throws -> QuoteView? {
-        guard let record = try await store.voiceRecord(id: q.recordID), let original = record.answers.texts[q.item] else { return nil }
+    /// A quote with its gates; `records` (every voice record) is read once by a caller judging several quotes.
+    func view(_ q: QuoteRequest, records given: [VoiceRecord]? = nil) async throws -> QuoteView? {
+        var records = given ?? []
+        if given == nil { records = try await store.voiceRecords() }
+        guard let record = records.first(where: { $0.id == q.recordID }), let original = record.answers.texts[q.item] else { return nil }
         let settings = try await settings(partnership: q.partnership)
-        let group = try await groupSize(partnership: q.partnership, period: q.period)
+        let group = Self.groupSize(records, partnership: q.partnership, period: q.period)
         return QuoteView(
             quote: q,
             gates: QuoteRules.gates(
@@ -81,7 +83,8 @@ extension VoiceService {
     public func quotes(by caller: Caller) async throws -> [QuoteView] {
         try caller.require(.manageVoice)
         var out: [QuoteView] = []
-        for q in try await store.quotes().reversed() { if let v = try await view(q) { out.append(v) } }
+        let records = try await store.voiceRecords()
+        for q in try await store.quotes().reversed() { if let v = try await view(q, records: records) { out.append(v) } }
         return out
     }
 
@@ -122,8 +125,9 @@ extension VoiceService {
     /// gate still holding now.
     public func publishableQuotes(partnership: String, period: String? = nil) async throws -> [QuoteRequest] {
         var out: [QuoteRequest] = []
+        let records = try await store.voiceRecords()
         for q in try await store.quotes() where q.state == .approved && Self.belongs(q, to: partnership) && (period == nil || q.period == period) {
-            if let v = try await view(q), v.publishable { out.append(q) }
+            if let v = try await view(q, records: records), v.publishable { out.append(q) }
         }
         return out
     }

@@ -40,7 +40,10 @@ public struct VoiceService: Sendable {
         ReferencePartnership.partnerships.filter { $0.kind == .safeguardingPartnership && $0.valid.contains(today) && $0.agencyIDs(on: today).contains(agency) }
     }
 
-    /// The agency a caller records voice for: their account's, if the role allows it.
+    /// The agency a caller records voice for: their account's, if the role allows it (pages ask this too, so the
+    /// rule is here once).
+    public func recordingAgency(by caller: Caller) throws(AccessDenied) -> String { try ownAgency(caller) }
+
     func ownAgency(_ caller: Caller) throws(AccessDenied) -> String {
         try caller.require(.recordVoice)
         guard case .asWritten(let agency) = caller.voiceText else {

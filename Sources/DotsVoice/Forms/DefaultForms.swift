@@ -13,6 +13,19 @@ enum DefaultForms {
         O(value: Consent.recordOnly.rawValue, label: "Keep my words just for my worker."),
     ]
 
+    /// "Do you feel safe?", with its last answer in the respondent's words.
+    static func feelSafe(unsafe: String) -> [O] {
+        [
+            O(value: FeelSafe.yes.rawValue, label: "Yes"), O(value: FeelSafe.mostly.rawValue, label: "Most of the time"),
+            O(value: FeelSafe.notReally.rawValue, label: "Not really"), O(value: FeelSafe.unsafeNow.rawValue, label: unsafe),
+        ]
+    }
+    static let yesNo = [O(value: "Y", label: "Yes"), O(value: "N", label: "No")]
+    static let listened = [
+        O(value: ListenedTo.yes.rawValue, label: "Yes"), O(value: ListenedTo.sometimes.rawValue, label: "Sometimes"),
+        O(value: ListenedTo.no.rawValue, label: "No"),
+    ]
+
     static let contactOptions = [
         O(value: "text", label: "A text message"), O(value: "call", label: "A phone call"), O(value: "meet", label: "Meet me"),
         O(value: "none", label: "I do not want to be contacted"),
@@ -32,19 +45,13 @@ enum DefaultForms {
         items: [
             Item(
                 id: FeedbackForm.feelSafe, question: "Do you feel safe?", hint: nil,
-                kind: .choice([
-                    O(value: FeelSafe.yes.rawValue, label: "Yes"), O(value: FeelSafe.mostly.rawValue, label: "Most of the time"),
-                    O(value: FeelSafe.notReally.rawValue, label: "Not really"), O(value: FeelSafe.unsafeNow.rawValue, label: "No. I feel unsafe right now."),
-                ])),
+                kind: .choice(feelSafe(unsafe: "No. I feel unsafe right now."))),
             Item(
                 id: FeedbackForm.trustedAdult, question: "Is there a grown-up you trust?", hint: "Someone you can talk to when things go wrong.",
-                kind: .choice([O(value: "Y", label: "Yes"), O(value: "N", label: "No")])),
+                kind: .choice(yesNo)),
             Item(
                 id: FeedbackForm.listenedTo, question: "Do grown-ups listen to you?", hint: nil,
-                kind: .choice([
-                    O(value: ListenedTo.yes.rawValue, label: "Yes"), O(value: ListenedTo.sometimes.rawValue, label: "Sometimes"),
-                    O(value: ListenedTo.no.rawValue, label: "No"),
-                ])),
+                kind: .choice(listened)),
             Item(id: FeedbackForm.whatHelped, question: "What has helped you?", hint: nil, kind: .text(limit: 2_000)),
             Item(id: FeedbackForm.whatWorse, question: "What has made things worse?", hint: nil, kind: .text(limit: 2_000)),
             Item(id: FeedbackForm.contact, question: "How do you want us to get in touch?", hint: nil, kind: .choice(contactOptions)),
@@ -62,19 +69,13 @@ enum DefaultForms {
         items: [
             Item(
                 id: FeedbackForm.feelSafe, question: "Do you feel safe where you live and where you spend time?", hint: nil,
-                kind: .choice([
-                    O(value: FeelSafe.yes.rawValue, label: "Yes"), O(value: FeelSafe.mostly.rawValue, label: "Most of the time"),
-                    O(value: FeelSafe.notReally.rawValue, label: "Not really"), O(value: FeelSafe.unsafeNow.rawValue, label: "No. I feel unsafe right now."),
-                ])),
+                kind: .choice(feelSafe(unsafe: "No. I feel unsafe right now."))),
             Item(
                 id: FeedbackForm.trustedAdult, question: "Do you have an adult you trust?", hint: "Someone you can talk to when things are hard.",
-                kind: .choice([O(value: "Y", label: "Yes"), O(value: "N", label: "No")])),
+                kind: .choice(yesNo)),
             Item(
                 id: FeedbackForm.listenedTo, question: "Do the people working with you listen to you?", hint: nil,
-                kind: .choice([
-                    O(value: ListenedTo.yes.rawValue, label: "Yes"), O(value: ListenedTo.sometimes.rawValue, label: "Sometimes"),
-                    O(value: ListenedTo.no.rawValue, label: "No"),
-                ])),
+                kind: .choice(listened)),
             Item(id: FeedbackForm.whatHelped, question: "What has helped you?", hint: nil, kind: .text(limit: 2_000)),
             Item(id: FeedbackForm.whatWorse, question: "What has made things worse?", hint: nil, kind: .text(limit: 2_000)),
             Item(id: FeedbackForm.contact, question: "How do you want us to get in touch?", hint: nil, kind: .choice(contactOptions)),
@@ -104,13 +105,10 @@ enum DefaultForms {
                 ])),
             Item(
                 id: FeedbackForm.trustedAdult, question: "Does your child have an adult they trust?", hint: "Apart from you.",
-                kind: .choice([O(value: "Y", label: "Yes"), O(value: "N", label: "No")])),
+                kind: .choice(yesNo)),
             Item(
                 id: FeedbackForm.listenedTo, question: "Do the people working with your family listen to you?", hint: nil,
-                kind: .choice([
-                    O(value: ListenedTo.yes.rawValue, label: "Yes"), O(value: ListenedTo.sometimes.rawValue, label: "Sometimes"),
-                    O(value: ListenedTo.no.rawValue, label: "No"),
-                ])),
+                kind: .choice(listened)),
             Item(id: FeedbackForm.whatHelped, question: "What has helped your child or your family?", hint: nil, kind: .text(limit: 2_000)),
             Item(id: FeedbackForm.whatWorse, question: "What has made things worse?", hint: nil, kind: .text(limit: 2_000)),
             Item(id: FeedbackForm.contact, question: "How do you want us to get in touch?", hint: nil, kind: .choice(contactOptions)),

@@ -57,7 +57,7 @@ struct VoiceRoutes {
         w.canCode = user.can(.codeVoice)
         w.canManage = user.can(.manageVoice)
         w.canSettings = user.can(.voiceSettings)
-        if w.canRecord, case .asWritten(let agency) = user.caller.voiceText {
+        if w.canRecord, let agency = try? voice.recordingAgency(by: user.caller) {
             w.agency = agency
             w.alerts = try await voice.openAlerts(by: user.caller)
             w.codes = try await voice.issuedCodes(by: user.caller)
@@ -118,13 +118,7 @@ struct VoiceRoutes {
 
     // MARK: records
 
-    func ownAgency(_ user: CurrentUser) throws -> String {
-        try user.caller.require(.recordVoice)
-        guard case .asWritten(let agency) = user.caller.voiceText, user.can(.recordVoice) else {
-            throw AccessDenied("Recording voice is for practitioners and agency data leads whose account names their agency.")
-        }
-        return agency
-    }
+    func ownAgency(_ user: CurrentUser) throws -> String { try voice.recordingAgency(by: user.caller) }
 
     func recordForm(_ req: Request) async throws -> Response {
         let user = try req.signedIn()
