@@ -35,20 +35,22 @@ public struct IntervalAudit: Sendable {
     }
 
     /// As `exposed`, reusing the answers for components already solved (a component's answer depends only on
-    /// its hidden cells, so a suppression loop re-solves only those it changed).
+    /// its hidden cells and what is known of each, so a suppression loop re-solves only those it changed).
     public func exposed(
         hidden: Set<Int>, lowerBounds: [Int: Int], upperBounds: [Int: Int] = [:], level: Int, cache: inout [[Int]: Set<Int>]
     ) -> Set<Int> {
         var out: Set<Int> = []
         for component in components(hidden) {
-            if let known = cache[component.cells] {
+            // The answer depends on the cells and on what is known of each: its least value, and any upper bound.
+            let key = component.cells + component.cells.map { (lowerBounds[$0] ?? 1) * 2 + (upperBounds[$0] == nil ? 0 : 1) }
+            if let known = cache[key] {
                 out.formUnion(known)
                 continue
             }
             let pinned = pinnedCells(component, hidden: hidden).filter { upperBounds[$0] == nil }
             let found =
                 pinned.isEmpty ? solve(component, hidden: hidden, lowerBounds: lowerBounds, upperBounds: upperBounds, level: level).exposed : Set(pinned)
-            cache[component.cells] = found
+            cache[key] = found
             out.formUnion(found)
         }
         return out

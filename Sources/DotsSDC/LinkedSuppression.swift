@@ -81,7 +81,7 @@ public struct LinkedSuppression: Sendable {
         while true {
             let hidden = outcome.hidden
             // What one relation alone gives away is cheap to find; only when nothing is, solve the linked system.
-            // Components are keyed by their cells; a withheld cell changes its least value, so start afresh then.
+            // Components already solved are cached by their cells and what is known of each (IntervalAudit).
             var exposed = locallyExposed(counts: counts, relations: relations, hidden: hidden, lowerBounds: outcome.lowerBounds, rounded: outcome.rounded)
             if exposed.isEmpty {
                 exposed = audit.exposed(
@@ -142,11 +142,22 @@ public struct LinkedSuppression: Sendable {
                     }
                 }
                 let wider = componentRelations?[cell] ?? []
+                // A rounded headline that turns out not to protect (its months give it away) may still be hidden.
                 let open = { (r: Int) in
-                    members(relations[r]).filter { !hidden.contains($0) && !chosen.contains($0) && !settled.contains($0) && counts[$0] > 0 }
+                    members(relations[r]).filter {
+                        (!hidden.contains($0) || outcome.rounded[$0] != nil) && !chosen.contains($0) && !settled.contains($0) && counts[$0] > 0
+                    }
                 }
-                if let best = wider.flatMap(open).filter({ !headline($0) }).min(by: { rank($0, counts) < rank($1, counts) })
-                    ?? rels.flatMap(open).min(by: { rank($0, counts) < rank($1, counts) })
+                if let best = wider.flatMap(open).filter({ !headline($0) }).min(by: { rank($0, counts) < rank($1, counts) }) {
+                    chosen.insert(best)
+                } else if let roundTo,
+                    let r = (rels + wider).lazy.flatMap({ self.members(relations[$0]) }).first(where: { c in
+                        roundable(c) && !hidden.contains(c) && !chosen.contains(c) && !round.contains(c)
+                            && Self.rounded(counts[c], to: roundTo) - roundTo / 2 > self.threshold
+                    })
+                {
+                    round.insert(r)
+                } else if let best = rels.flatMap(open).min(by: { rank($0, counts) < rank($1, counts) })
                     ?? wider.flatMap(open).min(by: { rank($0, counts) < rank($1, counts) })
                 {
                     chosen.insert(best)
@@ -177,18 +188,17 @@ public struct LinkedSuppression: Sendable {
                 settled.formUnion(unhide)
                 outcome.secondary.subtract(unhide)
                 outcome.withheld.subtract(unhide)
-                cache = [:]
                 continue
             }
             if chosen.isEmpty && round.isEmpty && withhold.subtracting(outcome.withheld).isEmpty { break }
             if let roundTo { for c in round { outcome.rounded[c] = Self.rounded(counts[c], to: roundTo) } }
+            for c in chosen { outcome.rounded[c] = nil }
             outcome.secondary.formUnion(chosen)
-            if !withhold.isSubset(of: outcome.withheld) { cache = [:] }
             outcome.withheld.formUnion(withhold)
         }
         // Headlines hidden on the way may no longer be needed once later choices (a rounded total, a withheld
-        // breakdown) protect the same cells: show each again, largest first, if nothing becomes exposed.
-        cache = [:]
+        // breakdown) protect the same cells: show each again, largest first, if nothing becomes exposed; failing
+        // that, show it rounded if that is enough.
         var exposedNow = audit.exposed(
             hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
         for cell in outcome.secondary.filter(headline).sorted(by: { (counts[$0], $0) > (counts[$1], $1) }) {
@@ -197,9 +207,20 @@ public struct LinkedSuppression: Sendable {
                 hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
             if after.isSubset(of: exposedNow) {
                 exposedNow = after
-            } else {
-                outcome.secondary.insert(cell)
+                continue
             }
+            // Shown rounded, it may still protect what it was hidden for.
+            if let roundTo, roundable(cell), Self.rounded(counts[cell], to: roundTo) - roundTo / 2 > threshold {
+                outcome.rounded[cell] = Self.rounded(counts[cell], to: roundTo)
+                let rounded = audit.exposed(
+                    hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
+                if rounded.isSubset(of: exposedNow) {
+                    exposedNow = rounded
+                    continue
+                }
+                outcome.rounded[cell] = nil
+            }
+            outcome.secondary.insert(cell)
         }
         // So may other counts (an optimal suppression of the same tables hides far fewer): show each again, largest
         // first, if nothing becomes exposed. Only where its group of hidden cells is small enough to re-check at

@@ -159,6 +159,38 @@ struct IntervalAuditTests {
         #expect(LinkedSuppression.rounded(94, to: 10) == 90 && LinkedSuppression.rounded(95, to: 10) == 100 && LinkedSuppression.rounded(92, to: 5) == 90)
     }
 
+    @Test("A local authority total is rounded too when rounding the whole area is not enough; nothing is hidden but the small count")
+    func roundsALocalAuthority() {
+        // 40 = 20 + 19 + 1 (area not recorded). Rounding 40 to 40 (38 ... 42) leaves the 1 at 1 ... 3, a range of 2;
+        // rounding the first local authority's 20 as well (18 ... 22) widens it to 1 ... 5 (42 − 18 − 19).
+        let counts = [40, 20, 19, 1]
+        let relations = [Relation(total: 0, parts: [1, 2, 3])]
+        let linked = LinkedSuppression(threshold: 5, protectionLevel: 3, roundTo: 5).suppress(
+            counts: counts, relations: relations, headline: { $0 < 3 }, breakdownOf: { _ in [] }, roundable: { $0 < 3 })
+        #expect(linked.suppressed == [3])
+        #expect(linked.rounded == [0: 40, 1: 20])
+        let audit = IntervalAudit(counts: counts, relations: relations)
+        #expect(audit.intervals(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds)[3] == .init(lower: 1, upper: 5))
+        // With only the whole area roundable (the rule before), the 20 is hidden instead.
+        let wholeAreaOnly = LinkedSuppression(threshold: 5, protectionLevel: 3, roundTo: 5).suppress(
+            counts: counts, relations: relations, headline: { $0 < 3 }, breakdownOf: { _ in [] }, roundable: { $0 == 0 })
+        #expect(wholeAreaOnly.suppressed.count == 2)
+    }
+
+    @Test("A rounded total that its published parts give away exactly is hidden after all: rounding never stands in for protection")
+    func roundedButGivenAway() {
+        // 40 = 20 + 19 + 1 by area, and the 20 is also 10 + 10 by month, both published: rounding the 20 protects
+        // nothing, so something else must go.
+        let counts = [40, 20, 19, 1, 10, 10]
+        let relations = [Relation(total: 0, parts: [1, 2, 3]), Relation(total: 1, parts: [4, 5])]
+        let linked = LinkedSuppression(threshold: 5, protectionLevel: 3, roundTo: 5).suppress(
+            counts: counts, relations: relations, headline: { $0 < 3 }, breakdownOf: { $0 >= 4 ? [4, 5] : [] }, roundable: { $0 < 3 })
+        let audit = IntervalAudit(counts: counts, relations: relations)
+        #expect(audit.exposed(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds, level: 3).isEmpty)
+        #expect(
+            audit.intervals(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds)[3].map { $0.upper! - $0.lower } ?? 0 >= 3)
+    }
+
     @Test("Linked suppression leaves nothing exposed on random linked tables", arguments: 0..<25)
     func linkedHolds(seed: Int) {
         var rng = SplitMix(seed: UInt64(seed) &+ 1000)
@@ -176,6 +208,14 @@ struct IntervalAuditTests {
             counts: counts, relations: relations, headline: { $0 >= 12 }, breakdownOf: { $0 < 12 ? Array((($0 / 4) * 4)..<(($0 / 4) * 4 + 4)) : [] })
         #expect(IntervalAudit(counts: counts, relations: relations).exposed(hidden: fewer.hidden, lowerBounds: fewer.lowerBounds, level: 3).isEmpty)
         #expect(fewer.hidden.isSubset(of: linked.hidden) && fewer.primary == linked.primary)
+        // Rounding every total where it protects (as the framework does for whole-area and local authority totals)
+        // never leaves anything exposed either, rounded totals' ranges included.
+        let rounding = LinkedSuppression(threshold: 5, protectionLevel: 3, roundTo: 5).suppress(
+            counts: counts, relations: relations, headline: { $0 >= 12 }, breakdownOf: { $0 < 12 ? Array((($0 / 4) * 4)..<(($0 / 4) * 4 + 4)) : [] },
+            roundable: { $0 >= 12 })
+        let left = IntervalAudit(counts: counts, relations: relations).exposed(
+            hidden: rounding.hidden, lowerBounds: rounding.lowerBounds, upperBounds: rounding.upperBounds, level: 3)
+        #expect(left.isEmpty, "\(inner): hidden \(rounding.suppressed.sorted()), rounded \(rounding.rounded)")
     }
 }
 

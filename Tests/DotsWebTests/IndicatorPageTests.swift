@@ -62,4 +62,39 @@ struct IndicatorPageTests {
             }
         }
     }
+
+    @Test("A local authority total published rounded says so beside the count, on the page and in the CSV", arguments: StoreKind.available)
+    func roundedTotalsSaySo(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await AccessTests.fixture(store)
+            let spec = try FrameworkService.load()
+            try await WebFixture.withApp(store) { app in
+                var client = WebTestClient(app)
+                _ = try await client.signIn("strategic-lead@example.org", WebFixture.password)
+                var found = 0
+                for ind in spec.indicators where found < 2 {
+                    for area in ["E06000021", "E10000028"] {
+                        let query = "area=\(area)&period=quarter"
+                        let csv = try await client.send(.GET, "/framework/indicators/\(ind.id).csv?\(query)").body.string
+                        // indicator_id, period_kind, period, start, end, scope, breakdown, group, stat, num, den, value, status, note, suppression
+                        let rows: [[String]] = csv.split(separator: "\n").dropFirst().map { line in
+                            line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+                        }
+                        guard let row = rows.first(where: { Self.isRoundedTotal($0, area: area) }) else { continue }
+                        found += 1
+                        // Published rounded to 5, never the exact count.
+                        #expect(Int(row[9]).map { $0 % 5 == 0 } == true, "\(row)")
+                        let page = try await client.send(.GET, "/framework/indicators/\(ind.id)?\(query)").body.string
+                        #expect(page.contains("\(row[9]) <span class=\"dots-body-s\">(rounded)</span>"), "\(ind.id) \(area)")
+                        #expect(page.contains("Rounded to the nearest 5 for"))
+                    }
+                }
+                #expect(found > 0, "the fixture's partnership has local authority totals that are rounded rather than hidden")
+            }
+        }
+    }
+
+    static func isRoundedTotal(_ row: [String], area: String) -> Bool {
+        row.count > 14 && row[5] == area && row[6] == "total" && row[14] == "rounded"
+    }
 }

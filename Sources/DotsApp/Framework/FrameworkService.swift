@@ -163,25 +163,75 @@ public struct FrameworkService: Sendable {
     public func disclosureSystems(_ spec: FrameworkSpec, cells: [IndicatorCell], policy: DisclosurePolicy) -> [(
         indicator: IndicatorSpec, cells: [IndicatorCell], systems: [DisclosureSystem]
     )] {
+        disclosure(spec, cells: cells, policy: policy).indicators
+    }
+
+    /// What disclosure control chose for a run.
+    public struct Disclosure: Sendable {
+        /// Each indicator's cells and its own counts' systems, with the suppressions it publishes.
+        public var indicators: [(indicator: IndicatorSpec, cells: [IndicatorCell], systems: [DisclosureSystem])]
+        /// The systems suppressions were chosen over, as an attacker sees them: a count several indicators share
+        /// is one system (`SharedCounts`), with every cell and relation of each. What the audit attacks.
+        public var protected: [(cells: [IndicatorCell], system: DisclosureSystem)]
+    }
+
+    /// Suppression for every indicator of a run. A count that several indicators share (the same events or people,
+    /// counted the same way) is suppressed once, over all their cells and relations together, so that no indicator
+    /// publishes what another hides.
+    public func disclosure(_ spec: FrameworkSpec, cells: [IndicatorCell], policy: DisclosurePolicy) -> Disclosure {
         let byIndicator = Dictionary(grouping: cells, by: \.indicatorID)
         let control = DisclosureControl(policy: policy)
-        let work: [(IndicatorSpec, [IndicatorCell], Set<String>, Bool)] = spec.computed.compactMap { ind in
-            guard let list = byIndicator[ind.id] else { return nil }
+        let work: [(IndicatorSpec, [IndicatorCell])] = spec.computed.compactMap { ind in byIndicator[ind.id].map { (ind, $0) } }
+        // Every count before suppression, and what it counts.
+        var units: [(indicator: Int, system: DisclosureSystem, key: String?)] = []
+        for (w, (ind, list)) in work.enumerated() {
             let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
             var monthly = false
             switch ind.measure {
             case .events, .rate(of: .events), .percentage(_, of: .events), .within: monthly = true
             default: break
             }
-            return (ind, list, additive, monthly)
+            for system in control.unsuppressedSystems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly) {
+                // The method before December 2026 protected each indicator alone; it is kept as it was.
+                units.append((w, system, policy.method == .linked ? SharedCounts.key(ind, system.quantity) : nil))
+            }
         }
-        // Indicators are independent systems: suppress them on every core.
-        let results = ResultSlots<[DisclosureSystem]>(count: work.count)
-        DispatchQueue.concurrentPerform(iterations: work.count) { i in
-            let (ind, list, additive, monthly) = work[i]
-            results.set(i, control.systems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly))
+        // One job per system to suppress: a shared count's members merged, every other count on its own.
+        var jobs: [(cells: [IndicatorCell], system: DisclosureSystem, members: [Int], merged: SharedCounts.Merged?)] = []
+        var byKey: [String: [Int]] = [:]
+        for (u, unit) in units.enumerated() {
+            if let key = unit.key { byKey[key, default: []].append(u) } else { jobs.append((work[unit.indicator].1, unit.system, [u], nil)) }
         }
-        return work.indices.map { (work[$0].0, work[$0].1, results.value($0) ?? []) }
+        for key in byKey.keys.sorted() {
+            let members = byKey[key]!
+            if members.count > 1, let merged = SharedCounts.merge(members.map { (work[units[$0].indicator].1, units[$0].system) }) {
+                jobs.append((merged.cells, merged.system, members, merged))
+            } else {
+                for u in members { jobs.append((work[units[u].indicator].1, units[u].system, [u], nil)) }
+            }
+        }
+        // Jobs are independent: suppress them on every core.
+        let results = ResultSlots<DisclosureSystem>(count: jobs.count)
+        let inputs = jobs.map { ($0.system, $0.cells) }
+        DispatchQueue.concurrentPerform(iterations: inputs.count) { j in
+            results.set(j, control.suppressed(inputs[j].0, cells: inputs[j].1))
+        }
+        var perUnit: [DisclosureSystem?] = Array(repeating: nil, count: units.count)
+        var protected: [(cells: [IndicatorCell], system: DisclosureSystem)] = []
+        for (j, job) in jobs.enumerated() {
+            guard let done = results.value(j) else { continue }
+            protected.append((job.cells, done))
+            if var merged = job.merged {
+                merged.system = done
+                for (k, u) in job.members.enumerated() { perUnit[u] = merged.part(k, of: units[u].system) }
+            } else {
+                perUnit[job.members[0]] = done
+            }
+        }
+        let indicators = work.indices.map { w in
+            (work[w].0, work[w].1, units.indices.filter { units[$0].indicator == w }.compactMap { perUnit[$0] })
+        }
+        return Disclosure(indicators: indicators, protected: protected)
     }
 
     /// `explain`: the plain-English definition and every named SQL step.

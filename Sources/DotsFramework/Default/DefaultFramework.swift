@@ -14,8 +14,8 @@ public enum DefaultFramework {
           ages: 18-25
           datasets: [missing_episodes, ce_screenings, mace_discussions]
         # What reaches anyone but analysts: counts 1-5 hidden; no hidden count narrower than 3 from what is
-        # published; rates, percentages and medians only for 10 or more; a whole-area total that would give a small
-        # count away published rounded to 5. A partnership may set stricter rules for itself under partnerships:
+        # published; rates, percentages and medians only for 10 or more; a whole-area or local authority total that would
+        # give a small count away published rounded to 5. A partnership may set stricter rules for itself under partnerships:
         # (for example stoke-scp: {threshold: 10}); a run is published under the strictest of them.
         disclosure:
           threshold: 5

@@ -56,7 +56,7 @@ public struct DisclosureControl: Sendable {
             method.reshowLimit = policy.reshowLimit
             return method.suppress(
                 counts: counts, relations: relations, headline: { Self.isHeadline(cells[$0]) }, breakdownOf: { breakdowns[key(cells[$0])] ?? [] },
-                roundable: { cells[$0].scope == "all" && Self.isHeadline(cells[$0]) })
+                roundable: { Self.isHeadline(cells[$0]) })
         }
     }
 
@@ -112,17 +112,31 @@ public struct DisclosureControl: Sendable {
     /// The counts of one indicator that disclosure control protects, each as one system of linked cells: the
     /// numerators, and the denominators where they are counts of people or events.
     public func systems(_ cells: [IndicatorCell], measure: MeasureSpec, additiveBreakdowns: Set<String>, monthly: Bool) -> [DisclosureSystem] {
+        unsuppressedSystems(cells, measure: measure, additiveBreakdowns: additiveBreakdowns, monthly: monthly).map { suppressed($0, cells: cells) }
+    }
+
+    /// As `systems`, before anything is hidden: the counts and their relations.
+    public func unsuppressedSystems(_ cells: [IndicatorCell], measure: MeasureSpec, additiveBreakdowns: Set<String>, monthly: Bool) -> [DisclosureSystem] {
         let relations = Self.relations(cells, additiveBreakdowns: additiveBreakdowns, additiveInTime: monthly)
         func system(_ quantity: DisclosureSystem.Quantity, _ counts: [Int]) -> DisclosureSystem {
-            let relations = relations.map { $0.holding(in: counts) }
-            let outcome = suppression(counts: counts, relations: relations, cells: cells)
-            return DisclosureSystem(
+            DisclosureSystem(
                 indicatorID: cells.first?.indicatorID ?? "", quantity: quantity, labels: cells.map(DisclosureSystem.label), counts: counts,
-                relations: relations, primary: outcome.primary.sorted(), secondary: outcome.secondary.sorted(), withheld: outcome.withheld.sorted(),
-                rounded: outcome.rounded.keys.sorted(), roundTo: outcome.rounded.isEmpty ? nil : policy.roundToProtect)
+                relations: relations.map { $0.holding(in: counts) }, primary: [], secondary: [], withheld: [])
         }
         var out = [system(.numerator, cells.map { $0.status == .ok ? ($0.numerator ?? 0) : 0 })]
         if Self.countsDenominators(measure) { out.append(system(.denominator, cells.map { $0.status == .ok ? ($0.denominator ?? 0) : 0 })) }
+        return out
+    }
+
+    /// A system with its suppressions chosen; `cells` are its cells (what is a headline, what a breakdown).
+    public func suppressed(_ system: DisclosureSystem, cells: [IndicatorCell]) -> DisclosureSystem {
+        let outcome = suppression(counts: system.counts, relations: system.relations, cells: cells)
+        var out = system
+        out.primary = outcome.primary.sorted()
+        out.secondary = outcome.secondary.sorted()
+        out.withheld = outcome.withheld.sorted()
+        out.rounded = outcome.rounded.keys.sorted()
+        out.roundTo = outcome.rounded.isEmpty ? nil : policy.roundToProtect
         return out
     }
 

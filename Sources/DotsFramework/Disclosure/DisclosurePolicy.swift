@@ -10,8 +10,8 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
     public var protectionLevel: Int = 3
     /// How secondary cells are chosen.
     public var method: Method = .linked
-    /// Where a whole-area total would otherwise be hidden to protect a small count, publish it rounded to this
-    /// instead (nil hides it).
+    /// Where a whole-area or local authority total would otherwise be hidden to protect a small count, publish it
+    /// rounded to this instead, if that protects it (nil hides it).
     public var roundToProtect: Int? = 5
     /// Experimental, off (0): after suppression, offer hidden counts for showing again where their group of hidden
     /// cells has at most this many (`dots framework audit --reshow N` measures it; see BENCHMARKS.md).
@@ -42,7 +42,9 @@ public struct DisclosurePolicy: Sendable, Equatable, Codable {
             "counts from 1 to \(threshold) hidden", "no hidden count can be narrowed to a range of less than \(protectionLevel)",
             "rates, percentages and medians shown only for at least \(minimumBase)",
         ]
-        if let roundToProtect { parts.append("a whole-area total that would give a small count away is rounded to the nearest \(roundToProtect)") }
+        if let roundToProtect {
+            parts.append("a whole-area or local authority total that would give a small count away is rounded to the nearest \(roundToProtect)")
+        }
         if let roundTotalsTo { parts.append("partnership totals rounded to the nearest \(roundTotalsTo)") }
         return parts.joined(separator: "; ")
     }

@@ -16,10 +16,13 @@ public struct DisclosureSystem: Sendable, Codable, Equatable {
     public var secondary: [Int]
     /// Cells of withheld breakdowns (zeros included): an attacker knows only that they are at least 0.
     public var withheld: [Int]
-    /// Cells published rounded to `roundTo` instead of hidden (whole-area totals): an attacker knows them to
+    /// Cells published rounded to `roundTo` instead of hidden (whole-area and local authority totals): an attacker knows them to
     /// within half of it.
     public var rounded: [Int] = []
     public var roundTo: Int? = nil
+    /// Where the count is shared with other indicators (`SharedCounts`): every indicator and quantity of the one
+    /// system it was protected in, as "indicator numerator" or "indicator denominator".
+    public var sharedBy: [String]? = nil
 
     /// The outcome these lists describe.
     public var outcome: LinkedSuppression.Outcome {

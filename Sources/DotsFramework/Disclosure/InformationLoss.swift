@@ -10,7 +10,7 @@ public struct InformationLoss: Sendable, Codable, Equatable {
     public var secondary = 0
     /// Cells of breakdowns withheld to keep their headline (zeros included).
     public var withheld = 0
-    /// Whole-area totals published rounded instead of hidden.
+    /// Whole-area and local authority totals published rounded instead of hidden.
     public var rounded = 0
     /// Whole-area and local authority totals for quarters, years and rolling years hidden although above the
     /// threshold.

@@ -7,7 +7,7 @@ import Yams
 ///       threshold: 5          # counts from 1 to this are hidden
 ///       protection: 3         # no hidden count may be narrowed to a range smaller than this
 ///       minimum-base: 10      # rates, percentages and medians need at least this many
-///       round-to-protect: 5   # publish a whole-area total rounded rather than hide it; none to hide it
+///       round-to-protect: 5   # publish a whole-area or local authority total rounded rather than hide it; none to hide it
 ///       partnerships:
 ///         stoke-scp: {threshold: 10}
 ///       public-edition: {threshold: 10, minimum-base: 20}   # the least a report's public edition applies

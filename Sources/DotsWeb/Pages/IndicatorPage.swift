@@ -163,7 +163,8 @@ struct IndicatorPage {
         if showBase { out += "<th scope=\"col\" class=\"num\">Out of</th>" }
         out += "<th scope=\"col\" class=\"num\">Value</th></tr></thead><tbody>"
         for c in cells {
-            out += "<tr><th scope=\"row\">\(label(c))</th><td class=\"num\">\(c.numerator)</td>"
+            let rounded: HTML = c.suppression == "rounded" ? " <span class=\"dots-body-s\">(rounded)</span>" : ""
+            out += "<tr><th scope=\"row\">\(label(c))</th><td class=\"num\">\(c.numerator)\(rounded)</td>"
             if showBase { out += "<td class=\"num\">\(c.denominator)</td>" }
             out += "<td class=\"num\">\(Formatting.value(c, unit: unit))</td></tr>"
         }

@@ -165,7 +165,7 @@ struct FrameworkCommand: AsyncParsableCommand {
             abstract:
                 "Attack the published figures of the latest run: for every hidden count, the range it can be narrowed to from everything published (linear programming); and what suppression cost.",
             discussion:
-                "Exits 1 when any hidden count can be narrowed to less than the protection level. --systems writes each indicator's counts, relations and hidden cells as JSON lines for scripts/disclosure-audit (HiGHS)."
+                "Exits 1 when any hidden count can be narrowed to less than the protection level. --systems writes each system of counts (one indicator's, or one count several indicators share), its relations and hidden cells as JSON lines for scripts/disclosure-audit (HiGHS)."
         )
         @OptionGroup var source: Source
         @Option(help: "Hide counts from 1 to this (default: the framework's disclosure rules).") var threshold: Int?
@@ -186,28 +186,27 @@ struct FrameworkCommand: AsyncParsableCommand {
             policy.reshowLimit = reshow
             let (threshold, protection) = (policy.threshold, policy.protectionLevel)
             let found = try await store.withStore { store in
-                FrameworkService(store: store, runBy: "cli").disclosureSystems(spec, cells: try await store.frameworkResults(), policy: policy)
+                FrameworkService(store: store, runBy: "cli").disclosure(spec, cells: try await store.frameworkResults(), policy: policy).protected
             }
             var total = InformationLoss()
             var lines: [String] = []
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys]
-            for (ind, cells, systems) in found {
-                for system in systems {
-                    let loss = InformationLoss(system, cells: cells, threshold: threshold, protectionLevel: protection)
-                    total = total + loss
-                    if !json {
+            // A count several indicators share is one system (SharedCounts): counted, and attacked, once.
+            for (cells, system) in found {
+                let loss = InformationLoss(system, cells: cells, threshold: threshold, protectionLevel: protection)
+                total = total + loss
+                if !json {
+                    print(
+                        "\(system.sharedBy?.joined(separator: " = ") ?? "\(system.indicatorID) \(system.quantity.rawValue)"): \(loss.primary) primary, \(loss.secondary) secondary, \(loss.withheld) withheld, "
+                            + "\(loss.headlinesHiddenAboveThreshold) headlines hidden above the threshold, \(loss.exposed) exposed")
+                    for (cell, interval) in system.exposed(level: protection).prefix(5) {
                         print(
-                            "\(ind.id) \(system.quantity.rawValue): \(loss.primary) primary, \(loss.secondary) secondary, \(loss.withheld) withheld, "
-                                + "\(loss.headlinesHiddenAboveThreshold) headlines hidden above the threshold, \(loss.exposed) exposed")
-                        for (cell, interval) in system.exposed(level: protection).prefix(5) {
-                            print(
-                                "  exposed: \(system.labels[cell]) = \(system.counts[cell]), narrowed to \(interval.lower)...\(interval.upper.map(String.init) ?? "")"
-                            )
-                        }
+                            "  exposed: \(system.labels[cell]) = \(system.counts[cell]), narrowed to \(interval.lower)...\(interval.upper.map(String.init) ?? "")"
+                        )
                     }
-                    if self.systems != nil { lines.append(String(decoding: try encoder.encode(system), as: UTF8.self)) }
                 }
+                if self.systems != nil { lines.append(String(decoding: try encoder.encode(system), as: UTF8.self)) }
             }
             if let path = self.systems { try (lines.joined(separator: "\n") + "\n").write(toFile: path, atomically: true, encoding: .utf8) }
             if json {
