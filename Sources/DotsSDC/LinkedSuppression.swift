@@ -197,30 +197,33 @@ public struct LinkedSuppression: Sendable {
             outcome.withheld.formUnion(withhold)
         }
         // Headlines hidden on the way may no longer be needed once later choices (a rounded total, a withheld
-        // breakdown) protect the same cells: show each again, largest first, if nothing becomes exposed; failing
-        // that, show it rounded if that is enough.
+        // breakdown) protect the same cells: show each again, largest first, if nothing becomes exposed, or failing
+        // that shown rounded if that is enough. A rounded figure gives away less than an exact one, so where showing
+        // it rounded would expose something, showing it exactly would too: that is tried first, and alone.
         var exposedNow = audit.exposed(
             hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
-        for cell in outcome.secondary.filter(headline).sorted(by: { (counts[$0], $0) > (counts[$1], $1) }) {
-            outcome.secondary.remove(cell)
+        func holds() -> Set<Int>? {
             let after = audit.exposed(
                 hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
-            if after.isSubset(of: exposedNow) {
-                exposedNow = after
-                continue
-            }
-            // Shown rounded, it may still protect what it was hidden for.
+            return after.isSubset(of: exposedNow) ? after : nil
+        }
+        for cell in outcome.secondary.filter(headline).sorted(by: { (counts[$0], $0) > (counts[$1], $1) }) {
+            outcome.secondary.remove(cell)
             if let roundTo, roundable(cell), Self.rounded(counts[cell], to: roundTo) - roundTo / 2 > threshold {
                 outcome.rounded[cell] = Self.rounded(counts[cell], to: roundTo)
-                let rounded = audit.exposed(
-                    hidden: outcome.hidden, lowerBounds: outcome.lowerBounds, upperBounds: outcome.upperBounds, level: protectionLevel, cache: &cache)
-                if rounded.isSubset(of: exposedNow) {
-                    exposedNow = rounded
+                guard let rounded = holds() else {
+                    outcome.rounded[cell] = nil
+                    outcome.secondary.insert(cell)
                     continue
                 }
+                exposedNow = rounded
                 outcome.rounded[cell] = nil
+                if let exact = holds() { exposedNow = exact } else { outcome.rounded[cell] = Self.rounded(counts[cell], to: roundTo) }
+            } else if let exact = holds() {
+                exposedNow = exact
+            } else {
+                outcome.secondary.insert(cell)
             }
-            outcome.secondary.insert(cell)
         }
         // So may other counts (an optimal suppression of the same tables hides far fewer): show each again, largest
         // first, if nothing becomes exposed. Only where its group of hidden cells is small enough to re-check at

@@ -178,4 +178,76 @@ struct IngestTests {
             #expect(out.report.issues.first?.severity == .warning)
         }
     }
+
+    func people(_ dir: String, _ ids: [String]) throws {
+        let rows = ids.map { id in
+            Dataset.people.schema.fieldNames.map { ["person_id": id, "birth_year_month": "2010-02", "sex": "F", "home_area": "E06000021"][$0] ?? "" }
+                .joined(separator: ",")
+        }
+        try write(dir, "people.csv", Self.peopleHeader + "\n" + rows.joined(separator: "\n") + "\n")
+    }
+
+    @Test(
+        "A people file that would leave the agency's events without a person is refused, naming the dataset, rows and ids; the store is unchanged",
+        arguments: StoreKind.available)
+    func orphanedEvents(kind: StoreKind) async throws {
+        let first = try tempDir(), second = try tempDir(), third = try tempDir(), fourth = try tempDir()
+        defer { for d in [first, second, third, fourth] { try? FileManager.default.removeItem(atPath: d) } }
+        try submission(first, episodes: ["E1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,", "E2,P2,2025-07-01 20:00,,A,care,N,,,,"])
+        try people(second, ["P1"])
+        try await withStore(kind) { store in
+            let options = IngestService.Options(agency: "staffs-police", period: Period(parsing: "2025-26"))
+            #expect(try await service(store).ingest(path: first, options: options).report.isValid)
+            let before = try await store.currentSubmissions(agency: "staffs-police").map(\.id).sorted()
+            // People alone, without P2, whom a current episode refers to.
+            let out = try await service(store).ingest(path: second, options: .init(agency: "staffs-police"))
+            #expect(!out.report.isValid && out.accepted.isEmpty)
+            let issue = try #require(out.report.issues.first { $0.code == .orphanedEvents })
+            #expect(issue.file == "people.csv" && issue.column == "person_id" && issue.value == "P2")
+            #expect(
+                issue.rule
+                    == "replacing the agency's people would leave 1 missing_episodes row (the current submission for 2025-26) referring to 1 person not in this file, such as P2"
+            )
+            #expect(IssueCode.orphanedEvents.fix.contains("resubmit those datasets in the same package"))
+            #expect(try await store.rowCount(.people, agency: "staffs-police") == 2)
+            #expect(try await store.currentSubmissions(agency: "staffs-police").map(\.id).sorted() == before)
+            // Events in the same package as a people file may refer only to the people in it: P2 is held today, but
+            // would not be once the file replaced the agency's people.
+            try people(fourth, ["P1"])
+            try write(fourth, "missing_episodes.csv", Self.episodeHeader + "\nE3,P2,2024-06-14 21:30,,M,home,,,,,\n")
+            let same = try await service(store).ingest(path: fourth, options: .init(agency: "staffs-police", period: Period(parsing: "2024-25")))
+            #expect(same.report.issues.contains { $0.code == .unknownPerson && $0.value == "P2" })
+            #expect(same.accepted.isEmpty)
+            // With the episodes resubmitted for the same period, referring only to P1, the package goes in.
+            try people(third, ["P1"])
+            try write(third, "missing_episodes.csv", Self.episodeHeader + "\nE1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,\n")
+            let replaced = try await service(store).ingest(path: third, options: options)
+            #expect(replaced.report.isValid, "\(replaced.report.summary())")
+            #expect(try await store.rowCount(.people, agency: "staffs-police") == 1)
+            #expect(try await store.rowCount(.missingEpisodes, agency: "staffs-police") == 1)
+        }
+    }
+
+    @Test("The store itself refuses to leave events without a person, whatever its caller checked, and keeps nothing", arguments: StoreKind.available)
+    func storeRefusesOrphans(kind: StoreKind) async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try submission(dir, episodes: ["E1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,", "E2,P2,2025-07-01 20:00,,A,care,N,,,,"])
+        try await withStore(kind) { store in
+            #expect(
+                try await service(store).ingest(path: dir, options: .init(agency: "staffs-police", period: Period(parsing: "2025-26"))).report.isValid)
+            let before = try await store.currentSubmissions(agency: "staffs-police")
+            let line = Dataset.people.schema.fieldNames.map { ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F"][$0] ?? "" }.joined(separator: ",")
+            let rows = try #require(TableReader(schema: Dataset.people.schema, bytes: Array((Self.peopleHeader + "\n" + line + "\n").utf8)))
+            let record = SubmissionRecord(
+                id: UUID().uuidString.lowercased(), agency: "staffs-police", dataset: .people, period: Period(parsing: "2025-26")!, status: .current,
+                rows: 1, bytes: 0, checksum: String(repeating: "0", count: 64), receivedAt: Self.now.instant, submittedBy: "tester",
+                source: "direct/people.csv", keyID: nil, schemaVersion: Dataset.people.schema.version)
+            await #expect(throws: StoreError.orphanedEvents(agency: "staffs-police", dataset: .missingEpisodes, rows: 1)) {
+                try await store.accept([IncomingFile(record: record, rows: rows)])
+            }
+            #expect(try await store.rowCount(.people, agency: "staffs-police") == 2)
+            #expect(try await store.currentSubmissions(agency: "staffs-police").map(\.id) == before.map(\.id))
+        }
+    }
 }

@@ -212,8 +212,11 @@ public struct FrameworkService: Sendable {
         }
         // Jobs are independent: suppress them on every core.
         let results = ResultSlots<DisclosureSystem>(count: jobs.count)
+        // Largest first, so that no core is left waiting on one long job at the end.
         let inputs = jobs.map { ($0.system, $0.cells) }
-        DispatchQueue.concurrentPerform(iterations: inputs.count) { j in
+        let order = inputs.indices.sorted { (inputs[$0].0.counts.count, $1) > (inputs[$1].0.counts.count, $0) }
+        DispatchQueue.concurrentPerform(iterations: order.count) { k in
+            let j = order[k]
             results.set(j, control.suppressed(inputs[j].0, cells: inputs[j].1))
         }
         var perUnit: [DisclosureSystem?] = Array(repeating: nil, count: units.count)

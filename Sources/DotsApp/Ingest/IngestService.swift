@@ -74,7 +74,8 @@ public struct IngestService: Sendable {
         for c in current {
             if let last = c.quality?.lastEvent, context.newEventsAfter[c.dataset].map({ last > $0 }) ?? true { context.newEventsAfter[c.dataset] = last }
         }
-        var report = SubmissionValidator(model: model, context: context).validate(source, existingPersons: existing, currentKeyID: keyID)
+        var (report, people) = SubmissionValidator(model: model, context: context).validateWithPeople(
+            source, existingPersons: existing, currentKeyID: keyID)
 
         // Each file's period: the one given, else the financial years its events span; for people, the day received.
         var periods: [String: Period] = [:]
@@ -82,6 +83,7 @@ public struct IngestService: Sendable {
             periods[file.file] = period(for: file, given: source.period, received: UKTime.localDate(of: now))
         }
         checkOverlaps(source, periods: periods, current: current, into: &report)
+        if known, let people { try await checkOrphans(source, people: people, periods: periods, current: current, into: &report) }
         var outcome = Outcome(report: report, validateSeconds: started.seconds)
         if options.validateOnly { return outcome }
 
@@ -132,6 +134,38 @@ public struct IngestService: Sendable {
         }
         let a = Period.financialYear(containing: first), b = Period.financialYear(containing: last)
         return a == b ? a : Period(start: a.start, end: b.end)
+    }
+
+    /// A people file replaces the agency's people. Refuse it when the agency's other current submissions (those
+    /// this package does not replace) refer to people it leaves out: naming the dataset, its period, how many rows
+    /// and people, and some of their (pseudonymous) ids.
+    func checkOrphans(
+        _ source: SubmissionSource, people: Set<String>, periods: [String: Period], current: [SubmissionRecord], into report: inout IntakeReport
+    ) async throws {
+        guard let peopleFile = source.files.first(where: { $0.dataset == .people }) else { return }
+        var replaced: Set<String> = []
+        for file in source.files {
+            if let ds = file.dataset, ds != .people, let p = periods[file.name] { replaced.insert("\(ds.rawValue)|\(p)") }
+        }
+        let byID = Dictionary(uniqueKeysWithValues: current.map { ($0.id, $0) })
+        let referenced = try await store.referencedPersonIDs(agency: source.agency!)
+        for (id, held) in referenced.sorted(by: { ($0.value.dataset.rawValue, $0.key) < ($1.value.dataset.rawValue, $1.key) }) {
+            // Replaced by this package: its rows go with it. Rows without a submission record are feedback given or
+            // recorded in Dots itself, which no package replaces.
+            let record = byID[id]
+            if let record, replaced.contains("\(record.dataset.rawValue)|\(record.period)") { continue }
+            let missing = held.persons.filter { !people.contains($0.key) }
+            guard !missing.isEmpty else { continue }
+            let rows = missing.values.reduce(0, +)
+            let examples = missing.keys.sorted().prefix(3)
+            let which = record.map { "the current submission for \($0.period)" } ?? "feedback given or recorded in Dots"
+            report.add(
+                IntakeIssue(
+                    .orphanedEvents, file: peopleFile.name, column: "person_id", value: examples.joined(separator: ", "),
+                    rule:
+                        "replacing the agency's people would leave \(rows) \(held.dataset.rawValue) row\(rows == 1 ? "" : "s") (\(which)) referring to \(missing.count) \(missing.count == 1 ? "person" : "people") not in this file, such as \(examples.joined(separator: ", "))"
+                ))
+        }
     }
 
     func checkOverlaps(_ source: SubmissionSource, periods: [String: Period], current: [SubmissionRecord], into report: inout IntakeReport) {

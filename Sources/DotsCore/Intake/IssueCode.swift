@@ -20,6 +20,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case unknownAgency = "unknown-agency"
     case datasetNotExpected = "dataset-not-expected"
     case keyMismatch = "key-mismatch"
+    case orphanedEvents = "orphaned-events"
     // A row.
     case rowWidth = "row-width"
     case duplicateKey = "duplicate-key"
@@ -60,6 +61,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .unknownAgency: "The agency is not recognised"
         case .datasetNotExpected: "The agency does not submit this dataset"
         case .keyMismatch: "Prepared with a different linkage key"
+        case .orphanedEvents: "Replacing the people would leave records without a person"
         case .rowWidth: "A row has the wrong number of values"
         case .duplicateKey: "A record id appears twice"
         case .unknownPerson: "A person id is not in the people dataset"
@@ -93,13 +95,16 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .extraColumn: "Delete the column, or rename it to one of the schema's columns (see `dots schema show`)."
         case .clearIdentifier:
             "Run `dots prepare` inside your agency first: it replaces identifiers with keyed pseudonyms. Never send names, dates of birth, NHS numbers or postcodes to the hub."
-        case .unknownDataset: "Name the file after its dataset (for example missing_episodes.csv) or say which with --dataset."
+        case .unknownDataset:
+            "Name the file after its dataset (for example missing_episodes.csv). A single CSV can also be named with `dots ingest --dataset`; an agency's own extract with other column names is mapped with `dots prepare --mapping` (docs/intake.md)."
         case .packageInvalid: "Create the package again with `dots prepare`; do not edit datapackage.json by hand."
         case .periodInvalid: "Write the period as 2025-26 (financial year), 2025-26 Q1, 2025-04 (month) or 2025-04-01/2026-03-31."
         case .periodOverlap: "Resubmit for exactly the same period to replace the earlier submission, or choose a period that does not overlap it."
         case .unknownAgency: "Use one of the agency ids listed by `dots partnership show`."
         case .datasetNotExpected: "Check the agency and dataset; ask the partnership admin if the agency has started recording it."
         case .keyMismatch: "Prepare the extract again with the partnership's current linkage key; records prepared with another key cannot be linked."
+        case .orphanedEvents:
+            "A people file replaces all of the agency's people. Include everyone the agency's other current submissions refer to (prepare people from the same extract as the events), or resubmit those datasets in the same package."
         case .rowWidth: "Make the row have one value for every column; a comma inside a value needs the value in quotation marks."
         case .duplicateKey: "Give each record its own id, or remove the repeated row."
         case .unknownPerson: "Include the person in the people file of the same submission, or submit the people file first."

@@ -69,8 +69,11 @@ public struct SubmissionSource: Sendable {
         }
         let csvs: [URL] =
             isDir.boolValue
-            ? try fm.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).filter { $0.pathExtension.lowercased() == "csv" }
-                .sorted { $0.lastPathComponent < $1.lastPathComponent }
+            // Workbooks and XML too: a return left in the folder is named as what it is, not silently left out.
+            ? try fm.contentsOfDirectory(at: url, includingPropertiesForKeys: nil).filter {
+                ["csv", "xml", "xlsx", "xls"].contains($0.pathExtension.lowercased())
+            }
+            .sorted { $0.lastPathComponent < $1.lastPathComponent }
             : [url]
         var files: [SubmissionFile] = []
         for csv in csvs {

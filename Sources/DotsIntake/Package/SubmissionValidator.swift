@@ -24,6 +24,14 @@ public struct SubmissionValidator {
     /// - Parameter existingPersons: person ids the agency already has on the hub, which events may also refer to.
     /// - Parameter currentKeyID: the linkage key fingerprint of the hub's current submissions, if any.
     public func validate(_ source: SubmissionSource, existingPersons: Set<String> = [], currentKeyID: String? = nil) -> IntakeReport {
+        validateWithPeople(source, existingPersons: existingPersons, currentKeyID: currentKeyID).report
+    }
+
+    /// As `validate`, also returning the person ids of the submission's people file, if it has one: the agency's
+    /// people once it is accepted (a people file replaces the agency's people; it does not add to them).
+    public func validateWithPeople(_ source: SubmissionSource, existingPersons: Set<String> = [], currentKeyID: String? = nil) -> (
+        report: IntakeReport, people: Set<String>?
+    ) {
         var report = IntakeReport()
         let label = source.label
         if source.files.isEmpty {
@@ -49,7 +57,15 @@ public struct SubmissionValidator {
                 ))
         }
         var seen = Set<Dataset>()
+        var unread: Set<String> = []
         for file in source.files {
+            // A return or workbook Dots does not read is named as what it is, never read as CSV.
+            let format = ReturnFormat.recognise(bytes: file.bytes)
+            if let format, file.dataset == nil || !format.isCSV {
+                report.add(IntakeIssue(.unknownDataset, file: file.name, rule: format.rule))
+                unread.insert(file.name)
+                continue
+            }
             guard let ds = file.dataset else {
                 report.add(
                     IntakeIssue(
@@ -73,17 +89,22 @@ public struct SubmissionValidator {
                         .packageInvalid, file: file.name, rule: "the file has changed since it was prepared (its checksum does not match datapackage.json)"))
             }
         }
-        // People first, so events can be checked against the persons in the same submission.
-        let ordered = source.files.filter { $0.dataset != nil }.sorted { $0.dataset! < $1.dataset! }
+        // People first, so events can be checked against the persons in the same submission. A people file
+        // replaces the agency's people, so the events beside it may refer only to the people in it.
+        let ordered = source.files.filter { $0.dataset != nil && !unread.contains($0.name) }.sorted { $0.dataset! < $1.dataset! }
         var persons = existingPersons
+        var people: Set<String>?
         for file in ordered {
             var ctx = context
             ctx.knownPersons = file.dataset == .people ? nil : persons
             if file.dataset == .people { ctx.period = nil }
             let outcome = TableValidator(schema: side.schema(file.dataset!), context: ctx).validate(file: file.name, bytes: file.bytes, into: &report)
             if let i = report.files.lastIndex(where: { $0.file == file.name }) { report.files[i].checksum = file.checksum }
-            if file.dataset == .people { persons.formUnion(outcome.personIDs) }
+            if file.dataset == .people {
+                persons = outcome.personIDs
+                people = outcome.personIDs
+            }
         }
-        return report
+        return (report, people)
     }
 }

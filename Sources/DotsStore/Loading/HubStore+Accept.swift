@@ -59,6 +59,22 @@ extension HubStore {
                 }
                 accepted.append(r)
             }
+            // A people file replaces the agency's people: no event of the agency may be left referring to nobody
+            // (checked here too, inside the transaction, whatever the caller checked before).
+            for agency in Set(files.filter { $0.record.dataset == .people }.map(\.record.agency)).sorted() {
+                for dataset in Dataset.allCases where dataset != .people && dataset.schema.fieldNames.contains("person_id") {
+                    let orphans =
+                        try await db.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from(
+                            SQLAlias(SQLIdentifier(dataset.rawValue), as: SQLIdentifier("e"))
+                        )
+                        .where(SQLColumn("agency_id", table: "e"), .equal, SQLBind(agency))
+                        .where(SQLColumn("person_id", table: "e"), .isNot, SQLLiteral.null)
+                        .where(
+                            SQLRaw("NOT EXISTS (SELECT 1 FROM people p WHERE p.agency_id = e.agency_id AND p.person_id = e.person_id)")
+                        ).first()?.decode(column: "n", as: Int.self) ?? 0
+                    if orphans > 0 { throw StoreError.orphanedEvents(agency: agency, dataset: dataset, rows: orphans) }
+                }
+            }
             return accepted
         }
     }

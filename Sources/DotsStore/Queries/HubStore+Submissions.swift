@@ -20,6 +20,23 @@ extension HubStore {
         return Set(try rows.map { try $0.decode(column: "person_id", as: String.self) })
     }
 
+    /// The person ids each of an agency's current event submissions refers to, with how many of its rows refer to
+    /// each, by submission id (including feedback given or recorded in Dots, kept under `dots-voice:AGENCY`): what
+    /// replacing the agency's people must keep.
+    public func referencedPersonIDs(agency: String) async throws -> [String: (dataset: Dataset, persons: [String: Int])] {
+        var out: [String: (dataset: Dataset, persons: [String: Int])] = [:]
+        for dataset in Dataset.allCases where dataset != .people && dataset.schema.fieldNames.contains("person_id") {
+            let rows = try await sql.select().columns("submission_id", "person_id").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
+                .from(dataset.rawValue).where("agency_id", .equal, agency).where("person_id", .isNot, SQLLiteral.null)
+                .groupBy("submission_id").groupBy("person_id").all()
+            for row in rows {
+                let id = try row.decode(column: "submission_id", as: String.self)
+                out[id, default: (dataset, [:])].persons[try row.decode(column: "person_id", as: String.self)] = try row.decode(column: "n", as: Int.self)
+            }
+        }
+        return out
+    }
+
     /// The linkage-key fingerprint of the most recent current submission that has one.
     public func currentKeyID() async throws -> String? {
         try await sql.select().column("key_id").from("submissions").where("status", .equal, "current").where("key_id", .isNot, SQLLiteral.null)

@@ -185,8 +185,10 @@ struct FrameworkCommand: AsyncParsableCommand {
             policy.method = method
             policy.reshowLimit = reshow
             let (threshold, protection) = (policy.threshold, policy.protectionLevel)
-            let found = try await store.withStore { store in
-                FrameworkService(store: store, runBy: "cli").disclosure(spec, cells: try await store.frameworkResults(), policy: policy).protected
+            let (found, seconds) = try await store.withStore { store in
+                let cells = try await store.frameworkResults()
+                let clock = Stopwatch()
+                return (FrameworkService(store: store, runBy: "cli").disclosure(spec, cells: cells, policy: policy).protected, clock.seconds)
             }
             var total = InformationLoss()
             var lines: [String] = []
@@ -215,7 +217,7 @@ struct FrameworkCommand: AsyncParsableCommand {
                 print(
                     "Total (\(method.rawValue)): \(total.nonZeroCells) non-zero cells; \(total.primary) primary, \(total.secondary) secondary, \(total.withheld) withheld, \(total.rounded) rounded; "
                         + "\(total.headlinesHiddenAboveThreshold) headlines and \(total.monthlyTotalsHiddenAboveThreshold) monthly totals hidden above the threshold; "
-                        + "\(total.exposed) exposed.")
+                        + "\(total.exposed) exposed. Suppression took \(String(format: "%.1f", seconds)) s.")
             }
             if total.exposed > 0 { throw ExitCode(1) }
         }

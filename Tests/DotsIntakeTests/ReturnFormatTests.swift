@@ -1,0 +1,70 @@
+import DotsCore
+import DotsIntake
+import Foundation
+import Testing
+
+@Suite("Returns and workbooks Dots does not read are named as what they are")
+struct ReturnFormatTests {
+    static func bytes(_ text: String) -> [UInt8] { Array(text.utf8) }
+
+    @Test("Each is recognised from its content; Dots' own CSVs are not")
+    func recognises() {
+        // An xlsx (a zip) and an xls (an OLE compound file), by their first bytes.
+        #expect(ReturnFormat.recognise(bytes: [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00]) == .workbook)
+        #expect(ReturnFormat.recognise(bytes: [0xD0, 0xCF, 0x11, 0xE0, 0xA1, 0xB1]) == .workbook)
+        // The CIN census and SSDA903 XML name their collection in the header.
+        let cin = "\u{FEFF}<?xml version=\"1.0\" encoding=\"utf-8\"?>\n<Message><Header><CollectionDetails><Collection>CIN</Collection><Year>2025</Year>"
+        #expect(ReturnFormat.recognise(bytes: Self.bytes(cin)) == .cinCensusXML)
+        let ssda903 = "<?xml version=\"1.0\"?><Message><Header><CollectionDetails><Collection>SSDA903</Collection>"
+        #expect(ReturnFormat.recognise(bytes: Self.bytes(ssda903)) == .ssda903XML)
+        #expect(ReturnFormat.recognise(bytes: Self.bytes("<html><body>")) == .otherXML)
+        // The SSDA903 CSV tables by their DfE column names.
+        #expect(ReturnFormat.recognise(bytes: Self.bytes("CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n")) == .ssda903CSV(table: "Header"))
+        #expect(
+            ReturnFormat.recognise(bytes: Self.bytes("CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"))
+                == .ssda903CSV(table: "Episodes"))
+        #expect(ReturnFormat.recognise(bytes: Self.bytes("CHILD,DOB,MISSING,MIS_START,MIS_END\n")) == .ssda903CSV(table: "Missing"))
+        // data.police.uk's downloads.
+        #expect(
+            ReturnFormat.recognise(
+                bytes: Self.bytes(
+                    "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"))
+                == .policeStreetCrimeCSV)
+        #expect(
+            ReturnFormat.recognise(
+                bytes: Self.bytes("Type,Date,Part of a policing operation,Latitude,Longitude,Gender,Age range,Legislation,Object of search,Outcome\n"))
+                == .policeStopAndSearchCSV)
+        // Dots' own datasets, and an empty file, are left to intake's own checks.
+        for ds in Dataset.allCases {
+            #expect(ReturnFormat.recognise(bytes: Self.bytes(ds.schema.fieldNames.joined(separator: ",") + "\n")) == nil, "\(ds.rawValue)")
+        }
+        #expect(ReturnFormat.recognise(bytes: []) == nil)
+    }
+
+    @Test("Intake names a return beside a good file, and never reads a workbook as CSV, whatever it is called")
+    func intakeSaysWhatItIs() {
+        let schema = Dataset.people.schema
+        let people = Fixture.csv(schema, rows: [Fixture.row(schema)])
+        let cin = Self.bytes("<?xml version=\"1.0\"?><Message><Header><CollectionDetails><Collection>CIN</Collection>")
+        let workbook: [UInt8] = [0x50, 0x4B, 0x03, 0x04, 0x14, 0x00, 0x06, 0x00, 0xFF, 0xFE]
+        let files = [
+            SubmissionFile(name: "people.csv", dataset: .people, bytes: people, checksum: "", declaredHash: nil),
+            SubmissionFile(name: "cin_census_2025.xml", dataset: nil, bytes: cin, checksum: "", declaredHash: nil),
+            // Named like a dataset, but a workbook: the name must not make intake read it as CSV.
+            SubmissionFile(name: "missing_episodes.xlsx", dataset: .missingEpisodes, bytes: workbook, checksum: "", declaredHash: nil),
+        ]
+        let source = SubmissionSource(agency: "staffs-csc", period: nil, keyID: nil, files: files, label: "upload")
+        let report = SubmissionValidator(model: ReferencePartnership.model, context: Fixture.context).validate(source)
+        let cinIssue = report.issues.first { $0.file == "cin_census_2025.xml" }
+        #expect(cinIssue?.code == .unknownDataset)
+        #expect(cinIssue?.rule.hasPrefix("this is the children in need (CIN) census return (XML), which Dots does not read yet") == true)
+        #expect(cinIssue?.rule.contains("dots prepare --mapping") == true)
+        let book = report.issues.filter { $0.file == "missing_episodes.xlsx" }
+        #expect(book.map(\.code) == [.unknownDataset], "\(book.map(\.rule))")
+        #expect(book.first?.rule.contains("an Excel workbook (such as Ofsted's Annex A lists)") == true)
+        // The good file is still checked, and nothing echoes a workbook's bytes.
+        #expect(report.files.contains { $0.file == "people.csv" })
+        #expect(!report.issues.contains { $0.code == .encodingError })
+        #expect(IssueCode.unknownDataset.fix.contains("dots prepare --mapping") && IssueCode.unknownDataset.fix.contains("dots ingest --dataset"))
+    }
+}
