@@ -309,6 +309,41 @@ struct PrepareTests {
         try #"{"datasets": {"people": {"file": "p.csv", "columns": {"shoe_size": "A"}}}}"#.write(toFile: dir + "/m2.json", atomically: true, encoding: .utf8)
         #expect(throws: ExtractMapping.MappingError.self) { try ExtractMapping.load(dir + "/m2.json") }
     }
+
+    @Test("A misspelt key in a mapping is refused with the nearest valid name, never ignored")
+    func misspeltKeys() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        func problem(_ json: String) -> String? {
+            try? json.write(toFile: dir + "/m.json", atomically: true, encoding: .utf8)
+            do {
+                _ = try ExtractMapping.load(dir + "/m.json")
+                return nil
+            } catch { return "\(error)" }
+        }
+        // "dateformat" would leave day-first dates unconverted without a word.
+        let date = problem(#"{"datasets": {"people": {"file": "p.csv", "columns": {"person_id": "CHILD"}, "dateformat": "DD/MM/YYYY"}}}"#)
+        #expect(date?.contains("people has a key dateformat that the mapping format does not have; Did you mean dateFormat?") == true, "\(date ?? "")")
+        let top = problem(#"{"dataset": {}, "datasets": {}}"#)
+        #expect(top?.contains("the file has a key dataset") == true && top?.contains("Did you mean datasets?") == true, "\(top ?? "")")
+        // A value recoding for a column the dataset does not have, named with the nearest.
+        let values = problem(#"{"datasets": {"people": {"file": "p.csv", "columns": {"person_id": "CHILD"}, "values": {"sexx": {"1": "M"}}}}}"#)
+        #expect(values?.contains("people has no column sexx; Did you mean sex?") == true, "\(values ?? "")")
+        // Nothing near: no guess.
+        #expect(problem(#"{"datasets": {"people": {"file": "p.csv", "columns": {}, "zzzzzzzz": 1}}}"#)?.contains("Did you mean") == false)
+        #expect(problem(#"{"datasets": {"people": {"file": "p.csv", "columns": {"person_id": "CHILD"}, "dateFormat": "DD/MM/YYYY"}}}"#) == nil)
+    }
+
+    @Test("A day-first date that does not exist is left as the file holds it, so the report shows what was written")
+    func impossibleDates() {
+        #expect(ExtractMapping.isoDate("14/06/2025 21:30", format: "DD/MM/YYYY") == "2025-06-14 21:30")
+        #expect(ExtractMapping.isoDate("29/02/2024", format: "DD/MM/YYYY") == "2024-02-29")
+        #expect(ExtractMapping.isoDate("29/02/2025", format: "DD/MM/YYYY") == "29/02/2025")
+        #expect(ExtractMapping.isoDate("31/02/2024", format: "DD/MM/YYYY") == "31/02/2024")
+        #expect(ExtractMapping.isoDate("06/14/2025", format: "MM/DD/YYYY") == "2025-06-14")
+        #expect(ExtractMapping.isoDate("14/06/2025", format: "MM/DD/YYYY") == "14/06/2025")
+    }
 }
 
 @Suite("Mappings stay in their folder")

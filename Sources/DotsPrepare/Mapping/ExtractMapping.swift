@@ -38,6 +38,8 @@ public struct ExtractMapping: Codable, Sendable {
         do { mapping = try JSONDecoder().decode(ExtractMapping.self, from: data) } catch {
             throw MappingError(description: "The mapping file \(path) is not valid: \(error)")
         }
+        // A misspelt key would otherwise be ignored, and what it meant to say silently not applied.
+        if let problem = unknownKey(in: data) { throw MappingError(description: "\(path): \(problem)") }
         for (name, m) in mapping.datasets {
             guard let ds = Dataset(rawValue: name) else {
                 throw MappingError(description: "\(path): \(name) is not a dataset (use one of \(Dataset.allCases.map(\.rawValue).joined(separator: ", "))).")
@@ -46,15 +48,56 @@ public struct ExtractMapping: Codable, Sendable {
                 throw MappingError(description: "\(path): \(name) maps the file \"\(Excerpt.of(m.file))\": \(problem). Name a file in the extract's folder.")
             }
             let known = Set(ds.extractSchema.fieldNames)
-            for column in m.columns.keys where !known.contains(column) {
+            for column in m.columns.keys.sorted() + (m.values ?? [:]).keys.sorted() where !known.contains(column) {
+                let near = Self.nearest(column, among: ds.extractSchema.fieldNames).map { " Did you mean \($0)?" } ?? ""
                 throw MappingError(
-                    description: "\(path): \(name) has no column \(column); its columns are \(ds.extractSchema.fieldNames.joined(separator: ", ")).")
+                    description:
+                        "\(path): \(name) has no column \(column);\(near) Its columns are \(ds.extractSchema.fieldNames.joined(separator: ", ")).")
             }
             if let f = m.dateFormat, !["DD/MM/YYYY", "MM/DD/YYYY", "YYYY-MM-DD"].contains(f) {
                 throw MappingError(description: "\(path): dateFormat \(f) is not DD/MM/YYYY, MM/DD/YYYY or YYYY-MM-DD.")
             }
         }
         return mapping
+    }
+
+    /// The first key the mapping format does not have, with the nearest one it does.
+    static func unknownKey(in data: Data) -> String? {
+        guard let root = try? JSONSerialization.jsonObject(with: data) as? [String: Any] else { return nil }
+        func check(_ keys: [String], allowed: [String], at place: String) -> String? {
+            for key in keys.sorted() where !allowed.contains(key) {
+                let near = nearest(key, among: allowed).map { " Did you mean \($0)?" } ?? ""
+                return "\(place) has a key \(Excerpt.of(key)) that the mapping format does not have;\(near) The keys are \(allowed.joined(separator: ", "))."
+            }
+            return nil
+        }
+        if let problem = check(Array(root.keys), allowed: ["datasets"], at: "the file") { return problem }
+        for (name, value) in (root["datasets"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
+            guard let keys = (value as? [String: Any])?.keys else { continue }
+            if let problem = check(Array(keys), allowed: ["file", "columns", "values", "dateFormat"], at: Excerpt.of(name)) { return problem }
+        }
+        return nil
+    }
+
+    /// The closest of `names` to `word` (case aside), if it is close enough to be a slip: at most a third of its
+    /// letters different.
+    static func nearest(_ word: String, among names: [String]) -> String? {
+        func distance(_ a: [Character], _ b: [Character]) -> Int {
+            var row = Array(0...b.count)
+            for (i, x) in a.enumerated() {
+                var previous = row[0]
+                row[0] = i + 1
+                for (j, y) in b.enumerated() {
+                    let current = row[j + 1]
+                    row[j + 1] = min(row[j + 1] + 1, row[j] + 1, previous + (x == y ? 0 : 1))
+                    previous = current
+                }
+            }
+            return row[b.count]
+        }
+        let w = Array(word.lowercased())
+        guard let best = names.map({ ($0, distance(w, Array($0.lowercased()))) }).min(by: { $0.1 < $1.1 }) else { return nil }
+        return best.1 <= max(1, w.count / 3) ? best.0 : nil
     }
 
     /// Reads the mapped files in `folder` and rewrites them as canonical extracts (in memory).
@@ -113,13 +156,15 @@ public struct ExtractMapping: Codable, Sendable {
         return Array(out.utf8)
     }
 
-    /// Rewrites a `DD/MM/YYYY[ HH:MM]` (or `MM/DD/YYYY`) value as `YYYY-MM-DD[ HH:MM]`; anything else is left for validation to report.
-    static func isoDate(_ value: String, format: String) -> String {
+    /// Rewrites a `DD/MM/YYYY[ HH:MM]` (or `MM/DD/YYYY`) value as `YYYY-MM-DD[ HH:MM]`. Anything else, a date
+    /// that does not exist (31/02/2024) included, is left as the file holds it, for validation to report as written.
+    public static func isoDate(_ value: String, format: String) -> String {
         let parts = value.trimmingSpaces.split(separator: " ", maxSplits: 1)
         guard let date = parts.first, format != "YYYY-MM-DD" else { return value }
         let d = date.split(separator: "/")
         guard d.count == 3, d[2].count == 4, d[0].count <= 2, d[1].count <= 2 else { return value }
         let (day, month) = format == "DD/MM/YYYY" ? (d[0], d[1]) : (d[1], d[0])
+        guard let y = Int(d[2]), let m = Int(month), let dd = Int(day), CalendarDate(year: y, month: m, day: dd) != nil else { return value }
         let iso = "\(d[2])-\(month.count == 1 ? "0" : "")\(month)-\(day.count == 1 ? "0" : "")\(day)"
         return parts.count == 2 ? iso + " " + parts[1] : iso
     }
