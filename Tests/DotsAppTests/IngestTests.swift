@@ -250,4 +250,21 @@ struct IngestTests {
             #expect(try await store.currentSubmissions(agency: "staffs-police").map(\.id) == before.map(\.id))
         }
     }
+
+    @Test("Sending the same file again keeps its timeliness instead of resetting it to 'not measured'", arguments: StoreKind.available)
+    func identicalResend(kind: StoreKind) async throws {
+        let dir = try tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try submission(dir, episodes: ["E1,P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,,", "E2,P2,2025-07-01 20:00,,A,care,N,,,,"])
+        try await withStore(kind) { store in
+            let options = IngestService.Options(agency: "staffs-police", period: Period(parsing: "2025-26"))
+            let first = try await service(store).ingest(path: dir, options: options)
+            let again = try await service(store).ingest(path: dir, options: options)
+            let a = try #require(first.accepted.first { $0.dataset == .missingEpisodes }?.quality)
+            let b = try #require(again.accepted.first { $0.dataset == .missingEpisodes }?.quality)
+            // Both events were over 92 days old when received (24 Nov 2026): measured, 0 timely of 2.
+            #expect(a.newEvents == 2 && a.timeliness == 0)
+            #expect(b.newEvents == a.newEvents && b.timeliness == a.timeliness && b.medianLagDays == a.medianLagDays)
+        }
+    }
 }

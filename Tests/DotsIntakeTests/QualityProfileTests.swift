@@ -95,4 +95,33 @@ struct QualityProfileTests {
         let screeningCells = screening.fields.count
         #expect(mixed.completeness == Double(22 + screening.fields.reduce(0) { $0 + $1.filled }) / Double(24 + screeningCells))
     }
+
+    @Test("Completeness counts only the fields the agency is expected to hold: police are not marked down for return interviews")
+    func completenessIsFair() throws {
+        // missing_episodes has 11 fields; the three return-interview times are recorded by the interview provider
+        // (or social care), not the police. One police row filling 7 of the 8 fields it holds (found_area blank)
+        // and none of the interview times: 7 of 8, not 7 of 11.
+        let schema = Dataset.missingEpisodes.schema
+        let row = ["E1", "P1", "2026-06-14 21:30", "2026-06-15 08:10", "M", "home", "N", "", "", "", ""]
+        var police = Fixture.context
+        police.agencyKind = .police
+        let q = try #require(Fixture.validate(schema, Fixture.csv(schema, rows: [row]), context: police).files.first?.quality)
+        #expect(schema.fieldNames.count == 11)
+        #expect(q.completeness == 7.0 / 8)
+        #expect(q.fields.filter { !$0.counts }.map(\.name) == ["rhi_offered_datetime", "rhi_accepted_datetime", "rhi_completed_datetime"])
+        // Blanks it was never expected to fill are not a field to fix; its own blank found_area is.
+        #expect(q.fieldsToFix.map(\.field) == ["found_area"])
+        // The interview provider is expected to hold them: the same row is 7 of 11 for it.
+        var provider = Fixture.context
+        provider.agencyKind = .returnInterviews
+        let r = try #require(Fixture.validate(schema, Fixture.csv(schema, rows: [row]), context: provider).files.first?.quality)
+        #expect(r.completeness == 7.0 / 11)
+        // Added together (an agency's or the partnership's totals): 14 filled of 8 + 11 cells, never above 100%.
+        var both = q
+        both.absorb(r)
+        #expect(both.completeness == 14.0 / 19)
+        // Without a kind (a profile stored before), every field counts.
+        let plain = try #require(Fixture.validate(schema, Fixture.csv(schema, rows: [row])).files.first?.quality)
+        #expect(plain.completeness == 7.0 / 11)
+    }
 }

@@ -44,9 +44,10 @@ public enum ReferenceDocs {
                 s += "\n## \(schema.title) (`\(ds.rawValue)`, version \(schema.version))\n\n\(schema.description)\n\n"
                 s += "Key: `\(schema.primaryKey)`."
                 if let e = schema.eventDate { s += " Period is placed by `\(e)`." }
-                s += "\n\n| Column | Required | Type | Meaning | Example |\n|---|---|---|---|---|\n"
+                s += "\n\n| Column | Required | Type | Meaning | Example | Recorded by |\n|---|---|---|---|---|---|\n"
                 for f in schema.fields {
-                    s += "| `\(f.name)` | \(f.required ? "yes" : "no") | \(typeText(f.type)) | \(f.description) | `\(f.example)` |\n"
+                    let heldBy = f.heldBy.map { kinds in kinds.map(\.label).sorted().joined(separator: ", ") } ?? "every agency submitting it"
+                    s += "| `\(f.name)` | \(f.required ? "yes" : "no") | \(typeText(f.type)) | \(f.description) | `\(f.example)` | \(heldBy) |\n"
                 }
                 if !schema.rules.isEmpty {
                     s += "\nRules across columns:\n\n"

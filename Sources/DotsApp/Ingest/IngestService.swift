@@ -84,6 +84,16 @@ public struct IngestService: Sendable {
         }
         checkOverlaps(source, periods: periods, current: current, into: &report)
         if known, let people { try await checkOrphans(source, people: people, periods: periods, current: current, into: &report) }
+        // The same file sent again brings no new events: its timeliness is the earlier one's, not "not measured".
+        for i in report.files.indices {
+            let f = report.files[i]
+            guard let p = periods[f.file], f.quality != nil,
+                let same = current.first(where: { $0.dataset == f.dataset && $0.period == p && $0.checksum == f.checksum }), let q = same.quality
+            else { continue }
+            report.files[i].quality?.newEvents = q.newEvents
+            report.files[i].quality?.timelyEvents = q.timelyEvents
+            report.files[i].quality?.medianLagDays = q.medianLagDays
+        }
         var outcome = Outcome(report: report, validateSeconds: started.seconds)
         if options.validateOnly { return outcome }
 

@@ -50,8 +50,15 @@ public struct FieldSpec: Hashable, Sendable {
     public let example: String
     /// The schema version that added the column (the store migration for that version adds it).
     public let sinceVersion: Int
+    /// The kinds of agency that record this field; nil for every agency that submits the dataset. Completeness
+    /// counts a field only for the agencies expected to hold it (police record missing episodes, not return
+    /// interviews).
+    public let heldBy: Set<Agency.Kind>?
 
-    public init(_ name: String, _ type: FieldType, required: Bool = false, since sinceVersion: Int = 1, title: String, description: String, example: String) {
+    public init(
+        _ name: String, _ type: FieldType, required: Bool = false, since sinceVersion: Int = 1, title: String, description: String, example: String,
+        heldBy: Set<Agency.Kind>? = nil
+    ) {
         self.name = name
         self.type = type
         self.required = required
@@ -59,6 +66,13 @@ public struct FieldSpec: Hashable, Sendable {
         self.title = title
         self.description = description
         self.example = example
+        self.heldBy = heldBy
+    }
+
+    /// Whether an agency of this kind is expected to record the field (any agency, when the kind is unknown).
+    public func isHeld(by kind: Agency.Kind?) -> Bool {
+        guard let heldBy, let kind else { return true }
+        return heldBy.contains(kind)
     }
 }
 

@@ -16,6 +16,12 @@ public struct QualityProfile: Sendable, Codable, Equatable {
         public var invalid = 0
         /// Rows where this field broke a rule across fields (end before start, a date in the future, ...).
         public var inconsistent = 0
+        /// False when the submitting agency is not expected to record the field (`FieldSpec.heldBy`): it is left
+        /// out of completeness and its blanks are not something to fix. Nil (profiles stored before) means expected.
+        public var expected: Bool?
+
+        /// Counted in completeness.
+        public var counts: Bool { expected != false }
 
         public init(name: String, title: String, required: Bool) {
             self.name = name
@@ -32,6 +38,8 @@ public struct QualityProfile: Sendable, Codable, Equatable {
     public var fields: [FieldQuality]
     /// Cells counted, when profiles of different datasets were added together (each has its own fields).
     public var addedCells: Int?
+    /// Values present in those cells (each profile's fields expected of its own agency).
+    public var addedFilled: Int?
     /// Rows whose record id repeats an earlier row's.
     public var duplicateRows = 0
     /// Rows breaking any rule across fields, or naming a person the agency does not list.
@@ -48,16 +56,26 @@ public struct QualityProfile: Sendable, Codable, Equatable {
         self.fields = fields
     }
 
-    public init(schema: DatasetSchema) {
-        self.init(fields: schema.fields.map { FieldQuality(name: $0.name, title: $0.title, required: $0.required) })
+    /// - Parameter agencyKind: the submitting agency's kind; fields it is not expected to hold are measured but not
+    ///   counted in completeness.
+    public init(schema: DatasetSchema, agencyKind: Agency.Kind? = nil) {
+        self.init(
+            fields: schema.fields.map { f in
+                var q = FieldQuality(name: f.name, title: f.title, required: f.required)
+                if !f.isHeld(by: agencyKind) { q.expected = false }
+                return q
+            })
     }
 
     // MARK: the dimensions, each a share from 0 to 1 (nil when there is nothing to measure)
 
+    /// Values present in the fields the agency is expected to hold.
     public var completeness: Double? {
-        let cells = addedCells ?? rows * fields.count
-        return cells == 0 ? nil : Double(fields.reduce(0) { $0 + $1.filled }) / Double(cells)
+        let cells = addedCells ?? rows * fields.filter(\.counts).count
+        return cells == 0 ? nil : Double(addedFilled ?? countedFilled) / Double(cells)
     }
+
+    var countedFilled: Int { fields.filter(\.counts).reduce(0) { $0 + $1.filled } }
 
     public var validity: Double? {
         let filled = fields.reduce(0) { $0 + $1.filled }
@@ -94,7 +112,8 @@ public struct QualityProfile: Sendable, Codable, Equatable {
         fields.compactMap { f -> FieldProblem? in
             let blank = rows - f.filled
             let errors = f.invalid + f.inconsistent + (f.required ? blank : 0)
-            let blanks = f.required ? 0 : blank
+            // Blanks in a field the agency does not record are not something it can fix.
+            let blanks = f.required || !f.counts ? 0 : blank
             guard errors + blanks > 0 else { return nil }
             let causes = [
                 (f.invalid, "invalid values"), (f.inconsistent, "values that contradict another field"),
@@ -123,12 +142,15 @@ public struct QualityProfile: Sendable, Codable, Equatable {
 
     /// Adds another file's counts (for an agency's or the partnership's totals).
     public mutating func absorb(_ other: QualityProfile) {
-        addedCells = (addedCells ?? rows * fields.count) + (other.addedCells ?? other.rows * other.fields.count)
+        addedCells = (addedCells ?? rows * fields.filter(\.counts).count) + (other.addedCells ?? other.rows * other.fields.filter(\.counts).count)
+        addedFilled = (addedFilled ?? countedFilled) + (other.addedFilled ?? other.countedFilled)
         rows += other.rows
         duplicateRows += other.duplicateRows
         inconsistentRows += other.inconsistentRows
         for f in other.fields {
             if let i = fields.firstIndex(where: { $0.name == f.name }) {
+                // Expected if any agency whose file is added in was expected to hold it: its blanks then count.
+                if f.counts { fields[i].expected = nil }
                 fields[i].filled += f.filled
                 fields[i].invalid += f.invalid
                 fields[i].inconsistent += f.inconsistent

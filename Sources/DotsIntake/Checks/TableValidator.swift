@@ -67,7 +67,7 @@ public struct TableValidator {
         let today = Int64(context.today.dayNumber)
         let now = context.now.seconds
         let fileReportIndex = report.files.count - 1
-        var quality = QualityProfile(schema: schema)
+        var quality = QualityProfile(schema: schema, agencyKind: context.agencyKind)
         let newAfter = context.newEventsAfter[schema.dataset].map { Int64($0.dayNumber) }
         var lags: [Int: Int] = [:]
 

@@ -13,6 +13,8 @@ public struct ValidationContext: Sendable {
     /// Per dataset, the latest event date of the agency's previous submission: only events after it are new, and
     /// only new events are measured for timeliness (a cumulative extract re-sends old events every time).
     public var newEventsAfter: [Dataset: CalendarDate] = [:]
+    /// The submitting agency's kind: completeness counts only the fields it is expected to hold.
+    public var agencyKind: Agency.Kind?
     /// Called every so many rows with the count so far, for progress on long runs.
     public var progress: (@Sendable (Int) -> Void)?
 

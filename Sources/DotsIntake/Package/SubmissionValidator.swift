@@ -96,6 +96,7 @@ public struct SubmissionValidator {
         var people: Set<String>?
         for file in ordered {
             var ctx = context
+            ctx.agencyKind = agency?.kind
             ctx.knownPersons = file.dataset == .people ? nil : persons
             if file.dataset == .people { ctx.period = nil }
             let outcome = TableValidator(schema: side.schema(file.dataset!), context: ctx).validate(file: file.name, bytes: file.bytes, into: &report)

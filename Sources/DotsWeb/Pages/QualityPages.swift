@@ -81,6 +81,8 @@ enum QualityPages {
     /// One agency's dataset: latest figures, the trend across submissions (oldest first), and every field.
     static func detail(agency: Agency, dataset: Dataset, history: [SubmissionRecord]) -> HTML {
         let ordered = history.reversed().filter { $0.quality != nil }
+        // A rejected upload was measured, but nothing of it was loaded: it is listed, never part of the trend.
+        let trend = ordered.filter { $0.status != .rejected }
         let latest = history.first { $0.status == .current && $0.quality != nil } ?? history.first { $0.quality != nil }
         var out: HTML = "<span class=\"dots-caption\">\(agency.name)</span><h1>Data quality: \(dataset.schema.title)</h1>"
         guard let latest, let q = latest.quality else {
@@ -104,13 +106,13 @@ enum QualityPages {
                 """
         }
         out += "<h2>Trend across submissions</h2>"
-        if ordered.count < 2 {
-            out += "<p>Trends appear once a second submission of this dataset has been received.</p>"
+        if trend.count < 2 {
+            out += "<p>Trends appear once a second submission of this dataset has been accepted.</p>"
         } else {
-            let labels = ordered.map { UKTime.localDate(of: $0.receivedAt).description }
+            let labels = trend.map { UKTime.localDate(of: $0.receivedAt).description }
             out += "<div class=\"dots-charts\">"
             for (i, d) in QualityDimension.allCases.enumerated() {
-                let values = ordered.map { $0.quality?.value(of: d) }
+                let values = trend.map { $0.quality?.value(of: d) }
                 guard values.contains(where: { $0 != nil }) else { continue }
                 let chart = TrendChart(
                     title: "\(d.title) of \(dataset.schema.title) by submission", labels: labels, values: values.map { $0.map { $0 * 100 } },
@@ -118,6 +120,9 @@ enum QualityPages {
                 out += "<figure class=\"dots-chart-figure\"><figcaption>\(d.title)</figcaption>\(chart.svg(id: "quality-\(i)"))</figure>"
             }
             out += "</div>"
+        }
+        if trend.count < ordered.count {
+            out += "<p class=\"dots-body-s\">Rejected uploads are listed below but left out of the trend: nothing of them was loaded.</p>"
         }
         out += """
             <table class="dots-table"><caption>Each submission's data quality, oldest first</caption>
@@ -128,7 +133,7 @@ enum QualityPages {
             <h2>Every field in the latest submission</h2>
             <table class="dots-table"><caption class="dots-visually-hidden">Completeness and validity of each field</caption>
             <thead><tr><th scope="col">Field</th><th scope="col">Required</th><th scope="col" class="num">Completeness</th><th scope="col" class="num">Invalid values</th><th scope="col" class="num">Contradictions</th></tr></thead>
-            <tbody>\(q.fields.html { f in "<tr><td>\(f.title) (<code>\(f.name)</code>)</td><td>\(f.required ? "Yes" : "No")</td><td class=\"num\">\(q.rows == 0 ? "–" : percent(Double(f.filled) / Double(q.rows)))</td><td class=\"num\">\(f.invalid)</td><td class=\"num\">\(f.inconsistent)</td></tr>" })</tbody></table>
+            <tbody>\(q.fields.html { f in "<tr><td>\(f.title) (<code>\(f.name)</code>)</td><td>\(f.required ? "Yes" : f.counts ? "No" : "No; not recorded by this kind of agency, so not counted in completeness")</td><td class=\"num\">\(q.rows == 0 ? "–" : percent(Double(f.filled) / Double(q.rows)))</td><td class=\"num\">\(f.invalid)</td><td class=\"num\">\(f.inconsistent)</td></tr>" })</tbody></table>
             """
         return out
     }

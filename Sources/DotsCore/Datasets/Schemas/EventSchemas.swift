@@ -34,6 +34,9 @@ public enum EventSchemas {
         primaryKey: "screening_id", personKey: "person_id", eventDate: "screening_date",
         rules: [.notInFuture(field: "screening_date")])
 
+    /// Return home interviews are recorded by the provider that holds them, or by social care where it does them.
+    static let returnInterviews: Set<Agency.Kind> = [.returnInterviews, .socialCare]
+
     public static let missingEpisodes = DatasetSchema(
         dataset: .missingEpisodes, version: 1, title: "Missing episodes",
         description: "Episodes of a child missing or away from home or care, with return home interviews.",
@@ -54,11 +57,13 @@ public enum EventSchemas {
                 "found_area", localArea, title: "Where found", description: "ONS code of the area the child was found in, if known.", example: "E06000021"),
             FieldSpec(
                 "rhi_offered_datetime", .dateTime, title: "Return interview offered", description: "When a return home interview was offered.",
-                example: "2025-06-15 10:00"),
+                example: "2025-06-15 10:00", heldBy: returnInterviews),
             FieldSpec(
-                "rhi_accepted_datetime", .dateTime, title: "Return interview accepted", description: "When the child accepted it.", example: "2025-06-15 10:00"),
+                "rhi_accepted_datetime", .dateTime, title: "Return interview accepted", description: "When the child accepted it.", example: "2025-06-15 10:00",
+                heldBy: returnInterviews),
             FieldSpec(
-                "rhi_completed_datetime", .dateTime, title: "Return interview completed", description: "When it took place.", example: "2025-06-16 16:00"),
+                "rhi_completed_datetime", .dateTime, title: "Return interview completed", description: "When it took place.", example: "2025-06-16 16:00",
+                heldBy: returnInterviews),
         ],
         primaryKey: "episode_id", personKey: "person_id", eventDate: "start_datetime",
         rules: [
