@@ -147,6 +147,40 @@ struct PrepareTests {
         #expect(try FileManager.default.contentsOfDirectory(atPath: dir).filter { $0.hasPrefix("out") }.isEmpty)
     }
 
+    @Test("An extract of events alone is prepared against the people of the agency's last package, and only those")
+    func eventsAgainstLastPackage() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeExtract(dir + "/in")
+        let pipeline = PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+        #expect(try pipeline.run(input: dir + "/in", output: dir + "/first", agency: "staffs-police", period: Period(parsing: "2025-26")).output != nil)
+        // Next quarter: missing episodes only, for P1 and P2 (sent last time) and P3 (never sent).
+        try FileManager.default.createDirectory(atPath: dir + "/next", withIntermediateDirectories: true)
+        let header = Dataset.missingEpisodes.extractSchema.fieldNames.joined(separator: ",")
+        try "\(header)\nE3,P1,2025-10-01 20:00,,M,home,,,,,\nE4,P2,2025-10-02 20:00,,M,home,,,,,\n".write(
+            toFile: dir + "/next/missing_episodes.csv", atomically: true, encoding: .utf8)
+        // Without the last package, every event's person is unknown.
+        let alone = try pipeline.run(input: dir + "/next", output: dir + "/second", agency: "staffs-police", period: nil)
+        #expect(alone.report.issues.map(\.code) == [.unknownPerson, .unknownPerson] && alone.output == nil)
+        #expect(IssueCode.unknownPerson.fix.contains("--people-from"))
+        // With it, they are known: the package folder or its people.csv.
+        let known = try PeopleManifest.load(dir + "/first")
+        #expect(known == ["P1", "P2"])
+        #expect(try PeopleManifest.load(dir + "/first/people.csv") == known)
+        let next = try pipeline.run(input: dir + "/next", output: dir + "/second", agency: "staffs-police", period: nil, knownPeople: known)
+        #expect(next.report.isValid, "\(next.report.summary())")
+        #expect(FileManager.default.fileExists(atPath: dir + "/second/missing_episodes.csv"))
+        #expect(!FileManager.default.fileExists(atPath: dir + "/second/people.csv"))
+        // Someone the agency has never sent is still refused.
+        try "\(header)\nE5,P3,2025-10-03 20:00,,M,home,,,,,\n".write(toFile: dir + "/next/missing_episodes.csv", atomically: true, encoding: .utf8)
+        let stranger = try pipeline.run(input: dir + "/next", output: dir + "/third", agency: "staffs-police", period: nil, knownPeople: known)
+        #expect(stranger.report.issues.map(\.code) == [.unknownPerson] && stranger.report.issues.first?.value == "P3")
+        // A file that is not a package or has no person_id column says so.
+        #expect(throws: PeopleManifest.ReadError.self) { try PeopleManifest.load(dir + "/next/missing_episodes.csv.missing") }
+        try "a,b\n1,2\n".write(toFile: dir + "/other.csv", atomically: true, encoding: .utf8)
+        #expect(throws: PeopleManifest.ReadError.self) { try PeopleManifest.load(dir + "/other.csv") }
+    }
+
     @Test("Nicknames become the formal name before pseudonymising")
     func nicknames() {
         let p = PersonPseudonymiser(key: key)

@@ -107,7 +107,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
             "A people file replaces all of the agency's people. Include everyone the agency's other current submissions refer to (prepare people from the same extract as the events), or resubmit those datasets in the same package."
         case .rowWidth: "Make the row have one value for every column; a comma inside a value needs the value in quotation marks."
         case .duplicateKey: "Give each record its own id, or remove the repeated row."
-        case .unknownPerson: "Include the person in the people file of the same submission, or submit the people file first."
+        case .unknownPerson:
+            "Include the person in the people file of the same submission, or submit the people file first. To prepare events without a people file, name the agency's last package with `dots prepare --people-from`."
         case .outsidePeriod: "Submit the event with the period it belongs to, or widen the submission's period."
         case .missingValue: "Fill in the value; it is required for every row."
         case .typeError: "Write the value in the format the column needs (see the rule)."

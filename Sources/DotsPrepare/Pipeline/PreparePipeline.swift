@@ -27,12 +27,12 @@ public struct PreparePipeline {
         public let keyID: String?
     }
 
-    /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`.
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`; with a `mapping`,
-    /// `input` is the folder holding the files it names.
+    /// `input` is the folder holding the files it names. `knownPeople` (the agency's people as last sent,
+    /// `PeopleManifest`) are those an extract without a people file may refer to.
     public func run(
         input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil,
-        expectedKeyID: String? = nil
+        expectedKeyID: String? = nil, knownPeople: Set<String> = []
     ) throws -> Result {
         let key = try keyProvider.linkageKey()
         if let expectedKeyID, expectedKeyID != key.id { throw KeyError.wrongKey(found: key.id, expected: expectedKeyID) }
@@ -40,7 +40,7 @@ public struct PreparePipeline {
             try mapping?.apply(folder: input, agency: agency, period: period)
             ?? SubmissionSource.load(path: input, agency: agency, period: period)
         let validator = SubmissionValidator(model: model, context: ValidationContext(period: period, now: clock.now()), side: .agencyExtract)
-        var report = validator.validate(source)
+        var report = validator.validate(source, existingPersons: knownPeople)
         guard report.isValid else { return Result(report: report, output: nil, keyID: key.id) }
 
         let fm = FileManager.default

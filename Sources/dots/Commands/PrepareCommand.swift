@@ -18,6 +18,11 @@ struct PrepareCommand: AsyncParsableCommand {
     @Option(help: "The partnership's current key fingerprint (`dots key id`): prepare refuses any other key.") var keyID: String?
     @Option(help: "A mapping file (JSON) saying which of the extract's columns is which Dots column; see docs/intake.md.") var mapping: String?
     @Option(help: "Also write the full report as JSON to this file.") var report: String?
+    @Option(
+        help:
+            "For an extract of events without a people file: the agency's last package (or its people.csv), whose people the events may refer to."
+    )
+    var peopleFrom: String?
 
     func run() async throws {
         let period = try parsePeriod(self.period)
@@ -25,10 +30,13 @@ struct PrepareCommand: AsyncParsableCommand {
         let result: PreparePipeline.Result
         do {
             let map = try mapping.map(ExtractMapping.load)
-            result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID)
+            let known = try peopleFrom.map(PeopleManifest.load) ?? []
+            result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID, knownPeople: known)
         } catch let e as KeyError {
             throw ValidationError(e.description)
-        } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) } catch let e as ExtractMapping.MappingError {
+        } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) } catch let e as PeopleManifest.ReadError {
+            throw ValidationError(e.description)
+        } catch let e as ExtractMapping.MappingError {
             throw ValidationError(e.description)
         }
         try writeReport(result.report, to: report)
