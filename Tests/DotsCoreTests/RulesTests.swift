@@ -57,4 +57,21 @@ struct RulesTests {
         #expect(Nicknames.formalName["BILL"] == "WILLIAM")
         #expect(Nicknames.nicknames(of: "ELIZABETH").contains("LIZ"))
     }
+
+    @Test("A UPN's check letter, worked by hand, and the DfE's codes for a UPN not known")
+    func upnCheckLetter() {
+        // 8 0 1 2 0 0 1 0 0 0 0 1 weighted 2 to 13: 16 + 4 + 10 + 8 + 13 = 51; 51 mod 23 = 5, the 6th letter: F.
+        #expect(UniquePupilNumber.checkLetter("801200100001") == "F")
+        #expect(UniquePupilNumber.isValid("F801200100001"))
+        #expect(!UniquePupilNumber.isValid("A801200100001"))
+        // A temporary UPN ends in a letter, valued by its place (A = 0): 18 + 9 + 10 + 10 + 22 + 36 + 0 = 105;
+        // 105 mod 23 = 13, the 14th letter (no I, O or S): P.
+        #expect(UniquePupilNumber.checkLetter("93020000123A") == "P")
+        #expect(UniquePupilNumber.isValid("P93020000123A"))
+        // I, O and S are never used; wrong lengths and other characters are not UPNs.
+        #expect(UniquePupilNumber.checkLetter("93020000123I") == nil)
+        #expect(!UniquePupilNumber.isValid("F80120010000") && !UniquePupilNumber.isValid("F80120010000X1") && !UniquePupilNumber.isValid("F80120010000-"))
+        #expect(UniquePupilNumber.letters.count == 23)
+        #expect(UniquePupilNumber.unknownCodes.contains("UN3") && !UniquePupilNumber.isValid("UN3"))
+    }
 }

@@ -92,7 +92,7 @@ struct PrepareTests {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let people = """
             person_id,first_name,surname,date_of_birth,nhs_number,upn,local_id,postcode,sex,ethnicity,looked_after,send
-            P1,Zoë,O'Brien,2010-02-28,943 476 5919,A801200100001,,ST4 1AB,F,WBRI,N,
+            P1,Zoë,O'Brien,2010-02-28,943 476 5919,F801200100001,,ST4 1AB,F,WBRI,N,
             P2,Łukasz,Nowak,14/07/2011,,,PNC12/345678,B79 7XY,M,WOTH,Y,K
 
             """
@@ -120,7 +120,7 @@ struct PrepareTests {
         for file in try FileManager.default.contentsOfDirectory(atPath: dir + "/out") {
             let text = try String(contentsOfFile: dir + "/out/" + file, encoding: .utf8)
             for secret in [
-                "Zoë", "O'Brien", "Łukasz", "Nowak", "2010-02-28", "14/07/2011", "943 476 5919", "9434765919", "ST4 1AB", "B79 7XY", "A801200100001",
+                "Zoë", "O'Brien", "Łukasz", "Nowak", "2010-02-28", "14/07/2011", "943 476 5919", "9434765919", "ST4 1AB", "B79 7XY", "F801200100001",
                 "PNC12/345678", Self.keyHex,
             ] {
                 #expect(!text.contains(secret), "\(file) contains \(secret)")
@@ -179,6 +179,19 @@ struct PrepareTests {
         #expect(throws: PeopleManifest.ReadError.self) { try PeopleManifest.load(dir + "/next/missing_episodes.csv.missing") }
         try "a,b\n1,2\n".write(toFile: dir + "/other.csv", atomically: true, encoding: .utf8)
         #expect(throws: PeopleManifest.ReadError.self) { try PeopleManifest.load(dir + "/other.csv") }
+    }
+
+    @Test("A UPN with the wrong check letter is left out with a warning naming the DfE rule; UN1 to UN5 mean not known, without one")
+    func upnCheckLetters() {
+        let p = PersonPseudonymiser(key: key)
+        let good = p.transform(["person_id": "1", "upn": "f801200100001"], file: "people.csv", row: 2)
+        // (Other warnings, a blank name and date of birth, are not about the UPN.)
+        #expect(good.values["upn_pseudonym"] == p.pseudonym("upn", "F801200100001") && !good.warnings.contains { $0.column == "upn" })
+        let wrong = p.transform(["person_id": "2", "upn": "A801200100001"], file: "people.csv", row: 3)
+        #expect(wrong.values["upn_pseudonym"] == nil)
+        #expect(wrong.warnings.filter { $0.column == "upn" }.map(\.rule).first?.contains("rule 168") == true)
+        let unknown = p.transform(["person_id": "3", "upn": "UN3"], file: "people.csv", row: 4)
+        #expect(unknown.values["upn_pseudonym"] == nil && !unknown.warnings.contains { $0.column == "upn" })
     }
 
     @Test("Nicknames become the formal name before pseudonymising")

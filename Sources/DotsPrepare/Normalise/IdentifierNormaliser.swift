@@ -36,13 +36,11 @@ public enum IdentifierNormaliser {
         return CalendarDate(year: y, month: m, day: d)
     }
 
-    /// A unique pupil number: a letter, 11 digits, then a digit or letter (13 characters), upper case.
+    /// A unique pupil number: its check letter, 11 digits, then a digit or letter (13 characters), upper case, with
+    /// the check letter right (`UniquePupilNumber`).
     public static func upn(_ raw: String) -> String? {
         let s = raw.uppercased().filter { !$0.isWhitespace }
-        guard s.count == 13, let f = s.first, f.isLetter, s.dropFirst().dropLast().allSatisfy(\.isNumber),
-            let l = s.last, l.isNumber || l.isLetter, s.allSatisfy(\.isASCII)
-        else { return nil }
-        return s
+        return UniquePupilNumber.isValid(s) ? s : nil
     }
 
     /// Other exact identifiers: upper case, spaces removed.

@@ -36,11 +36,14 @@ public final class PersonPseudonymiser {
                 warn(.invalidNHSNumber, "nhs_number", "NHS number is not 10 digits with a valid check digit, so it is left out")
             }
         }
-        if let v = value("upn") {
+        // UN1 to UN5 are the DfE's codes for a UPN not known: no UPN, and nothing to warn about.
+        if let v = value("upn"), !UniquePupilNumber.unknownCodes.contains(v.uppercased().filter { !$0.isWhitespace }) {
             if let u = IdentifierNormaliser.upn(v) {
                 out["upn_pseudonym"] = pseudonym("upn", u)
             } else {
-                warn(.invalidIdentifier, "upn", "UPN is not a letter, 11 digits and a final character, so it is left out")
+                warn(
+                    .invalidIdentifier, "upn",
+                    "UPN is not a check letter, 11 digits and a final character with the check letter right (DfE rule 168, CIN 1510), so it is left out")
             }
         }
         if let local = value("local_id").flatMap(IdentifierNormaliser.exactID) { out["local_id_pseudonym"] = pseudonym("local", local) }

@@ -79,8 +79,9 @@ enum PersonFactory {
         }
     }
 
-    /// A UPN-shaped identifier: a letter, 11 digits and a final digit.
+    /// A UPN with its check letter right: 12 random digits after it.
     static func makeUPN(_ rng: inout SeededRandom) -> String {
-        "A" + (0..<12).map { _ in String(rng.int(0...9)) }.joined()
+        let rest = (0..<12).map { _ in String(rng.int(0...9)) }.joined()
+        return String(UniquePupilNumber.checkLetter(rest)!) + rest
     }
 }
