@@ -67,4 +67,24 @@ struct ReturnFormatTests {
         #expect(!report.issues.contains { $0.code == .encodingError })
         #expect(IssueCode.unknownDataset.fix.contains("dots prepare --mapping") && IssueCode.unknownDataset.fix.contains("dots ingest --dataset"))
     }
+
+    /// Public fake returns from liiatools 0.2.0 (MIT; Tests/Fixtures/public/liiatools-0.2.0/PROVENANCE.md).
+    static let liiatools = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/public/liiatools-0.2.0")
+
+    @Test("On public fake returns Dots did not write (liiatools): each is recognised, and intake names each in a folder")
+    func publicSamples() throws {
+        func bytes(_ name: String) throws -> [UInt8] { [UInt8](try Data(contentsOf: Self.liiatools.appendingPathComponent(name))) }
+        #expect(ReturnFormat.recognise(bytes: try bytes("cin-2022.xml")) == .cinCensusXML)
+        #expect(ReturnFormat.recognise(bytes: try bytes("SSDA903_2020_episodes.csv")) == .ssda903CSV(table: "Episodes"))
+        #expect(ReturnFormat.recognise(bytes: try bytes("Annex_A.xlsx")) == .workbook)
+        // The folder as an agency might hand it over: every file named as what it is, none read as CSV.
+        let source = try SubmissionSource.load(path: Self.liiatools.path, agency: "stoke-csc")
+        let report = SubmissionValidator(model: ReferencePartnership.model, context: Fixture.context).validate(source)
+        let named = Dictionary(report.issues.filter { $0.code == .unknownDataset }.map { ($0.file, $0.rule) }, uniquingKeysWith: { a, _ in a })
+        #expect(named["cin-2022.xml"]?.hasPrefix("this is the children in need (CIN) census return (XML)") == true)
+        #expect(named["SSDA903_2020_episodes.csv"]?.hasPrefix("this is the Episodes table of the SSDA903 looked-after children return (CSV)") == true)
+        #expect(named["Annex_A.xlsx"]?.hasPrefix("this is an Excel workbook (such as Ofsted's Annex A lists)") == true)
+        #expect(!report.issues.contains { $0.code == .encodingError || $0.code == .wrongDelimiter })
+    }
 }
