@@ -24,6 +24,7 @@ let package = Package(
         .package(url: "https://github.com/vapor/postgres-nio", from: "1.33.2"),
         .package(url: "https://github.com/vapor/sqlite-nio", from: "1.13.2"),
         .package(url: "https://github.com/jpsim/Yams", from: "6.2.2"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
         .package(url: "https://github.com/vapor/vapor", from: "4.122.3"),
     ],
     targets: [
@@ -34,10 +35,13 @@ let package = Package(
             name: "DotsIntake",
             dependencies: ["DotsCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
-        // Agency side: turns a raw extract into a submission with no clear identifiers.
+        // Agency side: turns a raw extract into a submission with no clear identifiers. It alone reads workbooks
+        // (ZIPFoundation): the hub never unpacks an archive.
         .target(
             name: "DotsPrepare",
-            dependencies: ["DotsCore", "DotsIntake", .product(name: "Crypto", package: "swift-crypto")],
+            dependencies: [
+                "DotsCore", "DotsIntake", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             swiftSettings: swiftSettings),
         // The synthetic partnership generator.
         .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
@@ -105,7 +109,9 @@ let package = Package(
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSDC", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],
             swiftSettings: swiftSettings),

@@ -67,6 +67,11 @@ public enum ReturnFormat: Sendable, Equatable {
 
     /// The problem to report for a file of this format.
     public var rule: String {
-        "this is \(name), which Dots does not read yet. Dots reads CSV files of its own datasets (`dots schema show` lists them); an agency's own extract in CSV can be mapped to them with `dots prepare --mapping` (docs/intake.md)"
+        if self == .workbook {
+            return
+                "this is \(name), which intake does not read directly: save the sheet as CSV, or prepare it at the agency with `dots prepare --mapping`, naming the sheet (docs/intake.md)"
+        }
+        return
+            "this is \(name), which Dots does not read yet. Dots reads CSV files of its own datasets (`dots schema show` lists them); an agency's own extract in CSV can be mapped to them with `dots prepare --mapping` (docs/intake.md)"
     }
 }

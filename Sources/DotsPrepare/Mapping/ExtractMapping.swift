@@ -24,6 +24,12 @@ public struct ExtractMapping: Codable, Sendable {
         public var values: [String: [String: String]]?
         /// `DD/MM/YYYY` or `MM/DD/YYYY`: how the source writes dates (times may follow after a space).
         public var dateFormat: String?
+        /// For a workbook (xlsx): the sheet to read (the first if not given). Rows above the one holding the mapped
+        /// column names (a title, notes) are skipped.
+        public var sheet: String?
+        /// Values written with a list letter before them, as Ofsted's Annex A template does ("a) WBRI",
+        /// "q) 6: Police"): the letter is dropped before values are recoded.
+        public var listPrefixes: Bool?
     }
 
     public var datasets: [String: DatasetMapping]
@@ -74,7 +80,9 @@ public struct ExtractMapping: Codable, Sendable {
         if let problem = check(Array(root.keys), allowed: ["datasets"], at: "the file") { return problem }
         for (name, value) in (root["datasets"] as? [String: Any] ?? [:]).sorted(by: { $0.key < $1.key }) {
             guard let keys = (value as? [String: Any])?.keys else { continue }
-            if let problem = check(Array(keys), allowed: ["file", "columns", "values", "dateFormat"], at: Excerpt.of(name)) { return problem }
+            if let problem = check(Array(keys), allowed: ["file", "columns", "values", "dateFormat", "sheet", "listPrefixes"], at: Excerpt.of(name)) {
+                return problem
+            }
         }
         return nil
     }
@@ -110,10 +118,53 @@ public struct ExtractMapping: Codable, Sendable {
             guard let data = FileManager.default.contents(atPath: folder + "/" + m.file) else {
                 throw MappingError(description: "\(m.file) (mapped to \(name)) is not in \(folder).")
             }
-            let bytes = try rewrite([UInt8](data), dataset: ds, mapping: m)
+            var source = [UInt8](data)
+            if m.sheet != nil || ReturnFormat.recognise(bytes: source) == .workbook {
+                source = try Self.sheetAsCSV(source, mapping: m, dataset: name)
+            }
+            let bytes = try rewrite(source, dataset: ds, mapping: m)
             files.append(SubmissionFile(name: m.file, dataset: ds, bytes: bytes, checksum: SubmissionSource.sha256(bytes), declaredHash: nil))
         }
         return SubmissionSource(agency: agency, period: period, keyID: nil, files: files, label: URL(fileURLWithPath: folder).lastPathComponent)
+    }
+
+    /// A workbook's sheet as CSV, from the row holding the mapped column names (compared without regard to case or
+    /// repeated spaces, and written back as the mapping spells them) down.
+    static func sheetAsCSV(_ bytes: [UInt8], mapping m: DatasetMapping, dataset name: String) throws -> [UInt8] {
+        guard bytes.starts(with: [0x50, 0x4B, 0x03, 0x04]) else {
+            throw MappingError(description: "\(m.file) (mapped to \(name)) is not an xlsx workbook; an older .xls must be saved as .xlsx first.")
+        }
+        let rows: [[String]]
+        let book: Workbook
+        do {
+            book = try Workbook(bytes: bytes)
+            guard let sheet = m.sheet ?? book.sheetNames.first else { throw Workbook.ReadError(description: "the workbook has no sheets") }
+            rows = try book.rows(sheet: sheet)
+        } catch let e as Workbook.ReadError {
+            throw MappingError(description: "\(m.file) (mapped to \(name)): \(e.description).")
+        }
+        func key(_ s: String) -> String { s.lowercased().split(whereSeparator: \.isWhitespace).joined(separator: " ") }
+        let wanted = Set(m.columns.values.filter { !$0.hasPrefix("@") && !$0.hasPrefix("=") })
+        let spelling = Dictionary(wanted.map { (key($0), $0) }, uniquingKeysWith: { a, _ in a })
+        guard let headerIndex = rows.prefix(20).firstIndex(where: { row in Set(row.map(key)).isSuperset(of: spelling.keys) }) else {
+            let first = rows.first.map { $0.filter { !$0.isEmpty }.prefix(12).map { Excerpt.of($0) }.joined(separator: ", ") } ?? "nothing"
+            throw MappingError(
+                description:
+                    "\(m.file) (mapped to \(name)), sheet \(m.sheet ?? book.sheetNames.first ?? ""): no row in its first 20 names every mapped column (\(wanted.sorted().joined(separator: ", "))); its first row has \(first)."
+            )
+        }
+        var out = CSVText.line(rows[headerIndex].map { spelling[key($0)] ?? $0 })
+        for row in rows[(headerIndex + 1)...] { out += CSVText.line(row) }
+        return Array(out.utf8)
+    }
+
+    /// "a) WBRI" → "WBRI", "q) 6: Police" → "6: Police": a list letter (or two) and a bracket before the value.
+    static func droppingListLetter(_ value: String) -> String {
+        let chars = Array(value)
+        var i = 0
+        while i < chars.count, i < 2, chars[i].isASCII, chars[i].isLetter { i += 1 }
+        guard i > 0, i < chars.count, chars[i] == ")" else { return value }
+        return String(chars[(i + 1)...]).trimmingCharacters(in: .whitespaces)
     }
 
     func rewrite(_ bytes: [UInt8], dataset: Dataset, mapping m: DatasetMapping) throws -> [UInt8] {
@@ -148,6 +199,7 @@ public struct ExtractMapping: Codable, Sendable {
                     } else {
                         value = ""
                     }
+                    if m.listPrefixes == true { value = Self.droppingListLetter(value) }
                     if let recode = m.values?[name]?[value] { value = recode }
                     if dateFields.contains(name), let format = m.dateFormat { value = Self.isoDate(value, format: format) }
                     return value
