@@ -194,6 +194,32 @@ struct PrepareTests {
         #expect(unknown.values["upn_pseudonym"] == nil && !unknown.warnings.contains { $0.column == "upn" })
     }
 
+    @Test("A column blank on every row is one warning for the file, not one per row; a few blanks are still named by row")
+    func blankColumnsOnce() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        // Like an SSDA903 Header table: no names at all; one of three without a date of birth.
+        let fields = Dataset.people.extractSchema.fieldNames
+        func row(_ v: [String: String]) -> String { fields.map { v[$0] ?? "" }.joined(separator: ",") }
+        let rows = [
+            row(["person_id": "C1", "date_of_birth": "2010-02-28", "sex": "F"]), row(["person_id": "C2", "sex": "M"]),
+            row(["person_id": "C3", "date_of_birth": "2012-05-06", "sex": "M"]),
+        ]
+        try ([fields.joined(separator: ",")] + rows).joined(separator: "\n").appending("\n").write(
+            toFile: dir + "/in/people.csv", atomically: true, encoding: .utf8)
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-csc", period: nil)
+        #expect(result.report.isValid)
+        let blanks = result.report.issues.filter { $0.code == .missingValue }
+        #expect(blanks.filter { $0.column == "first_name" }.count == 1 && blanks.filter { $0.column == "surname" }.count == 1)
+        #expect(blanks.first { $0.column == "first_name" }?.row == nil)
+        #expect(
+            blanks.first { $0.column == "surname" }?.rule
+                == "surname is blank on every row (3): the extract does not hold it, so people will link on other identifiers only")
+        #expect(blanks.filter { $0.column == "date_of_birth" }.map(\.row) == [3])
+    }
+
     @Test("Nicknames become the formal name before pseudonymising")
     func nicknames() {
         let p = PersonPseudonymiser(key: key)

@@ -91,13 +91,32 @@ public struct PreparePipeline {
         var scanner = CSVScanner(bytes: file.bytes)
         _ = scanner.next()
         let header = scanner.fields.map { HeaderMap.normalise(scanner.string($0)) }
+        // A column blank on every row is one finding, not one per row: a return that never carries names (an
+        // SSDA903 Header table) would otherwise bury everything else under thousands of "name blank" warnings.
+        var blanks: [String: [IntakeIssue]] = [:]
+        var rows = 0
         while scanner.next() == .record {
             if scanner.isBlankRecord { continue }
+            rows += 1
             var raw: [String: String] = [:]
             for (i, name) in header.enumerated() where i < scanner.fields.count { raw[name] = scanner.string(at: i) }
             let (values, warnings) = pseudonymiser.transform(raw, file: file.name, row: scanner.recordCount)
-            for w in warnings { report.add(w) }
+            for w in warnings {
+                if w.code == .missingValue, let column = w.column { blanks[column, default: []].append(w) } else { report.add(w) }
+            }
             try writer.write(CSVText.line(PeopleSchema.submission.fieldNames.map { values[$0] ?? "" }))
+        }
+        for (column, warnings) in blanks.sorted(by: { $0.key < $1.key }) {
+            if rows > 1, warnings.count == rows {
+                report.add(
+                    IntakeIssue(
+                        .missingValue, severity: .warning, file: file.name, column: column,
+                        rule:
+                            "\(column.replacingOccurrences(of: "_", with: " ")) is blank on every row (\(rows)): the extract does not hold it, so people will link on other identifiers only"
+                    ))
+            } else {
+                for w in warnings { report.add(w) }
+            }
         }
         try writer.close()
     }
