@@ -80,6 +80,7 @@ public final class HubStore: Sendable {
         m.add(M0014_CreateCommentary(), to: nil)
         m.add(M0015_CreatePublishedReports(), to: nil)
         m.add(M0016_CreateVoiceTables(), to: nil)
+        m.add(M0017_ChainAuditLog(), to: nil)
         return m
     }
 

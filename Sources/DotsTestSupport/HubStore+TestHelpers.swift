@@ -13,4 +13,9 @@ extension HubStore {
         precondition(table.allSatisfy { $0.isLetter || $0 == "_" })
         _ = try await textRows("DELETE FROM \(table)")
     }
+
+    /// Runs a statement a test needs, such as tampering with a record to show the store notices.
+    public func executeForTest(_ statement: String) async throws {
+        _ = try await textRows(statement)
+    }
 }

@@ -9,6 +9,6 @@ struct Dots: AsyncParsableCommand {
         subcommands: [
             DemoCommand.self, SynthCommand.self, PrepareCommand.self, IngestCommand.self, LinkCommand.self, ReviewCommand.self, SubmissionsCommand.self,
             FrameworkCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self,
-            KeyCommand.self, MaturityCommand.self, DataMapCommand.self, ActionsCommand.self, ReportCommand.self, VoiceCommand.self,
+            KeyCommand.self, MaturityCommand.self, DataMapCommand.self, ActionsCommand.self, ReportCommand.self, VoiceCommand.self, AuditCommand.self,
         ])
 }

@@ -15,4 +15,7 @@ public struct AuditLog: Sendable {
     public func record(_ caller: Caller?, _ action: String, _ target: String, _ detail: String? = nil) async throws {
         try await store.audit(AuditEvent(at: clock.now(), accountID: caller?.accountID, action: action, target: target, detail: detail))
     }
+
+    /// Checks that no record of the log has been changed, removed or inserted since it was written (`AuditChain`).
+    public func verify() async throws -> AuditChain.Verdict { try await store.verifyAuditChain() }
 }

@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import FluentKit
 import SQLKit
 
@@ -154,14 +155,55 @@ extension HubStore {
 
     // MARK: audit
 
+    /// Appends a record to the audit chain (`AuditChain`): numbered after the last, with its hash. Two writers that
+    /// read the same last record cannot both append (the number is the key, and PostgreSQL's writers take a lock);
+    /// one that loses anyway (SQLite busy) tries again.
     public func audit(_ e: AuditEvent) async throws {
-        try await sql.insert(into: "audit_events").columns("at", "account_id", "action", "target", "detail")
-            .values(engine.timestamp(e.at), SQLBind(e.accountID), SQLBind(e.action), SQLBind(e.target), SQLBind(e.detail)).run()
+        let engine = engine
+        var attempt = 0
+        while true {
+            do {
+                try await database.transaction { tx in
+                    let db = tx.sql
+                    // PostgreSQL: writers queue here rather than race for the same number.
+                    if engine == .postgres { try await db.raw("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE").run() }
+                    let last = try await db.select().columns("seq", "hash").from("audit_events").orderBy("seq", .descending).limit(1).first()
+                    let seq = (try last?.decode(column: "seq", as: Int64.self) ?? 0) + 1
+                    let previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+                    try await db.insert(into: "audit_events").columns("seq", "at", "account_id", "action", "target", "detail", "prev_hash", "hash")
+                        .values(
+                            SQLBind(seq), engine.timestamp(e.at), SQLBind(e.accountID), SQLBind(e.action), SQLBind(e.target), SQLBind(e.detail),
+                            SQLBind(previous), SQLBind(AuditChain.hash(previous: previous, seq: seq, event: e))
+                        ).run()
+                }
+                return
+            } catch {
+                attempt += 1
+                if attempt >= 10 { throw error }
+            }
+        }
+    }
+
+    /// Checks the whole audit chain, in the order of its numbers.
+    public func verifyAuditChain() async throws -> AuditChain.Verdict {
+        let rows = try await sql.select().columns("seq", "prev_hash", "hash", "account_id", "action", "target", "detail")
+            .column(SQLRaw(engine.timestampText("at")), as: "at_text").from("audit_events").orderBy("seq").all()
+        return AuditChain.verify(
+            try rows.map { row in
+                (
+                    try row.decode(column: "seq", as: Int64?.self), try row.decode(column: "prev_hash", as: String?.self),
+                    try row.decode(column: "hash", as: String?.self),
+                    AuditEvent(
+                        at: Instant(iso: try row.decode(column: "at_text", as: String.self)) ?? Instant(seconds: 0),
+                        accountID: try row.decode(column: "account_id", as: String?.self), action: try row.decode(column: "action", as: String.self),
+                        target: try row.decode(column: "target", as: String.self), detail: try row.decode(column: "detail", as: String?.self))
+                )
+            })
     }
 
     public func auditEvents(limit: Int = 200) async throws -> [AuditEvent] {
         try await sql.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
-            .from("audit_events").orderBy("at", .descending).limit(limit).all().map { row in
+            .from("audit_events").orderBy("seq", .descending).limit(limit).all().map { row in
                 AuditEvent(
                     at: Instant(iso: try row.decode(column: "at_text", as: String.self))!, accountID: try row.decode(column: "account_id", as: String?.self),
                     action: try row.decode(column: "action", as: String.self), target: try row.decode(column: "target", as: String.self),
