@@ -91,8 +91,10 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .unclosedQuote: "Close the quotation mark that opens this value, or remove it; a quote inside a value is written twice (\"\")."
         case .blankHeader: "Give every column a name in the header row, or delete the empty column."
         case .duplicateColumn: "Delete or rename one of the two columns."
-        case .missingColumn: "Add the column, with this exact name, to the header row. It may be blank where the value is not required."
-        case .extraColumn: "Delete the column, or rename it to one of the schema's columns (see `dots schema show`)."
+        case .missingColumn:
+            "Add the column, with this exact name, to the header row; it may be blank where the value is not required. If the extract calls it something else, map it with `dots prepare --mapping` (docs/intake.md)."
+        case .extraColumn:
+            "Delete the column, or rename it to one of the schema's columns (see `dots schema show`); `dots prepare --mapping` does both for an agency's own extract."
         case .clearIdentifier:
             "Run `dots prepare` inside your agency first: it replaces identifiers with keyed pseudonyms. Never send names, dates of birth, NHS numbers or postcodes to the hub."
         case .unknownDataset:
