@@ -60,12 +60,7 @@ struct SharedCountsDemoTests {
             let control = DisclosureControl(policy: policy)
             let alone = run.indicators.map { ind, list, _ in
                 let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
-                var monthly = false
-                switch ind.measure {
-                case .events, .percentage(_, of: .events), .within: monthly = true
-                default: break
-                }
-                return (ind, list, control.systems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly))
+                return (ind, list, control.systems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: ind.measure.countsByMonth))
             }
             #expect(!Self.disagreements(alone).isEmpty, "the demo has cells one indicator alone would hide and another show")
         }

@@ -177,7 +177,7 @@ struct IntervalAuditTests {
         #expect(wholeAreaOnly.suppressed.count == 2)
     }
 
-    @Test("A rounded total that its published parts give away exactly is hidden after all: rounding never stands in for protection")
+    @Test("A rounded total that its published parts give away exactly protects nothing: the small count is protected another way")
     func roundedButGivenAway() {
         // 40 = 20 + 19 + 1 by area, and the 20 is also 10 + 10 by month, both published: rounding the 20 protects
         // nothing, so something else must go.
@@ -189,6 +189,9 @@ struct IntervalAuditTests {
         #expect(audit.exposed(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds, level: 3).isEmpty)
         #expect(
             audit.intervals(hidden: linked.hidden, lowerBounds: linked.lowerBounds, upperBounds: linked.upperBounds)[3].map { $0.upper! - $0.lower } ?? 0 >= 3)
+        // Rounding the 40 and the 20 alone would leave the 1 exposed: the audit knows the 20 exactly from its months.
+        let trusting = LinkedSuppression.Outcome(primary: [3], rounded: [0: 40, 1: 20], roundedTo: 5)
+        #expect(audit.exposed(hidden: trusting.hidden, lowerBounds: trusting.lowerBounds, upperBounds: trusting.upperBounds, level: 3) == [3])
     }
 
     @Test("Linked suppression leaves nothing exposed on random linked tables", arguments: 0..<25)

@@ -137,6 +137,28 @@ struct WorkbookTests {
             ])
     }
 
+    @Test("A sheet whose XML is broken is refused with the line, not read in part")
+    func malformedSheet() throws {
+        let archive = try Archive(accessMode: .create)
+        func add(_ path: String, _ text: String) throws {
+            let data = Data(text.utf8)
+            try archive.addEntry(with: path, type: .file, uncompressedSize: Int64(data.count)) { position, size in
+                data.subdata(in: Int(position)..<Int(position) + size)
+            }
+        }
+        let rel = "http://schemas.openxmlformats.org/officeDocument/2006/relationships"
+        try add("xl/workbook.xml", "<workbook xmlns:r=\"\(rel)\"><sheets><sheet name=\"S\" r:id=\"rId1\"/></sheets></workbook>")
+        try add("xl/_rels/workbook.xml.rels", "<Relationships><Relationship Id=\"rId1\" Target=\"worksheets/sheet1.xml\"/></Relationships>")
+        try add("xl/worksheets/sheet1.xml", "<worksheet><sheetData>\n<row r=\"1\"><c r=\"A1\" t=\"inlineStr\"><is><t>ok</t></is></c></row>\n<row r=\"2\"><c></row></sheetData></worksheet>")
+        let book = try Workbook(bytes: [UInt8](archive.data!))
+        do {
+            _ = try book.rows(sheet: "S")
+            Issue.record("a truncated sheet was read")
+        } catch let e as Workbook.ReadError {
+            #expect(e.description.contains("sheet \"S\": its XML is not well formed (line 3)"), "\(e)")
+        }
+    }
+
     @Test("A workbook that unpacks past the cap is refused while unpacking, not after")
     func unpackCap() throws {
         let bytes = try Self.builtWorkbook()

@@ -186,12 +186,7 @@ public struct FrameworkService: Sendable {
         var units: [(indicator: Int, system: DisclosureSystem, key: String?)] = []
         for (w, (ind, list)) in work.enumerated() {
             let additive = Set(ind.breakdowns.filter { $0 != .exploitationType }.map(\.rawValue))
-            var monthly = false
-            switch ind.measure {
-            case .events, .rate(of: .events), .percentage(_, of: .events), .within: monthly = true
-            default: break
-            }
-            for system in control.unsuppressedSystems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: monthly) {
+            for system in control.unsuppressedSystems(list, measure: ind.measure, additiveBreakdowns: additive, monthly: ind.measure.countsByMonth) {
                 // The method before December 2026 protected each indicator alone; it is kept as it was.
                 units.append((w, system, policy.method == .linked ? SharedCounts.key(ind, system.quantity) : nil))
             }

@@ -20,11 +20,7 @@ public struct IndicatorCompiler: Sendable {
     }
 
     public func compile(_ indicator: IndicatorSpec, periods: [ReportingPeriod]) -> CompiledIndicator {
-        let grain: CompiledIndicator.Grain
-        switch indicator.measure {
-        case .events, .rate(of: .events), .percentage(_, of: .events), .within: grain = .month
-        default: grain = .period
-        }
+        let grain: CompiledIndicator.Grain = indicator.measure.countsByMonth ? .month : .period
         var notes: [String] = []
         var breakdowns: [BreakdownColumn] = []
         for b in indicator.breakdowns where b != .la {

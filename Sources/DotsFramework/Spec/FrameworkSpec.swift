@@ -94,6 +94,15 @@ public enum MeasureSpec: Sendable, Equatable {
     case overlap(agencies: Int?, with: Dataset?, withFilters: [FilterSpec])
 
     public enum RateBase: String, Sendable { case people, events }
+
+    /// Counts of events are made by the calendar month and summed into longer periods, so a period's months add up
+    /// to it (what the engine computes, and what disclosure control treats as a relation).
+    public var countsByMonth: Bool {
+        switch self {
+        case .events, .rate(of: .events), .percentage(_, of: .events), .within: true
+        default: false
+        }
+    }
     public enum DurationUnit: String, Sendable { case hours, days }
 
     public var name: String {

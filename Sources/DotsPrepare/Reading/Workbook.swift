@@ -53,6 +53,7 @@ public struct Workbook: Sendable {
         }
         guard let workbook = parts["xl/workbook.xml"] else { throw ReadError(description: "the file has no xl/workbook.xml: it is not an xlsx workbook") }
         let book = XMLElements(workbook, collecting: ["sheet", "workbookPr"])
+        if let failure = book.failure { throw ReadError(description: "the workbook's xl/workbook.xml: \(failure)") }
         let rels = XMLElements(parts["xl/_rels/workbook.xml.rels"] ?? Data(), collecting: ["Relationship"])
         var targets: [String: String] = [:]
         for r in rels.elements {
@@ -79,6 +80,7 @@ public struct Workbook: Sendable {
             throw ReadError(description: "the workbook has no sheet \"\(Excerpt.of(name))\"; its sheets are \(sheetNames.joined(separator: ", "))")
         }
         let sheet = SheetCells(data)
+        if let failure = sheet.failure { throw ReadError(description: "sheet \"\(Excerpt.of(name))\": \(failure)") }
         var out: [[String]] = []
         for row in sheet.rows {
             guard let width = row.keys.max().map({ $0 + 1 }) else { continue }
@@ -115,7 +117,18 @@ public struct Workbook: Sendable {
 }
 
 /// Elements of the given names, with their attributes, in document order.
+/// Parses `data` with `delegate`; nil when it reads to the end, else what went wrong and on which line. (Each part's
+/// delegate conforms itself: on Linux a subclass's methods would not be seen through a base class's conformance.)
+func parseXML(_ data: Data, with delegate: any XMLParserDelegate) -> String? {
+    let parser = XMLParser(data: data)
+    parser.delegate = delegate
+    // Foundation on Linux can return true with an error set: both are read.
+    let finished = parser.parse()
+    return finished && parser.parserError == nil ? nil : "its XML is not well formed (line \(parser.lineNumber))"
+}
+
 final class XMLElements: NSObject, XMLParserDelegate {
+    private(set) var failure: String?
     struct Element {
         var name: String
         var attributes: [String: String]
@@ -126,9 +139,7 @@ final class XMLElements: NSObject, XMLParserDelegate {
     init(_ data: Data, collecting names: Set<String>) {
         wanted = names
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+        failure = parseXML(data, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -138,14 +149,13 @@ final class XMLElements: NSObject, XMLParserDelegate {
 
 /// The shared string table: each `<si>`'s text runs joined (phonetic guides left out).
 final class SharedStrings: NSObject, XMLParserDelegate {
+    private(set) var failure: String?
     private(set) var strings: [String] = []
     private var current: String?, inText = false, phonetic = 0
 
     init(_ data: Data) {
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+        failure = parseXML(data, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -174,14 +184,13 @@ final class SharedStrings: NSObject, XMLParserDelegate {
 /// Which cell styles show numbers as dates: the built-in date formats (14 to 22, 45 to 47) and any custom format
 /// with a day, month or year in it (outside quoted text and colours).
 final class Styles: NSObject, XMLParserDelegate {
+    private(set) var failure: String?
     private(set) var dateStyles: [Int: Bool] = [:]
     private var custom: [Int: String] = [:], inCellXfs = false, xf = 0
 
     init(_ data: Data) {
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+        failure = parseXML(data, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
@@ -227,6 +236,7 @@ final class Styles: NSObject, XMLParserDelegate {
 
 /// A worksheet's cells by row and column (0-based), with their type, style and value.
 final class SheetCells: NSObject, XMLParserDelegate {
+    private(set) var failure: String?
     struct Cell {
         var type: String
         var style: Int?
@@ -237,9 +247,7 @@ final class SheetCells: NSObject, XMLParserDelegate {
 
     init(_ data: Data) {
         super.init()
-        let parser = XMLParser(data: data)
-        parser.delegate = self
-        parser.parse()
+        failure = parseXML(data, with: self)
     }
 
     func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String]) {
