@@ -126,6 +126,7 @@ let package = Package(
             name: "DotsAppTests",
             dependencies: [
                 "DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework", "DotsVoice",
+                "DotsPrepare",
             ],
             swiftSettings: swiftSettings),
         .testTarget(

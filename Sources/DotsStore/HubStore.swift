@@ -81,6 +81,7 @@ public final class HubStore: Sendable {
         m.add(M0015_CreatePublishedReports(), to: nil)
         m.add(M0016_CreateVoiceTables(), to: nil)
         m.add(M0017_ChainAuditLog(), to: nil)
+        m.add(M0018_CreateReturnTables(), to: nil)
         return m
     }
 

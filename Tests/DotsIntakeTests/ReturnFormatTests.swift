@@ -57,8 +57,9 @@ struct ReturnFormatTests {
         let report = SubmissionValidator(model: ReferencePartnership.model, context: Fixture.context).validate(source)
         let cinIssue = report.issues.first { $0.file == "cin_census_2025.xml" }
         #expect(cinIssue?.code == .unknownDataset)
-        #expect(cinIssue?.rule.hasPrefix("this is the children in need (CIN) census return (XML), which Dots does not read yet") == true)
-        #expect(cinIssue?.rule.contains("dots prepare --mapping") == true)
+        // The hub takes prepared packages: the return is read at the local authority, by dots prepare.
+        #expect(cinIssue?.rule.hasPrefix("this is the children in need (CIN) census return (XML), which the hub does not take as it is") == true)
+        #expect(cinIssue?.rule.contains("prepare it at the local authority with `dots prepare`") == true)
         let book = report.issues.filter { $0.file == "missing_episodes.xlsx" }
         #expect(book.map(\.code) == [.unknownDataset], "\(book.map(\.rule))")
         #expect(book.first?.rule.contains("an Excel workbook (such as Ofsted's Annex A lists)") == true)

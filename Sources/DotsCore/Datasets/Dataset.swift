@@ -10,6 +10,11 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     case youthJustice = "youth_justice"
     case maceDiscussions = "mace_discussions"
     case voiceFeedback = "voice_feedback"
+    case cinEpisodes = "cin_episodes"
+    case cinAssessments = "cin_assessments"
+    case section47Enquiries = "section47_enquiries"
+    case protectionPlans = "protection_plans"
+    case careEpisodes = "care_episodes"
 
     /// The schema a submission of this dataset must follow on the hub.
     public var schema: DatasetSchema {
@@ -24,6 +29,11 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
         case .youthJustice: EventSchemas.youthJustice
         case .maceDiscussions: EventSchemas.maceDiscussions
         case .voiceFeedback: EventSchemas.voiceFeedback
+        case .cinEpisodes: EventSchemas.cinEpisodes
+        case .cinAssessments: EventSchemas.cinAssessments
+        case .section47Enquiries: EventSchemas.section47Enquiries
+        case .protectionPlans: EventSchemas.protectionPlans
+        case .careEpisodes: EventSchemas.careEpisodes
         }
     }
 
@@ -36,6 +46,9 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     public static let original: [Dataset] = [
         .people, .ceScreenings, .missingEpisodes, .policeIncidents, .nrmReferrals, .healthContacts, .educationEvents, .youthJustice, .maceDiscussions,
     ]
+
+    /// The datasets the statutory returns fill (migration 0018 creates their tables).
+    public static let returns: [Dataset] = [.cinEpisodes, .cinAssessments, .section47Enquiries, .protectionPlans, .careEpisodes]
 
     public static func < (l: Dataset, r: Dataset) -> Bool {
         allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)!

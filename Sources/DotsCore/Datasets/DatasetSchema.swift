@@ -13,11 +13,15 @@ public struct DatasetSchema: Sendable {
     /// The date that places an event in a reporting period (nil for `people`).
     public let eventDate: String?
     public let rules: [RowRule]
+    /// The date an event ends, for events that last (an episode, a plan): one that began before a period and was
+    /// still open in it belongs to that period's return too. Nil for events that happen on a day.
+    public let eventEnd: String?
 
     public init(
         dataset: Dataset, version: Int, title: String, description: String, fields: [FieldSpec],
-        primaryKey: String, personKey: String?, eventDate: String?, rules: [RowRule]
+        primaryKey: String, personKey: String?, eventDate: String?, rules: [RowRule], eventEnd: String? = nil
     ) {
+        self.eventEnd = eventEnd
         self.dataset = dataset
         self.version = version
         self.title = title

@@ -41,6 +41,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case invalidNHSNumber = "invalid-nhs-number"
     case invalidIdentifier = "invalid-identifier"
     case unknownPostcode = "unknown-postcode"
+    case returnRule = "return-rule"
 
     public var title: String {
         switch self {
@@ -78,6 +79,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .invalidNHSNumber: "An NHS number fails its check"
         case .invalidIdentifier: "An identifier is malformed"
         case .unknownPostcode: "A postcode is outside the known areas"
+        case .returnRule: "A DfE validation rule of the return fails"
         }
     }
 
@@ -124,6 +126,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .invalidNHSNumber: "Check the NHS number at source; the row is prepared without it."
         case .invalidIdentifier: "Check the identifier at source; the row is prepared without it."
         case .unknownPostcode: "Check the postcode; the row is prepared without a home area."
+        case .returnRule:
+            "Correct the record in the case-management system and export the return again; the rule is the DfE's own, numbered as in its validation guidance (docs/returns.md)."
         }
     }
 }

@@ -9,6 +9,8 @@ public struct TableValidator {
     let keyField: Int
     let personField: Int?
     let eventField: Int?
+    /// The column that ends a lasting event: one open during the period belongs to it, wherever it began.
+    let eventEndField: Int?
 
     /// The result of checking one file.
     public struct Outcome: Sendable {
@@ -28,6 +30,7 @@ public struct TableValidator {
         keyField = schema.index(of: schema.primaryKey)!
         personField = schema.personKey.flatMap(schema.index(of:))
         eventField = schema.eventDate.flatMap(schema.index(of:))
+        eventEndField = schema.eventEnd.flatMap(schema.index(of:))
     }
 
     /// Validates `bytes` (the whole file), adding issues to `report`.
@@ -167,10 +170,20 @@ public struct TableValidator {
                 if outcome.firstEvent.map({ day < $0 }) ?? true { outcome.firstEvent = day }
                 if outcome.lastEvent.map({ day > $0 }) ?? true { outcome.lastEvent = day }
                 if let period = context.period, !period.contains(day) {
-                    report.add(
-                        issue(
-                            .outsidePeriod, file: file, row: row, field: e, value: map.columnOfField[e].map { scanner.string(fields[$0]) },
-                            rule: "is outside the submission's period \(period) (\(period.start) to \(period.end))"))
+                    // Returns report every episode open during the year: one that began before it and had not
+                    // ended by its start (or has not ended) is the period's too.
+                    let end = eventEndField.flatMap { f in
+                        comparables[f].map { schema.fields[f].type == .dateTime ? UKTime.localDate(of: Instant(seconds: $0)) : CalendarDate(dayNumber: Int($0)) }
+                    }
+                    let openDuring = eventEndField != nil && day < period.start && (end.map { $0 >= period.start } ?? true)
+                    if !openDuring {
+                        report.add(
+                            issue(
+                                .outsidePeriod, file: file, row: row, field: e, value: map.columnOfField[e].map { scanner.string(fields[$0]) },
+                                rule:
+                                    "is outside the submission's period \(period) (\(period.start) to \(period.end))\(eventEndField == nil ? "" : day < period.start ? " and had ended before the period began" : "")"
+                            ))
+                    }
                 }
             }
         }

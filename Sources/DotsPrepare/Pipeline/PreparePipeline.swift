@@ -25,23 +25,40 @@ public struct PreparePipeline {
         /// The package folder, if one was written.
         public let output: String?
         public let keyID: String?
+        /// For statutory returns: what each file was and what came of it.
+        public var returns: [String] = []
     }
 
     /// Prepares the extract at `input` (a folder of CSVs or one CSV) into the folder `output`; with a `mapping`,
     /// `input` is the folder holding the files it names. `knownPeople` (the agency's people as last sent,
-    /// `PeopleManifest`) are those an extract without a people file may refer to.
+    /// `PeopleManifest`) are those an extract without a people file may refer to. A folder of statutory returns
+    /// (CIN census XML, SSDA903 CSV tables) is read as such (`ReturnFolder`); `la` is the local authority's DfE
+    /// code where the returns do not say it, and the period, if not given, is the year the returns cover.
     public func run(
         input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil,
-        expectedKeyID: String? = nil, knownPeople: Set<String> = []
+        expectedKeyID: String? = nil, knownPeople: Set<String> = [], la: String? = nil
     ) throws -> Result {
         let key = try keyProvider.linkageKey()
         if let expectedKeyID, expectedKeyID != key.id { throw KeyError.wrongKey(found: key.id, expected: expectedKeyID) }
+        var period = period
+        var returns: ReturnExtract?
+        if mapping == nil, let files = try ReturnFolder.files(at: input) {
+            returns = try ReturnFolder.read(files, la: la, postcodeAreas: postcodeAreas)
+            period = period ?? returns?.period
+        }
         let source =
-            try mapping?.apply(folder: input, agency: agency, period: period)
+            try returns?.source(agency: agency, period: period, label: URL(fileURLWithPath: input).lastPathComponent)
+            ?? mapping?.apply(folder: input, agency: agency, period: period)
             ?? SubmissionSource.load(path: input, agency: agency, period: period)
         let validator = SubmissionValidator(model: model, context: ValidationContext(period: period, now: clock.now()), side: .agencyExtract)
         var report = validator.validate(source, existingPersons: knownPeople)
-        guard report.isValid else { return Result(report: report, output: nil, keyID: key.id) }
+        for issue in returns?.issues ?? [] { report.add(issue) }
+        let summary = returns?.summary ?? []
+        guard report.isValid else {
+            var result = Result(report: report, output: nil, keyID: key.id)
+            result.returns = summary
+            return result
+        }
 
         let fm = FileManager.default
         let staging = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
@@ -82,7 +99,9 @@ public struct PreparePipeline {
             try? fm.removeItem(atPath: staging)
             throw error
         }
-        return Result(report: report, output: output, keyID: key.id)
+        var result = Result(report: report, output: output, keyID: key.id)
+        result.returns = summary
+        return result
     }
 
     func writePeople(_ file: SubmissionFile, to path: String, pseudonymiser: PersonPseudonymiser, report: inout IntakeReport) throws {

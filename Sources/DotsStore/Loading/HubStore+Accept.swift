@@ -5,7 +5,8 @@ import SQLKit
 
 extension HubStore {
     /// Loads a whole submission in one transaction. Each file replaces the agency's current submission of the
-    /// same dataset and period (for `people`, of any period), which is kept in the log as superseded. Either
+    /// same dataset and period (for `people`, of any period), which is kept in the log as superseded; an episode it
+    /// repeats from another period's submission (one open across the year end) replaces the earlier copy. Either
     /// every file is loaded or nothing changes.
     /// - Returns: the records now current, and the ids they superseded.
     public func accept(_ files: [IncomingFile], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [SubmissionRecord] {
@@ -56,6 +57,16 @@ extension HubStore {
                     .where("submission_id", .equal, r.id).first()?.decode(column: "n", as: Int.self) ?? 0
                 guard loaded == r.rows, stored == r.rows else {
                     throw StoreError.rowCountMismatch(dataset: r.dataset, expected: r.rows, loaded: stored)
+                }
+                // An episode still open at the end of one return is in the next one too, under the same id: the
+                // later copy is the record as it now stands, so the agency's earlier copy goes (never counted twice).
+                if let key = r.dataset.schema.eventEnd.map({ _ in r.dataset.schema.primaryKey }) {
+                    try await db.raw(
+                        """
+                        DELETE FROM \(ident: r.dataset.rawValue) WHERE agency_id = \(bind: r.agency) AND submission_id <> \(bind: r.id) \
+                        AND \(ident: key) IN (SELECT \(ident: key) FROM \(ident: r.dataset.rawValue) WHERE submission_id = \(bind: r.id))
+                        """
+                    ).run()
                 }
                 accepted.append(r)
             }

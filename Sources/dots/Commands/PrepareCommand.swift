@@ -10,7 +10,11 @@ struct PrepareCommand: AsyncParsableCommand {
         abstract: "Inside an agency: check a raw extract and write a submission package with no clear identifiers.",
         discussion: "The linkage key comes from --key-file or DOTS_LINKAGE_KEY. It is never written to the package, the report or the log.")
 
-    @Argument(help: "The agency's extract: a folder of CSVs (people.csv, missing_episodes.csv, …) or one CSV.") var input: String
+    @Argument(
+        help:
+            "The agency's extract: a folder of CSVs (people.csv, missing_episodes.csv, …) or one CSV; or a local authority's statutory returns (CIN census XML, SSDA903 CSV tables), read as they are."
+    )
+    var input: String
     @Option(help: "The agency's id (see `dots partnership show`).") var agency: String
     @Option(help: "Where to write the package folder.") var out: String
     @Option(help: "The period the events cover: 2025-26, 2025-26 Q1, 2025-04 or 2025-04-01/2026-03-31.") var period: String?
@@ -23,6 +27,11 @@ struct PrepareCommand: AsyncParsableCommand {
             "For an extract of events without a people file: the agency's last package (or its people.csv), whose people the events may refer to."
     )
     var peopleFrom: String?
+    @Option(
+        help:
+            "For statutory returns that do not name their local authority (the SSDA903 CSV tables): its three-digit DfE code, which prefixes every child's id."
+    )
+    var laCode: String?
 
     func run() async throws {
         let period = try parsePeriod(self.period)
@@ -31,14 +40,18 @@ struct PrepareCommand: AsyncParsableCommand {
         do {
             let map = try mapping.map(ExtractMapping.load)
             let known = try peopleFrom.map(PeopleManifest.load) ?? []
-            result = try pipeline.run(input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID, knownPeople: known)
+            result = try pipeline.run(
+                input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID, knownPeople: known, la: laCode)
         } catch let e as KeyError {
             throw ValidationError(e.description)
         } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) } catch let e as PeopleManifest.ReadError {
             throw ValidationError(e.description)
         } catch let e as ExtractMapping.MappingError {
             throw ValidationError(e.description)
+        } catch let e as ReturnReadError {
+            throw ValidationError(e.description)
         }
+        for line in result.returns { print(line) }
         try writeReport(result.report, to: report)
         print(result.report.summary())
         guard let output = result.output else { throw ExitCode(1) }

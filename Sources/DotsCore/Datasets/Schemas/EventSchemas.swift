@@ -72,7 +72,7 @@ public enum EventSchemas {
             .notBefore(field: "rhi_offered_datetime", reference: "start_datetime"),
             .notBefore(field: "rhi_accepted_datetime", reference: "rhi_offered_datetime"),
             .notBefore(field: "rhi_completed_datetime", reference: "start_datetime"),
-        ])
+        ], eventEnd: "end_datetime")
 
     public static let policeIncidents = DatasetSchema(
         dataset: .policeIncidents, version: 1, title: "Police crimes and incidents",

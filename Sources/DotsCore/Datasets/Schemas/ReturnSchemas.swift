@@ -1,0 +1,120 @@
+/// Datasets that hold what the statutory returns carry: the CIN census (referrals, assessments with their factors,
+/// section 47 enquiries and child protection plans) and the SSDA903 return (care episodes). `dots prepare` reads the
+/// returns themselves into these (docs/returns.md); an agency may also send them as CSV like any other dataset.
+/// Ids are the agency's own, made stable by the readers (the child and the date, so the same episode has the same id
+/// in every year's return that includes it).
+extension EventSchemas {
+    static func date(_ name: String, _ title: String, _ description: String, required: Bool = false, example: String = "2025-05-02") -> FieldSpec {
+        FieldSpec(name, .date, required: required, title: title, description: description, example: example)
+    }
+
+    public static let cinEpisodes = DatasetSchema(
+        dataset: .cinEpisodes, version: 1, title: "Children in need episodes",
+        description: "Referrals to children's social care and the episodes of need that follow them (CIN census CINdetails).",
+        fields: [
+            key("episode_id", "Episode id"), personID,
+            date("referral_date", "Referral date", "When the referral was received.", required: true),
+            FieldSpec(
+                "referral_source", .code(CodeSet(ReferralSource.self)), required: true, title: "Referral source", description: "Who referred the child.",
+                example: "6"),
+            FieldSpec(
+                "primary_need", .code(CodeSet(PrimaryNeed.self)), title: "Primary need", description: "The child's main need, once assessed.", example: "N1"),
+            FieldSpec("referral_nfa", .boolean, title: "No further action", description: "Y if the referral led to no further action.", example: "N"),
+            date("closure_date", "Closure date", "When the episode closed; blank while it is open.", example: "2025-09-30"),
+            FieldSpec(
+                "closure_reason", .code(CodeSet(CINClosureReason.self)), title: "Reason closed", description: "Why the episode closed.", example: "RC8"),
+        ],
+        primaryKey: "episode_id", personKey: "person_id", eventDate: "referral_date",
+        rules: [
+            .notInFuture(field: "referral_date"), .notInFuture(field: "closure_date"),
+            .notBefore(field: "closure_date", reference: "referral_date"),
+        ], eventEnd: "closure_date")
+
+    public static let cinAssessments = DatasetSchema(
+        dataset: .cinAssessments, version: 1, title: "Children in need assessments",
+        description: "Child and family assessments and the factors identified at their end (CIN census Assessments).",
+        fields: [
+            key("assessment_id", "Assessment id"), personID,
+            FieldSpec(
+                "episode_id", .identifier, title: "Episode id", description: "The children in need episode the assessment belongs to, if known.",
+                example: "R000045"),
+            date("start_date", "Start", "When the assessment started.", required: true),
+            date("authorised_date", "Authorised", "When it was completed and authorised; blank while it is open.", example: "2025-05-30"),
+            FieldSpec(
+                "factors", .codes(CodeSet(AssessmentFactor.self)), title: "Factors identified",
+                description: "CIN census factors identified at the end of the assessment, separated by `;` (10A missing, 11A CSE, 12A trafficking, 13A gangs, 24A CCE ...).",
+                example: "11A;10A"),
+        ],
+        primaryKey: "assessment_id", personKey: "person_id", eventDate: "start_date",
+        rules: [.notInFuture(field: "start_date"), .notInFuture(field: "authorised_date"), .notBefore(field: "authorised_date", reference: "start_date")],
+        eventEnd: "authorised_date")
+
+    public static let section47Enquiries = DatasetSchema(
+        dataset: .section47Enquiries, version: 1, title: "Section 47 enquiries",
+        description: "Enquiries into whether a child is suffering, or likely to suffer, significant harm (CIN census Section47).",
+        fields: [
+            key("enquiry_id", "Enquiry id"), personID,
+            date("start_date", "Start", "When the enquiry started.", required: true),
+            date("conference_date", "Initial conference", "Date of the initial child protection conference, if one was held.", example: "2025-05-16"),
+            FieldSpec(
+                "conference_not_required", .boolean, title: "Conference not required",
+                description: "Y if the enquiry concluded that no initial conference was needed.", example: "N"),
+        ],
+        primaryKey: "enquiry_id", personKey: "person_id", eventDate: "start_date",
+        rules: [.notInFuture(field: "start_date"), .notInFuture(field: "conference_date"), .notBefore(field: "conference_date", reference: "start_date")])
+
+    public static let protectionPlans = DatasetSchema(
+        dataset: .protectionPlans, version: 1, title: "Child protection plans",
+        description: "Child protection plans, with the category of abuse they name (CIN census ChildProtectionPlans).",
+        fields: [
+            key("plan_id", "Plan id"), personID,
+            date("start_date", "Start", "When the plan started.", required: true),
+            date("end_date", "End", "When the plan ended; blank while it is open.", example: "2025-11-20"),
+            FieldSpec(
+                "initial_category", .code(CodeSet(AbuseCategory.self)), required: true, title: "Initial category", description: "Category of abuse at the start.",
+                example: "NEG"),
+            FieldSpec(
+                "latest_category", .code(CodeSet(AbuseCategory.self)), title: "Latest category", description: "Category of abuse most recently recorded.",
+                example: "NEG"),
+            FieldSpec(
+                "previous_plans", .integer(min: 0, max: 99), title: "Previous plans", description: "How many plans the child had before this one.",
+                example: "0"),
+        ],
+        primaryKey: "plan_id", personKey: "person_id", eventDate: "start_date",
+        rules: [.notInFuture(field: "start_date"), .notInFuture(field: "end_date"), .notBefore(field: "end_date", reference: "start_date")],
+        eventEnd: "end_date")
+
+    public static let careEpisodes = DatasetSchema(
+        dataset: .careEpisodes, version: 1, title: "Care episodes",
+        description:
+            "Episodes of a child being looked after: each change of legal status or placement starts a new one (SSDA903 Episodes).",
+        fields: [
+            key("episode_id", "Episode id"), personID,
+            date("start_date", "Start", "When the episode began (DECOM).", required: true),
+            FieldSpec(
+                "reason_new", .code(CodeSet(ReasonNewEpisode.self)), required: true, title: "Reason for new episode", description: "RNE.",
+                example: "S"),
+            FieldSpec(
+                "legal_status", .code(CodeSet(LegalStatus.self)), required: true, title: "Legal status", description: "LS.", example: "C2"),
+            FieldSpec(
+                "category_of_need", .code(CodeSet(PrimaryNeed.self)), title: "Category of need", description: "CIN: why the child is looked after.",
+                example: "N1"),
+            FieldSpec("placement", .code(CodeSet(PlacementType.self)), required: true, title: "Placement", description: "PLACE.", example: "U6"),
+            FieldSpec(
+                "placement_provider", .code(CodeSet(PlacementProvider.self)), title: "Placement provider", description: "PLACE_PROVIDER.", example: "PR1"),
+            FieldSpec(
+                "placement_area", localArea, title: "Placement area",
+                description: "ONS code of the district the placement is in, derived from its postcode inside the agency; blank if not known.",
+                example: "E06000021"),
+            date("end_date", "End", "When the episode ended (DEC); blank while it is open.", example: "2025-11-20"),
+            FieldSpec(
+                "reason_ended", .code(CodeSet(ReasonEpisodeEnded.self)), title: "Reason ended", description: "REC.", example: "X1"),
+            FieldSpec(
+                "reason_place_change", .code(CodeSet(ReasonPlaceChange.self)), title: "Reason placement changed", description: "REASON_PLACE_CHANGE.",
+                example: "CARPL"),
+        ],
+        primaryKey: "episode_id", personKey: "person_id", eventDate: "start_date",
+        rules: [
+            .notInFuture(field: "start_date"), .notInFuture(field: "end_date"), .notBefore(field: "end_date", reference: "start_date"),
+        ], eventEnd: "end_date")
+}

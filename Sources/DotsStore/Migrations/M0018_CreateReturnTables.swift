@@ -1,0 +1,34 @@
+import DotsCore
+import DotsFramework
+import FluentKit
+import SQLKit
+
+/// Tables for what the statutory returns carry (`Dataset.returns`: CIN episodes, assessments, section 47
+/// enquiries, protection plans and care episodes), at schema version 1, laid out as migration 0003 lays out every
+/// dataset. Their event ids are indexed by agency: a later year's return that repeats an episode still open replaces
+/// the earlier copy (`HubStore.accept`), which looks them up by id.
+struct M0018_CreateReturnTables: AsyncMigration {
+    var name: String { "0018_CreateReturnTables" }
+
+    func prepare(on database: any Database) async throws {
+        let db = database.sql
+        let engine = SQLEngine(db)
+        for dataset in Dataset.returns {
+            let schema = dataset.schema
+            let columns =
+                ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
+                + schema.fields(atVersion: 1).map { "\($0.name) \(engine.columnType($0.type))\($0.required ? " NOT NULL" : "")" }
+            try await db.raw("CREATE TABLE \(ident: dataset.rawValue) (\(unsafeRaw: columns.joined(separator: ", ")))").run()
+            try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_submission") ON \(ident: dataset.rawValue) (submission_id)").run()
+            try await db.raw(
+                "CREATE INDEX \(ident: dataset.rawValue + "_event") ON \(ident: dataset.rawValue) (agency_id, \(ident: schema.primaryKey))"
+            ).run()
+        }
+    }
+
+    func revert(on database: any Database) async throws {
+        for dataset in Dataset.returns.reversed() {
+            try await database.sql.drop(table: dataset.rawValue).ifExists().run()
+        }
+    }
+}

@@ -1,0 +1,217 @@
+import DotsCore
+import DotsIntake
+import Foundation
+import Testing
+
+@testable import DotsPrepare
+
+@Suite("Statutory returns read as they are: CIN census XML and SSDA903 CSV tables")
+struct ReturnReaderTests {
+    static let keyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    static let fixtures = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("Fixtures")
+    /// Synthetic returns of one local authority, 2021-22 (Tests/Fixtures/returns/README.md works the values).
+    static let la860 = fixtures.appendingPathComponent("returns/la860").path
+    let now = Instant(iso: "2026-11-24T12:00:00Z")!
+
+    func tempDir() -> String { FileManager.default.temporaryDirectory.appendingPathComponent("dots-returns-\(UUID().uuidString)").path }
+
+    func rows(_ path: String) throws -> [[String: String]] {
+        let lines = try String(contentsOfFile: path, encoding: .utf8).split(separator: "\n").map(String.init)
+        let header = lines[0].split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        return lines.dropFirst().map { line in
+            Dictionary(uniqueKeysWithValues: zip(header, line.split(separator: ",", omittingEmptySubsequences: false).map(String.init)))
+        }
+    }
+
+    func extract(_ xml: String, la: String? = nil) throws -> ReturnExtract {
+        try CINCensusReader().read(Data(xml.utf8), file: "cin.xml", la: la)
+    }
+
+    @Test("A local authority's CIN census and SSDA903 tables become one package: one person per child, every episode, the year")
+    func fixtureFolder() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: Self.la860, output: dir, agency: "staffs-csc", period: nil)
+        #expect(result.report.isValid, "\(result.report.summary())")
+        #expect(result.report.issues.filter { $0.code == .returnRule }.isEmpty)
+        #expect(result.returns.count == 2)
+        #expect(result.returns.last?.contains("UASC not carried") == true)
+        let source = try SubmissionSource.load(path: dir)
+        // The CIN census header's year.
+        #expect(source.period?.description == "2021-22")
+        let counts = Dictionary(uniqueKeysWithValues: try source.files.map { ($0.dataset!, try rows(dir + "/" + $0.name).count) })
+        #expect(
+            counts == [
+                .people: 3, .cinEpisodes: 3, .cinAssessments: 2, .section47Enquiries: 1, .protectionPlans: 2, .careEpisodes: 3, .missingEpisodes: 3,
+            ])
+        let people = try rows(dir + "/people.csv")
+        #expect(people.map { $0["person_id"]! } == ["860-C1001", "860-C1002", "860-C2001"])
+        // C1001 is in both returns: looked after (an episode still open) and female, as both say.
+        #expect(people[0]["looked_after"] == "Y" && people[0]["sex"] == "F" && people[0]["birth_year_month"] == "2008-02")
+        #expect(people[1]["sex"] == "M" && people[1]["ethnicity"] == "MWBC")
+        let episodes = try rows(dir + "/cin_episodes.csv")
+        #expect(episodes.map { $0["episode_id"]! } == ["860-C1001-R2021-05-10", "860-C1001-R2022-01-10", "860-C1002-R2021-02-01"])
+        #expect(episodes.map { $0["referral_nfa"]! } == ["N", "N", "Y"])
+        let assessments = try rows(dir + "/cin_assessments.csv")
+        #expect(assessments[0]["factors"] == "11A;24A;10A" && assessments[0]["episode_id"] == "860-C1001-R2021-05-10")
+        let care = try rows(dir + "/care_episodes.csv")
+        #expect(care.map { $0["placement_area"]! } == ["E06000021", "E07000192", "E07000193"])
+        #expect(care.map { $0["episode_id"]! } == ["860-C1001-E2021-12-01", "860-C1001-E2022-01-15", "860-C2001-E2021-03-20"])
+        let missing = try rows(dir + "/missing_episodes.csv")
+        #expect(missing.allSatisfy { $0["missing_from"] == "care" })
+        #expect(missing.map { $0["start_datetime"]! } == ["2022-02-03", "2022-03-10", "2021-04-01"])
+        // Nothing clear leaves: no date of birth, and the hub's own checks pass.
+        for file in try FileManager.default.contentsOfDirectory(atPath: dir) {
+            let text = try String(contentsOfFile: dir + "/" + file, encoding: .utf8)
+            #expect(!text.contains("2008-02-29") && !text.contains("29/02/2008"), "\(file)")
+        }
+        let hub = SubmissionValidator(model: ReferencePartnership.model, context: ValidationContext(period: source.period, now: now)).validate(source)
+        #expect(hub.isValid, "\(hub.summary())")
+    }
+
+    @Test("An episode that began before the year is the year's while it was open; one that had ended is refused")
+    func openDuringPeriod() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nA1,1,01/01/2008,WBRI,,,\n".write(toFile: dir + "/in/h.csv", atomically: true, encoding: .utf8)
+        try """
+        CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+        A1,10/03/2021,S,C2,N1,U6,PR1,31/03/2021,X1,,,,
+        A1,31/03/2021,P,C2,N1,U4,PR1,01/04/2021,X1,,,,
+        A1,01/04/2021,P,C2,N1,K2,PR1,,,,,,
+
+        """.write(toFile: dir + "/in/e.csv", atomically: true, encoding: .utf8)
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-csc", period: Period(parsing: "2021-22"), la: "860")
+        // Only the first ended (31 March) before the year began (1 April 2021); the second was open on 1 April.
+        let outside = result.report.issues.filter { $0.code == .outsidePeriod }
+        #expect(outside.count == 1)
+        #expect(outside.first?.row == 2 && outside.first?.rule.contains("had ended before the period began") == true)
+        #expect(result.output == nil)
+    }
+
+    @Test("The liiatools fake CIN census: read, its DfE rule breaks named, its 1970 dates refused for 2021-22")
+    func liiatoolsCIN() throws {
+        let data = try Data(contentsOf: Self.fixtures.appendingPathComponent("public/liiatools-0.2.0/cin-2022.xml"))
+        let out = try CINCensusReader().read(data, file: "cin-2022.xml", la: nil)
+        #expect(out.rows[.people]?.map { $0["person_id"]! } == ["201-DfEX0000001"])
+        #expect(out.rows[.cinAssessments]?.first?["factors"] == "2A;2B")
+        #expect(out.period?.description == "2021-22")
+        // Assessment, section 47 and plan all start before the 1970-10-06 referral (values read from the file).
+        #expect(Set(out.issues.map { $0.rule.prefix(15) }) == ["DfE rule 1103: ", "DfE rule 2889: ", "DfE rule 1105: "])
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/in", withIntermediateDirectories: true)
+        try data.write(to: URL(fileURLWithPath: dir + "/in/cin-2022.xml"))
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: dir + "/in", output: dir + "/out", agency: "staffs-csc", period: nil)
+        #expect(result.report.issues.filter { $0.code == .outsidePeriod }.count == 4)
+        #expect(!FileManager.default.fileExists(atPath: dir + "/out"))
+    }
+
+    static func cin(year: Int = 2022, _ children: String) -> String {
+        """
+        <Message><Header><CollectionDetails><Collection>CIN</Collection><Year>\(year)</Year></CollectionDetails>
+        <Source><LEA>860</LEA></Source></Header><Children>\(children)</Children></Message>
+        """
+    }
+
+    static func child(_ id: String, _ details: String) -> String {
+        "<Child><ChildIdentifiers><LAchildID>\(id)</LAchildID><GenderCurrent>1</GenderCurrent></ChildIdentifiers>\(details)</Child>"
+    }
+
+    @Test("The CIN census rules Dots checks, each by its DfE number")
+    func cinRules() throws {
+        func rules(_ xml: String) throws -> [String] {
+            try extract(xml).issues.map { String($0.rule.prefix { $0 != ":" }) }
+        }
+        let factors = { (codes: [String], authorised: Bool) in
+            "<Assessments><AssessmentActualStartDate>2021-06-01</AssessmentActualStartDate>\(authorised ? "<AssessmentAuthorisationDate>2021-06-30</AssessmentAuthorisationDate>" : "")<FactorsIdentifiedAtAssessment>\(codes.map { "<AssessmentFactors>\($0)</AssessmentFactors>" }.joined())</FactorsIdentifiedAtAssessment></Assessments>"
+        }
+        let referral = "<CINreferralDate>2021-05-01</CINreferralDate><ReferralSource>6</ReferralSource>"
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(factors(["11A"], true))</CINdetails>"))) == [])
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(factors(["21", "11A"], true))</CINdetails>"))) == ["DfE rule 8869"])
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(factors(["11A", "11A"], true))</CINdetails>"))) == ["DfE rule 8898"])
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(factors(["11A"], false))</CINdetails>"))) == ["DfE rule 8614"])
+        #expect(
+            try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)<CINclosureDate>2021-06-01</CINclosureDate></CINdetails>"))) == ["DfE rule 8805"])
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)<ReasonForClosure>RC7</ReasonForClosure></CINdetails>"))) == ["DfE rule 8810"])
+        // Two episodes: the second referred (2021-05-20) before the first closed (2021-06-01).
+        let overlapping =
+            "<CINdetails>\(referral)<CINclosureDate>2021-06-01</CINclosureDate><ReasonForClosure>RC7</ReasonForClosure></CINdetails><CINdetails><CINreferralDate>2021-05-20</CINreferralDate></CINdetails>"
+        #expect(try rules(Self.cin(Self.child("A", overlapping))) == ["DfE rule 8820"])
+        let plan = { (start: String, end: String?) in
+            "<ChildProtectionPlans><CPPstartDate>\(start)</CPPstartDate>\(end.map { "<CPPendDate>\($0)</CPPendDate>" } ?? "")<InitialCategoryOfAbuse>NEG</InitialCategoryOfAbuse></ChildProtectionPlans>"
+        }
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(plan("2021-06-01", nil))\(plan("2021-07-01", nil))</CINdetails>"))) == ["DfE rule 8935", "DfE rule 8940"])
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(plan("2021-06-01", "2021-07-02"))\(plan("2021-07-01", nil))</CINdetails>"))) == ["DfE rule 8940"])
+        #expect(try rules(Self.cin(Self.child("A", "<CINdetails>\(referral)\(plan("2021-06-01", "2021-07-01"))\(plan("2021-07-01", nil))</CINdetails>"))) == [])
+        // Two children under one id: an error, and the second is not read.
+        let twice = try extract(Self.cin(Self.child("A", "") + Self.child("A", "")))
+        #expect(twice.issues.map(\.severity) == [.error] && twice.rows[.people]?.count == 1)
+    }
+
+    @Test("Assessment factors are checked against the census year: 18A until 2019-20, 18B from 2020-21, 24A from 2021-22")
+    func factorYears() throws {
+        func refused(_ code: String, year: Int) throws -> Bool {
+            let xml = Self.cin(
+                year: year,
+                Self.child(
+                    "A",
+                    "<CINdetails><CINreferralDate>2019-05-01</CINreferralDate><Assessments><AssessmentActualStartDate>2019-06-01</AssessmentActualStartDate><AssessmentAuthorisationDate>2019-06-30</AssessmentAuthorisationDate><FactorsIdentifiedAtAssessment><AssessmentFactors>\(code)</AssessmentFactors></FactorsIdentifiedAtAssessment></Assessments></CINdetails>"
+                ))
+            return try extract(xml).issues.contains { $0.code == .codeError && $0.value == code }
+        }
+        #expect(try !refused("18A", year: 2020))
+        #expect(try refused("18A", year: 2021))
+        #expect(try refused("18B", year: 2020))
+        #expect(try !refused("18B", year: 2021))
+        #expect(try refused("24A", year: 2021))
+        #expect(try !refused("24A", year: 2022))
+        #expect(try !refused("2B", year: 2022))
+        #expect(AssessmentFactor.allCases.count == 44)
+    }
+
+    @Test("Both boolean styles and both sex codings are read")
+    func codings() {
+        #expect(["true", "TRUE", "1", "false", "FALSE", "0"].map { yesNo($0) } == ["Y", "Y", "Y", "N", "N", "N"])
+        #expect(["1", "2", "0", "9", "M", "F", "U"].map { sexCode($0) } == ["M", "F", "U", "U", "M", "F", "U"])
+        #expect(isoDate("29/02/2024") == "2024-02-29" && isoDate("2024-02-29") == "2024-02-29" && isoDate("31/02/2024") == "31/02/2024")
+    }
+
+    @Test("The SSDA903 rules Dots checks, each by its DfE number")
+    func ssda903Rules() {
+        func table(_ name: String, _ text: String) -> SSDA903Reader.Table { .init(name: name, file: name + ".csv", bytes: Array(text.utf8)) }
+        let header = table("Header", "CHILD,SEX,DOB,ETHNIC,UPN\nA,1,01/06/2010,WBRI,\n")
+        let head = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC\n"
+        func rules(_ tables: [SSDA903Reader.Table]) -> [String] {
+            SSDA903Reader().read(tables, la: "860").issues.map { String($0.rule.prefix { $0 != ":" }) }
+        }
+        #expect(rules([header, table("Episodes", head + "A,01/04/2021,S,C2,N1,U6,PR1,01/05/2021,X1\nA,01/05/2021,P,C2,N1,U4,PR1,,\n")]) == [])
+        #expect(rules([header, table("Episodes", head + "A,01/04/2021,S,C2,N1,U6,PR1,,\nA,01/05/2021,P,C2,N1,U4,PR1,,\n")]) == ["DfE rule 142"])
+        #expect(rules([header, table("Episodes", head + "A,01/04/2021,S,C2,N1,U6,PR1,10/05/2021,X1\nA,01/05/2021,P,C2,N1,U4,PR1,,\n")]) == ["DfE rule 501"])
+        let episodes = table("Episodes", head + "A,01/04/2021,S,C2,N1,U6,PR1,,\n")
+        #expect(rules([header, episodes, table("Missing", "CHILD,MISSING,MIS_START,MIS_END\nA,M,01/03/2021,02/03/2021\n")]) == ["DfE rule 581"])
+        #expect(rules([header, episodes, table("Missing", "CHILD,MISSING,MIS_START,MIS_END\nA,M,01/03/2009,02/03/2009\n")]) == ["DfE rule 586", "DfE rule 581"])
+    }
+
+    @Test("Returns beside other files, a 903 without its authority, or a header disagreeing with --la-code are refused plainly")
+    func refusals() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        try "CHILD,DECOM,RNE,LS,PLACE\nA,01/04/2021,S,C2,U6\n".write(toFile: dir + "/e.csv", atomically: true, encoding: .utf8)
+        let files = try #require(try ReturnFolder.files(at: dir))
+        #expect(throws: ReturnReadError.self) { try ReturnFolder.read(files, la: nil) }
+        #expect(try ReturnFolder.read(files, la: "860").rows[.careEpisodes]?.count == 1)
+        try "person_id,sex\nP1,F\n".write(toFile: dir + "/people.csv", atomically: true, encoding: .utf8)
+        #expect(throws: ReturnReadError.self) { try ReturnFolder.files(at: dir) }
+        // A folder of Dots' own CSVs is no return folder.
+        try FileManager.default.removeItem(atPath: dir + "/e.csv")
+        #expect(try ReturnFolder.files(at: dir) == nil)
+        #expect(throws: ReturnReadError.self) { try extract(Self.cin(""), la: "861") }
+        #expect(throws: ReturnReadError.self) { try extract("<Message><Children>", la: "860") }
+    }
+}
