@@ -33,10 +33,12 @@ public struct PreparePipeline {
     /// `input` is the folder holding the files it names. `knownPeople` (the agency's people as last sent,
     /// `PeopleManifest`) are those an extract without a people file may refer to. A folder of statutory returns
     /// (CIN census XML, SSDA903 CSV tables) is read as such (`ReturnFolder`); `la` is the local authority's DfE
-    /// code where the returns do not say it, and the period, if not given, is the year the returns cover.
+    /// code where the returns do not say it, and the period, if not given, is the year the returns cover. With
+    /// `carryPeopleFrom` (the agency's last package), a people file keeps the people of that package it does not
+    /// name: a year's return lists only that year's children, and the hub's people file is the agency's whole list.
     public func run(
         input: String, output: String, agency: String, period: Period?, mapping: ExtractMapping? = nil,
-        expectedKeyID: String? = nil, knownPeople: Set<String> = [], la: String? = nil
+        expectedKeyID: String? = nil, knownPeople: Set<String> = [], la: String? = nil, carryPeopleFrom: String? = nil
     ) throws -> Result {
         let key = try keyProvider.linkageKey()
         if let expectedKeyID, expectedKeyID != key.id { throw KeyError.wrongKey(found: key.id, expected: expectedKeyID) }
@@ -60,6 +62,8 @@ public struct PreparePipeline {
             return result
         }
 
+        let hasPeople = source.files.contains { $0.dataset == .people }
+        let carried = try hasPeople ? carryPeopleFrom.map { try Self.carriedPeople(from: $0, keyID: key.id) } ?? [] : []
         let fm = FileManager.default
         let staging = output + ".partial-\(ProcessInfo.processInfo.processIdentifier)"
         try? fm.removeItem(atPath: staging)
@@ -72,7 +76,7 @@ public struct PreparePipeline {
                 let name = ds.rawValue + ".csv"
                 let path = staging + "/" + name
                 if ds == .people {
-                    try writePeople(file, to: path, pseudonymiser: pseudonymiser, report: &report)
+                    try writePeople(file, to: path, pseudonymiser: pseudonymiser, carried: carried, report: &report)
                 } else {
                     // Event files hold no identifiers beyond the agency's own ids; validation has already refused any other column.
                     try Data(file.bytes).write(to: URL(fileURLWithPath: path))
@@ -104,7 +108,37 @@ public struct PreparePipeline {
         return result
     }
 
-    func writePeople(_ file: SubmissionFile, to path: String, pseudonymiser: PersonPseudonymiser, report: inout IntakeReport) throws {
+    /// The pseudonymised people rows of the agency's last package, which must have been prepared with the same key
+    /// (its pseudonyms would not link otherwise).
+    static func carriedPeople(from path: String, keyID: String) throws -> [[String]] {
+        let last: SubmissionSource
+        do { last = try SubmissionSource.load(path: path) } catch {
+            throw PeopleManifest.ReadError(description: "\(path): not a package Dots prepared (\(error)).")
+        }
+        guard last.keyID == keyID else {
+            throw PeopleManifest.ReadError(
+                description:
+                    "\(path) was prepared with linkage key \(last.keyID ?? "unknown"), not \(keyID): its people cannot be carried into this package. Prepare the whole extract again under the current key."
+            )
+        }
+        guard let people = last.files.first(where: { $0.dataset == .people }) else {
+            throw PeopleManifest.ReadError(description: "\(path) holds no people file to carry people from.")
+        }
+        var scanner = CSVScanner(bytes: people.bytes)
+        guard scanner.next() == .record, scanner.fields.map({ scanner.string($0) }) == PeopleSchema.submission.fieldNames else {
+            throw PeopleManifest.ReadError(description: "\(path)/people.csv is not a prepared people file of this version of Dots.")
+        }
+        var rows: [[String]] = []
+        while scanner.next() == .record {
+            if !scanner.isBlankRecord { rows.append(scanner.fields.indices.map { scanner.string(at: $0) }) }
+        }
+        return rows
+    }
+
+    func writePeople(
+        _ file: SubmissionFile, to path: String, pseudonymiser: PersonPseudonymiser, carried: [[String]] = [], report: inout IntakeReport
+    ) throws {
+        var written: Set<String> = []
         let writer = try BufferedFileWriter(path: path)
         try writer.write(CSVText.line(PeopleSchema.submission.fieldNames))
         var scanner = CSVScanner(bytes: file.bytes)
@@ -124,7 +158,9 @@ public struct PreparePipeline {
                 if w.code == .missingValue, let column = w.column { blanks[column, default: []].append(w) } else { report.add(w) }
             }
             try writer.write(CSVText.line(PeopleSchema.submission.fieldNames.map { values[$0] ?? "" }))
+            written.insert(values["person_id"] ?? "")
         }
+        for row in carried where !written.contains(row[0]) { try writer.write(CSVText.line(row)) }
         for (column, warnings) in blanks.sorted(by: { $0.key < $1.key }) {
             if rows > 1, warnings.count == rows {
                 report.add(

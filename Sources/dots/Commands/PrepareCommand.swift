@@ -24,7 +24,7 @@ struct PrepareCommand: AsyncParsableCommand {
     @Option(help: "Also write the full report as JSON to this file.") var report: String?
     @Option(
         help:
-            "For an extract of events without a people file: the agency's last package (or its people.csv), whose people the events may refer to."
+            "The agency's last package (or, for events alone, its people.csv): events may refer to its people, and a people file keeps those of its people it does not list (a year's return lists only that year's children)."
     )
     var peopleFrom: String?
     @Option(
@@ -41,7 +41,8 @@ struct PrepareCommand: AsyncParsableCommand {
             let map = try mapping.map(ExtractMapping.load)
             let known = try peopleFrom.map(PeopleManifest.load) ?? []
             result = try pipeline.run(
-                input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID, knownPeople: known, la: laCode)
+                input: input, output: out, agency: agency, period: period, mapping: map, expectedKeyID: keyID, knownPeople: known, la: laCode,
+                carryPeopleFrom: peopleFrom)
         } catch let e as KeyError {
             throw ValidationError(e.description)
         } catch let e as SubmissionSource.ReadError { throw ValidationError(e.description) } catch let e as PeopleManifest.ReadError {

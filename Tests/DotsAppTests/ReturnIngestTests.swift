@@ -1,0 +1,59 @@
+import DotsApp
+import DotsCore
+import DotsIntake
+import DotsPrepare
+import DotsStore
+import DotsTestSupport
+import Foundation
+import Testing
+
+@Suite("A local authority's returns, year after year, on both engines")
+struct ReturnIngestTests {
+    static let now = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
+    static let keyHex = "000102030405060708090a0b0c0d0e0f101112131415161718191a1b1c1d1e1f"
+    static let la860 = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/returns/la860").path
+
+    func prepare(_ input: String, _ output: String, period: String? = nil, carry: String? = nil) throws -> PreparePipeline.Result {
+        try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: Self.now)
+            .run(input: input, output: output, agency: "staffs-csc", period: period.flatMap(Period.init(parsing:)), la: "860", carryPeopleFrom: carry)
+    }
+
+    @Test(
+        "Next year's return: the care episode open at the year end is replaced by its later copy (never counted twice), and last year's children are kept",
+        arguments: StoreKind.available)
+    func nextYear(kind: StoreKind) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try FileManager.default.createDirectory(atPath: dir + "/y2", withIntermediateDirectories: true)
+        // 2022-23: only C2001 is looked after; the episode that began on 20 March 2021 ended on 30 June 2022.
+        try "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\nC2001,1,15/06/2007,MWBC,,,\n".write(toFile: dir + "/y2/header.csv", atomically: true, encoding: .utf8)
+        try """
+        CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN
+        C2001,20/03/2021,S,C2,N4,U4,PR1,30/06/2022,E4A,,ST16 2,DE14 1,
+
+        """.write(toFile: dir + "/y2/episodes.csv", atomically: true, encoding: .utf8)
+        let first = try prepare(Self.la860, dir + "/p1")
+        #expect(first.output != nil, "\(first.report.summary())")
+        let alone = try prepare(dir + "/y2", dir + "/p2-alone", period: "2022-23")
+        let second = try prepare(dir + "/y2", dir + "/p2", period: "2022-23", carry: dir + "/p1")
+        #expect(second.output != nil, "\(second.report.summary())")
+        try await withStore(kind) { store in
+            let service = IngestService(store: store, clock: Self.now, submittedBy: "tester")
+            let one = try await service.ingest(path: dir + "/p1", options: .init(agency: "staffs-csc"))
+            #expect(one.report.isValid, "\(one.report.summary())")
+            #expect(try await store.rowCount(.careEpisodes) == 3)
+            // Without last year's children, the people file would leave their records without a person: refused.
+            let refused = try await service.ingest(path: dir + "/p2-alone", options: .init(agency: "staffs-csc"))
+            #expect(refused.report.issues.contains { $0.code == .orphanedEvents })
+            let two = try await service.ingest(path: dir + "/p2", options: .init(agency: "staffs-csc"))
+            #expect(two.report.isValid, "\(two.report.summary())")
+            #expect(try await store.rowCount(.people, agency: "staffs-csc") == 3)
+            let rows = try await store.textRows("SELECT CAST(end_date AS TEXT) AS end_date, submission_id FROM care_episodes WHERE episode_id = '860-C2001-E2021-03-20'")
+            #expect(rows.count == 1)
+            #expect(rows.first?["end_date"]?.hasPrefix("2022-06-30") == true)
+            #expect(rows.first?["submission_id"] == two.accepted.first { $0.dataset == .careEpisodes }?.id)
+            #expect(try await store.rowCount(.careEpisodes) == 3)
+        }
+    }
+}
