@@ -49,7 +49,8 @@ struct ReturnIngestTests {
             let two = try await service.ingest(path: dir + "/p2", options: .init(agency: "staffs-csc"))
             #expect(two.report.isValid, "\(two.report.summary())")
             #expect(try await store.rowCount(.people, agency: "staffs-csc") == 3)
-            let rows = try await store.textRows("SELECT CAST(end_date AS TEXT) AS end_date, submission_id FROM care_episodes WHERE episode_id = '860-C2001-E2021-03-20'")
+            let rows = try await store.textRows(
+                "SELECT CAST(end_date AS TEXT) AS end_date, submission_id FROM care_episodes WHERE episode_id = '860-C2001-E2021-03-20'")
             #expect(rows.count == 1)
             #expect(rows.first?["end_date"]?.hasPrefix("2022-06-30") == true)
             #expect(rows.first?["submission_id"] == two.accepted.first { $0.dataset == .careEpisodes }?.id)

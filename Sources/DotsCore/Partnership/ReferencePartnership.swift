@@ -15,10 +15,12 @@ public enum ReferencePartnership {
     public static let agencies: [Agency] = [
         Agency(
             id: "staffs-csc", name: "Staffordshire County Council Children's Social Care", kind: .socialCare,
-            areas: staffsCodes, datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns, valid: always),
+            areas: staffsCodes, datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns,
+            valid: always),
         Agency(
             id: "stoke-csc", name: "Stoke-on-Trent City Council Children's Social Care", kind: .socialCare,
-            areas: stokeCodes, datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns, valid: always),
+            areas: stokeCodes, datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns,
+            valid: always),
         Agency(
             id: "staffs-police", name: "Staffordshire Police", kind: .police, areas: staffsCodes + stokeCodes,
             datasets: [.people, .policeIncidents, .missingEpisodes, .nrmReferrals], valid: always),

@@ -173,7 +173,9 @@ public struct TableValidator {
                     // Returns report every episode open during the year: one that began before it and had not
                     // ended by its start (or has not ended) is the period's too.
                     let end = eventEndField.flatMap { f in
-                        comparables[f].map { schema.fields[f].type == .dateTime ? UKTime.localDate(of: Instant(seconds: $0)) : CalendarDate(dayNumber: Int($0)) }
+                        comparables[f].map {
+                            schema.fields[f].type == .dateTime ? UKTime.localDate(of: Instant(seconds: $0)) : CalendarDate(dayNumber: Int($0))
+                        }
                     }
                     let openDuring = eventEndField != nil && day < period.start && (end.map { $0 >= period.start } ?? true)
                     if !openDuring {

@@ -17,7 +17,8 @@ public struct CINCensusReader {
         }
         var out = ReturnExtract()
         let header = root.first("Header")
-        let year = header?.value("CollectionDetails/Year").flatMap(Int.init)
+        let year =
+            header?.value("CollectionDetails/Year").flatMap(Int.init)
             ?? header?.value("CollectionDetails/ReferenceDate").flatMap { CalendarDate(iso: $0) }.map(\.year)
         guard let code = header?.value("Source/LEA") ?? la else {
             throw ReturnReadError(
@@ -71,10 +72,11 @@ public struct CINCensusReader {
                 for a in details.all("Assessments") {
                     let start = a.value("AssessmentActualStartDate") ?? ""
                     let authorised = a.value("AssessmentAuthorisationDate")
-                    let factors = a.first("FactorsIdentifiedAtAssessment")?.all("AssessmentFactors").compactMap { node -> String? in
-                        let t = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
-                        return t.isEmpty ? nil : t
-                    } ?? []
+                    let factors =
+                        a.first("FactorsIdentifiedAtAssessment")?.all("AssessmentFactors").compactMap { node -> String? in
+                            let t = node.text.trimmingCharacters(in: .whitespacesAndNewlines)
+                            return t.isEmpty ? nil : t
+                        } ?? []
                     out.add(
                         .cinAssessments,
                         [
@@ -134,7 +136,9 @@ public struct CINCensusReader {
                         ])
                     plans.append((start, end, p.line))
                     if !referral.isEmpty, start < referral {
-                        out.rule("1105", "The child protection plan start date cannot be before the referral date", file: file, value: start, child: local, line: p.line)
+                        out.rule(
+                            "1105", "The child protection plan start date cannot be before the referral date", file: file, value: start, child: local,
+                            line: p.line)
                     }
                 }
             }
@@ -142,7 +146,8 @@ public struct CINCensusReader {
                 out.rule("8820", "The dates on the CIN episodes for this child overlap", file: file, child: local, line: line)
             }
             if plans.filter({ $0.end == nil }).count > 1 {
-                out.rule("8935", "This child is showing more than one open Child Protection plan, i.e. with no End Date", file: file, child: local, line: child.line)
+                out.rule(
+                    "8935", "This child is showing more than one open Child Protection plan, i.e. with no End Date", file: file, child: local, line: child.line)
             }
             if let line = Self.firstOverlap(plans) {
                 out.rule("8940", "Child Protection Plan data contains overlapping dates", file: file, child: local, line: line)

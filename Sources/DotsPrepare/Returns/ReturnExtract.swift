@@ -28,7 +28,8 @@ public struct ReturnExtract: Sendable {
         if let child { at.append("child \(child)") }
         if let line { at.append("line \(line)") }
         let place = at.isEmpty ? "" : " (\(at.joined(separator: ", ")))"
-        issues.append(IntakeIssue(.returnRule, severity: severity, file: file, row: row, column: column, value: value, rule: "DfE rule \(number): \(message)\(place)"))
+        issues.append(
+            IntakeIssue(.returnRule, severity: severity, file: file, row: row, column: column, value: value, rule: "DfE rule \(number): \(message)\(place)"))
     }
 
     /// The returns as canonical extract files, each with every column of its dataset in schema order.

@@ -68,7 +68,8 @@ public struct SSDA903Reader {
                 let sorted = episodes.sorted { $0.start < $1.start }
                 for (a, b) in zip(sorted, sorted.dropFirst()) {
                     if a.end.isEmpty {
-                        out.rule("142", "A new episode has started, but the previous episode has not ended", file: t.file, column: "DEC", child: child, row: a.row)
+                        out.rule(
+                            "142", "A new episode has started, but the previous episode has not ended", file: t.file, column: "DEC", child: child, row: a.row)
                     } else if b.start < a.end {
                         out.rule(
                             "501", "A new episode has started before the end date of the previous episode", file: t.file, column: "DECOM", value: b.start,

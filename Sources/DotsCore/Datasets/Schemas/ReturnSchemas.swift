@@ -42,7 +42,8 @@ extension EventSchemas {
             date("authorised_date", "Authorised", "When it was completed and authorised; blank while it is open.", example: "2025-05-30"),
             FieldSpec(
                 "factors", .codes(CodeSet(AssessmentFactor.self)), title: "Factors identified",
-                description: "CIN census factors identified at the end of the assessment, separated by `;` (10A missing, 11A CSE, 12A trafficking, 13A gangs, 24A CCE ...).",
+                description:
+                    "CIN census factors identified at the end of the assessment, separated by `;` (10A missing, 11A CSE, 12A trafficking, 13A gangs, 24A CCE ...).",
                 example: "11A;10A"),
         ],
         primaryKey: "assessment_id", personKey: "person_id", eventDate: "start_date",
@@ -71,7 +72,8 @@ extension EventSchemas {
             date("start_date", "Start", "When the plan started.", required: true),
             date("end_date", "End", "When the plan ended; blank while it is open.", example: "2025-11-20"),
             FieldSpec(
-                "initial_category", .code(CodeSet(AbuseCategory.self)), required: true, title: "Initial category", description: "Category of abuse at the start.",
+                "initial_category", .code(CodeSet(AbuseCategory.self)), required: true, title: "Initial category",
+                description: "Category of abuse at the start.",
                 example: "NEG"),
             FieldSpec(
                 "latest_category", .code(CodeSet(AbuseCategory.self)), title: "Latest category", description: "Category of abuse most recently recorded.",
