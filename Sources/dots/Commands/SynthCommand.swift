@@ -6,6 +6,13 @@ import Foundation
 struct SynthCommand: AsyncParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "synth",
+        abstract: "Generate synthetic data: a partnership's raw extracts (the default), or a local authority's statutory returns.",
+        subcommands: [SynthPartnershipCommand.self, SynthReturnsCommand.self], defaultSubcommand: SynthPartnershipCommand.self)
+}
+
+struct SynthPartnershipCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "partnership",
         abstract: "Generate a synthetic partnership: each agency's raw extract, plus a truth file for testing linkage.")
 
     @Option(help: "Output folder.") var out = "dots-synth"
@@ -33,5 +40,34 @@ struct SynthOptions: ParsableArguments {
         c.people = people
         c.seed = seed
         return c
+    }
+}
+
+struct SynthReturnsCommand: AsyncParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "returns",
+        abstract: "Generate a synthetic local authority's CIN census (XML) and SSDA903 tables (CSV), optionally with seeded DfE rule breaks.")
+
+    @Option(help: "Output folder.") var out = "dots-returns"
+    @Option(help: "Children in the CIN census.") var children = 1_000
+    @Option(help: "Children in the SSDA903 tables.") var lookedAfter = 200
+    @Option(help: "The census year, by the year it ends (2025 is 2024-25).") var year = 2025
+    @Option(help: "Years of care episodes the SSDA903 tables hold.") var years = 1
+    @Option(help: "The local authority's three-digit DfE code.") var la = "860"
+    @Option(help: "Random seed.") var seed: UInt64 = 20_261_206
+    @Flag(help: "Give one child in 25 a break of a DfE rule, listed in defects.csv.") var defects = false
+
+    func run() async throws {
+        var c = SynthReturns.Config()
+        c.children = children
+        c.lookedAfter = lookedAfter
+        c.year = year
+        c.years = years
+        c.la = la
+        c.seed = seed
+        c.defects = defects
+        let summary = try SynthReturns(config: c).write(to: out)
+        for file in summary.files { print("  \(out)/\(file)") }
+        if defects { print("  \(out)/defects.csv: \(summary.defects.count) seeded rule breaks") }
     }
 }

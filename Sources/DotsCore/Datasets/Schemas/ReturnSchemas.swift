@@ -62,7 +62,8 @@ extension EventSchemas {
                 description: "Y if the enquiry concluded that no initial conference was needed.", example: "N"),
         ],
         primaryKey: "enquiry_id", personKey: "person_id", eventDate: "start_date",
-        rules: [.notInFuture(field: "start_date"), .notInFuture(field: "conference_date"), .notBefore(field: "conference_date", reference: "start_date")])
+        rules: [.notInFuture(field: "start_date"), .notInFuture(field: "conference_date"), .notBefore(field: "conference_date", reference: "start_date")],
+        eventEnd: "conference_date")
 
     public static let protectionPlans = DatasetSchema(
         dataset: .protectionPlans, version: 1, title: "Child protection plans",

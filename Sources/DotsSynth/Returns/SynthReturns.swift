@@ -1,0 +1,250 @@
+import DotsCore
+import Foundation
+
+/// A synthetic local authority's statutory returns, in the DfE's own formats: the CIN census XML and the SSDA903 CSV
+/// tables (Header, Episodes, Missing). For testing the return readers on files Dots did not hand-write, comparing
+/// them with DfE's validators, and measuring them at a county's size. With `defects`, some children carry one
+/// seeded break of a DfE rule each, listed in `defects.csv` (return, rule, child) so a test can check every one
+/// is reported and nothing else is.
+public struct SynthReturns {
+    public struct Config: Sendable {
+        /// Children in the CIN census.
+        public var children = 1_000
+        /// Children in the SSDA903 tables.
+        public var lookedAfter = 200
+        /// The census year, by the year it ends (2025 is 2024-25).
+        public var year = 2025
+        /// How many years of care episodes the SSDA903 tables hold (1: the census year alone).
+        public var years = 1
+        /// The local authority's three-digit DfE code.
+        public var la = "860"
+        public var seed: UInt64 = 20_261_206
+        public var defects = false
+
+        public init() {}
+    }
+
+    /// One seeded rule break.
+    public struct Defect: Sendable, Hashable {
+        public let returnName: String
+        public let rule: String
+        public let child: String
+    }
+
+    public struct Summary: Sendable {
+        public var files: [String] = []
+        public var defects: [Defect] = []
+    }
+
+    public let config: Config
+    public init(config: Config) { self.config = config }
+
+    /// The census year's first and last days.
+    var yearStart: CalendarDate { CalendarDate(year: config.year - 1, month: 4, day: 1)! }
+    var yearEnd: CalendarDate { CalendarDate(year: config.year, month: 3, day: 31)! }
+
+    /// Writes the returns into `folder/returns/` (a folder `dots prepare` reads as it is) and, with defects,
+    /// `folder/defects.csv` beside it.
+    public func write(to root: String) throws -> Summary {
+        let folder = root + "/returns"
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var summary = Summary()
+        let cin = "cin-census-\(config.year).xml"
+        try Data(cinCensus(&summary).utf8).write(to: URL(fileURLWithPath: folder + "/" + cin))
+        summary.files.append("returns/" + cin)
+        for (name, text) in ssda903(&summary) {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            summary.files.append("returns/" + name)
+        }
+        if config.defects {
+            var text = "return,rule,child\n"
+            for d in summary.defects { text += "\(d.returnName),\(d.rule),\(d.child)\n" }
+            try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/defects.csv"))
+        }
+        return summary
+    }
+
+    static let ethnicities = ["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MWBA", "MOTH", "AIND", "APKN", "BCRB", "BAFR", "CHNE", "OOTH", "REFU"]
+    static let factorMix: [(String, Double)] = [
+        ("3A", 8), ("4B", 8), ("1B", 4), ("2B", 4), ("16A", 6), ("17A", 5), ("4A", 5), ("10A", 4), ("11A", 3), ("24A", 3), ("13A", 2),
+        ("12A", 1), ("14A", 2), ("15A", 2), ("18B", 1), ("19B", 1), ("9A", 1), ("6A", 1), ("5A", 1), ("20", 2),
+    ]
+
+    func upn(_ rng: inout SeededRandom) -> String {
+        let rest = config.la + (0..<9).map { _ in String(rng.int(0...9)) }.joined()
+        return String(UniquePupilNumber.checkLetter(rest)!) + rest
+    }
+
+    func day(_ d: CalendarDate) -> String { d.description }
+
+    /// A child's referrals, assessments, enquiries and plans, clean unless `defect` names the rule to break.
+    func cinCensus(_ summary: inout Summary) -> String {
+        var rng = SeededRandom(seed: config.seed, stream: 1)
+        let cinRules = ["1103", "2889", "1105", "8805", "8810", "8614", "8869", "8898", "8820", "8935", "8940"]
+        var xml = """
+            <?xml version="1.0" encoding="UTF-8"?>
+            <Message>
+              <Header>
+                <CollectionDetails><Collection>CIN</Collection><Year>\(config.year)</Year><ReferenceDate>\(day(yearEnd))</ReferenceDate></CollectionDetails>
+                <Source><SourceLevel>L</SourceLevel><LEA>\(config.la)</LEA><SoftwareCode>dots synth</SoftwareCode><Release>1</Release><SerialNo>001</SerialNo><DateTime>\(config.year)-05-01T09:00:00</DateTime></Source>
+              </Header>
+              <Children>
+
+            """
+        let span = yearEnd.dayNumber - yearStart.dayNumber
+        for i in 0..<config.children {
+            let id = "CIN\(String(format: "%06d", i + 1))"
+            // One child in 25 carries a defect, rules taken in turn so every one appears.
+            let defect = config.defects && i % 25 == 7 ? cinRules[(i / 25) % cinRules.count] : nil
+            if let defect {
+                summary.defects.append(.init(returnName: "cin", rule: defect, child: id))
+                if defect == "8935" { summary.defects.append(.init(returnName: "cin", rule: "8940", child: id)) }
+            }
+            let birth = CalendarDate(dayNumber: yearEnd.dayNumber - rng.int(365 * 2...365 * 17))
+            xml += "    <Child>\n      <ChildIdentifiers><LAchildID>\(id)</LAchildID>"
+            xml += rng.chance(0.8) && birth.dayNumber < yearEnd.dayNumber - 365 * 5 ? "<UPN>\(upn(&rng))</UPN>" : "<UPNunknown>UN1</UPNunknown>"
+            xml += "<PersonBirthDate>\(day(birth))</PersonBirthDate><GenderCurrent>\(rng.chance(0.5) ? 1 : 2)</GenderCurrent></ChildIdentifiers>\n"
+            xml += "      <ChildCharacteristics><Ethnicity>\(rng.pick(Self.ethnicities))</Ethnicity></ChildCharacteristics>\n"
+            // The first referral: in the year, or (one in five) before it and still open.
+            let before = defect == nil && rng.chance(0.2)
+            let referral = CalendarDate(dayNumber: before ? yearStart.dayNumber - rng.int(10...300) : yearStart.dayNumber + rng.int(0...(span - 120)))
+            let closes = !before && ![Optional("8820"), "8810", "8805"].contains(defect) && rng.chance(0.6)
+            let closure = closes ? CalendarDate(dayNumber: min(yearEnd.dayNumber, referral.dayNumber + rng.int(30...100))) : nil
+            xml += details(id: id, referral: referral, closure: closure, defect: defect, rng: &rng, before: before)
+            if defect == "8820" {
+                // A second referral while the first is still open.
+                xml += details(id: id, referral: CalendarDate(dayNumber: referral.dayNumber + 5), closure: nil, defect: nil, rng: &rng, simple: true)
+            } else if let closure, closure.dayNumber + 20 < yearEnd.dayNumber, rng.chance(0.2) {
+                // Referred again after the first closed.
+                xml += details(id: id, referral: CalendarDate(dayNumber: closure.dayNumber + 10), closure: nil, defect: nil, rng: &rng, simple: true)
+            }
+            xml += "    </Child>\n"
+        }
+        return xml + "  </Children>\n</Message>\n"
+    }
+
+    /// One CINdetails. A referral `before` the year has its assessment completed in the year (the census holds
+    /// what happened in the year) and no enquiry.
+    func details(
+        id: String, referral: CalendarDate, closure: CalendarDate?, defect: String?, rng: inout SeededRandom, simple: Bool = false, before: Bool = false
+    ) -> String {
+        var x = "      <CINdetails>\n"
+        x += "        <CINreferralDate>\(day(referral))</CINreferralDate><ReferralSource>\(rng.pick(["1A", "2A", "3E", "5A", "6", "6", "8"]))</ReferralSource><PrimaryNeedCode>\(rng.pick(["N1", "N1", "N4", "N5", "N6"]))</PrimaryNeedCode>\n"
+        if let closure {
+            x += "        <CINclosureDate>\(day(closure))</CINclosureDate>"
+            if defect != "8805" { x += "<ReasonForClosure>\(rng.pick(["RC7", "RC8", "RC9"]))</ReasonForClosure>" }
+            x += "\n"
+        } else if defect == "8805" {
+            x += "        <CINclosureDate>\(day(CalendarDate(dayNumber: referral.dayNumber + 30)))</CINclosureDate>\n"
+        }
+        if defect == "8810" { x += "        <ReasonForClosure>RC7</ReasonForClosure>\n" }
+        if !simple {
+            let start = CalendarDate(dayNumber: referral.dayNumber + (defect == "1103" ? -3 : rng.int(0...5)))
+            let done = defect != "8614" && (before || defect == "8869" || defect == "8898" || rng.chance(0.85))
+            var factors: [String] = []
+            for _ in 0..<rng.int(1...3) {
+                let f = rng.weighted(Self.factorMix)
+                if !factors.contains(f) { factors.append(f) }
+            }
+            if defect == "8869" { factors = ["21", factors[0]] }
+            if defect == "8898" { factors = [factors[0], factors[0]] }
+            let withFactors = done || defect == "8614"
+            x += "        <Assessments><AssessmentActualStartDate>\(day(start))</AssessmentActualStartDate>"
+            if done {
+                let end = max(start.dayNumber + rng.int(5...40), before ? yearStart.dayNumber + rng.int(0...60) : 0)
+                x += "<AssessmentAuthorisationDate>\(day(CalendarDate(dayNumber: end)))</AssessmentAuthorisationDate>"
+            }
+            if withFactors {
+                x += "<FactorsIdentifiedAtAssessment>\(factors.map { "<AssessmentFactors>\($0)</AssessmentFactors>" }.joined())</FactorsIdentifiedAtAssessment>"
+            }
+            x += "</Assessments>\n"
+            let wantsS47 = defect == "2889" || defect == "1105" || defect == "8935" || defect == "8940" || (!before && rng.chance(0.25))
+            if wantsS47 {
+                let s47 = CalendarDate(dayNumber: referral.dayNumber + (defect == "2889" ? -2 : rng.int(0...3)))
+                let conference = CalendarDate(dayNumber: s47.dayNumber + 14)
+                let plan = defect == "1105" || defect == "8935" || defect == "8940" || rng.chance(0.5)
+                x += "        <Section47><S47ActualStartDate>\(day(s47))</S47ActualStartDate><DateOfInitialCPC>\(day(conference))</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired></Section47>\n"
+                x += "        <ReferralNFA>false</ReferralNFA>\n"
+                if plan {
+                    let planStart = defect == "1105" ? CalendarDate(dayNumber: referral.dayNumber - 1) : conference
+                    let planEnd = closure.map { CalendarDate(dayNumber: max(planStart.dayNumber + 1, $0.dayNumber - 1)) }
+                    x += protectionPlan(start: planStart, end: defect == "8935" || defect == "8940" ? CalendarDate(dayNumber: planStart.dayNumber + 20) : planEnd, rng: &rng, open: defect == "8935")
+                    if defect == "8935" || defect == "8940" {
+                        x += protectionPlan(start: CalendarDate(dayNumber: planStart.dayNumber + 10), end: nil, rng: &rng)
+                    }
+                }
+                return x + "      </CINdetails>\n"
+            }
+        }
+        x += "        <ReferralNFA>\(rng.chance(0.5) ? "0" : "false")</ReferralNFA>\n"
+        return x + "      </CINdetails>\n"
+    }
+
+    func protectionPlan(start: CalendarDate, end: CalendarDate?, rng: inout SeededRandom, open: Bool = false) -> String {
+        let category = rng.pick(["NEG", "NEG", "EMO", "PHY", "SAB", "MUL"])
+        var x = "        <ChildProtectionPlans><CPPstartDate>\(day(start))</CPPstartDate>"
+        if let end, !open { x += "<CPPendDate>\(day(end))</CPPendDate>" }
+        return x
+            + "<InitialCategoryOfAbuse>\(category)</InitialCategoryOfAbuse><LatestCategoryOfAbuse>\(category)</LatestCategoryOfAbuse><NumberOfPreviousCPP>\(rng.int(0...2))</NumberOfPreviousCPP></ChildProtectionPlans>\n"
+    }
+
+    /// Header, Episodes and Missing tables: children looked after, each with a run of episodes (one after another,
+    /// each ending the day the next begins), and some missing episodes while in care.
+    func ssda903(_ summary: inout Summary) -> [(String, String)] {
+        var rng = SeededRandom(seed: config.seed, stream: 2)
+        let rules = ["142", "501", "581", "586"]
+        let first = CalendarDate(year: config.year - config.years, month: 4, day: 1)!
+        var header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
+        var episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
+        var missing = "CHILD,DOB,MISSING,MIS_START,MIS_END\n"
+        func dmy(_ d: CalendarDate) -> String { "\(Digits.pad(d.day, 2))/\(Digits.pad(d.month, 2))/\(d.year)" }
+        let places = ["U4", "U6", "U6", "U1", "U3", "K2", "H5", "P1", "R1"]
+        let outward = ["ST4", "ST1", "ST5", "ST16", "WS11", "DE14", "B79", "ST10"]
+        for i in 0..<config.lookedAfter {
+            let child = "LAC\(String(format: "%06d", i + 1))"
+            let defect = config.defects && i % 25 == 11 ? rules[(i / 25) % rules.count] : nil
+            if let defect { summary.defects.append(.init(returnName: "903", rule: defect, child: child)) }
+            let birth = CalendarDate(dayNumber: yearEnd.dayNumber - rng.int(365 * 3...365 * 17))
+            header += "\(child),\(rng.chance(0.55) ? 1 : 2),\(dmy(birth)),\(rng.pick(Self.ethnicities)),\(rng.chance(0.85) ? upn(&rng) : "UN1"),,\n"
+            // Episodes from a start in the years covered (never before birth), each 20 to 400 days.
+            var start = CalendarDate(dayNumber: max(birth.dayNumber + 30, first.dayNumber + rng.int(0...(yearEnd.dayNumber - first.dayNumber - 30))))
+            let careStart = start
+            var rne = "S"
+            var spells: [(CalendarDate, CalendarDate?)] = []
+            for n in 0..<rng.int(1...4) {
+                let length = rng.int(20...400)
+                var end: CalendarDate? = CalendarDate(dayNumber: start.dayNumber + length)
+                if end!.dayNumber > yearEnd.dayNumber { end = nil }
+                let last = end == nil || n == 3
+                let ended = end == nil ? "" : last ? "E4A" : "X1"
+                var endText = end.map(dmy) ?? ""
+                if defect == "142", n == 0, !last { endText = "" }
+                episodes += "\(child),\(dmy(start)),\(rne),\(rng.pick(["C2", "C2", "V2", "C1"])),N\(rng.int(1...8)),\(rng.pick(places)),PR\(rng.int(1...5)),\(endText),\(endText.isEmpty ? "" : ended),,\(rng.pick(outward)) 1,\(rng.pick(outward)) 2,\n"
+                spells.append((start, end))
+                guard let end, !last else { break }
+                // 501: the next begins before this one ended.
+                start = CalendarDate(dayNumber: defect == "501" && n == 0 ? end.dayNumber - 5 : end.dayNumber)
+                rne = "P"
+            }
+            if defect == "142", spells.count < 2 {
+                // Needs two episodes: the first left open.
+                summary.defects.removeLast()
+            }
+            if defect == "501", spells.count < 2 { summary.defects.removeLast() }
+            let lastDay = min(yearEnd.dayNumber, spells.last!.1?.dayNumber ?? yearEnd.dayNumber)
+            var missingDays: [CalendarDate] = []
+            if rng.chance(0.3), lastDay - careStart.dayNumber > 10 {
+                for _ in 0..<rng.int(1...3) { missingDays.append(CalendarDate(dayNumber: careStart.dayNumber + rng.int(1...(lastDay - careStart.dayNumber - 2)))) }
+            }
+            if defect == "581" { missingDays.append(CalendarDate(dayNumber: careStart.dayNumber - 3)) }
+            if defect == "586" { missingDays.append(CalendarDate(dayNumber: birth.dayNumber - 3)) }
+            for (k, d) in Set(missingDays).sorted().enumerated() {
+                let back = CalendarDate(dayNumber: d.dayNumber + rng.int(0...1))
+                missing += "\(child),\(dmy(birth)),\(k % 3 == 2 ? "A" : "M"),\(dmy(d)),\(dmy(back))\n"
+            }
+            // 586 (before birth) is also before care began: the validators report both.
+            if defect == "586" { summary.defects.append(.init(returnName: "903", rule: "581", child: child)) }
+        }
+        return [("ssda903-header.csv", header), ("ssda903-episodes.csv", episodes), ("ssda903-missing.csv", missing)]
+    }
+}
