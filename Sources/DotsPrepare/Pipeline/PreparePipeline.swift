@@ -76,7 +76,9 @@ public struct PreparePipeline {
                 let name = ds.rawValue + ".csv"
                 let path = staging + "/" + name
                 if ds == .people {
-                    try writePeople(file, to: path, pseudonymiser: pseudonymiser, carried: carried, report: &report)
+                    try writePeople(
+                        file, to: path, pseudonymiser: pseudonymiser, carried: carried, neverHeld: returns == nil ? [] : ReturnExtract.neverHeld,
+                        report: &report)
                 } else {
                     // Event files hold no identifiers beyond the agency's own ids; validation has already refused any other column.
                     try Data(file.bytes).write(to: URL(fileURLWithPath: path))
@@ -136,7 +138,8 @@ public struct PreparePipeline {
     }
 
     func writePeople(
-        _ file: SubmissionFile, to path: String, pseudonymiser: PersonPseudonymiser, carried: [[String]] = [], report: inout IntakeReport
+        _ file: SubmissionFile, to path: String, pseudonymiser: PersonPseudonymiser, carried: [[String]] = [], neverHeld: Set<String> = [],
+        report: inout IntakeReport
     ) throws {
         var written: Set<String> = []
         let writer = try BufferedFileWriter(path: path)
@@ -162,7 +165,9 @@ public struct PreparePipeline {
         }
         for row in carried where !written.contains(row[0]) { try writer.write(CSVText.line(row)) }
         for (column, warnings) in blanks.sorted(by: { $0.key < $1.key }) {
-            if rows > 1, warnings.count == rows {
+            if neverHeld.contains(column) {
+                continue
+            } else if rows > 1, warnings.count == rows {
                 report.add(
                     IntakeIssue(
                         .missingValue, severity: .warning, file: file.name, column: column,

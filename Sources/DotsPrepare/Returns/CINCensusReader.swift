@@ -16,6 +16,7 @@ public struct CINCensusReader {
             throw ReturnReadError(file: file, problem: e.description)
         }
         var out = ReturnExtract()
+        out.collection = "cin"
         let header = root.first("Header")
         let year =
             header?.value("CollectionDetails/Year").flatMap(Int.init)
@@ -41,6 +42,9 @@ public struct CINCensusReader {
                 continue
             }
             let person = ids.person(local)
+            out.checkUPN(
+                child.value("ChildIdentifiers/UPN"), rule: "1510", message: "UPN invalid (wrong check letter at character 1)", file: file, child: local,
+                line: child.line)
             out.add(
                 .people,
                 [

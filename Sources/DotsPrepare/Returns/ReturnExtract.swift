@@ -14,16 +14,42 @@ public struct ReturnExtract: Sendable {
     public var period: Period?
     /// One line per file read: what it was and what came of it.
     public var summary: [String] = []
+    /// Every DfE rule broken, as data (`dots returns check`): the rules in `issues`, and the UPN check letter, which
+    /// `dots prepare` reports with the other identifiers instead.
+    public var findings: [RuleFinding] = []
+    /// The collection the reader filling this extract reads ("cin" or "903"), for its findings.
+    var collection = ""
+
+    /// One DfE rule broken by one child.
+    public struct RuleFinding: Sendable, Codable, Hashable {
+        /// "cin" or "903".
+        public let collection: String
+        public let rule: String
+        public let message: String
+        public let child: String?
+        public let file: String
+        /// The XML line, or the CSV row as a spreadsheet numbers it.
+        public let line: Int?
+    }
 
     public init() {}
+
+    /// Identifiers no return carries: their absence is how returns are, not a finding (the people link on date of
+    /// birth, UPN and sex; DfE returns hold no names, NHS numbers or postcodes).
+    public static let neverHeld: Set<String> = ["first_name", "surname", "nhs_number", "local_id", "postcode"]
 
     mutating func add(_ dataset: Dataset, _ row: [String: String]) { rows[dataset, default: []].append(row) }
 
     /// A DfE rule the return breaks.
     mutating func rule(
         _ number: String, _ message: String, file: String, column: String? = nil, value: String? = nil, child: String? = nil, line: Int? = nil,
-        row: Int? = nil, severity: IntakeIssue.Severity = .warning
+        row: Int? = nil, severity: IntakeIssue.Severity = .warning, reportOnly: Bool = false
     ) {
+        findings.append(
+            RuleFinding(
+                collection: collection, rule: number, message: message, child: child, file: file,
+                line: line ?? row))
+        if reportOnly { return }
         var at: [String] = []
         if let child { at.append("child \(child)") }
         if let line { at.append("line \(line)") }
@@ -63,6 +89,7 @@ public struct ReturnExtract: Sendable {
         }
         if !order.isEmpty { self.rows[.people] = order.map { people[$0]! } }
         issues += other.issues
+        findings += other.findings
         summary += other.summary
         if period == nil { period = other.period }
     }
@@ -110,5 +137,17 @@ func sexCode(_ value: String?) -> String {
     case "2", "F": "F"
     case "0", "9", "U": "U"
     default: value ?? ""
+    }
+}
+
+extension ReturnExtract {
+    /// The UPN check (CIN 1510, SSDA903 168): a UPN whose check letter is wrong, or that is not a UPN at all, other
+    /// than the DfE's codes for one not known. Found, not reported: `dots prepare` reports it with the other
+    /// identifiers.
+    mutating func checkUPN(_ upn: String?, rule number: String, message: String, file: String, child: String, line: Int?) {
+        guard let upn, !upn.isEmpty, !UniquePupilNumber.unknownCodes.contains(upn.uppercased()), !UniquePupilNumber.isValid(upn.uppercased()) else {
+            return
+        }
+        rule(number, message, file: file, column: "UPN", child: child, line: line, reportOnly: true)
     }
 }

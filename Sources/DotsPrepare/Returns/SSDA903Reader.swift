@@ -40,6 +40,7 @@ public struct SSDA903Reader {
     ///   - la: the local authority's three-digit DfE code (the CSV tables do not hold it).
     public func read(_ tables: [Table], la: String) -> ReturnExtract {
         var out = ReturnExtract()
+        out.collection = "903"
         var ids = ReturnIDs(la: la)
         let byName = Dictionary(tables.map { ($0.name, $0) }, uniquingKeysWith: { a, _ in a })
         var births: [String: String] = [:]
@@ -80,8 +81,11 @@ public struct SSDA903Reader {
         }
         let inCare = Set(episodesByChild.filter { $0.value.contains { $0.end.isEmpty } }.keys)
         if let t = byName["Header"] {
-            for (_, v) in t.rows {
+            for (row, v) in t.rows {
                 guard let child = v["CHILD"], !child.isEmpty else { continue }
+                out.checkUPN(
+                    v["UPN"], rule: "168", message: "Unique Pupil Number (UPN) is not valid. If unknown, default codes should be UN1, UN2, UN3, UN4 or UN5",
+                    file: t.file, child: child, line: row)
                 let dob = isoDate(v["DOB"])
                 births[child] = dob
                 out.add(

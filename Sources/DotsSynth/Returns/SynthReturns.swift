@@ -75,12 +75,19 @@ public struct SynthReturns {
         return String(UniquePupilNumber.checkLetter(rest)!) + rest
     }
 
+    /// The same UPN under the next check letter: wrong, and nothing else about it.
+    func wrongLetter(_ upn: String) -> String {
+        let letters = UniquePupilNumber.letters
+        let i = letters.firstIndex(of: upn.first!)!
+        return String(letters[(i + 1) % letters.count]) + upn.dropFirst()
+    }
+
     func day(_ d: CalendarDate) -> String { d.description }
 
     /// A child's referrals, assessments, enquiries and plans, clean unless `defect` names the rule to break.
     func cinCensus(_ summary: inout Summary) -> String {
         var rng = SeededRandom(seed: config.seed, stream: 1)
-        let cinRules = ["1103", "2889", "1105", "8805", "8810", "8614", "8869", "8898", "8820", "8935", "8940"]
+        let cinRules = ["1103", "2889", "1105", "8805", "8810", "8614", "8869", "8898", "8820", "8935", "8940", "1510"]
         var xml = """
             <?xml version="1.0" encoding="UTF-8"?>
             <Message>
@@ -102,7 +109,11 @@ public struct SynthReturns {
             }
             let birth = CalendarDate(dayNumber: yearEnd.dayNumber - rng.int(365 * 2...365 * 17))
             xml += "    <Child>\n      <ChildIdentifiers><LAchildID>\(id)</LAchildID>"
-            xml += rng.chance(0.8) && birth.dayNumber < yearEnd.dayNumber - 365 * 5 ? "<UPN>\(upn(&rng))</UPN>" : "<UPNunknown>UN1</UPNunknown>"
+            if defect == "1510" {
+                xml += "<UPN>\(wrongLetter(upn(&rng)))</UPN>"
+            } else {
+                xml += rng.chance(0.8) && birth.dayNumber < yearEnd.dayNumber - 365 * 5 ? "<UPN>\(upn(&rng))</UPN>" : "<UPNunknown>UN1</UPNunknown>"
+            }
             xml += "<PersonBirthDate>\(day(birth))</PersonBirthDate><GenderCurrent>\(rng.chance(0.5) ? 1 : 2)</GenderCurrent></ChildIdentifiers>\n"
             xml += "      <ChildCharacteristics><Ethnicity>\(rng.pick(Self.ethnicities))</Ethnicity></ChildCharacteristics>\n"
             // The first referral: in the year, or (one in five) before it and still open.
@@ -129,7 +140,8 @@ public struct SynthReturns {
         id: String, referral: CalendarDate, closure: CalendarDate?, defect: String?, rng: inout SeededRandom, simple: Bool = false, before: Bool = false
     ) -> String {
         var x = "      <CINdetails>\n"
-        x += "        <CINreferralDate>\(day(referral))</CINreferralDate><ReferralSource>\(rng.pick(["1A", "2A", "3E", "5A", "6", "6", "8"]))</ReferralSource><PrimaryNeedCode>\(rng.pick(["N1", "N1", "N4", "N5", "N6"]))</PrimaryNeedCode>\n"
+        x +=
+            "        <CINreferralDate>\(day(referral))</CINreferralDate><ReferralSource>\(rng.pick(["1A", "2A", "3E", "5A", "6", "6", "8"]))</ReferralSource><PrimaryNeedCode>\(rng.pick(["N1", "N1", "N4", "N5", "N6"]))</PrimaryNeedCode>\n"
         if let closure {
             x += "        <CINclosureDate>\(day(closure))</CINclosureDate>"
             if defect != "8805" { x += "<ReasonForClosure>\(rng.pick(["RC7", "RC8", "RC9"]))</ReasonForClosure>" }
@@ -163,12 +175,15 @@ public struct SynthReturns {
                 let s47 = CalendarDate(dayNumber: referral.dayNumber + (defect == "2889" ? -2 : rng.int(0...3)))
                 let conference = CalendarDate(dayNumber: s47.dayNumber + 14)
                 let plan = defect == "1105" || defect == "8935" || defect == "8940" || rng.chance(0.5)
-                x += "        <Section47><S47ActualStartDate>\(day(s47))</S47ActualStartDate><DateOfInitialCPC>\(day(conference))</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired></Section47>\n"
+                x +=
+                    "        <Section47><S47ActualStartDate>\(day(s47))</S47ActualStartDate><DateOfInitialCPC>\(day(conference))</DateOfInitialCPC><ICPCnotRequired>false</ICPCnotRequired></Section47>\n"
                 x += "        <ReferralNFA>false</ReferralNFA>\n"
                 if plan {
                     let planStart = defect == "1105" ? CalendarDate(dayNumber: referral.dayNumber - 1) : conference
                     let planEnd = closure.map { CalendarDate(dayNumber: max(planStart.dayNumber + 1, $0.dayNumber - 1)) }
-                    x += protectionPlan(start: planStart, end: defect == "8935" || defect == "8940" ? CalendarDate(dayNumber: planStart.dayNumber + 20) : planEnd, rng: &rng, open: defect == "8935")
+                    x += protectionPlan(
+                        start: planStart, end: defect == "8935" || defect == "8940" ? CalendarDate(dayNumber: planStart.dayNumber + 20) : planEnd, rng: &rng,
+                        open: defect == "8935")
                     if defect == "8935" || defect == "8940" {
                         x += protectionPlan(start: CalendarDate(dayNumber: planStart.dayNumber + 10), end: nil, rng: &rng)
                     }
@@ -192,7 +207,7 @@ public struct SynthReturns {
     /// each ending the day the next begins), and some missing episodes while in care.
     func ssda903(_ summary: inout Summary) -> [(String, String)] {
         var rng = SeededRandom(seed: config.seed, stream: 2)
-        let rules = ["142", "501", "581", "586"]
+        let rules = ["142", "501", "581", "586", "168"]
         let first = CalendarDate(year: config.year - config.years, month: 4, day: 1)!
         var header = "CHILD,SEX,DOB,ETHNIC,UPN,MOTHER,MC_DOB\n"
         var episodes = "CHILD,DECOM,RNE,LS,CIN,PLACE,PLACE_PROVIDER,DEC,REC,REASON_PLACE_CHANGE,HOME_POST,PL_POST,URN\n"
@@ -205,7 +220,8 @@ public struct SynthReturns {
             let defect = config.defects && i % 25 == 11 ? rules[(i / 25) % rules.count] : nil
             if let defect { summary.defects.append(.init(returnName: "903", rule: defect, child: child)) }
             let birth = CalendarDate(dayNumber: yearEnd.dayNumber - rng.int(365 * 3...365 * 17))
-            header += "\(child),\(rng.chance(0.55) ? 1 : 2),\(dmy(birth)),\(rng.pick(Self.ethnicities)),\(rng.chance(0.85) ? upn(&rng) : "UN1"),,\n"
+            let pupil = defect == "168" ? wrongLetter(upn(&rng)) : rng.chance(0.85) ? upn(&rng) : "UN1"
+            header += "\(child),\(rng.chance(0.55) ? 1 : 2),\(dmy(birth)),\(rng.pick(Self.ethnicities)),\(pupil),,\n"
             // Episodes from a start in the years covered (never before birth), each 20 to 400 days.
             var start = CalendarDate(dayNumber: max(birth.dayNumber + 30, first.dayNumber + rng.int(0...(yearEnd.dayNumber - first.dayNumber - 30))))
             let careStart = start
@@ -219,7 +235,8 @@ public struct SynthReturns {
                 let ended = end == nil ? "" : last ? "E4A" : "X1"
                 var endText = end.map(dmy) ?? ""
                 if defect == "142", n == 0, !last { endText = "" }
-                episodes += "\(child),\(dmy(start)),\(rne),\(rng.pick(["C2", "C2", "V2", "C1"])),N\(rng.int(1...8)),\(rng.pick(places)),PR\(rng.int(1...5)),\(endText),\(endText.isEmpty ? "" : ended),,\(rng.pick(outward)) 1,\(rng.pick(outward)) 2,\n"
+                episodes +=
+                    "\(child),\(dmy(start)),\(rne),\(rng.pick(["C2", "C2", "V2", "C1"])),N\(rng.int(1...8)),\(rng.pick(places)),PR\(rng.int(1...5)),\(endText),\(endText.isEmpty ? "" : ended),,\(rng.pick(outward)) 1,\(rng.pick(outward)) 2,\n"
                 spells.append((start, end))
                 guard let end, !last else { break }
                 // 501: the next begins before this one ended.
@@ -234,7 +251,9 @@ public struct SynthReturns {
             let lastDay = min(yearEnd.dayNumber, spells.last!.1?.dayNumber ?? yearEnd.dayNumber)
             var missingDays: [CalendarDate] = []
             if rng.chance(0.3), lastDay - careStart.dayNumber > 10 {
-                for _ in 0..<rng.int(1...3) { missingDays.append(CalendarDate(dayNumber: careStart.dayNumber + rng.int(1...(lastDay - careStart.dayNumber - 2)))) }
+                for _ in 0..<rng.int(1...3) {
+                    missingDays.append(CalendarDate(dayNumber: careStart.dayNumber + rng.int(1...(lastDay - careStart.dayNumber - 2))))
+                }
             }
             if defect == "581" { missingDays.append(CalendarDate(dayNumber: careStart.dayNumber - 3)) }
             if defect == "586" { missingDays.append(CalendarDate(dayNumber: birth.dayNumber - 3)) }
