@@ -7,7 +7,8 @@ struct Dots: AsyncParsableCommand {
         commandName: "dots",
         abstract: "Dots joins the dots on child exploitation across a safeguarding partnership.",
         subcommands: [
-            DemoCommand.self, SynthCommand.self, PrepareCommand.self, ReturnsCommand.self, IngestCommand.self, LinkCommand.self, ReviewCommand.self, SubmissionsCommand.self,
+            DemoCommand.self, SynthCommand.self, PrepareCommand.self, ReturnsCommand.self, IngestCommand.self, LinkCommand.self, ReviewCommand.self,
+            SubmissionsCommand.self,
             FrameworkCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self,
             KeyCommand.self, MaturityCommand.self, DataMapCommand.self, ActionsCommand.self, ReportCommand.self, VoiceCommand.self, AuditCommand.self,
         ])
