@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsFramework
 import DotsIntake
 import DotsPrepare
 import DotsStore
@@ -55,6 +56,39 @@ struct ReturnIngestTests {
             #expect(rows.first?["end_date"]?.hasPrefix("2022-06-30") == true)
             #expect(rows.first?["submission_id"] == two.accepted.first { $0.dataset == .careEpisodes }?.id)
             #expect(try await store.rowCount(.careEpisodes) == 3)
+        }
+    }
+
+    @Test(
+        "The default framework counts what the returns hold: social care's missing from care, exploitation named in assessments", arguments: StoreKind.available
+    )
+    func frameworkCounts(kind: StoreKind) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        #expect(try prepare(Self.la860, dir).output != nil)
+        try await withStore(kind) { store in
+            let one = try await IngestService(store: store, clock: Self.now, submittedBy: "tester").ingest(path: dir, options: .init(agency: "staffs-csc"))
+            #expect(one.report.isValid, "\(one.report.summary())")
+            let spec = try FrameworkService.load(DefaultFramework.yaml)
+            _ = try await FrameworkService(store: store, clock: Self.now, runBy: "tester").compute(spec)
+            let cells = try await store.frameworkResults()
+            func total(_ id: String) -> IndicatorCell? {
+                cells.first { $0.indicatorID == id && $0.period == "2021-22" && $0.scope == "all" && $0.breakdown == "total" && $0.stat == "value" }
+            }
+            // Worked from Tests/Fixtures/returns: C1001 missing from care on 3 February and 10 March 2022, C2001 on
+            // 1 April 2021; all three aged 13 or 14.
+            #expect(total("missing-from-care-recorded")?.numerator == 3)
+            // No police data: none of the two children is known to the police as missing.
+            #expect(total("missing-from-care-police-overlap")?.numerator == 0)
+            #expect(total("missing-from-care-police-overlap")?.denominator == 2)
+            // C1001's assessment of 12 May 2021 named 11A, 24A and 10A; C1002 had no assessment.
+            #expect(total("cin-exploitation-factors")?.numerator == 1)
+            #expect(total("cin-exploitation-screened")?.denominator == 1)
+            #expect(total("cin-exploitation-screened")?.numerator == 0)
+            // C1001's plan began on 25 May 2021; C1002's on 1 March 2021, before the year.
+            #expect(total("protection-plans-ce-risk")?.denominator == 1)
+            // No placement in semi-independent or independent living.
+            #expect(total("care-semi-independent")?.numerator ?? 0 == 0)
         }
     }
 }

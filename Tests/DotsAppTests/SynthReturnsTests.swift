@@ -51,4 +51,18 @@ struct SynthReturnsTests {
                 .people, .cinEpisodes, .cinAssessments, .section47Enquiries, .protectionPlans, .careEpisodes, .missingEpisodes,
             ])
     }
+
+    @Test("A county's CIN census, over 10 MB, is read whole (libxml2 refuses a document that size given at once)")
+    func largeCensus() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-synth-returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var c = config(defects: false)
+        c.children = 12_500
+        c.lookedAfter = 0
+        _ = try SynthReturns(config: c).write(to: dir)
+        let files = try #require(try ReturnFolder.files(at: dir + "/returns")).filter { $0.format == .cinCensusXML }
+        #expect(files.first.map { $0.bytes.count > 10_500_000 } == true)
+        let extract = try ReturnFolder.read(files, la: nil)
+        #expect(extract.rows[.people]?.count == 12_500)
+    }
 }

@@ -37,6 +37,17 @@ struct FrameworkParserTests {
                     target: {value: 80, tolerance: 5}
         """
 
+    @Test("The README and the format doc state the default framework's size truly")
+    func defaultSizeDocumented() throws {
+        let spec = try #require(FrameworkParser.parse(DefaultFramework.yaml).spec)
+        let claim = "(\(spec.questions.count) questions, \(spec.indicators.count) indicators)"
+        let root = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+        let readme = try String(contentsOf: root.appendingPathComponent("README.md"), encoding: .utf8)
+        let format = try String(contentsOf: root.appendingPathComponent("docs/framework-format.md"), encoding: .utf8)
+        #expect(readme.contains(claim), "README.md should say \(claim)")
+        #expect(format.replacingOccurrences(of: "\n", with: " ").contains(claim), "docs/framework-format.md should say \(claim)")
+    }
+
     @Test("A good framework reads into themes, questions and indicators")
     func good() throws {
         let (spec, problems) = FrameworkParser.parse(Self.good)

@@ -137,6 +137,58 @@ public enum DefaultFramework {
                     measure: {type: duration, from: start_datetime, to: end_datetime, unit: hours, percentiles: [50, 90]}
                     periods: [quarter, financial-year]
                     breakdowns: [la, age-band]
+              - id: social-care-sees
+                question: What does children's social care see of exploitation, in its own records and returns?
+                sources: [CIN census and SSDA903 returns, Children's social care case audits]
+                indicators:
+                  - id: missing-from-care-recorded
+                    title: Missing and away episodes from care recorded by social care
+                    definition: Episodes of a looked-after child missing or away from placement that children's social care recorded (the SSDA903 Missing table), starting in the period.
+                    dataset: missing_episodes
+                    where: {agency_kind: [social_care], missing_from: [care]}
+                    measure: events
+                    periods: [quarter, financial-year]
+                    breakdowns: [la, sex, age-band]
+                  - id: missing-from-care-police-overlap
+                    title: Children missing from care whom the police also recorded missing
+                    definition: Of children social care recorded as missing from care in the period, the share the police also recorded as missing in the period (linked across agencies); a low share means episodes the police never heard of, or records that do not link.
+                    dataset: missing_episodes
+                    where: {agency_kind: [social_care], missing_from: [care]}
+                    measure: {type: overlap, with: missing_episodes, with_where: {agency_kind: [police]}}
+                    periods: [financial-year]
+                    breakdowns: [la]
+                  - id: cin-exploitation-factors
+                    title: Children whose assessment named extra-familial harm
+                    definition: Children with a children and family assessment starting in the period that identified going missing (10A), child sexual exploitation (11A), trafficking (12A), gangs (13A), child criminal exploitation (24A) or abuse by another child (18B, 19B), each counted once.
+                    dataset: cin_assessments
+                    where: {factors: [10A, 11A, 12A, 13A, 24A, 18B, 19B]}
+                    measure: people
+                    periods: [quarter, financial-year]
+                    breakdowns: [la, sex, age-band]
+                  - id: cin-exploitation-screened
+                    title: Children whose assessment named exploitation who were also screened
+                    definition: Of children whose assessment in the period named child sexual or criminal exploitation, trafficking or gangs (11A, 24A, 12A, 13A), the share with a child exploitation screening in the period.
+                    dataset: cin_assessments
+                    where: {factors: [11A, 12A, 13A, 24A]}
+                    measure: {type: overlap, with: ce_screenings}
+                    periods: [financial-year]
+                    breakdowns: [la]
+                    polarity: higher-is-better
+                  - id: protection-plans-ce-risk
+                    title: Children starting a protection plan who were screened at medium or high risk of exploitation
+                    definition: Of children starting a child protection plan in the period, the share screened at medium or high risk of exploitation in the period, where the plan's framework (harm within the family) meets extra-familial harm.
+                    dataset: protection_plans
+                    measure: {type: overlap, with: ce_screenings, with_where: {risk_level: [medium, high]}}
+                    periods: [financial-year]
+                    breakdowns: [la]
+                  - id: care-semi-independent
+                    title: Looked-after children starting semi-independent or independent living
+                    definition: Looked-after children starting a care episode in semi-independent accommodation (H5) or independent living (P2) in the period, each counted once; placements where exploitation is a known risk.
+                    dataset: care_episodes
+                    where: {placement: [H5, P2]}
+                    measure: people
+                    periods: [financial-year]
+                    breakdowns: [la, age-band]
               - id: police-exploitation
                 question: What exploitation is the police seeing, and are children treated as victims?
                 sources: [Police problem profile, Operation reviews]

@@ -120,7 +120,9 @@ public struct Workbook: Sendable {
 /// Parses `data` with `delegate`; nil when it reads to the end, else what went wrong and on which line. (Each part's
 /// delegate conforms itself: on Linux a subclass's methods would not be seen through a base class's conformance.)
 func parseXML(_ data: Data, with delegate: any XMLParserDelegate) -> String? {
-    let parser = XMLParser(data: data)
+    // From a stream, which Foundation feeds to libxml2 in pieces: given the whole of a document over 10 MB at once
+    // (a county's CIN census), libxml2 refuses it at the last line.
+    let parser = XMLParser(stream: InputStream(data: data))
     parser.delegate = delegate
     // Foundation on Linux can return true with an error set: both are read.
     let finished = parser.parse()
