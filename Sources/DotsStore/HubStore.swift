@@ -82,6 +82,7 @@ public final class HubStore: Sendable {
         m.add(M0016_CreateVoiceTables(), to: nil)
         m.add(M0017_ChainAuditLog(), to: nil)
         m.add(M0018_CreateReturnTables(), to: nil)
+        m.add(M0019_AddPeopleMarkers(), to: nil)
         return m
     }
 

@@ -65,4 +65,25 @@ struct SynthReturnsTests {
         let extract = try ReturnFolder.read(files, la: nil)
         #expect(extract.rows[.people]?.count == 12_500)
     }
+
+    @Test("The SSDA903 as XML reads into the same rows, and breaks the same rules, as the same return in CSV tables")
+    func xmlMatchesCSV() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-synth-returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var csv = config(defects: true)
+        csv.children = 0
+        var xml = csv
+        xml.ssda903XML = true
+        _ = try SynthReturns(config: csv).write(to: dir + "/csv")
+        _ = try SynthReturns(config: xml).write(to: dir + "/xml")
+        let files = try #require(try ReturnFolder.files(at: dir + "/xml/returns"))
+        #expect(files.map(\.format).contains(.ssda903XML))
+        let fromCSV = try ReturnFolder.read(try #require(try ReturnFolder.files(at: dir + "/csv/returns")), la: "860")
+        let fromXML = try ReturnFolder.read(files, la: "860")
+        for dataset in [Dataset.people, .careEpisodes, .missingEpisodes] {
+            #expect(fromXML.rows[dataset] == fromCSV.rows[dataset], "\(dataset)")
+        }
+        #expect(fromCSV.rows[.careEpisodes]?.isEmpty == false)
+        #expect(Set(fromXML.findings.map { "\($0.rule) \($0.child ?? "")" }) == Set(fromCSV.findings.map { "\($0.rule) \($0.child ?? "")" }))
+    }
 }

@@ -84,11 +84,15 @@ def main():
     folder = Path(a.folder)
     ours = dots_findings(a.dots, a.folder, a.la)
     theirs, implemented = {}, {"cin": set(), "903": set()}
+    lac_xml = []
     for xml in sorted(folder.glob("*.xml")):
+        if "<SSDA903" in xml.read_text()[:2000]:
+            lac_xml.append(xml)
+            continue
         found, codes = cin_findings(xml, a.cin_ruleset)
         theirs.update(found)
         implemented["cin"] |= codes
-    tables = sorted(t for t in folder.glob("*.csv"))
+    tables = sorted(t for t in folder.glob("*.csv")) + lac_xml
     if tables:
         found, codes = lac_findings(tables, a.lac_ruleset)
         theirs.update(found)

@@ -33,7 +33,8 @@ public enum ReferenceDocs {
             The same definitions are written as Frictionless Table Schemas in `schemas/` (`dots schema export`).
 
             Every file is CSV, UTF-8 (a byte order mark is fine), comma-separated, with a header row naming the columns
-            exactly as below (case and surrounding spaces are forgiven). Every column must be present; optional ones may be blank.
+            exactly as below (case and surrounding spaces are forgiven). Every column must be present, except those marked "no (may be left out)": optional columns a later version added,
+            which files made before them need not have; optional ones may be blank.
             Dates are `YYYY-MM-DD`. Times are UK wall-clock time, `YYYY-MM-DD HH:MM`: Dots stores them as instants, so
             intervals are measured in real hours across the clock changes. A bare date in a time column is read as 00:00.
 
@@ -47,7 +48,8 @@ public enum ReferenceDocs {
                 s += "\n\n| Column | Required | Type | Meaning | Example | Recorded by |\n|---|---|---|---|---|---|\n"
                 for f in schema.fields {
                     let heldBy = f.heldBy.map { kinds in kinds.map(\.label).sorted().joined(separator: ", ") } ?? "every agency submitting it"
-                    s += "| `\(f.name)` | \(f.required ? "yes" : "no") | \(typeText(f.type)) | \(f.description) | `\(f.example)` | \(heldBy) |\n"
+                    s +=
+                        "| `\(f.name)` | \(f.required ? "yes" : f.mayBeAbsent ? "no (may be left out)" : "no") | \(typeText(f.type)) | \(f.description) | `\(f.example)` | \(heldBy) |\n"
                 }
                 if !schema.rules.isEmpty {
                     s += "\nRules across columns:\n\n"

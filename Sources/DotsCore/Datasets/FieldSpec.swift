@@ -69,6 +69,10 @@ public struct FieldSpec: Hashable, Sendable {
         self.heldBy = heldBy
     }
 
+    /// Optional columns added from schema version 3 on may be left out of a file, and read as blank: an extract or
+    /// package made before they existed still goes. (Earlier columns must all be present, as they always had to be.)
+    public var mayBeAbsent: Bool { !required && sinceVersion >= 3 }
+
     /// Whether an agency of this kind is expected to record the field (any agency, when the kind is unknown).
     public func isHeld(by kind: Agency.Kind?) -> Bool {
         guard let heldBy, let kind else { return true }

@@ -65,7 +65,7 @@ public struct HeaderMap: Sendable {
                     rule: "\(schema.dataset.rawValue) has no column called \(header[i])"))
         }
         columnOfField = schema.fields.map { seen[$0.name] }
-        for (k, f) in schema.fields.enumerated() where columnOfField[k] == nil {
+        for (k, f) in schema.fields.enumerated() where columnOfField[k] == nil && !f.mayBeAbsent {
             issues.append(
                 IntakeIssue(
                     .missingColumn, file: file, row: 1, column: f.name,

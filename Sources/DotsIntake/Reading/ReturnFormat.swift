@@ -71,9 +71,9 @@ public enum ReturnFormat: Sendable, Equatable {
             return
                 "this is \(name), which intake does not read directly: save the sheet as CSV, or prepare it at the agency with `dots prepare --mapping`, naming the sheet (docs/intake.md)"
         }
-        if self == .cinCensusXML || { if case .ssda903CSV = self { true } else { false } }() {
+        if self == .cinCensusXML || self == .ssda903XML || { if case .ssda903CSV = self { true } else { false } }() {
             return
-                "this is \(name), which the hub does not take as it is: prepare it at the local authority with `dots prepare`, which reads the CIN census XML and the SSDA903 CSV tables into Dots' datasets and pseudonymises them (docs/returns.md)"
+                "this is \(name), which the hub does not take as it is: prepare it at the local authority with `dots prepare`, which reads the CIN census XML and the SSDA903 (CSV tables or XML) into Dots' datasets and pseudonymises them (docs/returns.md)"
         }
         return
             "this is \(name), which Dots does not read yet. Dots reads CSV files of its own datasets (`dots schema show` lists them); an agency's own extract in CSV can be mapped to them with `dots prepare --mapping` (docs/intake.md)"

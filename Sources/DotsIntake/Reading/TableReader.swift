@@ -15,7 +15,8 @@ public struct TableReader: RowBatchSource, Sendable {
         let header = scanner.fields.map { scanner.string($0) }
         self.scanner = scanner
         let map = HeaderMap(header: header, schema: schema, file: "", refuseClearIdentifiers: false)
-        guard !map.isFatal, !map.columnOfField.contains(where: { $0 == nil }) else { return nil }
+        // A column may be absent only where the schema allows it (read as blank).
+        guard !map.isFatal, zip(map.columnOfField, schema.fields).allSatisfy({ $0 != nil || $1.mayBeAbsent }) else { return nil }
         columnOfField = map.columnOfField
         checkers = schema.fields.map(FieldChecker.init)
     }
@@ -37,7 +38,8 @@ public struct TableReader: RowBatchSource, Sendable {
             var row: [CellValue] = []
             row.reserveCapacity(checkers.count)
             for k in 0..<checkers.count {
-                let f = fields[columnOfField[k]!]
+                guard let column = columnOfField[k] else { row.append(.null); continue }
+                let f = fields[column]
                 if f.isEmpty { row.append(.null); continue }
                 let checker = checkers[k]
                 let comparable: Int64?

@@ -55,6 +55,7 @@ public struct CINCensusReader {
                 ])
             var episodes: [(start: String, end: String?, line: Int)] = []
             var plans: [(start: String, end: String?, line: Int)] = []
+            var uasc = false
             for details in child.all("CINdetails") {
                 let referral = details.value("CINreferralDate") ?? ""
                 let episode = ids.event(person, "R", referral)
@@ -87,6 +88,7 @@ public struct CINCensusReader {
                             "assessment_id": ids.event(person, "A", start), "person_id": person, "episode_id": episode, "start_date": start,
                             "authorised_date": authorised ?? "", "factors": factors.joined(separator: ";"),
                         ])
+                    if factors.contains("9A") { uasc = true }
                     if !referral.isEmpty, start < referral {
                         out.rule("1103", "The assessment start date cannot be before the referral date", file: file, value: start, child: local, line: a.line)
                     }
@@ -146,6 +148,8 @@ public struct CINCensusReader {
                     }
                 }
             }
+            // Factor 9A names an unaccompanied asylum-seeking child; its absence says nothing.
+            if uasc { out.rows[.people]![out.rows[.people]!.count - 1]["uasc"] = "Y" }
             if let line = Self.firstOverlap(episodes) {
                 out.rule("8820", "The dates on the CIN episodes for this child overlap", file: file, child: local, line: line)
             }

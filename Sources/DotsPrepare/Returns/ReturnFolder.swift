@@ -2,8 +2,8 @@ import DotsCore
 import DotsIntake
 import Foundation
 
-/// A folder (or one file) holding a local authority's statutory returns: the CIN census XML and the SSDA903 CSV
-/// tables, recognised from their content whatever they are called, read together so that a child in both is one
+/// A folder (or one file) holding a local authority's statutory returns: the CIN census XML and the SSDA903 (its
+/// CSV tables, or its XML), recognised from their content whatever they are called, read together so that a child in both is one
 /// person and the agency's people come from one place.
 public enum ReturnFolder {
     /// The returns in `path`, or nil when it holds none Dots reads (so it is an ordinary extract). Throws when
@@ -41,7 +41,7 @@ public enum ReturnFolder {
 
     static func readable(_ format: ReturnFormat) -> Bool {
         switch format {
-        case .cinCensusXML, .ssda903CSV: true
+        case .cinCensusXML, .ssda903CSV, .ssda903XML: true
         default: false
         }
     }
@@ -58,6 +58,19 @@ public enum ReturnFolder {
             out.merge(extract)
         }
         var tables: [SSDA903Reader.Table] = []
+        for file in files where file.format == .ssda903XML {
+            let (read, lea) = try SSDA903XML.tables(Data(file.bytes), file: file.name)
+            if let la, let lea, la != lea {
+                throw ReturnReadError(file: file.name, problem: "it names local authority \(lea), not \(la) as --la-code says")
+            }
+            laCode = laCode ?? lea
+            for t in read {
+                if let earlier = tables.first(where: { $0.name == t.name }) {
+                    throw ReturnReadError(file: file.name, problem: "it holds the SSDA903 \(t.name) table, and so does \(earlier.file): keep one")
+                }
+                tables.append(t)
+            }
+        }
         for file in files {
             guard case .ssda903CSV(let table) = file.format else { continue }
             if let earlier = tables.first(where: { $0.name == table }) {

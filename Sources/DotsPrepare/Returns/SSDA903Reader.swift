@@ -34,6 +34,13 @@ public struct SSDA903Reader {
             }
             self.rows = rows
         }
+
+        /// A table already read (from the SSDA903 XML), its rows numbered by the line each starts on.
+        init(name: String, file: String, rows: [(row: Int, values: [String: String])]) {
+            self.name = name
+            self.file = file
+            self.rows = rows
+        }
     }
 
     /// - Parameters:
@@ -80,6 +87,8 @@ public struct SSDA903Reader {
             }
         }
         let inCare = Set(episodesByChild.filter { $0.value.contains { $0.end.isEmpty } }.keys)
+        // The UASC table lists the children who are or were unaccompanied asylum seekers; without it, not known.
+        let uasc = byName["UASC"].map { Set($0.rows.compactMap { $0.values["CHILD"] }) }
         if let t = byName["Header"] {
             for (row, v) in t.rows {
                 guard let child = v["CHILD"], !child.isEmpty else { continue }
@@ -93,6 +102,7 @@ public struct SSDA903Reader {
                     [
                         "person_id": ids.person(child), "upn": v["UPN"] ?? "", "date_of_birth": dob, "sex": sexCode(v["SEX"]),
                         "ethnicity": v["ETHNIC"] ?? "", "looked_after": inCare.contains(child) ? "Y" : "N",
+                        "uasc": uasc.map { $0.contains(child) ? "Y" : "N" } ?? "", "young_parent": yesNo(v["MOTHER"]),
                     ])
             }
         }
@@ -117,7 +127,7 @@ public struct SSDA903Reader {
             }
         }
         if let date = CalendarDate(iso: latest) { out.period = .financialYear(containing: date) }
-        let read = ["Header", "Episodes", "Missing"].filter { byName[$0] != nil }
+        let read = ["Header", "Episodes", "Missing", "UASC"].filter { byName[$0] != nil }
         let left = tables.map(\.name).filter { !read.contains($0) }.sorted()
         out.summary.append(
             "SSDA903 tables of local authority \(la): \(read.joined(separator: ", ")) read (\(out.rows[.people]?.count ?? 0) children, \(out.rows[.careEpisodes]?.count ?? 0) care episodes, \(out.rows[.missingEpisodes]?.count ?? 0) missing episodes)\(left.isEmpty ? "" : "; \(left.joined(separator: ", ")) not carried: Dots has no home for \(left.count == 1 ? "it" : "them") yet")"

@@ -20,6 +20,8 @@ public struct SynthReturns {
         public var la = "860"
         public var seed: UInt64 = 20_261_206
         public var defects = false
+        /// Write the SSDA903 as the DfE's XML (EXPSSDA903) rather than CSV tables.
+        public var ssda903XML = false
 
         public init() {}
     }
@@ -52,7 +54,9 @@ public struct SynthReturns {
         let cin = "cin-census-\(config.year).xml"
         try Data(cinCensus(&summary).utf8).write(to: URL(fileURLWithPath: folder + "/" + cin))
         summary.files.append("returns/" + cin)
-        for (name, text) in ssda903(&summary) {
+        var tables = ssda903(&summary)
+        if config.ssda903XML { tables = [("ssda903.xml", Self.xml(tables))] }
+        for (name, text) in tables {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
             summary.files.append("returns/" + name)
         }
@@ -201,6 +205,38 @@ public struct SynthReturns {
         if let end, !open { x += "<CPPendDate>\(day(end))</CPPendDate>" }
         return x
             + "<InitialCategoryOfAbuse>\(category)</InitialCategoryOfAbuse><LatestCategoryOfAbuse>\(category)</LatestCategoryOfAbuse><NumberOfPreviousCPP>\(rng.int(0...2))</NumberOfPreviousCPP></ChildProtectionPlans>\n"
+    }
+
+    /// The tables as EXPSSDA903 XML, in the shape Data to Insight's validator reads: one `CHILD` element per child
+    /// under the root, the Header's columns as its leaves (`CHILDID` for CHILD), an `EPISODE` per episode (`PL` for
+    /// PLACE) and an `AMISSING` per missing episode inside a `HEADER`.
+    static func xml(_ tables: [(String, String)]) -> String {
+        func rows(_ text: String) -> [[String: String]] {
+            let lines = text.split(separator: "\n").map { $0.split(separator: ",", omittingEmptySubsequences: false).map(String.init) }
+            return lines.dropFirst().map { Dictionary(uniqueKeysWithValues: zip(lines[0], $0)) }
+        }
+        let header = rows(tables[0].1), episodes = Dictionary(grouping: rows(tables[1].1)) { $0["CHILD"]! }
+        let missing = Dictionary(grouping: rows(tables[2].1)) { $0["CHILD"]! }
+        func leaves(_ row: [String: String], _ names: [String], rename: [String: String] = [:]) -> String {
+            names.compactMap { n in row[n].flatMap { $0.isEmpty ? nil : "<\(rename[n] ?? n)>\($0)</\(rename[n] ?? n)>" } }.joined()
+        }
+        var x = "<?xml version=\"1.0\" encoding=\"UTF-8\"?>\n<SSDA903>\n"
+        for h in header {
+            let child = h["CHILD"]!
+            x += "  <CHILD>" + leaves(h, ["CHILD", "SEX", "DOB", "ETHNIC", "UPN", "MOTHER", "MC_DOB"], rename: ["CHILD": "CHILDID"]) + "\n"
+            for e in episodes[child] ?? [] {
+                x += "    <EPISODE>"
+                x += leaves(
+                    e, ["DECOM", "RNE", "LS", "CIN", "PLACE", "PLACE_PROVIDER", "DEC", "REC", "REASON_PLACE_CHANGE", "HOME_POST", "PL_POST", "URN"],
+                    rename: ["PLACE": "PL"])
+                x += "</EPISODE>\n"
+            }
+            if let m = missing[child] {
+                x += "    <HEADER>" + m.map { "<AMISSING>" + leaves($0, ["MISSING", "MIS_START", "MIS_END"]) + "</AMISSING>" }.joined() + "</HEADER>\n"
+            }
+            x += "  </CHILD>\n"
+        }
+        return x + "</SSDA903>\n"
     }
 
     /// Header, Episodes and Missing tables: children looked after, each with a run of episodes (one after another,

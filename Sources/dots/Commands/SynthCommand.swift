@@ -56,6 +56,7 @@ struct SynthReturnsCommand: AsyncParsableCommand {
     @Option(help: "The local authority's three-digit DfE code.") var la = "860"
     @Option(help: "Random seed.") var seed: UInt64 = 20_261_206
     @Flag(help: "Give one child in 25 a break of a DfE rule, listed in defects.csv.") var defects = false
+    @Flag(help: "Write the SSDA903 as the DfE's XML (EXPSSDA903) rather than CSV tables.") var ssda903XML = false
 
     func run() async throws {
         var c = SynthReturns.Config()
@@ -66,6 +67,7 @@ struct SynthReturnsCommand: AsyncParsableCommand {
         c.la = la
         c.seed = seed
         c.defects = defects
+        c.ssda903XML = ssda903XML
         let summary = try SynthReturns(config: c).write(to: out)
         for file in summary.files { print("  \(out)/\(file)") }
         if defects { print("  \(out)/defects.csv: \(summary.defects.count) seeded rule breaks") }

@@ -17,6 +17,13 @@ public enum PeopleSchema {
     static let send = FieldSpec(
         "send", .code(CodeSet(SENDProvision.self)), title: "SEN provision",
         description: "School census SEN provision: N none, K SEN support, E EHC plan.", example: "K")
+    static let uasc = FieldSpec(
+        "uasc", .boolean, since: 3, title: "Unaccompanied asylum-seeking child",
+        description: "Y if the child is or was an unaccompanied asylum-seeking child (SSDA903 UASC table; CIN factor 9A).", example: "N",
+        heldBy: [.socialCare])
+    static let youngParent = FieldSpec(
+        "young_parent", .boolean, since: 3, title: "Young parent",
+        description: "Y if the young person is a mother or father (SSDA903 MOTHER).", example: "N", heldBy: [.socialCare])
 
     /// Clear identifiers: the columns that must never reach the hub. The hub refuses any file with one of these
     /// (or a common variant of the name) and says to run `dots prepare`.
@@ -28,7 +35,7 @@ public enum PeopleSchema {
     ]
 
     public static let extract = DatasetSchema(
-        dataset: .people, version: 1, title: "People (agency extract, clear identifiers)",
+        dataset: .people, version: 3, title: "People (agency extract, clear identifiers)",
         description: "The agency's person records as held, with clear identifiers. Used only by `dots prepare`, inside the agency.",
         fields: [
             personID,
@@ -45,12 +52,12 @@ public enum PeopleSchema {
                 "local_id", .rawIdentifier(maxLength: 40), title: "Other local identifier",
                 description: "A police, health or system identifier shared with another agency.", example: "PNC-0012345"),
             FieldSpec("postcode", .rawIdentifier(maxLength: 10), title: "Home postcode", description: "UK postcode.", example: "ST4 1AB"),
-            sex, ethnicity, lookedAfter, send,
+            sex, ethnicity, lookedAfter, send, uasc, youngParent,
         ],
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [])
 
     public static let submission = DatasetSchema(
-        dataset: .people, version: 2, title: "People",
+        dataset: .people, version: 3, title: "People",
         description: "One row per person the agency holds, with identifiers replaced by keyed pseudonyms and quasi-identifiers degraded.",
         fields: [
             personID,
@@ -99,7 +106,7 @@ public enum PeopleSchema {
             FieldSpec(
                 "home_area", .areaCode([.lsoa, .district, .unitary]), title: "Home area",
                 description: "ONS code of the home LSOA or district, derived from the postcode inside the agency.", example: "E07000197"),
-            lookedAfter, send,
+            lookedAfter, send, uasc, youngParent,
         ],
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [.notInFuture(field: "birth_year_month")])
 }
