@@ -14,6 +14,7 @@ import io
 import json
 import logging
 import subprocess
+import tempfile
 import sys
 import warnings
 import xml.etree.ElementTree as ET
@@ -70,6 +71,37 @@ def lac_findings(tables, ruleset):
     return found, {str(r.code) for _, r in registry.items()}
 
 
+def xml_as_tables(files):
+    """The SSDA903 XML read by the validator's own XML reader, its tables written out as the CSV return's: the
+    validator's report step fails on the empty tables its XML reader makes for sections a return does not have."""
+    from lac_validator.ingress import read_xml_from_text
+
+    out = []
+    for xml in files:
+        text = xml.read_text()
+        # The validator's XML reader gives each EPISODE every leaf of its child, so an open episode takes another
+        # episode's end date (DEC, REC): put back what each EPISODE itself says, in the same document order.
+        own_end = [
+            {k: (ep.find(k).text if ep.find(k) is not None else None) for k in ("DEC", "REC", "REASON_PLACE_CHANGE")}
+            for child in ET.fromstring(text)
+            for ep in child
+            if ep.tag == "EPISODE"
+        ]
+        for name, df in read_xml_from_text(text).items():
+            if name == "Episodes":
+                for column in ("DEC", "REC", "REASON_PLACE_CHANGE"):
+                    df[column] = [e[column] for e in own_end]
+            if len(df.columns) == 0:
+                continue
+            if name == "Header":
+                # The XML reader adds a UASC column to the Header that the CSV Header does not have.
+                df = df.drop(columns=["UASC"], errors="ignore")
+            path = Path(tempfile.mkdtemp()) / f"{name}.csv"
+            df.to_csv(path, index=False)
+            out.append(path)
+    return out
+
+
 def main():
     p = argparse.ArgumentParser()
     p.add_argument("dots")
@@ -92,7 +124,7 @@ def main():
         found, codes = cin_findings(xml, a.cin_ruleset)
         theirs.update(found)
         implemented["cin"] |= codes
-    tables = sorted(t for t in folder.glob("*.csv")) + lac_xml
+    tables = sorted(t for t in folder.glob("*.csv")) + xml_as_tables(lac_xml)
     if tables:
         found, codes = lac_findings(tables, a.lac_ruleset)
         theirs.update(found)
