@@ -53,8 +53,10 @@ struct FileValidationTests {
     @Test("Duplicate keys are reported on the later row")
     func duplicateKeys() {
         let r = Fixture.validate(schema, Fixture.csv(schema, rows: [Fixture.row(schema), Fixture.row(schema), Fixture.row(schema, ["episode_id": "Z"])]))
-        #expect(codes(r) == [.duplicateKey])
-        #expect(r.issues[0].row == 3)
+        // (Rows 3 and 4 also repeat row 2 in all but their ids: warnings.)
+        let errors = r.issues.filter { $0.severity == .error }
+        #expect(errors.map(\.code) == [.duplicateKey])
+        #expect(errors[0].row == 3)
     }
 
     @Test("Rows are numbered as a spreadsheet shows them, even after a value with a line break")
@@ -76,7 +78,8 @@ struct FileValidationTests {
         let rows = (1...30).map { Fixture.row(schema, ["episode_id": "E\($0)", "missing_type": $0 % 3 == 0 ? "Q" : "M"]) }
         let r = Fixture.validate(schema, Fixture.csv(schema, rows: rows))
         #expect(r.errorCount == 10)
-        #expect(r.issues.map(\.row) == stride(from: 4, through: 31, by: 3).map { Optional($0) })
+        // (The rows differ only in their ids, so each also draws a repeated-row warning.)
+        #expect(r.issues.filter { $0.severity == .error }.map(\.row) == stride(from: 4, through: 31, by: 3).map { Optional($0) })
     }
 
     @Test("A row with too few values is reported and the rest still checked")
@@ -107,14 +110,16 @@ struct FileValidationTests {
             Fixture.row(
                 schema,
                 [
-                    "episode_id": "E2", "start_datetime": "2025-03-31 23:30", "end_datetime": "", "rhi_offered_datetime": "", "rhi_accepted_datetime": "",
+                    "episode_id": "E2", "start_datetime": "2025-03-31 23:30", "end_datetime": "2025-03-31 23:50", "rhi_offered_datetime": "",
+                    "rhi_accepted_datetime": "",
                     "rhi_completed_datetime": "",
                 ]),
         ]
         let r = Fixture.validate(schema, Fixture.csv(schema, rows: rows), context: ctx)
         #expect(codes(r) == [.outsidePeriod])
         #expect(r.issues[0].row == 3)
-        // 23:30 on 31 March is in GMT, so it is still 31 March in the UK: outside 2025-26.
+        // 23:30 on 31 March is in GMT, so it is still 31 March in the UK: outside 2025-26 (and it ended that night; an
+        // episode still open on 1 April would belong to 2025-26 as well).
     }
 
     @Test("A late-evening BST time is placed on its UK date, not its UTC date")

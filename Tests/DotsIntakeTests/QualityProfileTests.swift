@@ -33,6 +33,43 @@ struct QualityProfileTests {
         #expect(q.fields.first { $0.name == "outcome_type" }?.invalid == 1)
     }
 
+    @Test("In data that is accepted, uniqueness and validity can still fall: an event entered twice, a code not used in its year")
+    func measuresThatCanFall() throws {
+        // Youth justice: O1 and O3 are the same outcome for P1 under two ids; O2 differs only in its date.
+        let yj = Dataset.youthJustice.schema
+        let report = Fixture.validate(
+            yj,
+            Fixture.csv(
+                yj,
+                rows: [
+                    ["O1", "P1", "2026-11-01", "referral_order", "drugs", ""], ["O2", "P1", "2026-11-02", "referral_order", "drugs", ""],
+                    ["O3", "P1", "2026-11-01", "referral_order", "drugs", ""],
+                ]))
+        #expect(report.isValid, "\(report.summary())")
+        let repeated = report.issues.filter { $0.code == .repeatedRow }
+        #expect(repeated.map(\.row) == [4] && repeated.first?.rule.contains("repeats row 2") == true && repeated.first?.severity == .warning)
+        let q = try #require(report.files.first?.quality)
+        #expect(q.repeatedRows == 1 && q.uniqueness == 2.0 / 3)
+        // CIN assessments: 18A was replaced by 18B and 18C from 2020-21, and 24A began in 2021-22; factors are
+        // identified at the end of an assessment, so its year is the authorisation's, else the start's. Two are not
+        // in use in their year: 18A authorised June 2021; 24A in an assessment begun March 2021 (2020-21), still open.
+        let cin = Dataset.cinAssessments.schema
+        let assessments = Fixture.validate(
+            cin,
+            Fixture.csv(
+                cin,
+                rows: [
+                    ["A1", "P1", "", "2021-06-01", "2021-06-30", "18A"], ["A2", "P2", "", "2020-01-10", "2020-02-01", "18A"],
+                    ["A3", "P3", "", "2021-03-10", "", "24A"], ["A4", "P4", "", "2021-04-01", "", "24A;10A"],
+                ]))
+        #expect(assessments.isValid, "\(assessments.summary())")
+        #expect(assessments.issues.filter { $0.code == .codeError }.map(\.row) == [2, 4])
+        let factors = try #require(assessments.files.first?.quality?.fields.first { $0.name == "factors" })
+        #expect(factors.invalid == 2 && factors.filled == 4)
+        // Validity: 16 values present in all (4 ids, 4 people, 4 starts, 2 ends, 4 factor lists) less the 2.
+        #expect(assessments.files.first?.quality?.validity == 16.0 / 18)
+    }
+
     @Test("Timeliness: share of events within 92 days, and the median lag")
     func timeliness() throws {
         let q = try profile()

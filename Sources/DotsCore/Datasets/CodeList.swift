@@ -12,6 +12,9 @@ public struct CodeSet: Hashable, Sendable {
     public struct Entry: Hashable, Sendable {
         public let code: String
         public let label: String
+        /// The years (by the financial year they end: 2021 is 2020-21) the code may be used in, for lists whose codes
+        /// changed over time (`DatedCodeList`); nil when any year.
+        public var years: ClosedRange<Int>? = nil
     }
 
     public let name: String
@@ -25,9 +28,23 @@ public struct CodeSet: Hashable, Sendable {
     }
 
     public init<L: CodeList>(_ list: L.Type) {
-        self.init(name: L.listName, source: L.source, entries: L.allCases.map { Entry(code: $0.rawValue, label: $0.label) })
+        self.init(
+            name: L.listName, source: L.source,
+            entries: L.allCases.map { Entry(code: $0.rawValue, label: $0.label, years: ($0 as? any DatedCode)?.years) })
+    }
+
+    /// The codes with the years they may be used in, where the list has any.
+    public var datedCodes: [String: ClosedRange<Int>] {
+        Dictionary(entries.compactMap { e in e.years.map { (e.code, $0) } }, uniquingKeysWith: { a, _ in a })
     }
 
     public var codes: [String] { entries.map(\.code) }
     public func contains(_ code: String) -> Bool { entries.contains { $0.code == code } }
+}
+
+/// A code used only in some years (the CIN census's assessment factors): a value outside them is valid in form but
+/// not for the date it describes, which data quality counts as invalid (a warning, not a refusal).
+public protocol DatedCode {
+    /// The years, by the financial year they end, the code may describe.
+    var years: ClosedRange<Int> { get }
 }

@@ -42,6 +42,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
     case invalidIdentifier = "invalid-identifier"
     case unknownPostcode = "unknown-postcode"
     case returnRule = "return-rule"
+    case repeatedRow = "repeated-row"
 
     public var title: String {
         switch self {
@@ -80,6 +81,7 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .invalidIdentifier: "An identifier is malformed"
         case .unknownPostcode: "A postcode is outside the known areas"
         case .returnRule: "A DfE validation rule of the return fails"
+        case .repeatedRow: "A row repeats another under a different id"
         }
     }
 
@@ -126,6 +128,8 @@ public enum IssueCode: String, Sendable, Codable, CaseIterable {
         case .invalidNHSNumber: "Check the NHS number at source; the row is prepared without it."
         case .invalidIdentifier: "Check the identifier at source; the row is prepared without it."
         case .unknownPostcode: "Check the postcode; the row is prepared without a home area."
+        case .repeatedRow:
+            "If both rows are the same event recorded twice, remove one at source; if they are two events, record what tells them apart (the time, the place)."
         case .returnRule:
             "Correct the record in the case-management system and export the return again; the rule is the DfE's own, numbered as in its validation guidance (docs/returns.md)."
         }

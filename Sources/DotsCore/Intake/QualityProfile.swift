@@ -42,6 +42,9 @@ public struct QualityProfile: Sendable, Codable, Equatable {
     public var addedFilled: Int?
     /// Rows whose record id repeats an earlier row's.
     public var duplicateRows = 0
+    /// Event rows repeating an earlier row in everything but the record id: the same event entered twice. A warning,
+    /// so it can be in accepted data (nil in profiles taken before it was measured).
+    public var repeatedRows: Int?
     /// Rows breaking any rule across fields, or naming a person the agency does not list.
     public var inconsistentRows = 0
     /// Events new in this submission (after the previous submission's latest event), with their lag in days from
@@ -84,7 +87,7 @@ public struct QualityProfile: Sendable, Codable, Equatable {
 
     public var consistency: Double? { rows == 0 ? nil : Double(rows - inconsistentRows) / Double(rows) }
 
-    public var uniqueness: Double? { rows == 0 ? nil : Double(rows - duplicateRows) / Double(rows) }
+    public var uniqueness: Double? { rows == 0 ? nil : Double(rows - duplicateRows - (repeatedRows ?? 0)) / Double(rows) }
 
     public var timeliness: Double? {
         guard let n = newEvents, n > 0, let t = timelyEvents else { return nil }
@@ -146,6 +149,7 @@ public struct QualityProfile: Sendable, Codable, Equatable {
         addedFilled = (addedFilled ?? countedFilled) + (other.addedFilled ?? other.countedFilled)
         rows += other.rows
         duplicateRows += other.duplicateRows
+        if let r = other.repeatedRows { repeatedRows = (repeatedRows ?? 0) + r }
         inconsistentRows += other.inconsistentRows
         for f in other.fields {
             if let i = fields.firstIndex(where: { $0.name == f.name }) {

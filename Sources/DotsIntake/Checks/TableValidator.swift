@@ -11,6 +11,8 @@ public struct TableValidator {
     let eventField: Int?
     /// The column that ends a lasting event: one open during the period belongs to it, wherever it began.
     let eventEndField: Int?
+    /// Coded fields whose codes were used only in some years, with those years.
+    let datedFields: [(field: Int, years: [String: ClosedRange<Int>])]
 
     /// The result of checking one file.
     public struct Outcome: Sendable {
@@ -31,6 +33,12 @@ public struct TableValidator {
         personField = schema.personKey.flatMap(schema.index(of:))
         eventField = schema.eventDate.flatMap(schema.index(of:))
         eventEndField = schema.eventEnd.flatMap(schema.index(of:))
+        datedFields = schema.fields.enumerated().compactMap { k, f in
+            switch f.type {
+            case .code(let set), .codes(let set): set.datedCodes.isEmpty ? nil : (k, set.datedCodes)
+            default: nil
+            }
+        }
     }
 
     /// Validates `bytes` (the whole file), adding issues to `report`.
@@ -71,6 +79,9 @@ public struct TableValidator {
         let now = context.now.seconds
         let fileReportIndex = report.files.count - 1
         var quality = QualityProfile(schema: schema, agencyKind: context.agencyKind)
+        // Event rows that repeat an earlier one in all but the record id: hashes of their content, to the first row.
+        var contents: [Int: Int] = [:]
+        if personField != nil { quality.repeatedRows = 0 }
         let newAfter = context.newEventsAfter[schema.dataset].map { Int64($0.dayNumber) }
         var lags: [Int: Int] = [:]
 
@@ -161,6 +172,49 @@ public struct TableValidator {
                 }
             }
             if !consistent { quality.inconsistentRows += 1 }
+            // The same event entered twice under two ids: a warning, counted against uniqueness.
+            if personField != nil {
+                var hasher = Hasher()
+                scanner.bytes.withUnsafeBufferPointer { buf in
+                    for (k, column) in map.columnOfField.enumerated() where k != keyField {
+                        guard let column else { continue }
+                        let f = fields[column]
+                        hasher.combine(bytes: UnsafeRawBufferPointer(UnsafeBufferPointer(rebasing: buf[Int(f.start)..<Int(f.end)])))
+                        hasher.combine(0xFF as UInt8)
+                    }
+                }
+                let digest = hasher.finalize()
+                if let first = contents[digest] {
+                    quality.repeatedRows! += 1
+                    report.add(
+                        IntakeIssue(
+                            .repeatedRow, severity: .warning, file: file, row: row, column: schema.primaryKey,
+                            rule: "the row repeats row \(first) in everything but its \(schema.primaryKey)"))
+                } else {
+                    contents[digest] = row
+                }
+            }
+            // A code used in other years than the event's: valid in form, not for its date (counted against validity).
+            // The year is the event's end where it has one (assessment factors are identified at its end), else its start.
+            if !datedFields.isEmpty, let e = eventEndField.flatMap({ comparables[$0] != nil ? $0 : nil }) ?? eventField, let c = comparables[e] {
+                let day = schema.fields[e].type == .dateTime ? UKTime.localDate(of: Instant(seconds: c)) : CalendarDate(dayNumber: Int(c))
+                let year = day.month >= 4 ? day.year + 1 : day.year
+                for (k, years) in datedFields {
+                    guard present[k], let column = map.columnOfField[k] else { continue }
+                    let value = scanner.string(fields[column])
+                    for code in value.split(separator: ";").map(String.init) {
+                        guard let range = years[code], !range.contains(year) else { continue }
+                        quality.fields[k].invalid += 1
+                        report.add(
+                            IntakeIssue(
+                                .codeError, severity: .warning, file: file, row: row, column: schema.fields[k].name, value: code,
+                                rule:
+                                    "\(code) was not in use in \(year - 1)-\(Digits.pad(year % 100, 2)), the year of the \(schema.fields[e].title.lowercased()) (it was used \(range.upperBound >= 9999 ? "from \(range.lowerBound - 1)-\(Digits.pad(range.lowerBound % 100, 2))" : "until \(range.upperBound - 1)-\(Digits.pad(range.upperBound % 100, 2))"))"
+                            ))
+                        break
+                    }
+                }
+            }
             // Placing the event in time.
             if let e = eventField, let c = comparables[e] {
                 let day = schema.fields[e].type == .dateTime ? UKTime.localDate(of: Instant(seconds: c)) : CalendarDate(dayNumber: Int(c))
