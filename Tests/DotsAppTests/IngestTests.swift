@@ -63,7 +63,7 @@ struct IngestTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try submission(
             dir,
-            episodes: (1...50).map { "E\($0),P1,2025-06-14 21:30,2025-06-15 08:10,M,home,,E06000021,,," } + [
+            episodes: (1...50).map { "E\($0),P1,2025-06-14 21:\(String(format: "%02d", $0)),2025-06-15 08:10,M,home,,E06000021,,," } + [
                 "E51,P1,2025-06-14 21:30,2025-06-13 08:10,M,home,,,,,"
             ])
         try await withStore(kind) { store in

@@ -108,4 +108,23 @@ struct ReturnIngestTests {
             #expect(rows.count == 1 && rows.first?["uasc"] == nil && rows.first?["young_parent"] == nil)
         }
     }
+
+    @Test("Street-level crime goes in as counts by area, without any people, and the framework's profile passes it by", arguments: StoreKind.available)
+    func areaCrime(kind: StoreKind) async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-police-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let police = URL(fileURLWithPath: Self.la860).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("police/street").path
+        let prepared = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: Self.now)
+            .run(input: police, output: dir, agency: "staffs-police", period: nil)
+        #expect(prepared.output != nil, "\(prepared.report.summary())")
+        try await withStore(kind) { store in
+            let out = try await IngestService(store: store, clock: Self.now, submittedBy: "tester").ingest(path: dir, options: .init(agency: "staffs-police"))
+            #expect(out.report.isValid, "\(out.report.summary())")
+            #expect(try await store.rowCount(.areaCrime) == 5)
+            let drugs = try await store.textRows("SELECT SUM(crimes) AS n FROM area_crime WHERE crime_type = 'drugs'")
+            #expect(drugs.first?["n"] == "3")
+            let profile = try await store.frameworkProfile()
+            #expect(profile.datasets[.areaCrime] == nil)
+        }
+    }
 }

@@ -48,6 +48,25 @@ struct FrameworkParserTests {
         #expect(format.replacingOccurrences(of: "\n", with: " ").contains(claim), "docs/framework-format.md should say \(claim)")
     }
 
+    @Test("An indicator over an area-level dataset is refused: indicators count children")
+    func areaDatasetRefused() {
+        let text = """
+            format: dots-framework/1
+            name: T
+            version: "1"
+            themes:
+              - id: t
+                title: T
+                questions:
+                  - id: q
+                    question: Q?
+                    indicators:
+                      - {id: crime, title: C, definition: D, dataset: area_crime, measure: events}
+            """
+        let (_, problems) = FrameworkParser.parse(text)
+        #expect(problems.contains { $0.message.contains("area_crime is about places, not people") })
+    }
+
     @Test("A good framework reads into themes, questions and indicators")
     func good() throws {
         let (spec, problems) = FrameworkParser.parse(Self.good)

@@ -223,4 +223,50 @@ struct ReturnReaderTests {
         #expect(throws: ReturnReadError.self) { try extract(Self.cin(""), la: "861") }
         #expect(throws: ReturnReadError.self) { try extract("<Message><Children>", la: "860") }
     }
+
+    @Test("data.police.uk street-level crime is counted by month, LSOA and type; no location and other authorities left out")
+    func policeStreetCrime() throws {
+        let folder = Self.fixtures.appendingPathComponent("police/street").path
+        let files = try #require(try ReturnFolder.files(at: folder))
+        #expect(files.allSatisfy { $0.format == .policeStreetCrimeCSV })
+        let out = try ReturnFolder.read(files, la: nil)
+        // Worked in Tests/Fixtures/police/README.md.
+        let rows = try #require(out.rows[.areaCrime])
+        #expect(
+            rows.map { "\($0["record_id"]!)=\($0["crimes"]!)" } == [
+                "2025-04/E01099001/anti-social-behaviour=1", "2025-04/E01099001/drugs=2", "2025-04/E01099002/violent-crime=1",
+                "2025-05/E01099001/drugs=1", "2025-05/E01099002/possession-of-weapons=1",
+            ])
+        #expect(rows.first?["local_authority"] == "E06000021" && rows[2]["local_authority"] == "E07000197")
+        #expect(out.summary.first?.contains("8 crimes in 2 files") == true)
+        #expect(out.summary.first?.contains("1 with no location, 1 in 1 local authority outside the partnership") == true)
+        #expect(out.period?.description == "2025-26")
+        // Nothing about a crime but its month, area and type leaves: no points, streets, ids or outcomes.
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: folder, output: dir, agency: "staffs-police", period: nil)
+        #expect(result.report.isValid, "\(result.report.summary())")
+        let text = try String(contentsOfFile: dir + "/area_crime.csv", encoding: .utf8)
+        for secret in ["-2.18", "53.01", "Made Up Street", "a1f000", "Under investigation"] { #expect(!text.contains(secret)) }
+    }
+
+    @Test("Ofsted's Annex A sample (liiatools): List 8 read as the template lays it out, the other lists named")
+    func annexA() throws {
+        let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("public/liiatools-0.2.0/Annex_A.xlsx")))
+        #expect(throws: ReturnReadError.self) { try AnnexAReader().read(bytes, file: "Annex_A.xlsx", la: nil, asAt: nil) }
+        let out = try AnnexAReader().read(bytes, file: "Annex_A.xlsx", la: "860", asAt: CalendarDate(iso: "2021-03-31"))
+        let people = try #require(out.rows[.people]), care = try #require(out.rows[.careSnapshot])
+        #expect(care.count == people.count && !care.isEmpty)
+        // Its first child, read from the sheet by hand: 1761444, "b) Female", "s) NOBT", "E1: Placement order",
+        // "N1 - Abuse or Neglect", "f) U6: Foster placement - not FFA", "e) PR4 - Private provision".
+        #expect(people[0]["person_id"] == "860-1761444" && people[0]["sex"] == "F" && people[0]["ethnicity"] == "NOBT")
+        #expect(care[0]["legal_status"] == "E1" && care[0]["category_of_need"] == "N1" && care[0]["placement"] == "U6")
+        #expect(care[0]["placement_provider"] == "PR4" && care[0]["snapshot_date"] == "2021-03-31" && care[0]["placements_12m"] == "1")
+        #expect(out.period?.description == "2020-04-01/2021-03-31")
+        #expect(out.summary.first?.contains("List 1, List 2") == true)
+        // Not Annex A: a workbook without List 8 is refused with a pointer to --mapping.
+        #expect(AnnexAReader.code("E1: Placement order") == "E1" && AnnexAReader.code("N1 - Abuse or Neglect") == "N1" && AnnexAReader.code("WBRI") == "WBRI")
+        #expect(AnnexAReader.whole("1.0") == "1" && AnnexAReader.whole("2") == "2")
+    }
 }

@@ -15,6 +15,8 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     case section47Enquiries = "section47_enquiries"
     case protectionPlans = "protection_plans"
     case careEpisodes = "care_episodes"
+    case areaCrime = "area_crime"
+    case careSnapshot = "care_snapshot"
 
     /// The schema a submission of this dataset must follow on the hub.
     public var schema: DatasetSchema {
@@ -34,6 +36,8 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
         case .section47Enquiries: EventSchemas.section47Enquiries
         case .protectionPlans: EventSchemas.protectionPlans
         case .careEpisodes: EventSchemas.careEpisodes
+        case .areaCrime: AreaSchemas.areaCrime
+        case .careSnapshot: EventSchemas.careSnapshot
         }
     }
 
@@ -49,6 +53,15 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
 
     /// The datasets the statutory returns fill (migration 0018 creates their tables).
     public static let returns: [Dataset] = [.cinEpisodes, .cinAssessments, .section47Enquiries, .protectionPlans, .careEpisodes]
+
+    /// Datasets about places, not people (migration 0020 creates their tables).
+    public static let areaLevel: [Dataset] = [.areaCrime]
+
+    /// Ofsted's Annex A lists Dots reads (migration 0020 creates their tables too).
+    public static let annexA: [Dataset] = [.careSnapshot]
+
+    /// Whether the dataset's rows are about a person (every dataset but the area-level ones; people itself too).
+    public var isAboutPeople: Bool { !Self.areaLevel.contains(self) }
 
     public static func < (l: Dataset, r: Dataset) -> Bool {
         allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)!

@@ -15,15 +15,17 @@ public enum ReferencePartnership {
     public static let agencies: [Agency] = [
         Agency(
             id: "staffs-csc", name: "Staffordshire County Council Children's Social Care", kind: .socialCare,
-            areas: staffsCodes, datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns,
+            areas: staffsCodes,
+            datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns + Dataset.annexA,
             valid: always),
         Agency(
             id: "stoke-csc", name: "Stoke-on-Trent City Council Children's Social Care", kind: .socialCare,
-            areas: stokeCodes, datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns,
+            areas: stokeCodes,
+            datasets: [.people, .ceScreenings, .missingEpisodes, .maceDiscussions, .nrmReferrals, .voiceFeedback] + Dataset.returns + Dataset.annexA,
             valid: always),
         Agency(
             id: "staffs-police", name: "Staffordshire Police", kind: .police, areas: staffsCodes + stokeCodes,
-            datasets: [.people, .policeIncidents, .missingEpisodes, .nrmReferrals], valid: always),
+            datasets: [.people, .policeIncidents, .missingEpisodes, .nrmReferrals, .areaCrime], valid: always),
         Agency(
             id: "uhnm-ed", name: "University Hospitals of North Midlands (emergency departments)", kind: .health,
             areas: staffsCodes + stokeCodes, datasets: [.people, .healthContacts], valid: always),

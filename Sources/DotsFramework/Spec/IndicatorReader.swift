@@ -14,9 +14,13 @@ struct IndicatorReader {
         var dataset: Dataset?
         if let name = r.string(m, "dataset", path) {
             dataset = Dataset(rawValue: name)
+            let counted = Dataset.allCases.filter(\.isAboutPeople).map(\.rawValue).joined(separator: ", ")
             if dataset == nil {
-                r.problem(
-                    m["dataset"]!, "\(path).dataset", "\(name) is not a dataset", "use one of: " + Dataset.allCases.map(\.rawValue).joined(separator: ", "))
+                r.problem(m["dataset"]!, "\(path).dataset", "\(name) is not a dataset", "use one of: " + counted)
+            } else if dataset?.isAboutPeople == false {
+                // Indicators count children and their events; an area-level dataset is context beside them.
+                r.problem(m["dataset"]!, "\(path).dataset", "\(name) is about places, not people, so no indicator can count it", "use one of: " + counted)
+                dataset = nil
             }
         }
         let filters = dataset.map { ds in m["where"].map { filtersOf($0, ds, "\(path).where") } ?? [] } ?? []

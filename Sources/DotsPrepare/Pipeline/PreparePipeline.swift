@@ -45,7 +45,7 @@ public struct PreparePipeline {
         var period = period
         var returns: ReturnExtract?
         if mapping == nil, let files = try ReturnFolder.files(at: input) {
-            returns = try ReturnFolder.read(files, la: la, postcodeAreas: postcodeAreas)
+            returns = try ReturnFolder.read(files, la: la, postcodeAreas: postcodeAreas, asAt: period?.end)
             period = period ?? returns?.period
         }
         let source =

@@ -3,7 +3,7 @@ import DotsIntake
 import Foundation
 
 /// A folder (or one file) holding a local authority's statutory returns: the CIN census XML and the SSDA903 (its
-/// CSV tables, or its XML), recognised from their content whatever they are called, read together so that a child in both is one
+/// CSV tables, or its XML); or a police force's data.police.uk street-level crime files, recognised from their content whatever they are called, read together so that a child in both is one
 /// person and the agency's people come from one place.
 public enum ReturnFolder {
     /// The returns in `path`, or nil when it holds none Dots reads (so it is an ordinary extract). Throws when
@@ -41,14 +41,15 @@ public enum ReturnFolder {
 
     static func readable(_ format: ReturnFormat) -> Bool {
         switch format {
-        case .cinCensusXML, .ssda903CSV, .ssda903XML: true
+        case .cinCensusXML, .ssda903CSV, .ssda903XML, .policeStreetCrimeCSV, .workbook: true
         default: false
         }
     }
 
     /// Reads every return in `path` into one extract.
     public static func read(
-        _ files: [(name: String, format: ReturnFormat, bytes: [UInt8])], la: String?, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas
+        _ files: [(name: String, format: ReturnFormat, bytes: [UInt8])], la: String?, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas,
+        asAt: CalendarDate? = nil
     ) throws -> ReturnExtract {
         var out = ReturnExtract()
         var laCode = la
@@ -77,6 +78,19 @@ public enum ReturnFolder {
                 throw ReturnReadError(file: file.name, problem: "it is the SSDA903 \(table) table, and so is \(earlier.file): keep one")
             }
             tables.append(.init(name: table, file: file.name, bytes: file.bytes))
+        }
+        for file in files where file.format == .workbook {
+            let extract = try AnnexAReader().read(file.bytes, file: file.name, la: laCode, asAt: asAt)
+            let period = out.period
+            out.merge(extract)
+            if let period { out.period = period }
+        }
+        let crime = files.filter { $0.format == .policeStreetCrimeCSV }
+        if !crime.isEmpty {
+            let extract = PoliceStreetCrimeReader().read(crime.map { ($0.name, $0.bytes) })
+            let period = out.period
+            out.merge(extract)
+            if let period { out.period = period }
         }
         if !tables.isEmpty {
             guard let laCode else {

@@ -12,7 +12,8 @@ extension HubStore {
     public func frameworkProfile() async throws -> DataProfile {
         var datasets: [Dataset: DataProfile.DatasetProfile] = [:]
         let current = try await currentSubmissions()
-        for dataset in Dataset.allCases where dataset != .people {
+        // Area-level datasets name no person: the framework's person-level counts never read them.
+        for dataset in Dataset.allCases where dataset != .people && dataset.isAboutPeople {
             let subs = current.filter { $0.dataset == dataset }
             // Feedback given or recorded in Dots itself counts without a submission.
             let own = dataset == .voiceFeedback ? try await ownVoiceDates() : nil

@@ -121,3 +121,48 @@ extension EventSchemas {
             .notInFuture(field: "start_date"), .notInFuture(field: "end_date"), .notBefore(field: "end_date", reference: "start_date"),
         ], eventEnd: "end_date")
 }
+
+extension EventSchemas {
+    /// Ofsted's Annex A List 8: every child looked after in the twelve months to the list's date, as they stood then.
+    public static let careSnapshot = DatasetSchema(
+        dataset: .careSnapshot, version: 1, title: "Children looked after: Annex A snapshot",
+        description:
+            "Ofsted's Annex A List 8: each child looked after in the twelve months to the list's date, with their legal status, placement, missing and away episodes and return interviews.",
+        fields: [
+            key("snapshot_id", "Snapshot id"), personID,
+            date("snapshot_date", "As at", "The day the list describes (the last day of its twelve months).", required: true),
+            date("started_date", "Started to be looked after", "When the current period of care began."),
+            FieldSpec(
+                "second_period", .boolean, title: "Second period in 12 months",
+                description: "Y if this is a second or later period of care within the twelve months.", example: "N"),
+            FieldSpec("legal_status", .code(CodeSet(LegalStatus.self)), title: "Legal status", description: "The child's legal status.", example: "C2"),
+            FieldSpec(
+                "category_of_need", .code(CodeSet(PrimaryNeed.self)), title: "Category of need", description: "Why the child is looked after.",
+                example: "N1"),
+            FieldSpec(
+                "placements_12m", .integer(min: 0, max: 999), title: "Placements in 12 months", description: "Placements in the last twelve months.",
+                example: "1"),
+            FieldSpec("placement", .code(CodeSet(PlacementType.self)), title: "Placement", description: "The current placement's type.", example: "U6"),
+            FieldSpec(
+                "placement_provider", .code(CodeSet(PlacementProvider.self)), title: "Placement provider", description: "Who provides it.",
+                example: "PR1"),
+            date("ceased_date", "Ceased to be looked after", "When care ended, if it did in the twelve months.", example: "2025-01-31"),
+            FieldSpec(
+                "missing_12m", .integer(min: 0, max: 9999), title: "Missing episodes in 12 months",
+                description: "Episodes missing from placement in the last twelve months.", example: "0"),
+            FieldSpec(
+                "away_12m", .integer(min: 0, max: 9999), title: "Away episodes in 12 months",
+                description: "Episodes absent (away) from placement in the last twelve months.", example: "0"),
+            FieldSpec(
+                "rhi_offered_last", .boolean, title: "Return interview offered after the last missing episode",
+                description: "Y or N; blank if never missing.", example: "Y"),
+            FieldSpec(
+                "rhi_accepted_last", .boolean, title: "Return interview accepted after the last missing episode",
+                description: "Y or N; blank if never missing.", example: "N"),
+        ],
+        primaryKey: "snapshot_id", personKey: "person_id", eventDate: "snapshot_date",
+        rules: [
+            .notInFuture(field: "snapshot_date"), .notBefore(field: "snapshot_date", reference: "started_date"),
+            .notBefore(field: "ceased_date", reference: "started_date"),
+        ])
+}
