@@ -92,7 +92,7 @@ struct ReturnIngestTests {
         }
     }
 
-    @Test("A people file made before the returns' markers (no uasc or young_parent column) is still accepted", arguments: StoreKind.available)
+    @Test("A people file made before the returns' markers (no uasc or is_parent column) is still accepted", arguments: StoreKind.available)
     func olderPeopleFile(kind: StoreKind) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-returns-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
@@ -104,8 +104,8 @@ struct ReturnIngestTests {
         try await withStore(kind) { store in
             let out = try await IngestService(store: store, clock: Self.now, submittedBy: "tester").ingest(path: dir, options: .init(agency: "staffs-csc"))
             #expect(out.report.isValid, "\(out.report.summary())")
-            let rows = try await store.textRows("SELECT person_id, uasc, young_parent FROM people")
-            #expect(rows.count == 1 && rows.first?["uasc"] == nil && rows.first?["young_parent"] == nil)
+            let rows = try await store.textRows("SELECT person_id, uasc, is_parent FROM people")
+            #expect(rows.count == 1 && rows.first?["uasc"] == nil && rows.first?["is_parent"] == nil)
         }
     }
 

@@ -86,4 +86,22 @@ struct SynthReturnsTests {
         #expect(fromCSV.rows[.careEpisodes]?.isEmpty == false)
         #expect(Set(fromXML.findings.map { "\($0.rule) \($0.child ?? "")" }) == Set(fromCSV.findings.map { "\($0.rule) \($0.child ?? "")" }))
     }
+
+    @Test("Synthetic data.police.uk street-level crime: every crime with a location in the partnership is counted, the rest said")
+    func streetCrime() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-synth-returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var c = config(defects: false)
+        c.children = 0
+        c.lookedAfter = 0
+        c.crimesPerMonth = 100
+        let summary = try SynthReturns(config: c).write(to: dir)
+        let files = try #require(try ReturnFolder.files(at: dir + "/street-crime"))
+        #expect(files.count == 12)
+        let out = try ReturnFolder.read(files, la: nil)
+        let counted = (out.rows[.areaCrime] ?? []).reduce(0) { $0 + Int($1["crimes"]!)! }
+        #expect(counted == summary.crimes.counted && counted + summary.crimes.noLocation + summary.crimes.outside == 1_200)
+        #expect(out.summary.first?.contains("\(summary.crimes.noLocation) with no location, \(summary.crimes.outside) in 1 local authority outside") == true)
+        #expect(out.period?.description == "2021-22")
+    }
 }

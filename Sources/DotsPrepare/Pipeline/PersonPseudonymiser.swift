@@ -27,7 +27,7 @@ public final class PersonPseudonymiser {
         }
         func value(_ c: String) -> String? { raw[c].flatMap { $0.trimmingSpaces.isEmpty ? nil : $0 } }
         var out: [String: String] = [:]
-        for c in ["person_id", "sex", "ethnicity", "looked_after", "send", "uasc", "young_parent"] { out[c] = raw[c] ?? "" }
+        for c in ["person_id", "sex", "ethnicity", "looked_after", "send", "uasc", "is_parent"] { out[c] = raw[c] ?? "" }
 
         if let v = value("nhs_number") {
             if let n = NHSNumber.normalised(v) {

@@ -102,7 +102,7 @@ public struct SSDA903Reader {
                     [
                         "person_id": ids.person(child), "upn": v["UPN"] ?? "", "date_of_birth": dob, "sex": sexCode(v["SEX"]),
                         "ethnicity": v["ETHNIC"] ?? "", "looked_after": inCare.contains(child) ? "Y" : "N",
-                        "uasc": uasc.map { $0.contains(child) ? "Y" : "N" } ?? "", "young_parent": yesNo(v["MOTHER"]),
+                        "uasc": uasc.map { $0.contains(child) ? "Y" : "N" } ?? "", "is_parent": yesNo(v["MOTHER"]),
                     ])
             }
         }

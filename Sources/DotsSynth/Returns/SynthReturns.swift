@@ -22,6 +22,9 @@ public struct SynthReturns {
         public var defects = false
         /// Write the SSDA903 as the DfE's XML (EXPSSDA903) rather than CSV tables.
         public var ssda903XML = false
+        /// Street-level crimes a month to write as data.police.uk's CSVs (one a month for the census year) into
+        /// `street-crime/`; 0 for none.
+        public var crimesPerMonth = 0
 
         public init() {}
     }
@@ -36,6 +39,8 @@ public struct SynthReturns {
     public struct Summary: Sendable {
         public var files: [String] = []
         public var defects: [Defect] = []
+        /// Street-level crimes written: in the partnership with a location, with none, and in other authorities.
+        public var crimes = (counted: 0, noLocation: 0, outside: 0)
     }
 
     public let config: Config
@@ -59,6 +64,13 @@ public struct SynthReturns {
         for (name, text) in tables {
             try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
             summary.files.append("returns/" + name)
+        }
+        if config.crimesPerMonth > 0 {
+            try FileManager.default.createDirectory(atPath: root + "/street-crime", withIntermediateDirectories: true)
+            for (name, text) in streetCrime(&summary) {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/street-crime/" + name))
+                summary.files.append("street-crime/" + name)
+            }
         }
         if config.defects {
             var text = "return,rule,child\n"
@@ -205,6 +217,39 @@ public struct SynthReturns {
         if let end, !open { x += "<CPPendDate>\(day(end))</CPPendDate>" }
         return x
             + "<InitialCategoryOfAbuse>\(category)</InitialCategoryOfAbuse><LatestCategoryOfAbuse>\(category)</LatestCategoryOfAbuse><NumberOfPreviousCPP>\(rng.int(0...2))</NumberOfPreviousCPP></ChildProtectionPlans>\n"
+    }
+
+    /// data.police.uk street-level crime CSVs, one a month of the census year: invented crime ids and points in
+    /// invented LSOAs (E0109xxxx) named after the reference partnership's authorities; one crime in 20 with no
+    /// location, one in 25 in an authority outside the partnership.
+    func streetCrime(_ summary: inout Summary) -> [(String, String)] {
+        var rng = SeededRandom(seed: config.seed, stream: 3)
+        let areas = ReferenceGeography.localAreas
+        let types = PoliceCrimeType.allCases.map(\.label)
+        var files: [(String, String)] = []
+        for m in 0..<12 {
+            let month = CalendarDate(year: config.year - 1, month: 4, day: 1)!.yearMonth.adding(months: m)
+            var text = "Crime ID,Month,Reported by,Falls within,Longitude,Latitude,Location,LSOA code,LSOA name,Crime type,Last outcome category,Context\n"
+            for i in 0..<config.crimesPerMonth {
+                let type = rng.pick(types)
+                let id = type == "Anti-social behaviour" ? "" : String(format: "%016llx%016llx", rng.next(), rng.next())
+                let head = "\(id),\(month),Synthetic Police,Synthetic Police,"
+                if i % 20 == 19 {
+                    summary.crimes.noLocation += 1
+                    text += head + ",,No location,,,\(type),Under investigation,\n"
+                    continue
+                }
+                let outside = i % 25 == 24
+                let area = outside ? "Nowhereshire" : rng.pick(areas).name
+                let lsoa = "E0109\(String(format: "%04d", rng.int(0...299)))"
+                if outside { summary.crimes.outside += 1 } else { summary.crimes.counted += 1 }
+                text +=
+                    head
+                    + "-2.\(rng.int(100_000...999_999)),52.\(rng.int(100_000...999_999)),On or near Invented Street,\(lsoa),\(area) \(String(format: "%03d", rng.int(1...150)))A,\(type),Under investigation,\n"
+            }
+            files.append(("\(month)-synthetic-street.csv", text))
+        }
+        return files
     }
 
     /// The tables as EXPSSDA903 XML, in the shape Data to Insight's validator reads: one `CHILD` element per child

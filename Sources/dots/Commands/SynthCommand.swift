@@ -57,6 +57,7 @@ struct SynthReturnsCommand: AsyncParsableCommand {
     @Option(help: "Random seed.") var seed: UInt64 = 20_261_206
     @Flag(help: "Give one child in 25 a break of a DfE rule, listed in defects.csv.") var defects = false
     @Flag(help: "Write the SSDA903 as the DfE's XML (EXPSSDA903) rather than CSV tables.") var ssda903XML = false
+    @Option(help: "Street-level crimes a month to write as data.police.uk CSVs into street-crime/ (0 for none).") var crimesPerMonth = 0
 
     func run() async throws {
         var c = SynthReturns.Config()
@@ -68,6 +69,7 @@ struct SynthReturnsCommand: AsyncParsableCommand {
         c.seed = seed
         c.defects = defects
         c.ssda903XML = ssda903XML
+        c.crimesPerMonth = crimesPerMonth
         let summary = try SynthReturns(config: c).write(to: out)
         for file in summary.files { print("  \(out)/\(file)") }
         if defects { print("  \(out)/defects.csv: \(summary.defects.count) seeded rule breaks") }

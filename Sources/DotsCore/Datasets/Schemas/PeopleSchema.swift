@@ -22,7 +22,7 @@ public enum PeopleSchema {
         description: "Y if the child is or was an unaccompanied asylum-seeking child (SSDA903 UASC table; CIN factor 9A).", example: "N",
         heldBy: [.socialCare])
     static let youngParent = FieldSpec(
-        "young_parent", .boolean, since: 3, title: "Is a parent",
+        "is_parent", .boolean, since: 3, title: "Is a parent",
         description: "Y if the young person is a mother or father (SSDA903 MOTHER).", example: "N", heldBy: [.socialCare])
 
     /// Clear identifiers: the columns that must never reach the hub. The hub refuses any file with one of these

@@ -130,8 +130,8 @@ extension EventSchemas {
             "Ofsted's Annex A List 8: each child looked after in the twelve months to the list's date, with their legal status, placement, missing and away episodes and return interviews.",
         fields: [
             key("snapshot_id", "Snapshot id"), personID,
-            date("snapshot_date", "As at", "The day the list describes (the last day of its twelve months).", required: true),
-            date("started_date", "Started to be looked after", "When the current period of care began."),
+            date("snapshot_date", "As at", "The day the list describes (the last day of its twelve months).", required: true, example: "2025-03-31"),
+            date("started_date", "Started to be looked after", "When the current period of care began.", example: "2023-09-12"),
             FieldSpec(
                 "second_period", .boolean, title: "Second period in 12 months",
                 description: "Y if this is a second or later period of care within the twelve months.", example: "N"),
