@@ -127,4 +127,29 @@ struct ReturnIngestTests {
             #expect(profile.datasets[.areaCrime] == nil)
         }
     }
+
+    @Test("An id used again by another year's file for another episode (row numbers) replaces nothing", arguments: StoreKind.available)
+    func reusedIDs(kind: StoreKind) async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("dots-reused-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        let people = Dataset.people.schema.fieldNames
+        let episodes = Dataset.missingEpisodes.schema.fieldNames
+        for (year, start) in [("a", "2024-06-01 10:00"), ("b", "2025-06-01 10:00")] {
+            try FileManager.default.createDirectory(atPath: "\(base)/\(year)", withIntermediateDirectories: true)
+            let person = ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F", "looked_after": "Y"]
+            try (people.joined(separator: ",") + "\n" + people.map { person[$0] ?? "" }.joined(separator: ",") + "\n")
+                .write(toFile: "\(base)/\(year)/people.csv", atomically: true, encoding: .utf8)
+            let episode = ["episode_id": "1", "person_id": "P1", "start_datetime": start, "end_datetime": "", "missing_type": "M", "missing_from": "care"]
+            try (episodes.joined(separator: ",") + "\n" + episodes.map { episode[$0] ?? "" }.joined(separator: ",") + "\n")
+                .write(toFile: "\(base)/\(year)/missing_episodes.csv", atomically: true, encoding: .utf8)
+        }
+        try await withStore(kind) { store in
+            let service = IngestService(store: store, clock: Self.now, submittedBy: "tester")
+            let a = try await service.ingest(path: "\(base)/a", options: .init(agency: "staffs-csc", period: Period(parsing: "2024-25")))
+            let b = try await service.ingest(path: "\(base)/b", options: .init(agency: "staffs-csc", period: Period(parsing: "2025-26")))
+            #expect(a.report.isValid && b.report.isValid, "\(a.report.summary()) \(b.report.summary())")
+            // Episode "1" of 2024-25 (still open) and episode "1" of 2025-26 began on different days: two episodes.
+            #expect(try await store.rowCount(.missingEpisodes) == 2)
+        }
+    }
 }

@@ -60,11 +60,16 @@ extension HubStore {
                 }
                 // An episode still open at the end of one return is in the next one too, under the same id: the
                 // later copy is the record as it now stands, so the agency's earlier copy goes (never counted twice).
-                if let key = r.dataset.schema.eventEnd.map({ _ in r.dataset.schema.primaryKey }) {
+                // The same episode: the same id, person and start; ids alone can repeat across years (row numbers).
+                let schema = r.dataset.schema
+                if schema.eventEnd != nil, let person = schema.personKey, let start = schema.eventDate {
+                    let table = r.dataset.rawValue
                     try await db.raw(
                         """
-                        DELETE FROM \(ident: r.dataset.rawValue) WHERE agency_id = \(bind: r.agency) AND submission_id <> \(bind: r.id) \
-                        AND \(ident: key) IN (SELECT \(ident: key) FROM \(ident: r.dataset.rawValue) WHERE submission_id = \(bind: r.id))
+                        DELETE FROM \(ident: table) WHERE agency_id = \(bind: r.agency) AND submission_id <> \(bind: r.id) \
+                        AND EXISTS (SELECT 1 FROM \(ident: table) n WHERE n.submission_id = \(bind: r.id) \
+                        AND n.\(ident: schema.primaryKey) = \(ident: table).\(ident: schema.primaryKey) \
+                        AND n.\(ident: person) = \(ident: table).\(ident: person) AND n.\(ident: start) = \(ident: table).\(ident: start))
                         """
                     ).run()
                 }
