@@ -45,7 +45,6 @@ public struct AnnexAReader {
                 file: file, problem: "Annex A does not name its local authority: give its three-digit DfE code with --la-code (it prefixes every child's id)")
         }
         let rows = try book.rows(sheet: sheet)
-        let wanted = Set(Self.list8.map(Self.key))
         guard let headerAt = rows.prefix(20).firstIndex(where: { Set($0.map(Self.key)).contains("child unique id") }) else {
             throw ReturnReadError(file: file, problem: "\(sheet) has no row naming Child Unique ID in its first 20 rows")
         }
@@ -55,7 +54,6 @@ public struct AnnexAReader {
             throw ReturnReadError(
                 file: file, problem: "\(sheet) has no column \(missing.map { "\"\($0)\"" }.joined(separator: ", ")) (Ofsted's template names it)")
         }
-        _ = wanted
         var out = ReturnExtract()
         out.collection = "annex-a"
         var ids = ReturnIDs(la: la)

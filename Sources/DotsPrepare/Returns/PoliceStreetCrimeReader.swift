@@ -25,7 +25,7 @@ public struct PoliceStreetCrimeReader {
         var noLocation = 0, outside = 0, total = 0
         var outsideNames: Set<String> = []
         for file in files {
-            let table = SSDA903Reader.Table(name: "street", file: file.name, bytes: file.bytes)
+            let table = ReturnTable(name: "street", file: file.name, bytes: file.bytes)
             for (row, v) in table.rows {
                 total += 1
                 let month = v["MONTH"] ?? "", lsoa = v["LSOA CODE"] ?? "", name = v["LSOA NAME"] ?? ""

@@ -15,12 +15,7 @@ struct M0003_CreateDatasetTables: AsyncMigration {
         let db = database.sql
         let engine = SQLEngine(db)
         for dataset in Dataset.original {
-            let schema = dataset.schema
-            let columns =
-                ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
-                + schema.fields(atVersion: 1).map { "\($0.name) \(engine.columnType($0.type))\($0.required ? " NOT NULL" : "")" }
-            try await db.raw("CREATE TABLE \(ident: dataset.rawValue) (\(unsafeRaw: columns.joined(separator: ", ")))").run()
-            try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_submission") ON \(ident: dataset.rawValue) (submission_id)").run()
+            try await DatasetTable.create(dataset, on: db, engine: engine)
             if dataset == .people {
                 // A person appears once per agency: the current submission replaces the last.
                 try await db.raw("CREATE UNIQUE INDEX people_person ON people (agency_id, person_id)").run()

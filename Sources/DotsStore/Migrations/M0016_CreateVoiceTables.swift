@@ -13,12 +13,7 @@ struct M0016_CreateVoiceTables: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         let engine = SQLEngine(db)
-        let schema = Dataset.voiceFeedback.schema
-        let columns =
-            ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
-            + schema.fields(atVersion: 1).map { "\($0.name) \(engine.columnType($0.type))\($0.required ? " NOT NULL" : "")" }
-        try await db.raw("CREATE TABLE voice_feedback (\(unsafeRaw: columns.joined(separator: ", ")))").run()
-        try await db.raw("CREATE INDEX voice_feedback_submission ON voice_feedback (submission_id)").run()
+        try await DatasetTable.create(.voiceFeedback, on: db, engine: engine)
         for statement in [
             "CREATE TABLE voice_records (id TEXT PRIMARY KEY, agency_id TEXT NOT NULL, person_id TEXT NOT NULL, partnership TEXT NOT NULL, record_date TEXT NOT NULL, record TEXT NOT NULL)",
             "CREATE INDEX voice_records_person ON voice_records (agency_id, person_id)",

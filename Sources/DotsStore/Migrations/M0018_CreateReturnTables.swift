@@ -14,14 +14,9 @@ struct M0018_CreateReturnTables: AsyncMigration {
         let db = database.sql
         let engine = SQLEngine(db)
         for dataset in Dataset.returns {
-            let schema = dataset.schema
-            let columns =
-                ["submission_id TEXT NOT NULL", "agency_id TEXT NOT NULL"]
-                + schema.fields(atVersion: 1).map { "\($0.name) \(engine.columnType($0.type))\($0.required ? " NOT NULL" : "")" }
-            try await db.raw("CREATE TABLE \(ident: dataset.rawValue) (\(unsafeRaw: columns.joined(separator: ", ")))").run()
-            try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_submission") ON \(ident: dataset.rawValue) (submission_id)").run()
+            try await DatasetTable.create(dataset, on: db, engine: engine)
             try await db.raw(
-                "CREATE INDEX \(ident: dataset.rawValue + "_event") ON \(ident: dataset.rawValue) (agency_id, \(ident: schema.primaryKey))"
+                "CREATE INDEX \(ident: dataset.rawValue + "_event") ON \(ident: dataset.rawValue) (agency_id, \(ident: dataset.schema.primaryKey))"
             ).run()
         }
     }

@@ -10,9 +10,7 @@ struct M0019_AddPeopleMarkers: AsyncMigration {
     func prepare(on database: any Database) async throws {
         let db = database.sql
         let engine = SQLEngine(db)
-        for field in Dataset.people.schema.fields where field.sinceVersion == 3 {
-            try await db.raw("ALTER TABLE people ADD COLUMN \(ident: field.name) \(unsafeRaw: engine.columnType(field.type))").run()
-        }
+        try await DatasetTable.addPeopleColumns(since: 3, on: db, engine: engine)
     }
 
     func revert(on database: any Database) async throws {
