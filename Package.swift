@@ -35,12 +35,18 @@ let package = Package(
             name: "DotsIntake",
             dependencies: ["DotsCore", .product(name: "Crypto", package: "swift-crypto")],
             swiftSettings: swiftSettings),
+        // Places: area boundaries from GeoJSON (the reference partnership's ONS districts bundled) and which area a
+        // point is in. Pure geometry; Foundation for JSON and the bundle.
+        .target(
+            name: "DotsGeography", dependencies: ["DotsCore"], exclude: ["Resources/README.md"],
+            resources: [.copy("Resources/lad20-staffordshire-stoke.geojson")], swiftSettings: swiftSettings),
         // Agency side: turns a raw extract into a submission with no clear identifiers. It alone reads workbooks
         // (ZIPFoundation): the hub never unpacks an archive.
         .target(
             name: "DotsPrepare",
             dependencies: [
-                "DotsCore", "DotsIntake", .product(name: "Crypto", package: "swift-crypto"), .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                "DotsCore", "DotsIntake", "DotsGeography", .product(name: "Crypto", package: "swift-crypto"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
             ],
             swiftSettings: swiftSettings),
         // The synthetic partnership generator.
@@ -109,6 +115,7 @@ let package = Package(
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsGeographyTests", dependencies: ["DotsGeography", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
