@@ -118,7 +118,8 @@ let package = Package(
         .testTarget(name: "DotsGeographyTests", dependencies: ["DotsGeography", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
-            name: "DotsPrepareTests", dependencies: ["DotsPrepare", "DotsIntake", "DotsCore", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            name: "DotsPrepareTests",
+            dependencies: ["DotsPrepare", "DotsIntake", "DotsCore", "DotsGeography", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSDC", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],

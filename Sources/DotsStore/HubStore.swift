@@ -84,6 +84,7 @@ public final class HubStore: Sendable {
         m.add(M0018_CreateReturnTables(), to: nil)
         m.add(M0019_AddPeopleMarkers(), to: nil)
         m.add(M0020_CreateAreaTables(), to: nil)
+        m.add(M0021_CreateAreaStopsTable(), to: nil)
         return m
     }
 

@@ -109,11 +109,21 @@ struct ReturnIngestTests {
         }
     }
 
-    @Test("Street-level crime goes in as counts by area, without any people, and the framework's profile passes it by", arguments: StoreKind.available)
+    @Test(
+        "Street-level crime and stop and search go in together as counts by area, without any people, and the framework's profile passes them by",
+        arguments: StoreKind.available)
     func areaCrime(kind: StoreKind) async throws {
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-police-\(UUID().uuidString)").path
-        defer { try? FileManager.default.removeItem(atPath: dir) }
-        let police = URL(fileURLWithPath: Self.la860).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("police/street").path
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("dots-police-\(UUID().uuidString)").path
+        let dir = base + "/package", police = base + "/force"
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        // A force's month of downloads, both kinds in one folder.
+        let fixtures = URL(fileURLWithPath: Self.la860).deletingLastPathComponent().deletingLastPathComponent().appendingPathComponent("police")
+        try FileManager.default.createDirectory(atPath: police, withIntermediateDirectories: true)
+        for kind in ["street", "stop-search"] {
+            for name in try FileManager.default.contentsOfDirectory(atPath: fixtures.appendingPathComponent(kind).path) {
+                try FileManager.default.copyItem(atPath: fixtures.appendingPathComponent(kind).appendingPathComponent(name).path, toPath: police + "/" + name)
+            }
+        }
         let prepared = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: Self.now)
             .run(input: police, output: dir, agency: "staffs-police", period: nil)
         #expect(prepared.output != nil, "\(prepared.report.summary())")
@@ -123,8 +133,15 @@ struct ReturnIngestTests {
             #expect(try await store.rowCount(.areaCrime) == 5)
             let drugs = try await store.textRows("SELECT SUM(crimes) AS n FROM area_crime WHERE crime_type = 'drugs'")
             #expect(drugs.first?["n"] == "3")
+            // Tests/Fixtures/police/README.md: 5 rows from 6 searches placed in the partnership; 2 of children found with drugs in Stoke-on-Trent.
+            #expect(try await store.rowCount(.areaStops) == 5)
+            let stops = try await store.textRows("SELECT SUM(searches) AS n, SUM(found) AS f, SUM(arrests) AS a FROM area_stops")
+            #expect(stops.first?["n"] == "6" && stops.first?["f"] == "3" && stops.first?["a"] == "3")
+            let children = try await store.textRows(
+                "SELECT SUM(found) AS n FROM area_stops WHERE age_range = '10-17' AND search_object = 'controlled-drugs' AND local_authority = 'E06000021'")
+            #expect(children.first?["n"] == "2")
             let profile = try await store.frameworkProfile()
-            #expect(profile.datasets[.areaCrime] == nil)
+            #expect(profile.datasets[.areaCrime] == nil && profile.datasets[.areaStops] == nil)
         }
     }
 

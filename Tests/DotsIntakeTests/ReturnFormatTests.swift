@@ -66,6 +66,13 @@ struct ReturnFormatTests {
         // The good file is still checked, and nothing echoes a workbook's bytes.
         #expect(report.files.contains { $0.file == "people.csv" })
         #expect(!report.issues.contains { $0.code == .encodingError })
+        // Police open data too is counted at the force, never taken with its points.
+        let stops = SubmissionFile(
+            name: "stops.csv", dataset: nil, bytes: Self.bytes("Type,Date,Latitude,Longitude,Age range,Object of search,Outcome\n"), checksum: "",
+            declaredHash: nil)
+        let police = SubmissionValidator(model: ReferencePartnership.model, context: Fixture.context).validate(
+            SubmissionSource(agency: "staffs-police", period: nil, keyID: nil, files: [stops], label: "upload"))
+        #expect(police.issues.first?.rule.contains("prepare it at the force with `dots prepare`") == true, "\(police.issues.map(\.rule))")
         #expect(IssueCode.unknownDataset.fix.contains("dots prepare --mapping") && IssueCode.unknownDataset.fix.contains("dots ingest --dataset"))
     }
 

@@ -1,4 +1,5 @@
 import DotsCore
+import DotsGeography
 import DotsIntake
 import Foundation
 import Testing
@@ -249,6 +250,68 @@ struct ReturnReaderTests {
         #expect(result.report.isValid, "\(result.report.summary())")
         let text = try String(contentsOfFile: dir + "/area_crime.csv", encoding: .utf8)
         for secret in ["-2.18", "53.01", "Made Up Street", "a1f000", "Under investigation"] { #expect(!text.contains(secret)) }
+    }
+
+    @Test("data.police.uk stop and search is placed in its district and counted by UK month, age range and object; nothing else leaves")
+    func policeStopSearch() throws {
+        let folder = Self.fixtures.appendingPathComponent("police/stop-search").path
+        let files = try #require(try ReturnFolder.files(at: folder))
+        #expect(files.map(\.format) == [.policeStopAndSearchCSV])
+        let out = try ReturnFolder.read(files, la: nil)
+        // Worked in Tests/Fixtures/police/README.md.
+        let rows = try #require(out.rows[.areaStops])
+        #expect(
+            rows.map { "\($0["record_id"]!)=\($0["searches"]!),\($0["found"]!),\($0["arrests"]!)" } == [
+                "2025-04/E06000021/10-17/controlled-drugs=2,1,1", "2025-04/E07000197/over-34/stolen-goods=1,0,1",
+                "2025-04/E07000197/unknown/unavailable=1,0,0", "2025-04/E07000199/18-24/offensive-weapons=1,1,0",
+                "2025-05/E06000021/10-17/controlled-drugs=1,1,1",
+            ])
+        #expect(rows.last?["month_start"] == "2025-05-01" && rows.last?["local_authority"] == "E06000021")
+        #expect(out.summary.first?.contains("8 searches in 1 file counted into 5 rows") == true)
+        #expect(out.summary.first?.contains("1 with no location, 1 outside the partnership's districts") == true)
+        #expect(out.summary.first?.contains("Open Government Licence") == true, "the boundaries' attribution travels with what they made")
+        #expect(out.issues.isEmpty && out.period?.description == "2025-26")
+        // Only counts leave the force: no point, time, ethnicity, legislation or operation.
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let result = try PreparePipeline(keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now))
+            .run(input: folder, output: dir, agency: "staffs-police", period: nil)
+        #expect(result.report.isValid, "\(result.report.summary())")
+        let text = try String(contentsOfFile: dir + "/area_stops.csv", encoding: .utf8)
+        for secret in ["53.02", "-2.17", "21:40", "Black", "Misuse of Drugs", "Operation Madeup", "Male"] { #expect(!text.contains(secret), "\(secret)") }
+    }
+
+    @Test("A search's month is its UK month: a UTC time late on a summer month's last day is the next month; in winter it is not")
+    func stopSearchMonths() {
+        func month(_ s: String) -> String? { PoliceStopSearchReader.ukMonth(s)?.description }
+        #expect(month("2025-04-30T23:30:00+00:00") == "2025-05")
+        #expect(month("2025-04-30T23:30:00+01:00") == "2025-04")
+        #expect(month("2025-01-31T23:30:00+00:00") == "2025-01")
+        #expect(month("2025-01-31T23:30:00Z") == "2025-01")
+        // BST began at 01:00 UTC on 30 March 2025 and ended at 01:00 UTC on 26 October 2025.
+        #expect(month("2025-03-31T23:30:00+00:00") == "2025-04")
+        #expect(month("2025-10-31T23:30:00+00:00") == "2025-10")
+        #expect(month("2024-02-29T23:59:59.000+00:00") == "2024-02", "a leap day, with fractions of a second")
+        #expect(month("2025-04-30") == "2025-04" && month("2025-04-30T23:30:00") == "2025-04", "no offset: UK time as written")
+        for bad in ["", "30/04/2025", "2025-04-31T10:00:00+01:00", "2025-04-30T24:00:00+01:00", "2025-04-30T10:00:00+0100"] {
+            #expect(month(bad) == nil, "\(bad)")
+        }
+    }
+
+    @Test("A stop and search row Dots cannot count is reported with its file, row, column and value, and the rest still counted")
+    func stopSearchErrors() throws {
+        let csv = """
+            Type,Date,Latitude,Longitude,Age range,Object of search,Outcome,Outcome linked to object of search
+            Person search,2025-04-03T21:40:00+01:00,53.025,-2.177,11-17,Controlled drugs,Arrest,True
+            Person search,2025-04-03T21:40:00+01:00,53.025,-2.177,10-17,Drugz,Arrest,True
+            Person search,03/04/2025,53.025,-2.177,10-17,Controlled drugs,Arrest,True
+            Person search,2025-04-03T21:40:00+01:00,53.025,-2.177,10-17,Controlled drugs,Arrest,True
+            """
+        let out = PoliceStopSearchReader(districts: try ReferenceBoundaries.districts()).read([("s.csv", Array(csv.utf8))])
+        #expect(
+            out.issues.map { "\($0.row ?? 0) \($0.column ?? "") \($0.value ?? "")" } == ["2 Age range 11-17", "3 Object of search Drugz", "4 Date 03/04/2025"])
+        #expect(out.issues[0].rule.contains("10-17") && out.issues[1].rule.contains("Controlled drugs"))
+        #expect(out.rows[.areaStops]?.count == 1)
     }
 
     @Test("Ofsted's Annex A sample (liiatools): List 8 read as the template lays it out, the other lists named")

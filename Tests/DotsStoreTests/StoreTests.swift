@@ -51,10 +51,10 @@ struct StoreTests {
                     "0005_CreateLinkageTables", "0006_CreateStoreMeta", "0007_CreateFrameworkTables", "0008_CreateAccountTables",
                     "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_StoreLinkagePerSubmission",
                     "0012_APITokenLifecycle", "0013_CreateFrameworkJobs", "0014_CreateCommentary", "0015_CreatePublishedReports", "0016_CreateVoiceTables",
-                    "0017_ChainAuditLog", "0018_CreateReturnTables", "0019_AddPeopleMarkers", "0020_CreateAreaTables",
+                    "0017_ChainAuditLog", "0018_CreateReturnTables", "0019_AddPeopleMarkers", "0020_CreateAreaTables", "0021_CreateAreaStopsTable",
                 ])
             try await store.migrate()
-            #expect(try await store.appliedMigrations().count == 20)
+            #expect(try await store.appliedMigrations().count == 21)
             let areas = try await store.textRows("SELECT COUNT(*) AS n FROM areas")
             #expect(areas.first?["n"] == "11")
             let members = try await store.textRows("SELECT COUNT(*) AS n FROM partnership_members WHERE partnership_id = 'joint-ce' AND member_kind = 'area'")

@@ -17,6 +17,7 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     case careEpisodes = "care_episodes"
     case areaCrime = "area_crime"
     case careSnapshot = "care_snapshot"
+    case areaStops = "area_stops"
 
     /// The schema a submission of this dataset must follow on the hub.
     public var schema: DatasetSchema {
@@ -38,6 +39,7 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
         case .careEpisodes: EventSchemas.careEpisodes
         case .areaCrime: AreaSchemas.areaCrime
         case .careSnapshot: EventSchemas.careSnapshot
+        case .areaStops: AreaSchemas.areaStops
         }
     }
 
@@ -54,8 +56,8 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     /// The datasets the statutory returns fill (migration 0018 creates their tables).
     public static let returns: [Dataset] = [.cinEpisodes, .cinAssessments, .section47Enquiries, .protectionPlans, .careEpisodes]
 
-    /// Datasets about places, not people (migration 0020 creates their tables).
-    public static let areaLevel: [Dataset] = [.areaCrime]
+    /// Datasets about places, not people (migration 0020 creates area_crime's table, 0021 area_stops').
+    public static let areaLevel: [Dataset] = [.areaCrime, .areaStops]
 
     /// Ofsted's Annex A lists Dots reads (migration 0020 creates their tables too).
     public static let annexA: [Dataset] = [.careSnapshot]

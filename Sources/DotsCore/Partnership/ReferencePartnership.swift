@@ -25,7 +25,7 @@ public enum ReferencePartnership {
             valid: always),
         Agency(
             id: "staffs-police", name: "Staffordshire Police", kind: .police, areas: staffsCodes + stokeCodes,
-            datasets: [.people, .policeIncidents, .missingEpisodes, .nrmReferrals, .areaCrime], valid: always),
+            datasets: [.people, .policeIncidents, .missingEpisodes, .nrmReferrals, .areaCrime, .areaStops], valid: always),
         Agency(
             id: "uhnm-ed", name: "University Hospitals of North Midlands (emergency departments)", kind: .health,
             areas: staffsCodes + stokeCodes, datasets: [.people, .healthContacts], valid: always),

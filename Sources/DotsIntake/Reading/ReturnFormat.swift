@@ -75,6 +75,10 @@ public enum ReturnFormat: Sendable, Equatable {
             return
                 "this is \(name), which the hub does not take as it is: prepare it at the local authority with `dots prepare`, which reads the CIN census XML and the SSDA903 (CSV tables or XML) into Dots' datasets and pseudonymises them (docs/returns.md)"
         }
+        if self == .policeStreetCrimeCSV || self == .policeStopAndSearchCSV {
+            return
+                "this is \(name), which the hub does not take as it is: prepare it at the force with `dots prepare`, which counts it by month and area and drops every point, time and description of a person (docs/returns.md)"
+        }
         return
             "this is \(name), which Dots does not read yet. Dots reads CSV files of its own datasets (`dots schema show` lists them); an agency's own extract in CSV can be mapped to them with `dots prepare --mapping` (docs/intake.md)"
     }

@@ -1,4 +1,5 @@
 import DotsCore
+import DotsGeography
 import DotsIntake
 import Foundation
 
@@ -41,7 +42,7 @@ public enum ReturnFolder {
 
     static func readable(_ format: ReturnFormat) -> Bool {
         switch format {
-        case .cinCensusXML, .ssda903CSV, .ssda903XML, .policeStreetCrimeCSV, .workbook: true
+        case .cinCensusXML, .ssda903CSV, .ssda903XML, .policeStreetCrimeCSV, .policeStopAndSearchCSV, .workbook: true
         default: false
         }
     }
@@ -49,7 +50,7 @@ public enum ReturnFolder {
     /// Reads every return in `path` into one extract.
     public static func read(
         _ files: [(name: String, format: ReturnFormat, bytes: [UInt8])], la: String?, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas,
-        asAt: CalendarDate? = nil
+        asAt: CalendarDate? = nil, districts: BoundarySet? = nil
     ) throws -> ReturnExtract {
         var out = ReturnExtract()
         var laCode = la
@@ -88,6 +89,17 @@ public enum ReturnFolder {
         let crime = files.filter { $0.format == .policeStreetCrimeCSV }
         if !crime.isEmpty {
             let extract = PoliceStreetCrimeReader().read(crime.map { ($0.name, $0.bytes) })
+            let period = out.period
+            out.merge(extract)
+            if let period { out.period = period }
+        }
+        let stops = files.filter { $0.format == .policeStopAndSearchCSV }
+        if !stops.isEmpty {
+            let set: BoundarySet
+            do { set = try districts ?? ReferenceBoundaries.districts() } catch {
+                throw ReturnReadError(file: stops[0].name, problem: "the district boundaries that place each search could not be read: \(error)")
+            }
+            let extract = PoliceStopSearchReader(districts: set).read(stops.map { ($0.name, $0.bytes) })
             let period = out.period
             out.merge(extract)
             if let period { out.period = period }

@@ -22,4 +22,33 @@ public enum AreaSchemas {
         ],
         primaryKey: "record_id", personKey: nil, eventDate: "month_start",
         rules: [.notInFuture(field: "month_start")])
+
+    public static let areaStops = DatasetSchema(
+        dataset: .areaStops, version: 1, title: "Stop and search by area",
+        description:
+            "Stops and searches the police published on data.police.uk, counted by month, district, age range and what was searched for (`dots prepare` places each search's point in its district; points, times, people's descriptions and outcomes other than arrest are not kept).",
+        fields: [
+            FieldSpec(
+                "record_id", .identifier, required: true, title: "Record id", description: "The month, district, age range and object, joined by `/`.",
+                example: "2025-04/E06000021/10-17/controlled-drugs"),
+            FieldSpec("month_start", .date, required: true, title: "Month", description: "The month's first day.", example: "2025-04-01"),
+            FieldSpec(
+                "local_authority", .areaCode([.district, .unitary]), required: true, title: "District",
+                description: "ONS code of the district or unitary authority the search's point lies in.", example: "E06000021"),
+            FieldSpec(
+                "age_range", .code(CodeSet(SearchAgeRange.self)), required: true, title: "Age range", description: "Of the person searched.",
+                example: "10-17"),
+            FieldSpec(
+                "search_object", .code(CodeSet(SearchObject.self)), required: true, title: "Searched for", description: "The object of the search.",
+                example: "controlled-drugs"),
+            FieldSpec("searches", .integer(min: 1, max: 1_000_000), required: true, title: "Searches", description: "How many.", example: "3"),
+            FieldSpec(
+                "found", .integer(min: 0, max: 1_000_000), required: true, title: "Object found",
+                description: "Of those, how many found what was searched for (the outcome was linked to the object).", example: "1"),
+            FieldSpec(
+                "arrests", .integer(min: 0, max: 1_000_000), required: true, title: "Arrests", description: "Of those, how many ended in arrest.",
+                example: "0"),
+        ],
+        primaryKey: "record_id", personKey: nil, eventDate: "month_start",
+        rules: [.notInFuture(field: "month_start")])
 }
