@@ -85,6 +85,7 @@ public final class HubStore: Sendable {
         m.add(M0019_AddPeopleMarkers(), to: nil)
         m.add(M0020_CreateAreaTables(), to: nil)
         m.add(M0021_CreateAreaStopsTable(), to: nil)
+        m.add(M0022_CreateAnnexATables(), to: nil)
         return m
     }
 

@@ -145,6 +145,37 @@ struct ReturnIngestTests {
         }
     }
 
+    @Test(
+        "Successive Annex A lists overlap by design: the later is accepted, the contacts it repeats replace their earlier copies, and each snapshot is kept",
+        arguments: StoreKind.available)
+    func annexAListsOverlap(kind: StoreKind) async throws {
+        let base = FileManager.default.temporaryDirectory.appendingPathComponent("dots-annexa-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: base) }
+        // liiatools' public sample workbook (Tests/Fixtures/public/liiatools-0.2.0), as at two days three months apart.
+        let sample = URL(fileURLWithPath: Self.la860).deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("public/liiatools-0.2.0/Annex_A.xlsx")
+        try FileManager.default.createDirectory(atPath: base + "/in", withIntermediateDirectories: true)
+        try FileManager.default.copyItem(atPath: sample.path, toPath: base + "/in/Annex_A.xlsx")
+        let march = try prepare(base + "/in", base + "/march", period: "2020-04-01/2021-03-31")
+        let june = try prepare(base + "/in", base + "/june", period: "2020-07-01/2021-06-30", carry: base + "/march")
+        #expect(march.output != nil && june.output != nil, "\(march.report.summary()) \(june.report.summary())")
+        try await withStore(kind) { store in
+            let ingest = IngestService(store: store, clock: Self.now, submittedBy: "tester")
+            let first = try await ingest.ingest(path: base + "/march", options: .init(agency: "staffs-csc"))
+            #expect(first.report.isValid, "\(first.report.summary())")
+            let second = try await ingest.ingest(path: base + "/june", options: .init(agency: "staffs-csc"))
+            #expect(second.report.isValid, "\(second.report.summary())")
+            // List 1 holds 5 contacts, List 2 five assessments, List 8 five children (read from the sheet by hand).
+            #expect(try await store.rowCount(.contacts) == 5, "never counted twice")
+            #expect(try await store.rowCount(.earlyHelpAssessments) == 5)
+            let snapshots = try await store.textRows(
+                "SELECT CAST(snapshot_date AS TEXT) AS snapshot_date, COUNT(*) AS n FROM care_snapshot GROUP BY snapshot_date ORDER BY snapshot_date")
+            #expect(snapshots.map { "\($0["snapshot_date"]!)=\($0["n"]!)" } == ["2021-03-31=5", "2021-06-30=5"])
+            let police = try await store.textRows("SELECT COUNT(*) AS n FROM contacts WHERE contact_source = '6'")
+            #expect(police.first?["n"] == "3")
+        }
+    }
+
     @Test("An id used again by another year's file for another episode (row numbers) replaces nothing", arguments: StoreKind.available)
     func reusedIDs(kind: StoreKind) async throws {
         let base = FileManager.default.temporaryDirectory.appendingPathComponent("dots-reused-\(UUID().uuidString)").path

@@ -314,21 +314,43 @@ struct ReturnReaderTests {
         #expect(out.rows[.areaStops]?.count == 1)
     }
 
-    @Test("Ofsted's Annex A sample (liiatools): List 8 read as the template lays it out, the other lists named")
+    @Test("Ofsted's Annex A sample (liiatools): Lists 1, 2 and 8 read as the template lays them out, the others named with why")
     func annexA() throws {
         let bytes = [UInt8](try Data(contentsOf: Self.fixtures.appendingPathComponent("public/liiatools-0.2.0/Annex_A.xlsx")))
         #expect(throws: ReturnReadError.self) { try AnnexAReader().read(bytes, file: "Annex_A.xlsx", la: nil, asAt: nil) }
         let out = try AnnexAReader().read(bytes, file: "Annex_A.xlsx", la: "860", asAt: CalendarDate(iso: "2021-03-31"))
         let people = try #require(out.rows[.people]), care = try #require(out.rows[.careSnapshot])
-        #expect(care.count == people.count && !care.isEmpty)
-        // Its first child, read from the sheet by hand: 1761444, "b) Female", "s) NOBT", "E1: Placement order",
-        // "N1 - Abuse or Neglect", "f) U6: Foster placement - not FFA", "e) PR4 - Private provision".
-        #expect(people[0]["person_id"] == "860-1761444" && people[0]["sex"] == "F" && people[0]["ethnicity"] == "NOBT")
+        let contacts = try #require(out.rows[.contacts]), help = try #require(out.rows[.earlyHelpAssessments])
+        #expect(care.count == 5 && contacts.count == 5 && help.count == 5)
+        #expect(people.count == Set(people.map { $0["person_id"]! }).count, "a child in several lists is one person")
+        // Read from the sheets by hand. List 1's first rows: 9212044, "Female", "a) WBRI", 2015-01-25, contact
+        // 2020-09-16, "q) 6: Police"; 11973218, "b) Female", "k) APKN", no date of birth.
+        #expect(people[0]["person_id"] == "860-9212044" && people[0]["sex"] == "F" && people[0]["ethnicity"] == "WBRI")
+        #expect(people[0]["date_of_birth"] == "2015-01-25" && people[1]["ethnicity"] == "APKN" && people[1]["date_of_birth"] == "")
+        #expect(contacts[0] == ["contact_id": "860-9212044-C2020-09-16", "person_id": "860-9212044", "contact_date": "2020-09-16", "contact_source": "6"])
+        // List 2's first: 612306, start 2020-09-16, completed 2020-09-30; the organisation is not read.
+        #expect(help[0] == ["assessment_id": "860-612306-H2020-09-16", "person_id": "860-612306", "start_date": "2020-09-16", "completed_date": "2020-09-30"])
+        // List 8's first child: 1761444, "b) Female", "s) NOBT", "E1: Placement order", "N1 - Abuse or Neglect",
+        // "f) U6: Foster placement - not FFA", "e) PR4 - Private provision".
+        let child = try #require(people.first { $0["person_id"] == "860-1761444" })
+        #expect(child["sex"] == "F" && child["ethnicity"] == "NOBT" && child["uasc"] == "N" && child["looked_after"] == "Y")
         #expect(care[0]["legal_status"] == "E1" && care[0]["category_of_need"] == "N1" && care[0]["placement"] == "U6")
         #expect(care[0]["placement_provider"] == "PR4" && care[0]["snapshot_date"] == "2021-03-31" && care[0]["placements_12m"] == "1")
         #expect(out.period?.description == "2020-04-01/2021-03-31")
-        #expect(out.summary.first?.contains("List 1, List 2") == true)
-        // Not Annex A: a workbook without List 8 is refused with a pointer to --mapping.
+        let summary = try #require(out.summary.first)
+        #expect(summary.contains("List 1 read (5 contacts), List 2 read (5 early help assessments), List 8 read (5 children looked after)"))
+        #expect(summary.contains("List 3 (the CIN census holds them in full)") && summary.contains("List 11 (adopters: adults)"))
+        // No worker's name, team or organisation reaches any row.
+        let text = out.rows.values.flatMap { $0 }.flatMap(\.values).joined(separator: "|")
+        for never in ["Hazlett", "Eugene Swift", "Children in Care Team", "Top Town Academy", "Early Help Locality"] {
+            #expect(!text.contains(never), "\(never)")
+        }
+        // Not Annex A: a workbook without List 1, 2 or 8 is refused with a pointer to --mapping.
+        do {
+            _ = try AnnexAReader().read(try WorkbookTests.builtWorkbook(), file: "contacts.xlsx", la: "860", asAt: nil)
+            Issue.record("a workbook with no list was read as Annex A")
+        } catch let e as ReturnReadError { #expect(e.problem.contains("not Ofsted's Annex A (it has no List 1, 2 or 8)") && e.problem.contains("--mapping")) }
+        #expect(AnnexAReader.listNumber("List 8") == 8 && AnnexAReader.listNumber(" list  10 ") == 10 && AnnexAReader.listNumber("Listing") == nil)
         #expect(AnnexAReader.code("E1: Placement order") == "E1" && AnnexAReader.code("N1 - Abuse or Neglect") == "N1" && AnnexAReader.code("WBRI") == "WBRI")
         #expect(AnnexAReader.whole("1.0") == "1" && AnnexAReader.whole("2") == "2")
     }

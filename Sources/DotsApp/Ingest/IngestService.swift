@@ -180,7 +180,8 @@ public struct IngestService: Sendable {
 
     func checkOverlaps(_ source: SubmissionSource, periods: [String: Period], current: [SubmissionRecord], into report: inout IntakeReport) {
         for file in source.files {
-            guard let ds = file.dataset, ds != .people, let p = periods[file.name] else { continue }
+            // Annex A's lists cover the twelve months to their date: successive lists overlap by design.
+            guard let ds = file.dataset, ds != .people, !ds.isRollingList, let p = periods[file.name] else { continue }
             for e in current where e.dataset == ds && e.period != p && e.period.overlaps(p) {
                 report.add(
                     IntakeIssue(

@@ -18,6 +18,8 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     case areaCrime = "area_crime"
     case careSnapshot = "care_snapshot"
     case areaStops = "area_stops"
+    case contacts
+    case earlyHelpAssessments = "early_help_assessments"
 
     /// The schema a submission of this dataset must follow on the hub.
     public var schema: DatasetSchema {
@@ -40,6 +42,8 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
         case .areaCrime: AreaSchemas.areaCrime
         case .careSnapshot: EventSchemas.careSnapshot
         case .areaStops: AreaSchemas.areaStops
+        case .contacts: EventSchemas.contacts
+        case .earlyHelpAssessments: EventSchemas.earlyHelpAssessments
         }
     }
 
@@ -59,8 +63,14 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     /// Datasets about places, not people (migration 0020 creates area_crime's table, 0021 area_stops').
     public static let areaLevel: [Dataset] = [.areaCrime, .areaStops]
 
-    /// Ofsted's Annex A lists Dots reads (migration 0020 creates their tables too).
-    public static let annexA: [Dataset] = [.careSnapshot]
+    /// Ofsted's Annex A lists Dots reads (migration 0020 creates care_snapshot's table, 0022 the others). Each
+    /// list covers the twelve months to its date, so successive lists overlap: their periods may, and a later list's
+    /// copy of a row replaces the earlier (never counted twice).
+    public static let annexA: [Dataset] = [.careSnapshot, .contacts, .earlyHelpAssessments]
+
+    /// Whether successive submissions may cover overlapping periods, a later copy of a row replacing the earlier:
+    /// the rolling twelve-month lists of Annex A.
+    public var isRollingList: Bool { Self.annexA.contains(self) }
 
     /// Whether the dataset's rows are about a person (every dataset but the area-level ones; people itself too).
     public var isAboutPeople: Bool { !Self.areaLevel.contains(self) }

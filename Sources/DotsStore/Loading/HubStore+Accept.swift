@@ -6,7 +6,8 @@ import SQLKit
 extension HubStore {
     /// Loads a whole submission in one transaction. Each file replaces the agency's current submission of the
     /// same dataset and period (for `people`, of any period), which is kept in the log as superseded; an episode it
-    /// repeats from another period's submission (one open across the year end) replaces the earlier copy. Either
+    /// repeats from another period's submission (one open across the year end), or a row of an Annex A list it
+    /// repeats from an earlier list (whose twelve months overlap), replaces the earlier copy. Either
     /// every file is loaded or nothing changes.
     /// - Returns: the records now current, and the ids they superseded.
     public func accept(_ files: [IncomingFile], progress: (@Sendable (Int) -> Void)? = nil) async throws -> [SubmissionRecord] {
@@ -35,7 +36,7 @@ extension HubStore {
                 for e in existing {
                     if r.dataset == .people || e.period == r.period {
                         replaced.append(e.id)
-                    } else if e.period.overlaps(r.period) {
+                    } else if e.period.overlaps(r.period), !r.dataset.isRollingList {
                         throw StoreError.periodOverlap(agency: r.agency, dataset: r.dataset, period: r.period, existing: e.period)
                     }
                 }
@@ -61,8 +62,9 @@ extension HubStore {
                 // An episode still open at the end of one return is in the next one too, under the same id: the
                 // later copy is the record as it now stands, so the agency's earlier copy goes (never counted twice).
                 // The same episode: the same id, person and start; ids alone can repeat across years (row numbers).
+                // Annex A's rolling lists overlap by design, so a row the next list repeats is replaced likewise.
                 let schema = r.dataset.schema
-                if schema.eventEnd != nil, let person = schema.personKey, let start = schema.eventDate {
+                if schema.eventEnd != nil || r.dataset.isRollingList, let person = schema.personKey, let start = schema.eventDate {
                     let table = r.dataset.rawValue
                     try await db.raw(
                         """

@@ -165,4 +165,32 @@ extension EventSchemas {
             .notInFuture(field: "snapshot_date"), .notBefore(field: "snapshot_date", reference: "started_date"),
             .notBefore(field: "ceased_date", reference: "started_date"),
         ])
+
+    /// Ofsted's Annex A List 1: contacts with children's social care in the list's months.
+    public static let contacts = DatasetSchema(
+        dataset: .contacts, version: 1, title: "Contacts with children's social care",
+        description:
+            "Each contact with children's social care about a child, and who made it (Ofsted's Annex A List 1). A contact may or may not become a referral; the CIN census holds only referrals.",
+        fields: [
+            key("contact_id", "Contact id"), personID,
+            date("contact_date", "Contact date", "When the contact was received.", required: true),
+            FieldSpec(
+                "contact_source", .code(CodeSet(ReferralSource.self)), title: "Contact source",
+                description: "Who made the contact, in the CIN census's referral source codes.", example: "6"),
+        ],
+        primaryKey: "contact_id", personKey: "person_id", eventDate: "contact_date",
+        rules: [.notInFuture(field: "contact_date")])
+
+    /// Ofsted's Annex A List 2: early help assessments.
+    public static let earlyHelpAssessments = DatasetSchema(
+        dataset: .earlyHelpAssessments, version: 1, title: "Early help assessments",
+        description: "Early help assessments started or completed in the list's months (Ofsted's Annex A List 2).",
+        fields: [
+            key("assessment_id", "Assessment id"), personID,
+            date("start_date", "Start", "When the assessment started.", required: true),
+            date("completed_date", "Completed", "When it was completed; blank while it is open.", example: "2025-05-30"),
+        ],
+        primaryKey: "assessment_id", personKey: "person_id", eventDate: "start_date",
+        rules: [.notInFuture(field: "start_date"), .notInFuture(field: "completed_date"), .notBefore(field: "completed_date", reference: "start_date")],
+        eventEnd: "completed_date")
 }
