@@ -64,12 +64,10 @@ public struct SynthGenerator {
                     try writers.write(agency: agencyID, dataset: .people, values: values)
                     try truth.write(CSVText.line([agencyID, id, person.id]))
                     summary.agencyRecords += 1
-                    for (flag, name) in [
-                        (IdentifierNoise.Applied.typo, "typo"), (.nickname, "nickname"), (.swapped, "swappedDayMonth"),
-                        (.surname, "surnameChange"), (.moved, "moved"), (.noNHS, "noNHS"),
-                    ] where applied.contains(flag) {
+                    for (flag, name) in IdentifierNoise.Applied.named where applied.contains(flag) {
                         summary.noise[name, default: 0] += 1
                     }
+                    if applied.errors >= 2 { summary.noise["severalErrors", default: 0] += 1 }
                     if copies == 2 { summary.noise["duplicateRecord", default: 0] += 1 }
                 }
                 for event in byAgency[agencyID]! {

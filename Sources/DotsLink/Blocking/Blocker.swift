@@ -1,17 +1,24 @@
 /// Chooses which pairs to compare: those agreeing on every field of at least one blocking rule. A pair found by
-/// several rules is kept once, by the first rule that finds it, without a set of all pairs in memory.
+/// several rules is kept once, by the first rule that finds it, without a set of all pairs in memory. A rule with a
+/// name's bands is tried once per band (the pair meets if it agrees on any).
 public struct Blocker: Sendable {
     public let rules: [[BlockingField]]
     public let maxBlockSize: Int
+    let bands: NameBands
+    /// The rules as keyed: each settings rule, once per band if it has bands, with the settings rule it came from.
+    let expanded: [(rule: Int, band: Int, fields: [BlockingField])]
 
     public init(settings: LinkageSettings) {
-        rules = settings.blockingRules
-        maxBlockSize = settings.maxBlockSize
+        self.init(rules: settings.blockingRules, maxBlockSize: settings.maxBlockSize, bands: settings.bands)
     }
 
-    public init(rules: [[BlockingField]], maxBlockSize: Int) {
+    public init(rules: [[BlockingField]], maxBlockSize: Int, bands: NameBands = NameBands(count: 8, bits: 16, seed: 1)) {
         self.rules = rules
         self.maxBlockSize = maxBlockSize
+        self.bands = bands
+        expanded = rules.enumerated().flatMap { i, rule in
+            rule.contains(where: \.isBand) ? (0..<bands.count).map { (i, $0, rule) } : [(i, 0, rule)]
+        }
     }
 
     public struct Result: Sendable {
@@ -27,10 +34,15 @@ public struct Blocker: Sendable {
     /// exactly, then go through a bijective mix, so blocks sort in an order unrelated to the values (interned ids
     /// follow the order records arrive in, which a training sample taken in key order would otherwise follow);
     /// three or more are mixed into 64 bits, where a collision only adds a pair to compare.
-    static func key(_ rule: [BlockingField], _ r: UnsafePointer<LinkRecord>) -> UInt64 {
+    static func key(_ rule: [BlockingField], _ r: UnsafePointer<LinkRecord>, band: Int = 0, bands: NameBands? = nil) -> UInt64 {
         var key: UInt64 = 0
         for (i, field) in rule.enumerated() {
-            let v = field.value(r.pointee)
+            let v: Int32
+            switch field {
+            case .firstNameBands: v = bands?.key(r.pointee.firstNameBloom, band: band) ?? 0
+            case .surnameBands: v = bands?.key(r.pointee.surnameBloom, band: band) ?? 0
+            default: v = field.value(r.pointee)
+            }
             guard v != 0 else { return 0 }
             if rule.count <= 2 {
                 key = i == 0 ? UInt64(UInt32(bitPattern: v)) : key << 32 | UInt64(UInt32(bitPattern: v))
@@ -53,20 +65,22 @@ public struct Blocker: Sendable {
     /// - Parameter limit: stop after this many pairs (training samples); blocks are taken in key order, which
     ///   follows no property of the records, so the sample is not biased towards any value.
     public func pairs(_ records: [LinkRecord], limit: Int = .max) -> Result {
-        // Each rule's keys, then each rule's pairs, on every core: a rule reads the earlier rules' keys only.
-        let rules = rules
-        let keys: [[UInt64]] = parallelMap(rules.count) { r in
-            records.withUnsafeBufferPointer { buf in (0..<buf.count).map { Blocker.key(rules[r], buf.baseAddress! + $0) } }
+        // Each keyed rule's keys, then its pairs, on every core: a rule reads the earlier rules' keys only.
+        let expanded = expanded, bands = bands
+        let keys: [[UInt64]] = parallelMap(expanded.count) { r in
+            records.withUnsafeBufferPointer { buf in
+                (0..<buf.count).map { Blocker.key(expanded[r].fields, buf.baseAddress! + $0, band: expanded[r].band, bands: bands) }
+            }
         }
         let maxBlockSize = maxBlockSize
-        let perRule = parallelMap(rules.count) { r in Blocker.pairs(rule: r, keys: keys, maxBlockSize: maxBlockSize, limit: limit) }
+        let perRule = parallelMap(expanded.count) { r in Blocker.pairs(rule: r, keys: keys, maxBlockSize: maxBlockSize, limit: limit) }
         var result = Result(pairsPerRule: Array(repeating: 0, count: rules.count))
         for (r, found) in perRule.enumerated() {
             let take = min(found.left.count, limit - result.left.count)
             result.left += found.left.prefix(take)
             result.right += found.right.prefix(take)
-            result.pairsPerRule[r] = take
-            result.skippedBlocks += found.skipped.map { (r, $0) }
+            result.pairsPerRule[expanded[r].rule] += take
+            result.skippedBlocks += found.skipped.map { (expanded[r].rule, $0) }
             if result.left.count >= limit { break }
         }
         return result
@@ -107,4 +121,9 @@ public struct Blocker: Sendable {
         }
         return (left, right, skipped)
     }
+}
+
+extension LinkageSettings {
+    /// The name bands these settings block on.
+    public var bands: NameBands { NameBands(count: nameBands, bits: nameBandBits, seed: seed) }
 }

@@ -9,7 +9,14 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     public var blockingRules: [[BlockingField]] = [
         [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .firstName], [.dob, .surname], [.dobUnordered, .surname],
         [.firstName, .surname, .birthYear], [.firstName, .surname, .postcode], [.postcode, .birthYear],
+        // Rules that survive typing errors: a name's bands (`NameBands`, keyed by the encodings' birth-year salt)
+        // with the month of birth or the other name, and both names with the month of birth when the year is wrong.
+        [.firstNameBands, .birthMonth], [.surnameBands, .birthMonth], [.firstName, .surnameBands], [.surname, .firstNameBands],
+        [.firstName, .surname, .birthMonthOfYear], [.firstName, .birthMonthOfYear, .sex], [.surname, .birthMonthOfYear, .sex],
     ]
+    /// Bands per name for the `*_bands` blocking fields, and the encoding positions each samples.
+    public var nameBands = 8
+    public var nameBandBits = 16
     /// Blocks bigger than this are skipped (and reported): they are values too common to block on.
     public var maxBlockSize = 2_000
     /// EM is run once per training rule, on the pairs that rule blocks together, with the comparisons that rule
@@ -42,6 +49,31 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
 
     public init() {}
 
+    /// Settings saved before a setting existed (with every run) read it as its default, so older runs can still be
+    /// explained.
+    public init(from decoder: any Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = LinkageSettings()
+        func v<T: Decodable>(_ key: CodingKeys, _ fallback: T) throws -> T { try c.decodeIfPresent(T.self, forKey: key) ?? fallback }
+        version = try v(.version, d.version)
+        blockingRules = try v(.blockingRules, d.blockingRules)
+        nameBands = try v(.nameBands, d.nameBands)
+        nameBandBits = try v(.nameBandBits, d.nameBandBits)
+        maxBlockSize = try v(.maxBlockSize, d.maxBlockSize)
+        trainingRules = try v(.trainingRules, d.trainingRules)
+        priorRules = try v(.priorRules, d.priorRules)
+        priorRecall = try v(.priorRecall, d.priorRecall)
+        maxTrainingPairs = try v(.maxTrainingPairs, d.maxTrainingPairs)
+        nameDiceLevels = try v(.nameDiceLevels, d.nameDiceLevels)
+        matchThreshold = try v(.matchThreshold, d.matchThreshold)
+        reviewThreshold = try v(.reviewThreshold, d.reviewThreshold)
+        termFrequencyAdjustments = try v(.termFrequencyAdjustments, d.termFrequencyAdjustments)
+        deterministic = try v(.deterministic, d.deterministic)
+        uSamplePairs = try v(.uSamplePairs, d.uSamplePairs)
+        emIterations = try v(.emIterations, d.emIterations)
+        seed = try v(.seed, d.seed)
+    }
+
     public func json() throws -> Data {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -62,6 +94,8 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
             out.append("nameDiceLevels: give thresholds between 0 and 1, strongest first")
         }
         if maxBlockSize < 2 { out.append("maxBlockSize: at least 2") }
+        if !(1...64).contains(nameBands) { out.append("nameBands: 1 to 64") }
+        if !(1...512).contains(nameBandBits) { out.append("nameBandBits: 1 to 512") }
         if trainingRules.isEmpty { out.append("trainingRules: give at least one rule") }
         if priorRules.isEmpty { out.append("priorRules: give at least one rule") }
         if !(0 < priorRecall && priorRecall <= 1) { out.append("priorRecall: between 0 and 1") }
@@ -73,6 +107,16 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
 public enum BlockingField: String, Codable, Sendable, CaseIterable {
     case nhs, upn, localID = "local_id", nameDOB = "name_dob", firstName = "first_name", surname
     case dob, dobUnordered = "dob_unordered", postcode, birthYear = "birth_year", birthMonth = "birth_year_month", sex, area
+    /// The month of birth, whatever the year (for a year of birth mistyped).
+    case birthMonthOfYear = "birth_month_of_year"
+    /// Any band of the name's encoding (`NameBands`): a rule holding one is tried once per band.
+    case firstNameBands = "first_name_bands", surnameBands = "surname_bands"
+
+    /// Whether the field stands for one band of several.
+    public var isBand: Bool { self == .firstNameBands || self == .surnameBands }
+
+    /// Whether the field is one of those that survive typing errors (a name's bands, the month whatever the year).
+    public var isErrorTolerant: Bool { isBand || self == .birthMonthOfYear }
 
     /// The comparisons a rule on this field forces to agree.
     var comparisons: [ComparisonName] {
@@ -86,6 +130,8 @@ public enum BlockingField: String, Codable, Sendable, CaseIterable {
         case .dob, .dobUnordered, .birthYear, .birthMonth: [.dob]
         case .postcode, .area: [.postcode]
         case .sex: [.sex]
+        // Agreeing on a band or a month of the year forces no comparison to any level.
+        case .birthMonthOfYear, .firstNameBands, .surnameBands: []
         }
     }
 
@@ -104,6 +150,9 @@ public enum BlockingField: String, Codable, Sendable, CaseIterable {
         case .birthMonth: r.birthMonth + 1
         case .sex: r.sex
         case .area: r.area
+        case .birthMonthOfYear: r.birthMonth < 0 ? 0 : r.birthMonth % 12 + 1
+        // Bands are keyed by the blocker, which knows which band it is trying.
+        case .firstNameBands, .surnameBands: 0
         }
     }
 }

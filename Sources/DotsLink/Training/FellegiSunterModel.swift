@@ -103,7 +103,8 @@ public struct Trainer: Sendable {
         let results = parallelMap(rules.count) { r -> (m: [[Double]], held: Set<Int>, iterations: Int)? in
             let rule = rules[r]
             let held = Set(rule.flatMap(\.comparisons).compactMap { name in trainer.comparator.comparisons.firstIndex { $0.name == name } })
-            let blocks = Blocker(rules: [rule], maxBlockSize: trainer.settings.maxBlockSize).pairs(records, limit: trainer.settings.maxTrainingPairs)
+            let blocks = Blocker(rules: [rule], maxBlockSize: trainer.settings.maxBlockSize, bands: trainer.settings.bands).pairs(
+                records, limit: trainer.settings.maxTrainingPairs)
             guard blocks.count > 0 else { return nil }
             var levels = [UInt8](repeating: 0, count: trainer.comparator.comparisons.count)
             // Counted in a flat array: there are tens of thousands of possible patterns, and up to maxTrainingPairs pairs.
@@ -137,7 +138,7 @@ public struct Trainer: Sendable {
     /// How likely two random records are the same young person: pairs found by the prior rules, over all pairs,
     /// scaled up by the rules' assumed recall.
     public func priorProbability(_ records: [LinkRecord]) -> Double {
-        let found = Blocker(rules: settings.priorRules, maxBlockSize: settings.maxBlockSize).pairs(records).count
+        let found = Blocker(rules: settings.priorRules, maxBlockSize: settings.maxBlockSize, bands: settings.bands).pairs(records).count
         let all = Double(records.count) * Double(records.count - 1) / 2
         guard all > 0 else { return 0.5 }
         return min(max(Double(found) / settings.priorRecall / all, 1e-12), 0.5)

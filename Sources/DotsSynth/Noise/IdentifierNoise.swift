@@ -22,6 +22,21 @@ struct IdentifierNoise {
         let rawValue: Int
         static let typo = Applied(rawValue: 1), nickname = Applied(rawValue: 2), swapped = Applied(rawValue: 4)
         static let surname = Applied(rawValue: 8), moved = Applied(rawValue: 16), noNHS = Applied(rawValue: 32)
+        static let edit = Applied(rawValue: 64), ocr = Applied(rawValue: 128), phonetic = Applied(rawValue: 256)
+        static let namesSwapped = Applied(rawValue: 512), shortened = Applied(rawValue: 1024), hyphenated = Applied(rawValue: 2048)
+        static let dobDigit = Applied(rawValue: 4096), yearOff = Applied(rawValue: 8192), yearTen = Applied(rawValue: 16384)
+        static let missingName = Applied(rawValue: 32768), missingDOB = Applied(rawValue: 65536)
+
+        /// Each kind with the name the generator's summary counts it under.
+        static let named: [(Applied, String)] = [
+            (.typo, "typo"), (.nickname, "nickname"), (.swapped, "swappedDayMonth"), (.surname, "surnameChange"), (.moved, "moved"),
+            (.noNHS, "noNHS"), (.edit, "nameEdit"), (.ocr, "ocr"), (.phonetic, "phonetic"), (.namesSwapped, "namesSwapped"),
+            (.shortened, "surnameShortened"), (.hyphenated, "surnameHyphenated"), (.dobDigit, "dobDigit"), (.yearOff, "dobYearOff"),
+            (.yearTen, "dobYearTen"), (.missingName, "missingName"), (.missingDOB, "missingDOB"),
+        ]
+
+        /// The errors that change what identifies the person (an NHS number not held is an absence, not an error).
+        var errors: Int { Self.named.filter { $0.0 != .noNHS && $0.0 != .moved && contains($0.0) }.count }
     }
 
     /// The extract's `people` row, keyed by column.
@@ -48,6 +63,63 @@ struct IdentifierNoise {
             birth = swapped
             applied.insert(.swapped)
         }
+        // The hard profile's kinds. Each is skipped, without drawing from the random source, when its rate is 0,
+        // so the standard profile makes exactly the records it always made.
+        func happens(_ rate: Double) -> Bool { rate > 0 && rng.chance(rate) }
+        for which in 0..<2 {
+            var name = which == 0 ? first : surname
+            if happens(rates.nameEdit) {
+                name = Corruption.randomEdit(name, &rng)
+                applied.insert(.edit)
+            }
+            if happens(rates.ocr),
+                let changed = Corruption.ocr(name.lowercased(), from: rng.int(1...max(1, name.count - 1))) ?? Corruption.ocr(name.lowercased())
+            {
+                name = String(name.prefix(1) + changed.dropFirst())
+                applied.insert(.ocr)
+            }
+            if happens(rates.phonetic) {
+                let options = Corruption.phonetic(name.lowercased())
+                if !options.isEmpty {
+                    name = String(name.prefix(1) + rng.pick(options).dropFirst())
+                    applied.insert(.phonetic)
+                }
+            }
+            if which == 0 { first = name } else { surname = name }
+        }
+        if happens(rates.surnameHyphenated) {
+            surname = Corruption.hyphenated(surname, with: rng.pick(NameLists.surnames), otherFirst: rng.chance(0.5))
+            applied.insert(.hyphenated)
+        }
+        if happens(rates.surnameShortened) {
+            surname = Corruption.shortened(surname, keep: surname.contains("-") ? rng.int(0...1) : surname.count - rng.int(1...3))
+            applied.insert(.shortened)
+        }
+        if happens(rates.namesSwapped) {
+            swap(&first, &surname)
+            applied.insert(.namesSwapped)
+        }
+        if happens(rates.dobDigit) {
+            birth = Corruption.randomDigitSlip(birth, &rng)
+            applied.insert(.dobDigit)
+        }
+        if happens(rates.dobYearOff) {
+            birth = Corruption.yearMoved(birth, by: rng.chance(0.5) ? 1 : -1)
+            applied.insert(.yearOff)
+        }
+        if happens(rates.dobYearTen) {
+            birth = Corruption.yearMoved(birth, by: rng.chance(0.5) ? 10 : -10)
+            applied.insert(.yearTen)
+        }
+        var blankFirst = false, blankSurname = false, blankDOB = false
+        if happens(rates.missingName) {
+            if rng.chance(0.5) { blankFirst = true } else { blankSurname = true }
+            applied.insert(.missingName)
+        }
+        if happens(rates.missingDOB) {
+            blankDOB = true
+            applied.insert(.missingDOB)
+        }
         let (nhsRate, upnRate, pncRate) = IdentifierNoise.presence(agencyKind)
         let hasNHS = rng.chance(nhsRate)
         if !hasNHS { applied.insert(.noNHS) }
@@ -62,9 +134,9 @@ struct IdentifierNoise {
         let nhs = hasNHS ? (rng.chance(0.4) ? spaced(p.nhsNumber) : p.nhsNumber) : ""
         let values: [String: String] = [
             "person_id": personID,
-            "first_name": rng.chance(0.1) ? first.uppercased() : first,
-            "surname": rng.chance(0.1) ? surname.uppercased() : surname,
-            "date_of_birth": rng.chance(0.005) ? "" : dob,
+            "first_name": blankFirst ? "" : rng.chance(0.1) ? first.uppercased() : first,
+            "surname": blankSurname ? "" : rng.chance(0.1) ? surname.uppercased() : surname,
+            "date_of_birth": rng.chance(0.005) || blankDOB ? "" : dob,
             "nhs_number": nhs,
             "upn": rng.chance(upnRate) ? p.upn : "",
             "local_id": rng.chance(pncRate) && p.risk.rank >= 1 ? p.pnc : "",

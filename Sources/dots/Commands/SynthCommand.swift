@@ -34,11 +34,18 @@ struct SynthPartnershipCommand: AsyncParsableCommand {
 struct SynthOptions: ParsableArguments {
     @Option(help: "Young people to generate.") var people = 5_000
     @Option(help: "Random seed; the same seed gives the same partnership.") var seed: UInt64 = 20_201_124
+    @Option(
+        help:
+            "Identifier noise: standard (the demo's slips) or hard (every error kind of published record-corruption generators, more often; docs/synthetic-data.md)."
+    ) var noise: NoiseProfile = .standard
+
+    enum NoiseProfile: String, ExpressibleByArgument, CaseIterable { case standard, hard }
 
     var config: SynthConfig {
         var c = SynthConfig()
         c.people = people
         c.seed = seed
+        c.noise = noise == .hard ? .hard : .standard
         return c
     }
 }
