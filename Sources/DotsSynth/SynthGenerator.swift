@@ -37,7 +37,7 @@ public struct SynthGenerator {
         let truth = try BufferedFileWriter(path: output + "/truth.csv")
         try truth.write(CSVText.line(["agency", "person_id", "true_person_id"]))
         let journeys = JourneyFactory(config: config)
-        let noise = IdentifierNoise(rates: config.noise)
+        let noise = IdentifierNoise(rates: config.noise, latestBirth: config.start)
         var personCounter: [String: Int] = [:]
         var eventCounter: [String: Int] = [:]
         var summary = Summary()

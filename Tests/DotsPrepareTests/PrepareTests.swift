@@ -87,6 +87,18 @@ struct PrepareTests {
         #expect(out.values["person_id"] == "A1")
     }
 
+    @Test("A date of birth after the day of preparing (a mistyped year) is left out with a warning, not refused at the hub")
+    func futureBirthDate() {
+        let p = PersonPseudonymiser(key: key, today: CalendarDate(iso: "2026-11-24")!)
+        let row: [String: String] = ["person_id": "A1", "first_name": "Ann", "surname": "Lee", "date_of_birth": "2060-01-15", "sex": "F"]
+        let out = p.transform(row, file: "people.csv", row: 7)
+        #expect(out.warnings.map(\.column) == ["date_of_birth"] && out.warnings[0].rule.contains("2060-01-15 is after today (2026-11-24)"))
+        for absent in ["birth_year_month", "dob_pseudonym", "name_dob_pseudonym"] { #expect(out.values[absent] == nil, "\(absent)") }
+        // Today itself is not after today; without a day, nothing is checked.
+        #expect(p.transform(row.merging(["date_of_birth": "2026-11-24"]) { $1 }, file: "people.csv", row: 7).warnings.isEmpty)
+        #expect(PersonPseudonymiser(key: key).transform(row, file: "people.csv", row: 7).values["birth_year_month"] == "2060-01")
+    }
+
     /// A small extract: people with clear identifiers, and one missing episode.
     func writeExtract(_ dir: String, badRow: Bool = false) throws {
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)

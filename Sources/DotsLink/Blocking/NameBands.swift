@@ -6,12 +6,15 @@
 public struct NameBands: Sendable {
     /// Each band's mask, as the encoding's eight words.
     let masks: [[UInt64]]
+    let minOnes: Int
 
     /// - Parameters:
     ///   - count: bands per name.
     ///   - bits: positions sampled per band; more makes each band stricter.
     ///   - seed: fixes which positions, so every run blocks alike.
-    public init(count: Int, bits: Int, seed: UInt64) {
+    ///   - minOnes: set bits a band's sample needs to be a key.
+    public init(count: Int, bits: Int, seed: UInt64, minOnes: Int = 3) {
+        self.minOnes = minOnes
         var state = seed ^ 0x6A09_E667_F3BC_C908
         func next() -> UInt64 {
             state &+= 0x9E37_79B9_7F4A_7C15
@@ -38,16 +41,17 @@ public struct NameBands: Sendable {
 
     public var count: Int { masks.count }
 
-    /// Band `band`'s key for an encoding: non-zero, or 0 (blocks nothing) when the encoding is missing or has none
-    /// of the band's bits set (an empty sample says nothing about the name, and would gather every such record).
+    /// Band `band`'s key for an encoding: non-zero, or 0 (blocks nothing) when the encoding is missing or has fewer
+    /// than `minOnes` of the band's bits set (a near-empty sample says little about the name, and would gather
+    /// every short name into one block).
     @inline(__always)
     public func key(_ bits: BloomBits?, band: Int) -> Int32 {
         guard let bits else { return 0 }
         let m = masks[band]
         var h: UInt64 = UInt64(band) &* 0xD6E8_FEB8_6659_FD93
-        var any: UInt64 = 0
+        var ones = 0
         @inline(__always) func mix(_ p: UInt64) {
-            any |= p
+            ones += p.nonzeroBitCount
             h = (h ^ p) &* 0x9E37_79B9_7F4A_7C15
             h ^= h >> 29
         }
@@ -59,7 +63,7 @@ public struct NameBands: Sendable {
         mix(bits.w.5 & m[5])
         mix(bits.w.6 & m[6])
         mix(bits.w.7 & m[7])
-        guard any != 0 else { return 0 }
+        guard ones >= minOnes else { return 0 }
         return Int32(truncatingIfNeeded: h % 0x7FFF_FFFE) + 1
     }
 }

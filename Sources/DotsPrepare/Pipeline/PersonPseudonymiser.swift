@@ -9,10 +9,14 @@ public final class PersonPseudonymiser {
     /// Postcode (normalised) or outward code → ONS area code.
     public let postcodeAreas: [String: String]
     let bloom: BloomEncoder
+    /// The day the extract is prepared: a date of birth after it is a slip (a mistyped year), left out with a
+    /// warning, as the hub would refuse it. Nil checks nothing.
+    public let today: CalendarDate?
 
-    public init(key: LinkageKey, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas) {
+    public init(key: LinkageKey, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas, today: CalendarDate? = nil) {
         self.key = key
         self.postcodeAreas = postcodeAreas
+        self.today = today
         bloom = BloomEncoder(key: key)
     }
 
@@ -52,6 +56,10 @@ public final class PersonPseudonymiser {
         if let v = value("date_of_birth") {
             dob = IdentifierNormaliser.birthDate(v)
             if dob == nil { warn(.invalidIdentifier, "date_of_birth", "date of birth is not a real date in YYYY-MM-DD or DD/MM/YYYY, so it is left out") }
+            if let d = dob, let today, d > today {
+                warn(.invalidIdentifier, "date_of_birth", "date of birth \(d) is after today (\(today)), so it is left out")
+                dob = nil
+            }
         } else {
             warn(.missingValue, "date_of_birth", "date of birth is blank, so the person will link on other identifiers only")
         }

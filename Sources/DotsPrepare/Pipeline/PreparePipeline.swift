@@ -69,7 +69,7 @@ public struct PreparePipeline {
         try? fm.removeItem(atPath: staging)
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         var resources: [DataPackage.Resource] = []
-        let pseudonymiser = PersonPseudonymiser(key: key, postcodeAreas: postcodeAreas)
+        let pseudonymiser = PersonPseudonymiser(key: key, postcodeAreas: postcodeAreas, today: UKTime.localDate(of: clock.now()))
         do {
             for file in source.files.sorted(by: { $0.dataset! < $1.dataset! }) {
                 let ds = file.dataset!

@@ -3,6 +3,9 @@ import DotsCore
 /// Makes one agency's copy of a person's identifiers, with the slips real records have.
 struct IdentifierNoise {
     let rates: NoiseRates
+    /// A slipped date of birth later than this is not made: agencies' systems refuse a birth after the day of entry,
+    /// and the synthetic window starts after every birth (the demo's hub would refuse the rest).
+    var latestBirth: CalendarDate? = nil
 
     /// How likely each kind of agency is to hold each identifier.
     static func presence(_ kind: Agency.Kind) -> (nhs: Double, upn: Double, pnc: Double) {
@@ -99,18 +102,14 @@ struct IdentifierNoise {
             swap(&first, &surname)
             applied.insert(.namesSwapped)
         }
-        if happens(rates.dobDigit) {
-            birth = Corruption.randomDigitSlip(birth, &rng)
-            applied.insert(.dobDigit)
+        func slip(_ to: CalendarDate, _ kind: Applied) {
+            if let latestBirth, to > latestBirth { return }
+            birth = to
+            applied.insert(kind)
         }
-        if happens(rates.dobYearOff) {
-            birth = Corruption.yearMoved(birth, by: rng.chance(0.5) ? 1 : -1)
-            applied.insert(.yearOff)
-        }
-        if happens(rates.dobYearTen) {
-            birth = Corruption.yearMoved(birth, by: rng.chance(0.5) ? 10 : -10)
-            applied.insert(.yearTen)
-        }
+        if happens(rates.dobDigit) { slip(Corruption.randomDigitSlip(birth, &rng), .dobDigit) }
+        if happens(rates.dobYearOff) { slip(Corruption.yearMoved(birth, by: rng.chance(0.5) ? 1 : -1), .yearOff) }
+        if happens(rates.dobYearTen) { slip(Corruption.yearMoved(birth, by: rng.chance(0.5) ? 10 : -10), .yearTen) }
         var blankFirst = false, blankSurname = false, blankDOB = false
         if happens(rates.missingName) {
             if rng.chance(0.5) { blankFirst = true } else { blankSurname = true }
