@@ -74,6 +74,32 @@ struct LinkSettingsTests {
         #expect(Set(zip(years.left, years.right).map { "\($0)-\($1)" }) == ["0-1"])
     }
 
+    @Test("Settings version 2: a date of birth in the same month of another year is its own level; version 1 keeps five")
+    func yearMistyped() throws {
+        var b = RecordBuilder()
+        for (id, dob, month) in [("1", "d1", "2010-03"), ("2", "d2", "2011-03"), ("3", "d3", "2020-03"), ("4", "d4", "2011-05")] {
+            b.add(agency: "A", row: ["agency_id": "A", "person_id": id, "dob_pseudonym": dob, "birth_year_month": month])
+        }
+        let r = b.records
+        let v2 = Comparator(settings: LinkageSettings())
+        let dob = v2.comparisons.firstIndex { $0.name == .dob }!
+        #expect(v2.comparisons[dob].levels == ["exact", "day and month swapped", "same month", "within a month", "same month, another year", "different"])
+        var l = [UInt8](repeating: 0, count: v2.comparisons.count)
+        v2.levels(r[0], r[1], into: &l)
+        #expect(l[dob] == 5, "a year out")
+        v2.levels(r[0], r[2], into: &l)
+        #expect(l[dob] == 5, "ten years out")
+        v2.levels(r[0], r[3], into: &l)
+        #expect(l[dob] == 6, "another month and year")
+        // A run saved with version 1 settings is compared, and so explained, with version 1's levels.
+        let old = try JSONDecoder().decode(LinkageSettings.self, from: Data(#"{"version":1}"#.utf8))
+        let v1 = Comparator(settings: old)
+        #expect(v1.comparisons[dob].levelCount == 6)
+        v1.levels(r[0], r[1], into: &l)
+        #expect(l[dob] == 5 && v1.comparisons[dob].label(5) == "different")
+        #expect(LinkageSettings().version == 2 && old.problems().isEmpty)
+    }
+
     static func bitsBytes(_ set: [Int]) -> [UInt8] {
         var bytes = [UInt8](repeating: 0, count: 64)
         for b in set { bytes[b / 8] |= 1 << UInt8(b % 8) }

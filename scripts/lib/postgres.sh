@@ -1,5 +1,7 @@
 # Sourced by scripts/test and benchmarks: start_postgres starts a throwaway PostgreSQL on a free loopback port,
-# installing it from Debian's packages when absent, and exports DOTS_PG_URL; stop_postgres removes it.
+# installing it from Debian's packages when absent, and exports DOTS_PG_URL; stop_postgres removes it. Call both
+# in the same shell (not in a pipeline or a subshell that ends first): a server started in a subshell keeps
+# running, and its URL is lost with the subshell.
 
 start_postgres() {
   local bindir

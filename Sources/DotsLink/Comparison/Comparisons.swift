@@ -18,9 +18,14 @@ public struct Comparison: Sendable {
 public struct Comparator: Sendable {
     public let comparisons: [Comparison]
     let nameDice: [Double]
+    /// Settings version 2 on: a date of birth in the same month of another year (a year mistyped) is a level of its
+    /// own, not "different". Version 1 settings (runs saved before it) keep their five levels, so their saved models
+    /// still explain them.
+    let monthOfAnotherYear: Bool
 
     public init(settings: LinkageSettings) {
         nameDice = settings.nameDiceLevels
+        monthOfAnotherYear = settings.version >= 2
         let nameLevels = ["exact"] + settings.nameDiceLevels.map { "similar (Dice ≥ \($0))" } + ["different"]
         comparisons = [
             Comparison(name: .nhs, levels: ["agree", "different"]),
@@ -28,7 +33,10 @@ public struct Comparator: Sendable {
             Comparison(name: .localID, levels: ["agree", "different"]),
             Comparison(name: .firstName, levels: nameLevels),
             Comparison(name: .surname, levels: nameLevels),
-            Comparison(name: .dob, levels: ["exact", "day and month swapped", "same month", "within a month", "different"]),
+            Comparison(
+                name: .dob,
+                levels: ["exact", "day and month swapped", "same month", "within a month"]
+                    + (settings.version >= 2 ? ["same month, another year"] : []) + ["different"]),
             Comparison(name: .postcode, levels: ["same postcode", "same area", "different"]),
             Comparison(name: .sex, levels: ["same", "different"]),
         ]
@@ -83,7 +91,8 @@ public struct Comparator: Sendable {
         guard ma >= 0, mb >= 0 else { return 0 }
         if ma == mb { return 3 }
         if abs(ma - mb) == 1 { return 4 }
-        return 5
+        guard monthOfAnotherYear else { return 5 }
+        return ma % 12 == mb % 12 ? 5 : 6
     }
 
     /// How many distinct comparison vectors there are: patterns are below this.

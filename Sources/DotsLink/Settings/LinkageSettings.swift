@@ -3,8 +3,9 @@ import Foundation
 /// Everything that decides a linkage run, as data: saved with every run so it can be explained and repeated.
 /// Written and read as JSON (`dots link --settings FILE`; `dots link settings` prints the defaults).
 public struct LinkageSettings: Codable, Sendable, Equatable {
-    /// Format version of this settings file.
-    public var version = 1
+    /// Format version of this settings file. 2 adds the date of birth level "same month, another year"; a run saved
+    /// with version 1 is explained with version 1's levels.
+    public var version = 2
     /// Pairs are compared only if they agree on every field of at least one rule (fields: see `BlockingField`).
     public var blockingRules: [[BlockingField]] = [
         [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .firstName], [.dob, .surname], [.dobUnordered, .surname],
@@ -83,6 +84,7 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// Problems with these settings, in plain words (empty if none).
     public func problems() -> [String] {
         var out: [String] = []
+        if !(1...2).contains(version) { out.append("version: 1 or 2") }
         if blockingRules.isEmpty { out.append("blockingRules: give at least one rule") }
         for (i, r) in blockingRules.enumerated() where r.isEmpty || r.count > 4 {
             out.append("blockingRules[\(i)]: a rule has one to four fields")

@@ -63,7 +63,7 @@ public struct PoliceStreetCrimeReader {
                     "local_authority": authority[key.lsoa] ?? "", "crime_type": key.type.rawValue, "crimes": String(n),
                 ])
         }
-        if let latest = counts.keys.map(\.month).max().flatMap { YearMonth(iso: $0) } { out.period = .financialYear(containing: latest.firstDay) }
+        if let latest = counts.keys.map(\.month).max().flatMap({ YearMonth(iso: $0) }) { out.period = .financialYear(containing: latest.firstDay) }
         let left = [
             noLocation > 0 ? "\(noLocation) with no location" : nil,
             outside > 0 ? "\(outside) in \(outsideNames.count) local \(outsideNames.count == 1 ? "authority" : "authorities") outside the partnership" : nil,
