@@ -50,7 +50,7 @@ let package = Package(
             ],
             swiftSettings: swiftSettings),
         // The synthetic partnership generator.
-        .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake"], swiftSettings: swiftSettings),
+        .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake", "DotsGeography"], swiftSettings: swiftSettings),
         // Linking young people across agencies on pseudonymised data: pure, in memory.
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // Statistical disclosure control on counts, pure: a small linear programming solver, the interval audit and

@@ -104,4 +104,27 @@ struct SynthReturnsTests {
         #expect(out.summary.first?.contains("\(summary.crimes.noLocation) with no location, \(summary.crimes.outside) in 1 local authority outside") == true)
         #expect(out.period?.description == "2021-22")
     }
+
+    @Test("Synthetic data.police.uk stop and search: points drawn inside the districts are each placed back in one, every search accounted for")
+    func stopSearch() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-synth-returns-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        var c = config(defects: false)
+        c.children = 0
+        c.lookedAfter = 0
+        c.stopsPerMonth = 100
+        let summary = try SynthReturns(config: c).write(to: dir)
+        let files = try #require(try ReturnFolder.files(at: dir + "/stop-search"))
+        #expect(files.count == 12 && files.allSatisfy { $0.format == .policeStopAndSearchCSV })
+        let out = try ReturnFolder.read(files, la: nil)
+        #expect(out.issues.isEmpty, "\(out.issues.prefix(3))")
+        let rows = out.rows[.areaStops] ?? []
+        let searches = rows.reduce(0) { $0 + Int($1["searches"]!)! }
+        #expect(searches == summary.stops.counted && searches + summary.stops.noLocation + summary.stops.outside == 1_200)
+        #expect(rows.allSatisfy { Int($0["found"]!)! <= Int($0["searches"]!)! && Int($0["arrests"]!)! <= Int($0["searches"]!)! })
+        #expect(Set(rows.map { $0["local_authority"]! }).count == 9, "every district has searches")
+        #expect(
+            out.summary.first?.contains("\(summary.stops.noLocation) with no location, \(summary.stops.outside) outside the partnership's districts") == true)
+        #expect(out.period?.description == "2021-22")
+    }
 }

@@ -1,4 +1,5 @@
 import DotsCore
+import DotsGeography
 import Foundation
 
 /// A synthetic local authority's statutory returns, in the DfE's own formats: the CIN census XML and the SSDA903 CSV
@@ -25,6 +26,9 @@ public struct SynthReturns {
         /// Street-level crimes a month to write as data.police.uk's CSVs (one a month for the census year) into
         /// `street-crime/`; 0 for none.
         public var crimesPerMonth = 0
+        /// Stops and searches a month to write as data.police.uk's CSVs (one a month for the census year) into
+        /// `stop-search/`; 0 for none.
+        public var stopsPerMonth = 0
 
         public init() {}
     }
@@ -41,6 +45,8 @@ public struct SynthReturns {
         public var defects: [Defect] = []
         /// Street-level crimes written: in the partnership with a location, with none, and in other authorities.
         public var crimes = (counted: 0, noLocation: 0, outside: 0)
+        /// Stops and searches written, the same way.
+        public var stops = (counted: 0, noLocation: 0, outside: 0)
     }
 
     public let config: Config
@@ -70,6 +76,13 @@ public struct SynthReturns {
             for (name, text) in streetCrime(&summary) {
                 try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/street-crime/" + name))
                 summary.files.append("street-crime/" + name)
+            }
+        }
+        if config.stopsPerMonth > 0 {
+            try FileManager.default.createDirectory(atPath: root + "/stop-search", withIntermediateDirectories: true)
+            for (name, text) in try stopSearch(&summary) {
+                try Data(text.utf8).write(to: URL(fileURLWithPath: root + "/stop-search/" + name))
+                summary.files.append("stop-search/" + name)
             }
         }
         if config.defects {
@@ -248,6 +261,64 @@ public struct SynthReturns {
                     + "-2.\(rng.int(100_000...999_999)),52.\(rng.int(100_000...999_999)),On or near Invented Street,\(lsoa),\(area) \(String(format: "%03d", rng.int(1...150)))A,\(type),Under investigation,\n"
             }
             files.append(("\(month)-synthetic-street.csv", text))
+        }
+        return files
+    }
+
+    /// data.police.uk stop and search CSVs, one a month of the census year: invented searches at points drawn
+    /// inside the reference partnership's districts (from the ONS boundaries), at UK times written with their
+    /// offset from UTC as data.police.uk writes them; one in 20 with no point, one in 25 in Birmingham.
+    func stopSearch(_ summary: inout Summary) throws -> [(String, String)] {
+        var rng = SeededRandom(seed: config.seed, stream: 4)
+        let districts = try ReferenceBoundaries.districts().boundaries
+        let ages: [(String, Double)] = [("10-17", 0.4), ("18-24", 0.3), ("25-34", 0.15), ("over 34", 0.1), ("under 10", 0.01), ("", 0.04)]
+        let objects: [(String, Double)] = [
+            ("Controlled drugs", 0.6), ("Offensive weapons", 0.15), ("Stolen goods", 0.1), ("Article for use in theft", 0.05),
+            ("Evidence of offences under the Act", 0.05), ("Anything to threaten or harm anyone", 0.03), ("Firearms", 0.02),
+        ]
+        let outcomes: [(String, Double)] = [
+            ("A no further action disposal", 0.7), ("Arrest", 0.15), ("Community resolution", 0.1), ("Penalty Notice for Disorder", 0.05),
+        ]
+        var files: [(String, String)] = []
+        for m in 0..<12 {
+            let month = yearStart.yearMonth.adding(months: m)
+            var text =
+                "Type,Date,Part of a policing operation,Policing operation,Latitude,Longitude,Gender,Age range,Self-defined ethnicity,Officer-defined ethnicity,Legislation,Object of search,Outcome,Outcome linked to object of search,Removal of more than just outer clothing\n"
+            for i in 0..<config.stopsPerMonth {
+                let day = CalendarDate(year: month.year, month: month.month, day: rng.int(1...CalendarDate.daysIn(month: month.month, year: month.year)))!
+                let (hour, minute) = (rng.int(0...23), rng.int(0...59))
+                let instant = UKTime.instant(localDate: day, hour: hour, minute: minute)
+                let offset = UKTime.offset(at: instant) / 3600
+                let local = UKTime.localDate(of: instant)
+                let when = "\(local)T\(Digits.pad(hour, 2)):\(Digits.pad(minute, 2)):00+0\(offset):00"
+                let age = rng.weighted(ages)
+                let type = age.isEmpty ? "Vehicle search" : "Person search"
+                let object = rng.weighted(objects), outcome = rng.weighted(outcomes)
+                let found = outcome != "A no further action disposal" && rng.chance(0.6)
+                let point: String
+                if i % 20 == 19 {
+                    summary.stops.noLocation += 1
+                    point = ","
+                } else if i % 25 == 24 {
+                    summary.stops.outside += 1
+                    point = "52.48\(rng.int(1000...9999)),-1.89\(rng.int(1000...9999))"
+                } else {
+                    let d = rng.pick(districts)
+                    let box = d.box
+                    var p = Boundary.Point(longitude: box.min.longitude, latitude: box.min.latitude)
+                    repeat {
+                        p = Boundary.Point(
+                            longitude: box.min.longitude + rng.unit() * (box.max.longitude - box.min.longitude),
+                            latitude: box.min.latitude + rng.unit() * (box.max.latitude - box.min.latitude))
+                    } while !d.contains(p)
+                    summary.stops.counted += 1
+                    point = String(format: "%.6f,%.6f", p.latitude, p.longitude)
+                }
+                let gender = age.isEmpty ? "" : rng.pick(["Male", "Male", "Male", "Female"])
+                text +=
+                    "\(type),\(when),False,,\(point),\(gender),\(age),,,Misuse of Drugs Act 1971 (section 23),\(object),\(outcome),\(found ? "True" : "False"),False\n"
+            }
+            files.append(("\(month)-synthetic-stop-and-search.csv", text))
         }
         return files
     }

@@ -65,6 +65,7 @@ struct SynthReturnsCommand: AsyncParsableCommand {
     @Flag(help: "Give one child in 25 a break of a DfE rule, listed in defects.csv.") var defects = false
     @Flag(help: "Write the SSDA903 as the DfE's XML (EXPSSDA903) rather than CSV tables.") var ssda903XML = false
     @Option(help: "Street-level crimes a month to write as data.police.uk CSVs into street-crime/ (0 for none).") var crimesPerMonth = 0
+    @Option(help: "Stops and searches a month to write as data.police.uk CSVs into stop-search/ (0 for none).") var stopsPerMonth = 0
 
     func run() async throws {
         var c = SynthReturns.Config()
@@ -77,6 +78,7 @@ struct SynthReturnsCommand: AsyncParsableCommand {
         c.defects = defects
         c.ssda903XML = ssda903XML
         c.crimesPerMonth = crimesPerMonth
+        c.stopsPerMonth = stopsPerMonth
         let summary = try SynthReturns(config: c).write(to: out)
         for file in summary.files { print("  \(out)/\(file)") }
         if defects { print("  \(out)/defects.csv: \(summary.defects.count) seeded rule breaks") }
