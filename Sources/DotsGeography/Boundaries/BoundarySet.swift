@@ -7,18 +7,16 @@ public struct BoundarySet: Sendable {
     public let boundaries: [Boundary]
     /// The attribution the source's licence asks to be shown with anything drawn from it.
     public let attribution: String
-    private let boxes: [(min: Boundary.Point, max: Boundary.Point)]
 
     public init(_ boundaries: [Boundary], attribution: String) {
         self.boundaries = boundaries
         self.attribution = attribution
-        self.boxes = boundaries.map(\.box)
     }
 
     /// The area the point is in, or nil when it is in none of them.
     public func area(containing p: Boundary.Point) -> Boundary? {
-        for (i, b) in boundaries.enumerated() {
-            let box = boxes[i]
+        for b in boundaries {
+            let box = b.box
             guard p.longitude >= box.min.longitude, p.longitude <= box.max.longitude, p.latitude >= box.min.latitude, p.latitude <= box.max.latitude
             else { continue }
             if b.contains(p) { return b }

@@ -92,28 +92,12 @@ public struct PoliceStopSearchReader {
 
     /// The UK month a search happened in. data.police.uk writes the time with its offset from UTC
     /// (2025-07-01T00:30:00+01:00); a time written in UTC late on a summer month's last day is already the next month
-    /// in the UK, so the month is taken from UK civil time. A time with no offset is UK time as written.
+    /// in the UK, so the month is taken from UK civil time (intake's own date-time reading; a time with no offset is
+    /// UK time as written).
     static func ukMonth(_ text: String) -> YearMonth? {
-        let u = Array(text.utf8)
-        guard u.count >= 10, let date = CalendarDate(iso: String(decoding: u[0..<10], as: UTF8.self)) else { return nil }
-        guard u.count >= 19 else { return u.count == 10 ? YearMonth(year: date.year, month: date.month) : nil }
-        guard u[10] == 84 || u[10] == 32, let h = Digits.value(u, 11, 2), let m = Digits.value(u, 14, 2), let s = Digits.value(u, 17, 2), h < 24,
-            m < 60, s < 60
-        else { return nil }
-        var rest = Array(u[19...])
-        // Fractions of a second, if any.
-        if rest.first == 46 { rest = Array(rest.drop { $0 == 46 || (48...57).contains($0) }) }
-        let wall = Instant(utcDate: date, hour: h, minute: m, second: s)
-        let offset: Int
-        switch rest.count {
-        case 0: return YearMonth(year: date.year, month: date.month)
-        case 1 where rest[0] == 90: offset = 0
-        case 6 where (rest[0] == 43 || rest[0] == 45) && rest[3] == 58:
-            guard let oh = Digits.value(rest, 1, 2), let om = Digits.value(rest, 4, 2) else { return nil }
-            offset = (rest[0] == 43 ? 1 : -1) * (oh * 3600 + om * 60)
-        default: return nil
-        }
-        let uk = UKTime.localDate(of: Instant(seconds: wall.seconds - Int64(offset)))
+        let bytes = Array(text.utf8)
+        guard let instant = bytes.withUnsafeBufferPointer({ FieldChecker.parseDateTime($0, 0, $0.count) }) else { return nil }
+        let uk = UKTime.localDate(of: instant)
         return YearMonth(year: uk.year, month: uk.month)
     }
 }

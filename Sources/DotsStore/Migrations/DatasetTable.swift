@@ -15,6 +15,14 @@ enum DatasetTable {
         try await db.raw("CREATE INDEX \(ident: dataset.rawValue + "_submission") ON \(ident: dataset.rawValue) (submission_id)").run()
     }
 
+    /// Indexes a dataset's event ids by agency: a later return's or list's copy of a row replaces the earlier
+    /// (`HubStore.accept`), which looks them up by id.
+    static func indexEvents(_ dataset: Dataset, on db: any SQLDatabase) async throws {
+        try await db.raw(
+            "CREATE INDEX \(ident: dataset.rawValue + "_event") ON \(ident: dataset.rawValue) (agency_id, \(ident: dataset.schema.primaryKey))"
+        ).run()
+    }
+
     /// Adds the people columns a schema version brought (each optional, so older rows read blank).
     static func addPeopleColumns(since version: Int, on db: any SQLDatabase, engine: SQLEngine) async throws {
         for field in Dataset.people.schema.fields where field.sinceVersion == version {

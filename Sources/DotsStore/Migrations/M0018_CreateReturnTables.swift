@@ -15,9 +15,7 @@ struct M0018_CreateReturnTables: AsyncMigration {
         let engine = SQLEngine(db)
         for dataset in Dataset.returns {
             try await DatasetTable.create(dataset, on: db, engine: engine)
-            try await db.raw(
-                "CREATE INDEX \(ident: dataset.rawValue + "_event") ON \(ident: dataset.rawValue) (agency_id, \(ident: dataset.schema.primaryKey))"
-            ).run()
+            try await DatasetTable.indexEvents(dataset, on: db)
         }
     }
 
