@@ -1,4 +1,5 @@
 import DotsCore
+import DotsIntake
 import Foundation
 import Testing
 
@@ -6,6 +7,8 @@ import Testing
 
 @Suite("Identifier noise: every error kind, checked by hand, and the hard profile's rates")
 struct CorruptionTests {
+    static let standardDigest = "d4c21f29b29a29f964426c42c7920edb0b3dd5d727c551bd566e0b6f8ba8ea66"
+
     @Test("Edits as typed: substitution, insertion, deletion and transposition, the first letter kept and case followed")
     func edits() {
         #expect(Corruption.edit("Harriet", .substitution, at: 2, letter: "e") == "Haeriet")
@@ -105,6 +108,19 @@ struct CorruptionTests {
         for k in ["nameEdit", "ocr", "phonetic", "namesSwapped", "surnameShortened", "surnameHyphenated", "dobDigit", "dobYearOff", "missingName"] {
             #expect(s.noise[k] == nil, "\(k)")
         }
+        // Every extract byte for byte as before the hard kinds existed: the digest was checked equal to the files
+        // written by `dots synth --people 600 --seed 7` built from the commit before them (978613e).
+        var config7 = SynthConfig()
+        config7.people = 600
+        config7.seed = 7
+        let dir7 = FileManager.default.temporaryDirectory.appendingPathComponent("dots-synth-std7-\(UUID().uuidString)").path
+        defer { try? FileManager.default.removeItem(atPath: dir7) }
+        _ = try SynthGenerator(config: config7).run(output: dir7)
+        var all: [UInt8] = []
+        let names = (FileManager.default.enumerator(atPath: dir7)?.allObjects as? [String] ?? []).filter { $0.hasSuffix(".csv") }.sorted()
+        for name in names { all += Array(name.utf8) + [UInt8](try Data(contentsOf: URL(fileURLWithPath: dir7 + "/" + name))) }
+        #expect(names.count > 15)
+        #expect(SubmissionSource.sha256(all) == Self.standardDigest, "\(SubmissionSource.sha256(all))")
         let old = #"{"nameTypo":0.03,"nickname":0.08,"swappedDayMonth":0.02,"surnameChange":0.03,"moved":0.08,"duplicateRecord":0.01}"#
         #expect(try JSONDecoder().decode(NoiseRates.self, from: Data(old.utf8)) == .standard)
     }
