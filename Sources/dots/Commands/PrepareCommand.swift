@@ -12,7 +12,7 @@ struct PrepareCommand: AsyncParsableCommand {
 
     @Argument(
         help:
-            "The agency's extract: a folder of CSVs (people.csv, missing_episodes.csv, …) or one CSV; or a local authority's statutory returns (CIN census XML, SSDA903 CSV tables), read as they are."
+            "The agency's extract: a folder of CSVs (people.csv, missing_episodes.csv, …) or one CSV; or, read as they are, a local authority's statutory returns (CIN census XML, SSDA903 CSV tables or XML, Ofsted's Annex A workbook) or a force's data.police.uk street-level crime and stop and search CSVs (docs/returns.md)."
     )
     var input: String
     @Option(help: "The agency's id (see `dots partnership show`).") var agency: String
@@ -29,7 +29,7 @@ struct PrepareCommand: AsyncParsableCommand {
     var peopleFrom: String?
     @Option(
         help:
-            "For statutory returns that do not name their local authority (the SSDA903 CSV tables): its three-digit DfE code, which prefixes every child's id."
+            "For statutory returns that do not name their local authority (the SSDA903 CSV tables, Annex A): its three-digit DfE code, which prefixes every child's id."
     )
     var laCode: String?
 
