@@ -115,7 +115,9 @@ let package = Package(
         // Shared by the test targets: both store engines, fixtures. Never shipped.
         .target(name: "DotsTestSupport", dependencies: ["DotsStore", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsCoreTests", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsGeographyTests", dependencies: ["DotsGeography", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(
+            name: "DotsGeographyTests", dependencies: ["DotsGeography", "DotsCore", .product(name: "Crypto", package: "swift-crypto")],
+            swiftSettings: swiftSettings),
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsPrepareTests",
