@@ -53,6 +53,8 @@ let package = Package(
         .target(name: "DotsSynth", dependencies: ["DotsCore", "DotsIntake", "DotsGeography"], swiftSettings: swiftSettings),
         // Linking young people across agencies on pseudonymised data: pure, in memory.
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        // A young person's journey across agencies: one timeline, critical moments and the responses to them. Pure.
+        .target(name: "DotsJourney", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // Statistical disclosure control on counts, pure: a small linear programming solver, the interval audit and
         // linked cell suppression. Optimised even in debug builds: it runs inside every framework recomputation,
         // and the tests and the demo run debug builds.
@@ -90,7 +92,7 @@ let package = Package(
             name: "DotsApp",
             dependencies: [
                 "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance", "DotsVoice",
-                .product(name: "Crypto", package: "swift-crypto"),
+                "DotsJourney", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         // bcrypt as the use cases' `PasswordHasher` (Vapor ships the maintained implementation).
@@ -100,7 +102,7 @@ let package = Package(
         .target(
             name: "DotsWeb",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsApp",
+                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsJourney", "DotsApp",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings),
@@ -128,6 +130,7 @@ let package = Package(
             swiftSettings: swiftSettings),
         .testTarget(name: "DotsVoiceTests", dependencies: ["DotsVoice", "DotsGovernance", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsJourneyTests", dependencies: ["DotsJourney", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -136,7 +139,7 @@ let package = Package(
             name: "DotsAppTests",
             dependencies: [
                 "DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework", "DotsVoice",
-                "DotsPrepare",
+                "DotsPrepare", "DotsJourney",
             ],
             swiftSettings: swiftSettings),
         .testTarget(

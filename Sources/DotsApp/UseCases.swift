@@ -18,6 +18,8 @@ public struct UseCases: Sendable {
     public let reports: ReportService
     /// The voice of children, young people and families: codes and forms, records, alerts, themes, quotes.
     public let voice: VoiceService
+    /// A young person's journey across agencies, for operational roles, every view audited with its purpose.
+    public let journeys: JourneyService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -30,5 +32,6 @@ public struct UseCases: Sendable {
         submissions = SubmissionService(store: store, clock: clock, refresher: refresher)
         reports = ReportService(store: store, spec: spec, clock: clock, results: framework)
         voice = VoiceService(store: store, spec: spec, clock: clock, refresher: refresher)
+        journeys = JourneyService(store: store, clock: clock)
     }
 }

@@ -241,19 +241,20 @@ VOICE_CODE = {"/voice/coding", "/voice/agreement", "/voice/codebook"}
 VOICE_MANAGE = {"/voice/quotes", "/voice/said-did/new"}
 VOICE_RECORD = {"/voice/records/new"}
 VOICE_SETTINGS = {"/voice/settings"}
+JOURNEYS = {"/journeys"}
 METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
 PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
                                      "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new",
                                      "/admin/accounts", "/admin/accounts/new", "/framework/commentary"}
-               | VOICE_READ | VOICE_CODE | VOICE_MANAGE | VOICE_RECORD | VOICE_SETTINGS)
+               | VOICE_READ | VOICE_CODE | VOICE_MANAGE | VOICE_RECORD | VOICE_SETTINGS | JOURNEYS)
 ALLOWED = {
-    "admin": set(PAGES) - VOICE_RECORD,
+    "admin": set(PAGES) - VOICE_RECORD - JOURNEYS,
     "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new", "/admin/accounts", "/admin/accounts/new"}
-               - VOICE_RECORD - VOICE_SETTINGS,
+               - VOICE_RECORD - VOICE_SETTINGS - JOURNEYS,
     "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new", "/framework/commentary"} - VOICE_CODE - VOICE_MANAGE
                    - VOICE_SETTINGS,
     "strategic-lead": FRAMEWORK | METHOD,
-    "practitioner": FRAMEWORK | VOICE_READ | VOICE_CODE | VOICE_RECORD,
+    "practitioner": FRAMEWORK | VOICE_READ | VOICE_CODE | VOICE_RECORD | JOURNEYS,
 }
 
 
@@ -752,3 +753,45 @@ def test_a_quote_waits_for_consent_scan_and_approval(browser):
     assert browser.find_elements(By.CSS_SELECTOR, "blockquote.dots-quote"), "approved quotes are on the summary"
     assert "Kayleigh helped me" not in browser.page_source
     assert "You said" in browser.page_source and "We did" in browser.page_source
+
+
+def open_journey(driver, kind, person_id, purpose="mace-meeting"):
+    visit(driver, "/journeys")
+    driver.find_element(By.CSS_SELECTOR, f"input[name='kind'][value='{kind}']").click()
+    driver.find_element(By.ID, "id").send_keys(person_id)
+    driver.find_element(By.CSS_SELECTOR, f"input[name='purpose'][value='{purpose}']").click()
+    follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/journeys'] button[type='submit']"))
+
+
+def test_practitioner_reads_a_journey_and_the_data_lead_sees_who_looked(browser):
+    sign_in(browser, "practitioner")
+    assert "Young people" in nav_links(browser)
+    visit(browser, "/journeys")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/journeys'] button[type='submit']"))
+    assert "There is a problem" in browser.page_source and "Say why you are looking" in browser.page_source
+    check_accessibility(browser)
+    open_journey(browser, "agency", "NO-SUCH-ID")
+    assert "No young person your agency holds has that id" in browser.page_source
+    # Young people social care screened: look for one with a critical moment whom the police also hold.
+    screened = [row["person_id"] for row in csv.DictReader(open(WORK / "demo/packages/staffs-csc/ce_screenings.csv", encoding="utf-8"))]
+    found = None
+    for person in list(dict.fromkeys(screened))[:40]:
+        open_journey(browser, "agency", person)
+        if "Critical moment:" in browser.page_source and "Staffordshire Police" in browser.page_source:
+            found = person
+            break
+    assert found, "a screened young person with a critical moment whom the police hold"
+    check_accessibility(browser)
+    assert f"Their id in Staffordshire County Council" in browser.page_source and found in browser.page_source
+    assert "Next multi-agency response" in browser.page_source or "No multi-agency response is recorded after this" in browser.page_source
+    assert "Who has looked at this journey" not in browser.page_source, "practitioners do not see who else looked"
+    partnership_id = h1(browser)
+    assert partnership_id.startswith("DP-")
+    browser.delete_all_cookies()
+    sign_in(browser, "agency-lead")
+    open_journey(browser, "partnership", partnership_id, purpose="strategy-discussion")
+    assert h1(browser) == partnership_id
+    check_accessibility(browser)
+    viewers = browser.find_element(By.XPATH, "//h2[text()='Who has looked at this journey']/following-sibling::table").text
+    assert "Browser practitioner" in viewers and "Preparing for or recording a MACE meeting" in viewers
+    assert found not in browser.page_source, "social care's own id is not shown to the police"

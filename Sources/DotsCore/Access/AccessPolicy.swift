@@ -46,6 +46,11 @@ public enum Permission: String, CaseIterable, Sendable {
     case manageVoice
     /// A partnership's voice settings: what someone who feels unsafe is told, retention, the fewest for a quote.
     case voiceSettings
+    /// A young person's journey across agencies, for a stated purpose, every view audited: operational roles
+    /// only, and only young people the caller's agency holds (a MACE practitioner: or who have been to MACE).
+    case viewJourneys
+    /// Who has viewed a young person's journey: agency data leads, for young people their agency holds.
+    case seeJourneyViewers
 }
 
 public struct AccessPolicy: Sendable {
@@ -68,6 +73,9 @@ public struct AccessPolicy: Sendable {
         case .codeVoice: role == .practitioner || role == .analyst || role == .admin
         case .manageVoice: role == .admin || role == .analyst
         case .voiceSettings: role == .admin
+        // Person-level records are for people working with the young person, never for planning or analysis.
+        case .viewJourneys: role == .practitioner || role == .agencyLead
+        case .seeJourneyViewers: role == .agencyLead
         }
     }
 

@@ -121,6 +121,8 @@ enum Stylesheet {
         .dots-inset{border-left:10px solid var(--border);padding:10px 15px;margin:20px 0}
         .dots-timeline{list-style:none;padding:0;border-left:5px solid var(--brand);margin-left:5px}
         .dots-timeline li{padding:0 0 15px 15px}
+        .dots-timeline li.dots-timeline__critical{border-left:5px solid #d4351c;margin-left:-5px}
+        .dots-timeline h3{margin:0 0 5px}
         @media print{.dots-header,.dots-footer,.dots-phase-banner,.dots-back-link,.dots-skip-link,.dots-no-print{display:none!important}body{font-size:11pt}.dots-table th,.dots-table td{padding:4px 8px 4px 0}a{color:var(--text);text-decoration:none}}
         .dots-charts{display:flex;flex-wrap:wrap;gap:20px}
         .dots-chart-figure{margin:0 0 20px;flex:1 1 300px;min-width:0;position:relative}

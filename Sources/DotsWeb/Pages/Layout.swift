@@ -14,6 +14,7 @@ struct Layout {
             nav.append(("/framework", "Framework", "framework"))
             nav.append(("/reports", "Reports", "reports"))
             nav.append(("/voice", "Voice", "voice"))
+            if AccessPolicy.allows(user.role, .viewJourneys) { nav.append(("/journeys", "Young people", "journeys")) }
             if AccessPolicy.allows(user.role, .viewSubmissions) {
                 nav.append(("/submissions", "Submissions", "submissions"))
                 nav.append(("/quality", "Data quality", "quality"))

@@ -32,6 +32,7 @@ public enum WebApp {
         AccountRoutes(context: context).register(app)
         YourSayRoutes(context: context).register(app)
         VoiceRoutes(context: context).register(app)
+        JourneyRoutes(context: context).register(app)
     }
 }
 

@@ -1,0 +1,70 @@
+import DotsCore
+import DotsFramework
+import SQLKit
+
+extension HubStore {
+    /// The partnership person id the latest linkage run gave one agency's record, nil when it has none.
+    public func partnershipPersonID(agency: String, person: String) async throws -> String? {
+        try await sql.select().column("partnership_person_id").from("person_links").where("agency_id", .equal, agency)
+            .where("person_id", .equal, person).first()?.decode(column: "partnership_person_id", as: String.self)
+    }
+
+    /// Every current record the latest linkage run placed in one young person, as (agency, person id).
+    public func records(ofPartnershipPerson id: String) async throws -> [(agency: String, person: String)] {
+        try await sql.select().columns("agency_id", "person_id").from("person_links").where("partnership_person_id", .equal, id)
+            .orderBy("agency_id").orderBy("person_id").all()
+            .map { (try $0.decode(column: "agency_id", as: String.self), try $0.decode(column: "person_id", as: String.self)) }
+    }
+
+    /// Every row about these records, in every dataset about people (people itself included), each value as text
+    /// (`RecordRow`): dates `YYYY-MM-DD`, date-times UTC, yes/no `Y`/`N`, on both engines.
+    public func recordRows(of records: [(agency: String, person: String)]) async throws -> [RecordRow] {
+        let byAgency = Dictionary(grouping: records, by: \.agency).mapValues { $0.map(\.person) }
+        var out: [RecordRow] = []
+        for dataset in Dataset.allCases where dataset.isAboutPeople {
+            let schema = dataset.schema
+            guard let personColumn = dataset == .people ? "person_id" : schema.personKey else { continue }
+            for (agency, persons) in byAgency.sorted(by: { $0.key < $1.key }) {
+                var q = sql.select().column("submission_id")
+                for field in schema.fields {
+                    q = q.column(SQLRaw(textExpression(field)), as: field.name)
+                }
+                let rows = try await q.from(dataset.rawValue).where("agency_id", .equal, agency).where(personColumn, .in, persons).all()
+                for row in rows {
+                    var values: [String: String] = [:]
+                    for field in schema.fields {
+                        if let v = try row.decode(column: field.name, as: String?.self), !v.isEmpty { values[field.name] = v }
+                    }
+                    out.append(
+                        RecordRow(dataset: dataset, agencyID: agency, submissionID: try row.decode(column: "submission_id", as: String.self), values: values))
+                }
+            }
+        }
+        return out
+    }
+
+    /// A column read as the text `RecordRow` holds, the same on both engines.
+    func textExpression(_ field: FieldSpec) -> String {
+        let c = "\"\(field.name)\""
+        switch field.type {
+        case .date: return engine.dateText(c)
+        case .dateTime: return engine.timestampText(c)
+        case .boolean:
+            return engine == .postgres ? "CASE WHEN \(c) THEN 'Y' WHEN NOT \(c) THEN 'N' END" : "CASE \(c) WHEN 1 THEN 'Y' WHEN 0 THEN 'N' END"
+        case .integer: return "CAST(\(c) AS TEXT)"
+        default: return c
+        }
+    }
+
+    /// Audit records of one action on one target, newest first: who has viewed a young person's records.
+    public func auditEvents(action: String, target: String, limit: Int = 100) async throws -> [AuditEvent] {
+        try await sql.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
+            .from("audit_events").where("action", .equal, action).where("target", .equal, target).orderBy("seq", .descending).limit(limit).all()
+            .map { row in
+                AuditEvent(
+                    at: Instant(iso: try row.decode(column: "at_text", as: String.self))!, accountID: try row.decode(column: "account_id", as: String?.self),
+                    action: try row.decode(column: "action", as: String.self), target: try row.decode(column: "target", as: String.self),
+                    detail: try row.decode(column: "detail", as: String?.self))
+            }
+    }
+}
