@@ -102,7 +102,7 @@ let package = Package(
         .target(
             name: "DotsWeb",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsJourney", "DotsApp",
+                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsJourney", "DotsGeography", "DotsApp",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings),

@@ -79,3 +79,52 @@ struct BoundaryTests {
         }
     }
 }
+
+@Suite("Drawing boundaries: the projection and SVG paths")
+struct MapProjectionTests {
+    typealias P = Boundary.Point
+
+    @Test("At the equator a degree is a degree: a 2 × 1 box about it fills 200 × 100, north up; rings close and holes stay")
+    func equator() {
+        let b = Boundary(
+            code: "A", name: "A",
+            polygons: [
+                [[P(longitude: 0, latitude: -0.5), P(longitude: 2, latitude: -0.5), P(longitude: 2, latitude: 0.5), P(longitude: 0, latitude: 0.5)]]
+            ])
+        let m = MapProjection(fitting: [b], width: 200)
+        #expect(m.height == 100)
+        #expect(m.project(P(longitude: 0, latitude: 0.5)) == (0, 0))
+        #expect(m.project(P(longitude: 2, latitude: -0.5)) == (200, 100))
+        #expect(m.path(b) == "M0,100L200,100L200,0L0,0Z")
+    }
+
+    @Test("At 60° north a degree of longitude is half a degree of latitude; points that round together are drawn once")
+    func north() {
+        let b = Boundary(
+            code: "B", name: "B",
+            polygons: [
+                [
+                    [P(longitude: 0, latitude: 59), P(longitude: 2, latitude: 59), P(longitude: 2, latitude: 61), P(longitude: 2.000_001, latitude: 61)],
+                    [P(longitude: 0.5, latitude: 59.5), P(longitude: 1, latitude: 59.5), P(longitude: 1, latitude: 60)],
+                ]
+            ])
+        let m = MapProjection(fitting: [b], width: 100)
+        // cos 60° = 0.5: 2 degrees east span 1 degree's width, so the box is 100 wide and 200 high.
+        #expect(abs(m.height - 200) < 1e-3, "the stray point just east widens the box by a millionth of a degree")
+        #expect(m.path(b) == "M0,200L100,200L100,0ZM25,150L50,150L50,100Z")
+    }
+
+    @Test("The reference districts draw as nine paths inside the drawing")
+    func districts() throws {
+        let set = try ReferenceBoundaries.districts()
+        let m = MapProjection(fitting: set.boundaries, width: 480)
+        #expect(set.boundaries.count == 9)
+        #expect(m.height > 480 && m.height < 960, "Staffordshire and Stoke are taller than wide")
+        for b in set.boundaries {
+            let path = m.path(b)
+            #expect(path.hasPrefix("M") && path.hasSuffix("Z"))
+            let numbers = path.split { "MLZ,".contains($0) }.compactMap { Double($0) }
+            #expect(numbers.allSatisfy { $0 >= -0.05 && $0 <= max(480, m.height) + 0.05 })
+        }
+    }
+}

@@ -31,6 +31,9 @@ public actor FrameworkResults {
         public let report: FrameworkReport
         /// Whether the figures are exact (analysts, admins) or published.
         public let exact: Bool
+        /// The published (disclosure-controlled) figures, whoever reads: what maps draw, since a map is made to be
+        /// shown around. The same as `report` for readers without exact figures.
+        public let published: FrameworkReport
         /// The submissions the run used.
         public let submissions: [SubmissionRecord]
         /// Whether the reader may open the data quality review behind the figures' caveats.
@@ -49,8 +52,10 @@ public actor FrameworkResults {
         try caller.require(.viewFramework)
         let exact = caller.can(.exactFigures)
         guard let report = try await report(exact: exact) else { return nil }
+        let published = exact ? try await self.report(exact: false) ?? report : report
         return Reading(
-            report: report, exact: exact, submissions: try await submissions(of: report.run), opensQualityReview: caller.can(.viewSubmissions),
+            report: report, exact: exact, published: published, submissions: try await submissions(of: report.run),
+            opensQualityReview: caller.can(.viewSubmissions),
             pending: try await pending(), mayRecompute: caller.can(.recomputeFramework), dataGaps: try await dataGaps())
     }
 

@@ -86,6 +86,7 @@ enum Stylesheet {
         .dots-indicator__meta{font-size:1rem;color:var(--secondary)}
         .dots-chart{max-width:100%;height:auto;display:block;margin-bottom:10px}
         .dots-chart text{font-family:inherit;font-size:13px;fill:var(--text)}
+        .dots-chart text.dots-map__credit{font-size:11px}
         details.dots-details summary{color:var(--link);cursor:pointer;text-decoration:underline;margin-bottom:10px}
         .dots-pagination ul{display:flex;flex-wrap:wrap;gap:20px;list-style:none;padding:0}
         .dots-pagination a[aria-current]{font-weight:700;text-decoration:none;color:var(--text)}

@@ -1,6 +1,7 @@
 import DotsApp
 import DotsCore
 import DotsFramework
+import DotsGeography
 import Foundation
 
 /// One indicator: definition, numerator and denominator, trend (chart and table), breakdowns for the latest
@@ -16,6 +17,8 @@ struct IndicatorPage {
     /// Whether the reader may open the data quality review. Every reader sees the caveats (they qualify the
     /// figures, and are agency-level measures, never about a child); only those the review is open to get the link.
     var linksQualityReview = false
+    /// The published figures, which the district map draws whoever reads (analysts' tables stay exact).
+    var published: FrameworkReport? = nil
 
     /// Which submissions of the dataset the figures rest on.
     var provenance: String {
@@ -123,6 +126,7 @@ struct IndicatorPage {
             out += "<h2>Breakdowns for \(latest.cell.period)</h2>"
             for b in ind.breakdowns.map(\.rawValue) where breakdowns[b] != nil {
                 let cells = breakdowns[b]!.filter { $0.cell.stat == "value" || $0.cell.stat == "p50" }
+                if b == Breakdown.district.rawValue { out += districtMap(period: latest.cell.period, unit: unit) }
                 out += table(
                     caption: b.replacingOccurrences(of: "-", with: " ").capitalizedFirst, first: "Group", cells,
                     label: { Formatting.groupName(b, $0.cell.group) }, unit: unit)
@@ -154,6 +158,31 @@ struct IndicatorPage {
             <p class="dots-body-s">\(Formatting.symbolsNote)</p>
             """
         return out
+    }
+
+    /// The district breakdown as a map, from the published figures: a hidden count is hatched, never shaded, for
+    /// every reader. The table after it gives the figures (exact ones to analysts).
+    func districtMap(period: String, unit: String) -> HTML {
+        guard let boundaries = DistrictMap.reference else { return "" }
+        let source = published ?? report
+        let cells = (source.cellsByIndicator[indicator.id] ?? []).filter {
+            $0.cell.scope == filter.scope && $0.cell.period == period && $0.cell.breakdown == Breakdown.district.rawValue
+                && ($0.cell.stat == "value" || $0.cell.stat == "p50")
+        }
+        guard !cells.isEmpty else { return "" }
+        var shades: [String: DistrictMap.Shade] = [:]
+        for c in cells {
+            let v = Double(c.value)
+            let hidden = v == nil && c.suppression != nil
+            shades[c.cell.group] = .init(
+                value: v, text: v == nil ? (hidden ? "hidden to protect small numbers" : "no figure") : Formatting.value(c, unit: unit), hidden: hidden)
+        }
+        let map = DistrictMap(
+            title: "\(indicator.title) by district, \(period)", boundaries: boundaries, shades: shades, format: { Formatting.number($0) + unit })
+        return """
+            <figure class="dots-chart-figure">\(map.svg(id: "district-map"))
+            <figcaption class="dots-body-s">\(indicator.title) by district, \(period), as published\(exact ? " (the table below is exact)" : ""). \(boundaries.attribution).</figcaption></figure>
+            """
     }
 
     func table(caption: String, first: String, _ cells: [PublishedCell], label: (PublishedCell) -> String, unit: String) -> HTML {

@@ -181,7 +181,7 @@ struct PageRoutes {
         let used = reading.submissions.filter { $0.dataset == ind.dataset }
         let view = IndicatorPage(
             report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used,
-            linksQualityReview: linksQuality)
+            linksQualityReview: linksQuality, published: reading.published)
         if wantsCSV {
             return Response(
                 status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],

@@ -1,0 +1,61 @@
+import DotsApp
+import DotsCore
+import DotsStore
+import DotsTestSupport
+import Foundation
+import Testing
+import VaporTesting
+
+@testable import DotsWeb
+
+@Suite("District maps: published figures only, hatched where hidden, ONS attribution on every map")
+struct DistrictMapTests {
+    @Test("Shading steps are equal from the smallest shown value to the largest; fewer when fewer values differ")
+    func bins() {
+        let b = DistrictMap.bins([2, 4, 6, 8, 10, 12])
+        #expect(b == [2...4, 4...6, 6...8, 8...10, 10...12])
+        #expect(DistrictMap.bin(4, in: b) == 0 && DistrictMap.bin(4.1, in: b) == 1 && DistrictMap.bin(12, in: b) == 4)
+        #expect(DistrictMap.bins([5, 5]) == [5...5])
+        #expect(DistrictMap.bins([1, 3]) == [1...2, 2...3])
+        #expect(DistrictMap.bins([]).isEmpty)
+        #expect(DistrictMap.wrap("aa bb cc dd", width: 5) == ["aa bb", "cc dd"])
+    }
+
+    /// Each district's `<title>` on the map: "Name: figure".
+    static func mapTitles(_ page: String) -> [String] {
+        guard let start = page.range(of: "<svg class=\"dots-chart dots-map\""), let end = page.range(of: "</svg>", range: start.upperBound..<page.endIndex)
+        else { return [] }
+        return page[start.lowerBound..<end.lowerBound].components(separatedBy: "<path ").dropFirst().compactMap { part in
+            part.range(of: "<title>").flatMap { t in
+                part.range(of: "</title>", range: t.upperBound..<part.endIndex).map { String(part[t.upperBound..<$0.lowerBound]) }
+            }
+        }
+    }
+
+    @Test(
+        "Every reader sees the same map of the published figures: an analyst's exact table does not unhide a district on the map",
+        arguments: StoreKind.available)
+    func publishedOnly(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await AccessTests.fixture(store)
+            try await WebFixture.withApp(store) { app in
+                var board = WebTestClient(app)
+                _ = try await board.signIn("strategic-lead@example.org", WebFixture.password)
+                var analyst = WebTestClient(app)
+                _ = try await analyst.signIn("analyst@example.org", WebFixture.password)
+                var hiddenSeen = 0
+                for id in ["ce-cohort", "missing-episodes", "missing-children", "police-ce-incidents", "county-lines-incidents", "rhi-completed-72h"] {
+                    let boards = try await board.send(.GET, "/framework/indicators/\(id)").body.string
+                    let analysts = try await analyst.send(.GET, "/framework/indicators/\(id)").body.string
+                    let titles = Self.mapTitles(boards)
+                    guard !titles.isEmpty else { continue }
+                    #expect(titles.count == 9, "\(id): the nine districts")
+                    #expect(Self.mapTitles(analysts) == titles, "\(id): the analyst's map is the published one")
+                    #expect(boards.contains("Office for National Statistics licensed under the Open Government Licence"))
+                    hiddenSeen += titles.filter { $0.hasSuffix(": hidden to protect small numbers") }.count
+                }
+                #expect(hiddenSeen > 0, "the fixture has districts too small to show, so the test can fail")
+            }
+        }
+    }
+}
