@@ -20,6 +20,8 @@ public struct UseCases: Sendable {
     public let voice: VoiceService
     /// A young person's journey across agencies, for operational roles, every view audited with its purpose.
     public let journeys: JourneyService
+    /// The places around young people: the police's open data by district, as published.
+    public let places: PlacesService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -33,5 +35,6 @@ public struct UseCases: Sendable {
         reports = ReportService(store: store, spec: spec, clock: clock, results: framework)
         voice = VoiceService(store: store, spec: spec, clock: clock, refresher: refresher)
         journeys = JourneyService(store: store, clock: clock)
+        places = PlacesService(store: store, spec: spec)
     }
 }

@@ -233,7 +233,7 @@ def test_data_quality_pages(browser):
     check_accessibility(browser)
 
 
-FRAMEWORK = {"/framework", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
+FRAMEWORK = {"/framework", "/framework/places", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
              "/reports", "/voice", "/voice/summary?partnership=joint-ce"}
 # Voice: words as written for the recording agency, de-identified for analysts; coding, quotes, settings.
 VOICE_READ = {"/voice/records"}
@@ -795,3 +795,24 @@ def test_practitioner_reads_a_journey_and_the_data_lead_sees_who_looked(browser)
     viewers = browser.find_element(By.XPATH, "//h2[text()='Who has looked at this journey']/following-sibling::table").text
     assert "Browser practitioner" in viewers and "Preparing for or recording a MACE meeting" in viewers
     assert found not in browser.page_source, "social care's own id is not shown to the police"
+
+
+def test_analyst_sees_district_maps_with_their_attribution(browser):
+    sign_in(browser, "analyst")
+    visit(browser, "/framework/indicators/missing-episodes")
+    maps = browser.find_elements(By.CSS_SELECTOR, "svg.dots-map")
+    assert len(maps) == 1, "the district breakdown is drawn as a map"
+    assert len(maps[0].find_elements(By.TAG_NAME, "path")) == 9, "the nine districts"
+    assert "Office for National Statistics" in maps[0].get_attribute("innerHTML"), "attribution on the map itself"
+    visit(browser, "/framework")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Places around young people: crime and stop and search by district, with maps"))
+    check_accessibility(browser)
+    assert h1(browser) == "Places around young people"
+    Select(browser.find_element(By.ID, "type")).select_by_visible_text("Possession of weapons")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/framework/places'] button"))
+    assert "Possession of weapons by district" in browser.page_source
+    maps = browser.find_elements(By.CSS_SELECTOR, "svg.dots-map")
+    assert len(maps) == 2, "street crime and stop and search"
+    for m in maps:
+        assert "Contains OS data" in m.get_attribute("innerHTML")
+    assert "never a young person" in browser.page_source

@@ -142,6 +142,26 @@ struct ReturnIngestTests {
             #expect(children.first?["n"] == "2")
             let profile = try await store.frameworkProfile()
             #expect(profile.datasets[.areaCrime] == nil && profile.datasets[.areaStops] == nil)
+
+            // The places page's figures, worked from the README's table: exact with no threshold, then as published.
+            var open = try FrameworkService.load()
+            open.disclosure.base.threshold = 0
+            let caller = Caller(accountID: "b", name: "Board", role: .strategicLead, agencyID: nil, channel: .page)
+            let exact = try await PlacesService(store: store, spec: open).context(by: caller)
+            #expect(exact.crimeMonths.map { "\($0.first) \($0.last)" } == "2025-04-01 2025-05-01")
+            #expect(exact.stopMonths.map { "\($0.first) \($0.last)" } == "2025-04-01 2025-05-01")
+            let by = Dictionary(uniqueKeysWithValues: exact.districts.map { ($0.area.name, $0) })
+            #expect(by["Stoke-on-Trent"]!.crimes.filter { $0.value.shown != 0 }.mapValues(\.shown) == [.drugs: 3, .antiSocialBehaviour: 1])
+            #expect(by["Stafford"]!.crimes.filter { $0.value.shown != 0 }.mapValues(\.shown) == [.violentCrime: 1, .possessionOfWeapons: 1])
+            #expect(by["Tamworth"]!.crimes.values.allSatisfy { $0.shown == 0 })
+            let stoke = by["Stoke-on-Trent"]!, stafford = by["Stafford"]!, tamworth = by["Tamworth"]!
+            #expect([stoke.childSearches, stoke.childFound, stoke.childArrests, stoke.searches].map(\.shown) == [3, 2, 2, 3])
+            #expect([stafford.childSearches, stafford.searches].map(\.shown) == [0, 2])
+            #expect([tamworth.childSearches, tamworth.searches].map(\.shown) == [0, 1])
+            let published = try await PlacesService(store: store, spec: try FrameworkService.load()).context(by: caller)
+            let stokeShown = published.districts.first { $0.area.name == "Stoke-on-Trent" }!
+            #expect(stokeShown.crimes[.drugs]!.text == "c" && stokeShown.crimes[.burglary]!.text == "0", "1 to 5 hidden; a true zero shown")
+            #expect(stokeShown.childSearches.text == "c")
         }
     }
 

@@ -10,13 +10,17 @@ import VaporTesting
 
 @Suite("District maps: published figures only, hatched where hidden, ONS attribution on every map")
 struct DistrictMapTests {
-    @Test("Shading steps are equal from the smallest shown value to the largest; fewer when fewer values differ")
+    @Test("Shading steps are equal from the smallest shown value to the largest, whole for counts; fewer when fewer values differ")
     func bins() {
+        // Counts: 2 to 12 is 11 whole numbers, in steps of 3 (11 / 5 rounded up): four keys, none fractional.
         let b = DistrictMap.bins([2, 4, 6, 8, 10, 12])
-        #expect(b == [2...4, 4...6, 6...8, 8...10, 10...12])
-        #expect(DistrictMap.bin(4, in: b) == 0 && DistrictMap.bin(4.1, in: b) == 1 && DistrictMap.bin(12, in: b) == 4)
+        #expect(b == [2...4, 5...7, 8...10, 11...12])
+        #expect(DistrictMap.bin(4, in: b) == 0 && DistrictMap.bin(5, in: b) == 1 && DistrictMap.bin(12, in: b) == 3)
         #expect(DistrictMap.bins([5, 5]) == [5...5])
-        #expect(DistrictMap.bins([1, 3]) == [1...2, 2...3])
+        #expect(DistrictMap.bins([1, 3]) == [1...2, 3...3])
+        // Rates: equal steps between the smallest and largest.
+        #expect(DistrictMap.bins([1.5, 2.5]) == [1.5...2.0, 2.0...2.5])
+        #expect(DistrictMap.bin(2.2, in: DistrictMap.bins([1.5, 2.5])) == 1)
         #expect(DistrictMap.bins([]).isEmpty)
         #expect(DistrictMap.wrap("aa bb cc dd", width: 5) == ["aa bb", "cc dd"])
     }

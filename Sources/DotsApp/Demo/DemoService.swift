@@ -82,6 +82,9 @@ public struct DemoService: Sendable {
     }
 
     /// Runs every step, printing a line per step through `log`.
+    /// The folder (beside the agencies' extracts, and its package beside theirs) of the police's open data.
+    public static let policeOpenData = "staffs-police-open-data"
+
     public func run(store: HubStore, log: @Sendable (String) -> Void) async throws -> Result {
         let started = Stopwatch()
         let fm = FileManager.default
@@ -105,16 +108,26 @@ public struct DemoService: Sendable {
         log("2/6 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
         let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), clock: clock)
         let agencies = try fm.contentsOfDirectory(atPath: extracts).filter { ReferencePartnership.model.agency(id: $0) != nil }.sorted()
-        var prepared: [String] = []
-        for agency in agencies {
-            let out = try pipeline.run(input: extracts + "/" + agency, output: packages + "/" + agency, agency: agency, period: config.period)
+        // The police also publish their street-level crime and stop and search (data.police.uk): the places around
+        // young people, prepared by the force into counts by month and area, its own package.
+        var returns = SynthReturns.Config()
+        returns.year = config.end.year
+        returns.seed = config.seed
+        returns.crimesPerMonth = max(config.people * 3 / 10, 30)
+        returns.stopsPerMonth = max(config.people / 20, 10)
+        let openData = extracts + "/" + Self.policeOpenData
+        _ = try SynthReturns(config: returns).writePoliceOpenData(to: openData)
+        var prepared: [(agency: String, package: String)] = []
+        for (agency, input) in agencies.map({ ($0, $0) }) + [("staffs-police", Self.policeOpenData)] {
+            let out = try pipeline.run(
+                input: extracts + "/" + input, output: packages + "/" + input, agency: agency, period: input == agency ? config.period : nil)
             guard out.output != nil else {
                 result.rejected.append((agency, out.report))
-                log("    \(agency): extract refused by prepare:\n\(out.report.summary(limit: 5))")
+                log("    \(input): extract refused by prepare:\n\(out.report.summary(limit: 5))")
                 continue
             }
             result.prepared.append((agency, out.report.warningCount))
-            prepared.append(agency)
+            prepared.append((agency, input))
         }
         log("    \(prepared.count) packages prepared")
 
@@ -129,8 +142,8 @@ public struct DemoService: Sendable {
             let received = Instant(seconds: min(clock.now().seconds, Instant(utcDate: round.received, hour: 10).seconds))
             log("\(n + 3)/6 Ingesting the packages (\(round.label), received \(UKTime.localDate(of: received))) into \(store.location)")
             let ingest = IngestService(store: store, clock: FixedClock(received), submittedBy: "dots demo")
-            for agency in prepared {
-                var source = try SubmissionSource.load(path: packages + "/" + agency)
+            for (agency, package) in prepared {
+                var source = try SubmissionSource.load(path: packages + "/" + package)
                 if let cut = round.cutoff { source = EarlierReturn.cut(source, upTo: cut) }
                 let outcome = try await ingest.ingest(source)
                 result.reports.append(outcome.report)

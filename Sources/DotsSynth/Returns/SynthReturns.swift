@@ -93,6 +93,19 @@ public struct SynthReturns {
         return summary
     }
 
+    /// A force's data.police.uk files alone (street-level crime and stop and search for the year, as configured),
+    /// in one folder `dots prepare` reads as the force's open data: what the demo's police publish.
+    public func writePoliceOpenData(to folder: String) throws -> Summary {
+        try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+        var summary = Summary()
+        let files = (config.crimesPerMonth > 0 ? streetCrime(&summary) : []) + (config.stopsPerMonth > 0 ? try stopSearch(&summary) : [])
+        for (name, text) in files {
+            try Data(text.utf8).write(to: URL(fileURLWithPath: folder + "/" + name))
+            summary.files.append(name)
+        }
+        return summary
+    }
+
     static let ethnicities = ["WBRI", "WBRI", "WBRI", "WOTH", "MWBC", "MWBA", "MOTH", "AIND", "APKN", "BCRB", "BAFR", "CHNE", "OOTH", "REFU"]
     static let factorMix: [(String, Double)] = [
         ("3A", 8), ("4B", 8), ("1B", 4), ("2B", 4), ("16A", 6), ("17A", 5), ("4A", 5), ("10A", 4), ("11A", 3), ("24A", 3), ("13A", 2),

@@ -28,10 +28,15 @@ struct DistrictMap {
     static let palette = ["#d2e2f1", "#9cc2e3", "#5694ca", "#1d70b8", "#003078"]
 
     /// Equal steps from the smallest shown value to the largest, at most five, fewer when fewer values differ.
+    /// Whole numbers (counts) step by whole numbers, so no key reads "8 to 9.4".
     static func bins(_ values: [Double]) -> [ClosedRange<Double>] {
         guard let lo = values.min(), let hi = values.max() else { return [] }
         let k = min(palette.count, Set(values).count)
         guard k > 1 else { return [lo...hi] }
+        if values.allSatisfy({ $0 == $0.rounded() }) {
+            let step = ((hi - lo + 1) / Double(k)).rounded(.up)
+            return stride(from: lo, through: hi, by: step).map { $0...min($0 + step - 1, hi) }
+        }
         let step = (hi - lo) / Double(k)
         return (0..<k).map { i in (lo + step * Double(i))...(i == k - 1 ? hi : lo + step * Double(i + 1)) }
     }

@@ -36,6 +36,10 @@ struct OverviewPage {
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
         for theme in spec.themes {
             out += "<h2>\(theme.title)</h2>"
+            // Questions about places are read beside the places themselves: the police's open data by district.
+            if theme.title.lowercased().contains("place") {
+                out += "<p><a href=\"/framework/places\">Places around young people: crime and stop and search by district, with maps</a></p>"
+            }
             for q in theme.questions {
                 out += "<section class=\"dots-question\" aria-labelledby=\"q-\(q.id)\"><h3 id=\"q-\(q.id)\">\(q.question)</h3>"
                 out += gaps(for: q)

@@ -33,6 +33,7 @@ public enum WebApp {
         YourSayRoutes(context: context).register(app)
         VoiceRoutes(context: context).register(app)
         JourneyRoutes(context: context).register(app)
+        PlacesRoutes(context: context).register(app)
     }
 }
 

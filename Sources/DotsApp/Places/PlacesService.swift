@@ -1,0 +1,81 @@
+import DotsCore
+import DotsFramework
+import DotsStore
+
+/// The places around young people, for every role that reads the framework: the police's street-level crime and
+/// stop and search (data.police.uk), counted by district over the latest twelve months held. They describe places,
+/// never a child. Counts from 1 to the framework's threshold are hidden like any published figure, so no area is
+/// shown below the minimum group size.
+public struct PlacesService: Sendable {
+    let store: HubStore
+    let spec: FrameworkSpec
+
+    public init(store: HubStore, spec: FrameworkSpec) {
+        self.store = store
+        self.spec = spec
+    }
+
+    /// A count as it may be shown: nil when hidden (1 to the threshold).
+    public struct Count: Sendable, Equatable {
+        public let shown: Int?
+        public var text: String { shown.map(String.init) ?? Symbol.confidential.rawValue }
+    }
+
+    /// One district's figures.
+    public struct District: Sendable {
+        public let area: Area
+        /// Crimes by data.police.uk category, every category present (0 where none).
+        public let crimes: [PoliceCrimeType: Count]
+        /// Searches of children (under 10 and 10 to 17), how many found what was searched for, how many ended in arrest.
+        public let childSearches: Count
+        public let childFound: Count
+        public let childArrests: Count
+        /// Searches of people of every age.
+        public let searches: Count
+    }
+
+    public struct Context: Sendable {
+        /// The months the crime figures cover, nil when no street-level crime is held.
+        public let crimeMonths: (first: CalendarDate, last: CalendarDate)?
+        public let stopMonths: (first: CalendarDate, last: CalendarDate)?
+        public let districts: [District]
+        public let threshold: Int
+    }
+
+    /// Children's age ranges in data.police.uk's stop and search.
+    static let childAges: Set<String> = [SearchAgeRange.under10.rawValue, SearchAgeRange.from10To17.rawValue]
+
+    public func context(by caller: Caller) async throws -> Context {
+        try caller.require(.viewFramework)
+        let threshold = spec.disclosure.applied.threshold
+        func count(_ n: Int) -> Count { Count(shown: n >= 1 && n <= threshold ? nil : n) }
+        let crimeMonths = try await latestYear(.areaCrime)
+        let stopMonths = try await latestYear(.areaStops)
+        var crimes: [(area: String, type: String, crimes: Int)] = []
+        if let m = crimeMonths { crimes = try await store.areaCrimeTotals(from: m.first, to: m.last) }
+        var stops: [(area: String, age: String, searches: Int, found: Int, arrests: Int)] = []
+        if let m = stopMonths { stops = try await store.areaStopTotals(from: m.first, to: m.last) }
+        let districts = ReferenceGeography.localAreas.map { area -> District in
+            var byType: [PoliceCrimeType: Count] = [:]
+            for type in PoliceCrimeType.allCases {
+                let rows = crimes.filter { $0.area == area.code && $0.type == type.rawValue }
+                byType[type] = count(rows.map(\.crimes).reduce(0, +))
+            }
+            let here = stops.filter { $0.area == area.code }
+            let children = here.filter { Self.childAges.contains($0.age) }
+            let searches: Int = children.map(\.searches).reduce(0, +)
+            let found: Int = children.map(\.found).reduce(0, +)
+            let arrests: Int = children.map(\.arrests).reduce(0, +)
+            let all: Int = here.map(\.searches).reduce(0, +)
+            return District(
+                area: area, crimes: byType, childSearches: count(searches), childFound: count(found), childArrests: count(arrests), searches: count(all))
+        }
+        return Context(crimeMonths: crimeMonths, stopMonths: stopMonths, districts: districts, threshold: threshold)
+    }
+
+    /// The latest twelve months a dataset holds (fewer when it holds fewer).
+    func latestYear(_ dataset: Dataset) async throws -> (first: CalendarDate, last: CalendarDate)? {
+        guard let held = try await store.areaMonths(dataset) else { return nil }
+        return (max(held.first, held.last.adding(months: -11)), held.last)
+    }
+}

@@ -1,0 +1,78 @@
+import DotsApp
+import DotsCore
+import DotsGeography
+
+/// The places around young people: the police's open data by district, as maps with tables giving the same
+/// figures. Every count is as published (1 to the threshold hidden), for every reader.
+enum PlacesPage {
+    static func span(_ m: (first: CalendarDate, last: CalendarDate)) -> String {
+        let f = { (d: CalendarDate) in Formatting.longDate(d).split(separator: " ").dropFirst().joined(separator: " ") }
+        return m.first == m.last ? f(m.first) : "\(f(m.first)) to \(f(m.last))"
+    }
+
+    static func shade(_ c: PlacesService.Count) -> DistrictMap.Shade {
+        c.shown.map { .init(value: Double($0), text: String($0), hidden: false) } ?? .init(value: nil, text: "hidden to protect small numbers", hidden: true)
+    }
+
+    static func render(_ context: PlacesService.Context, type: PoliceCrimeType) -> HTML {
+        var out: HTML = """
+            <h1 class="dots-heading-l">Places around young people</h1>
+            <p>Crime and stop and search in each district, from the police's own published data (data.police.uk), prepared by the force
+            into counts by month and area. They describe places, never a young person: no record about a child is behind them. Read
+            them beside the framework's <a href="/framework">questions about places and the people who exploit children</a>.</p>
+            <p class="dots-body-s">data.police.uk moves each crime to the nearest of a set of anonymous map points (each standing for at
+            least eight addresses) and gives only the month, so a district here is where that point lies. Counts from 1 to
+            \(context.threshold) are shown as c, as every published figure is.</p>
+            """
+        guard let boundaries = DistrictMap.reference else { return out }
+        if let months = context.crimeMonths {
+            let options = PoliceCrimeType.allCases.map { ($0.rawValue, $0.label) }
+            out += """
+                <h2 class="dots-heading-m">Street-level crime, \(span(months))</h2>
+                <form method="get" action="/framework/places" class="dots-filter">
+                \(FormControls.select("type", label: "Type of crime", options: options, selected: type.rawValue, errors: []))
+                <button type="submit" class="dots-button dots-button--secondary">Show</button>
+                </form>
+                """
+            let map = DistrictMap(
+                title: "\(type.label) by district, \(span(months))", boundaries: boundaries,
+                shades: Dictionary(uniqueKeysWithValues: context.districts.map { ($0.area.code, shade($0.crimes[type]!)) }), format: Formatting.number)
+            out +=
+                "<figure class=\"dots-chart-figure\">\(map.svg(id: "crime-map"))<figcaption class=\"dots-body-s\">\(type.label) by district, \(span(months)). \(boundaries.attribution).</figcaption></figure>"
+            let rows = context.districts.html { d -> HTML in
+                let all = d.crimes.values.compactMap(\.shown).reduce(0, +)
+                let hiddenAny = d.crimes.values.contains { $0.shown == nil }
+                return
+                    "<tr><th scope=\"row\">\(d.area.name)</th><td class=\"num\">\(d.crimes[type]!.text)</td><td class=\"num\">\(all)\(hiddenAny ? " or more" : "")</td></tr>"
+            }
+            out += """
+                <table class="dots-table"><caption>\(type.label) and all street-level crime by district, \(span(months))</caption>
+                <thead><tr><th scope="col">District</th><th scope="col" class="num">\(type.label)</th><th scope="col" class="num">All crime</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """
+        } else {
+            out +=
+                "<p>No street-level crime is held yet. The force prepares its data.police.uk files with <code>dots prepare</code> and submits the package like any other.</p>"
+        }
+        if let months = context.stopMonths {
+            let map = DistrictMap(
+                title: "Stop and search of children by district, \(span(months))", boundaries: boundaries,
+                shades: Dictionary(uniqueKeysWithValues: context.districts.map { ($0.area.code, shade($0.childSearches)) }), format: Formatting.number)
+            let rows = context.districts.html { d -> HTML in
+                "<tr><th scope=\"row\">\(d.area.name)</th><td class=\"num\">\(d.childSearches.text)</td><td class=\"num\">\(d.childFound.text)</td><td class=\"num\">\(d.childArrests.text)</td><td class=\"num\">\(d.searches.text)</td></tr>"
+            }
+            out += """
+                <h2 class="dots-heading-m">Stop and search of children, \(span(months))</h2>
+                <p>Searches of people aged under 18 (data.police.uk's age ranges under 10 and 10 to 17), how many found what was searched
+                for, and how many ended in arrest. A search of a child is a moment to ask whether they are being exploited.</p>
+                <figure class="dots-chart-figure">\(map.svg(id: "stops-map"))<figcaption class="dots-body-s">Searches of children by district, \(span(months)). \(boundaries.attribution).</figcaption></figure>
+                <table class="dots-table"><caption>Stop and search by district, \(span(months))</caption>
+                <thead><tr><th scope="col">District</th><th scope="col" class="num">Searches of children</th><th scope="col" class="num">Object found</th><th scope="col" class="num">Arrests</th><th scope="col" class="num">Searches, all ages</th></tr></thead>
+                <tbody>\(rows)</tbody></table>
+                """
+        } else {
+            out += "<p>No stop and search is held yet.</p>"
+        }
+        return out
+    }
+}
