@@ -22,6 +22,8 @@ public struct UseCases: Sendable {
     public let journeys: JourneyService
     /// The places around young people: the police's open data by district, as published.
     public let places: PlacesService
+    /// Cohort journeys: common paths, time to response, known to one agency, as published.
+    public let cohortJourneys: CohortJourneyService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -36,5 +38,6 @@ public struct UseCases: Sendable {
         voice = VoiceService(store: store, spec: spec, clock: clock, refresher: refresher)
         journeys = JourneyService(store: store, clock: clock)
         places = PlacesService(store: store, spec: spec)
+        cohortJourneys = CohortJourneyService(store: store, spec: spec)
     }
 }

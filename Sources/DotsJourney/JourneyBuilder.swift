@@ -24,7 +24,7 @@ public enum JourneyBuilder {
                     JourneyEntry(
                         dataset: row.dataset, agencyID: row.agencyID, submissionID: row.submissionID, title: "Return home interview",
                         date: UKTime.localDate(of: at), time: at, certainty: .time, ended: nil, ongoing: false, details: [], moments: [],
-                        isResponse: true, nextResponse: nil))
+                        isResponse: true, nextResponse: nil, stage: .returnInterview))
             }
         }
         entries.sort { a, b in
@@ -79,10 +79,19 @@ public enum JourneyBuilder {
             guard let value = row[field.name], let shown = display(field, value, areaName: areaName) else { continue }
             details.append(.init(label: field.title, value: shown))
         }
+        let moments = CriticalMoment.of(row, homeAreas: homeAreas)
+        let stage: JourneyStage? =
+            switch row.dataset {
+            case .missingEpisodes: moments.contains(.wentMissing) ? .missing : nil
+            case .ceScreenings: .screening
+            case .maceDiscussions: .mace
+            case .nrmReferrals: .nrm
+            default: nil
+            }
         return JourneyEntry(
             dataset: row.dataset, agencyID: row.agencyID, submissionID: row.submissionID, title: title(row), date: date, time: time,
-            certainty: certainty, ended: ended, ongoing: ongoing, details: details, moments: CriticalMoment.of(row, homeAreas: homeAreas),
-            isResponse: responses.contains(row.dataset), nextResponse: nil)
+            certainty: certainty, ended: ended, ongoing: ongoing, details: details, moments: moments, isResponse: responses.contains(row.dataset),
+            nextResponse: nil, stage: stage)
     }
 
     /// A value as a person reads it, or nil for a value never shown: identifiers (an agency's own ids are its

@@ -52,4 +52,25 @@ public struct JourneyEntry: Sendable, Equatable {
     public let isResponse: Bool
     /// For an entry with critical moments: the first response on or after its day, nil when none is recorded.
     public internal(set) var nextResponse: Response?
+    /// Where it stands on the common path through services, if it is a step of it.
+    public internal(set) var stage: JourneyStage? = nil
+}
+
+/// The steps of the common path a young person at risk of exploitation takes through services (missing, a return
+/// home interview, an exploitation screening, MACE, a National Referral Mechanism referral): cohort journeys count
+/// the order in which young people first reached each.
+public enum JourneyStage: String, CaseIterable, Sendable, Codable, Comparable {
+    case missing, returnInterview = "return-interview", screening, mace, nrm
+
+    public var label: String {
+        switch self {
+        case .missing: "Missing"
+        case .returnInterview: "Return interview"
+        case .screening: "Screening"
+        case .mace: "MACE"
+        case .nrm: "NRM referral"
+        }
+    }
+
+    public static func < (l: JourneyStage, r: JourneyStage) -> Bool { allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)! }
 }

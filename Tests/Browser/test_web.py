@@ -233,7 +233,7 @@ def test_data_quality_pages(browser):
     check_accessibility(browser)
 
 
-FRAMEWORK = {"/framework", "/framework/places", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
+FRAMEWORK = {"/framework", "/framework/places", "/framework/journeys", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
              "/reports", "/voice", "/voice/summary?partnership=joint-ce"}
 # Voice: words as written for the recording agency, de-identified for analysts; coding, quotes, settings.
 VOICE_READ = {"/voice/records"}
@@ -816,3 +816,16 @@ def test_analyst_sees_district_maps_with_their_attribution(browser):
     for m in maps:
         assert "Contains OS data" in m.get_attribute("innerHTML")
     assert "never a young person" in browser.page_source
+
+
+def test_analyst_sees_the_cohort_journeys(browser):
+    sign_in(browser, "analyst")
+    visit(browser, "/framework")
+    follow(browser, browser.find_element(By.PARTIAL_LINK_TEXT, "Journeys through services"))
+    check_accessibility(browser)
+    assert h1(browser) == "Journeys through services"
+    chart = browser.find_element(By.CSS_SELECTOR, "figure svg.dots-chart")
+    assert "Missing" in chart.get_attribute("innerHTML")
+    table = browser.find_element(By.XPATH, "//caption[starts-with(text(), 'Young people by the path')]/..").text
+    assert "Every other path, together" in table
+    assert "Went missing" in browser.page_source and "Two or more agencies" in browser.page_source

@@ -59,7 +59,7 @@ struct RouteAuthorisationTests {
         "POST /voice/quotes/:id/approve": .manageVoice, "POST /voice/quotes/:id/refuse": .manageVoice,
         "GET /voice/said-did/new": .manageVoice, "POST /voice/said-did": .manageVoice,
         "GET /voice/settings": .voiceSettings, "POST /voice/settings": .voiceSettings,
-        "GET /journeys": .viewJourneys, "POST /journeys": .viewJourneys, "GET /framework/places": .viewFramework,
+        "GET /journeys": .viewJourneys, "POST /journeys": .viewJourneys, "GET /framework/places": .viewFramework, "GET /framework/journeys": .viewFramework,
     ]
 
     static func key(_ route: Route) -> String {

@@ -22,25 +22,39 @@ extension HubStore {
         let byAgency = Dictionary(grouping: records, by: \.agency).mapValues { $0.map(\.person) }
         var out: [RecordRow] = []
         for dataset in Dataset.allCases where dataset.isAboutPeople {
-            let schema = dataset.schema
-            guard let personColumn = dataset == .people ? "person_id" : schema.personKey else { continue }
             for (agency, persons) in byAgency.sorted(by: { $0.key < $1.key }) {
-                var q = sql.select().column("submission_id")
-                for field in schema.fields {
-                    q = q.column(SQLRaw(textExpression(field)), as: field.name)
-                }
-                let rows = try await q.from(dataset.rawValue).where("agency_id", .equal, agency).where(personColumn, .in, persons).all()
-                for row in rows {
-                    var values: [String: String] = [:]
-                    for field in schema.fields {
-                        if let v = try row.decode(column: field.name, as: String?.self), !v.isEmpty { values[field.name] = v }
-                    }
-                    out.append(
-                        RecordRow(dataset: dataset, agencyID: agency, submissionID: try row.decode(column: "submission_id", as: String.self), values: values))
-                }
+                out += try await rows(of: dataset, agency: agency, persons: persons)
             }
         }
         return out
+    }
+
+    /// Every row of the datasets given, from every agency, as `RecordRow`s: what cohort measures read at once.
+    public func allRecordRows(_ datasets: [Dataset]) async throws -> [RecordRow] {
+        var out: [RecordRow] = []
+        for dataset in datasets where dataset.isAboutPeople { out += try await rows(of: dataset, agency: nil, persons: nil) }
+        return out
+    }
+
+    func rows(of dataset: Dataset, agency: String?, persons: [String]?) async throws -> [RecordRow] {
+        let schema = dataset.schema
+        guard let personColumn = dataset == .people ? "person_id" : schema.personKey else { return [] }
+        var q = sql.select().column("submission_id").column("agency_id")
+        for field in schema.fields {
+            q = q.column(SQLRaw(textExpression(field)), as: field.name)
+        }
+        q = q.from(dataset.rawValue)
+        if let agency { q = q.where("agency_id", .equal, agency) }
+        if let persons { q = q.where(personColumn, .in, persons) }
+        return try await q.all().map { row in
+            var values: [String: String] = [:]
+            for field in schema.fields {
+                if let v = try row.decode(column: field.name, as: String?.self), !v.isEmpty { values[field.name] = v }
+            }
+            return RecordRow(
+                dataset: dataset, agencyID: try row.decode(column: "agency_id", as: String.self),
+                submissionID: try row.decode(column: "submission_id", as: String.self), values: values)
+        }
     }
 
     /// A column read as the text `RecordRow` holds, the same on both engines.

@@ -34,6 +34,8 @@ struct OverviewPage {
         let held = dataGaps.values.reduce(0) { $0 + $1.count }
         let allGaps = report.gaps.count + held
         out += "<p><a href=\"#gaps-summary\">What we don't know: \(allGaps) gap\(allGaps == 1 ? "" : "s") across the framework</a></p>"
+        out +=
+            "<p><a href=\"/framework/journeys\">Journeys through services: the paths young people take, and the time from a critical moment to a response</a></p>"
         for theme in spec.themes {
             out += "<h2>\(theme.title)</h2>"
             // Questions about places are read beside the places themselves: the police's open data by district.

@@ -34,6 +34,7 @@ public enum WebApp {
         VoiceRoutes(context: context).register(app)
         JourneyRoutes(context: context).register(app)
         PlacesRoutes(context: context).register(app)
+        CohortJourneyRoutes(context: context).register(app)
     }
 }
 

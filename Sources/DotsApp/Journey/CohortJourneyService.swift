@@ -1,0 +1,112 @@
+import DotsCore
+import DotsFramework
+import DotsJourney
+import DotsStore
+
+/// Cohort journeys for the partnership, pseudonymous and disclosure-controlled for every reader: the common paths
+/// young people take through services, time from each critical moment to a multi-agency response, who is known to
+/// one agency only, escalation and re-referral. Worked out over every young person the latest linkage run found,
+/// once per linkage and framework run, and kept.
+public actor CohortJourneyService {
+    let store: HubStore
+    let spec: FrameworkSpec
+    private var cached: (key: String, view: View)?
+
+    public init(store: HubStore, spec: FrameworkSpec) {
+        self.store = store
+        self.spec = spec
+    }
+
+    /// A count as it may be shown: nil when hidden.
+    public struct Count: Sendable, Equatable {
+        public let shown: Int?
+        public var text: String { shown.map(String.init) ?? Symbol.confidential.rawValue }
+    }
+
+    public struct Path: Sendable, Equatable {
+        public let stages: [JourneyStage]
+        public let count: Count
+        public var text: String { stages.map(\.label).joined(separator: " → ") }
+    }
+
+    public struct MomentResponse: Sendable, Equatable {
+        public let moment: CriticalMoment
+        public let moments: Count
+        public let unanswered: Count
+        /// Days to the next response: median and 90th percentile, nil when too few moments had one.
+        public let median: Int?
+        public let p90: Int?
+    }
+
+    public struct View: Sendable {
+        public let onThePath: Count
+        /// The commonest paths, most young people first, each above the threshold.
+        public let paths: [Path]
+        /// Young people on any other path, together: shown whatever its size, since the total less the paths shown gives
+        /// it, and it names no path.
+        public let otherPaths: Count
+        public let responses: [MomentResponse]
+        /// By agency: young people whose every record is that agency's.
+        public let knownToOneAgency: [(agency: String, count: Count)]
+        public let knownToSeveral: Count
+        public let escalated: Count, screenedTwice: Count
+        public let reReferred: Count, closedEpisode: Count
+        public let threshold: Int, minimumBase: Int
+        public let linkedAt: Instant?
+    }
+
+    /// Nil before linkage has run: without it there are no young people, only agencies' records.
+    public func view(by caller: Caller) async throws -> View? {
+        try caller.require(.viewFramework)
+        guard let run = try await store.latestLinkageRun() else { return nil }
+        let key = run.id + "|" + (try await store.latestFrameworkRun()?.id ?? "")
+        if let cached, cached.key == key { return cached.view }
+        let links = try await store.personLinks()
+        let datasets = Dataset.allCases.filter { $0.isAboutPeople && $0 != .voiceFeedback }
+        var byPerson: [String: [RecordRow]] = [:]
+        for row in try await store.allRecordRows(datasets) {
+            guard let person = row.values[row.dataset == .people ? "person_id" : row.dataset.schema.personKey ?? ""],
+                let dp = links["\(row.agencyID)/\(person)"]
+            else { continue }
+            byPerson[dp, default: []].append(row)
+        }
+        let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
+        let summary = CohortJourneys.summarise(byPerson.keys.sorted().map { byPerson[$0]! }, homeAreas: home)
+        let view = publish(summary, linkedAt: run.finishedAt)
+        cached = (key, view)
+        return view
+    }
+
+    /// Disclosure control over the summary: counts 1 to the threshold hidden, percentiles only from the minimum
+    /// base, and where one of a set of counts that adds up to a whole is hidden, a second is hidden with it.
+    func publish(_ s: CohortSummary, linkedAt: Instant?) -> View {
+        let policy = spec.disclosure.applied
+        let t = policy.threshold
+        func count(_ n: Int) -> Count { Count(shown: n >= 1 && n <= t ? nil : n) }
+        let ranked = s.sequences.sorted { ($1.value, $0.key.map(\.rawValue).joined()) < ($0.value, $1.key.map(\.rawValue).joined()) }
+        let paths = ranked.prefix(10).filter { $0.value > t }.map { Path(stages: $0.key, count: Count(shown: $0.value)) }
+        let other = s.onThePath - paths.compactMap(\.count.shown).reduce(0, +)
+        let responses = CriticalMoment.allCases.compactMap { m -> MomentResponse? in
+            let days = s.responseDays[m] ?? [], none = s.unanswered[m] ?? 0
+            guard days.count + none > 0 else { return nil }
+            let enough = days.count >= policy.minimumBase
+            return MomentResponse(
+                moment: m, moments: count(days.count + none), unanswered: count(none),
+                median: enough ? CohortJourneys.percentile(days, 0.5) : nil, p90: enough ? CohortJourneys.percentile(days, 0.9) : nil)
+        }
+        // Agencies' counts and "several" add up to every young person linked: never one hidden alone.
+        var parts = s.knownToOneAgency.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [("", s.knownToSeveral)]
+        var hidden = Set(parts.indices.filter { parts[$0].1 >= 1 && parts[$0].1 <= t })
+        if hidden.count == 1, let next = parts.indices.filter({ !hidden.contains($0) && parts[$0].1 > 0 }).min(by: { parts[$0].1 < parts[$1].1 }) {
+            hidden.insert(next)
+        }
+        let shownParts = parts.indices.map { hidden.contains($0) ? Count(shown: nil) : Count(shown: parts[$0].1) }
+        let several = shownParts.last!
+        parts.removeLast()
+        return View(
+            onThePath: count(s.onThePath), paths: paths, otherPaths: Count(shown: other), responses: responses,
+            knownToOneAgency: zip(parts, shownParts).map { ($0.0.0, $0.1) }, knownToSeveral: several, escalated: count(s.escalated),
+            screenedTwice: count(s.screenedTwice), reReferred: count(s.reReferred), closedEpisode: count(s.closedEpisode), threshold: t,
+            minimumBase: policy.minimumBase, linkedAt: linkedAt)
+    }
+}

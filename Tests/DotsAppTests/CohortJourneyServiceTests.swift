@@ -1,0 +1,61 @@
+import DotsCore
+import DotsFramework
+import DotsJourney
+import DotsStore
+import DotsTestSupport
+import Foundation
+import Testing
+
+@testable import DotsApp
+
+@Suite("Cohort journeys as published: small counts hidden, a lone hidden part hidden with another, percentiles from the base")
+struct CohortJourneyServiceTests {
+    static let board = Caller(accountID: "b", name: "Board", role: .strategicLead, agencyID: nil, channel: .page)
+
+    @Test("Disclosure control over a summary worked by hand (threshold 5, minimum base 10)")
+    func published() async throws {
+        var s = CohortSummary()
+        s.onThePath = 40
+        s.sequences = [[.missing]: 20, [.screening]: 12, [.mace]: 3, [.missing, .screening]: 5]
+        s.responseDays = [.wentMissing: Array(0...11), .suspected: [1, 2]]
+        s.unanswered = [.wentMissing: 2]
+        s.knownToOneAgency = ["a": 30, "b": 3]
+        s.knownToSeveral = 50
+        s.escalated = 2
+        s.screenedTwice = 12
+        let store = try HubStore(location: .sqlite(path: ":memory:"))
+        let service = CohortJourneyService(store: store, spec: try FrameworkService.load())
+        let v = await service.publish(s, linkedAt: nil)
+        await store.shutdown()
+        // Paths above 5 only (5 itself is hidden), the rest together: 40 - 20 - 12 = 8.
+        #expect(v.paths.map(\.text) == ["Missing", "Screening"] && v.paths.map(\.count.shown) == [20, 12])
+        #expect(v.otherPaths.shown == 8)
+        let missing = v.responses.first { $0.moment == .wentMissing }!
+        // 12 responses (0 to 11 days) and 2 without: the median is the 6th smallest (5), the 90th percentile the 11th (10).
+        #expect(missing.moments.shown == 14 && missing.unanswered.text == "c" && missing.median == 5 && missing.p90 == 10)
+        let suspected = v.responses.first { $0.moment == .suspected }!
+        #expect(suspected.moments.text == "c" && suspected.unanswered.text == "0" && suspected.median == nil, "two moments: below the base")
+        #expect(v.responses.map(\.moment) == [.wentMissing, .suspected], "moments nobody had are left out")
+        // b's 3 is hidden; alone it could be worked out from the whole, so the next smallest (a's 30) is hidden with it.
+        #expect(v.knownToOneAgency.map(\.count.text) == ["c", "c"] && v.knownToSeveral.shown == 50)
+        #expect(v.escalated.text == "c" && v.screenedTwice.shown == 12 && v.reReferred.text == "0")
+    }
+
+    @Test("On a linked partnership: paths and responses found, no count from 1 to 5 shown, kept until the runs change", arguments: StoreKind.available)
+    func partnership(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let service = CohortJourneyService(store: store, spec: try FrameworkService.load())
+            #expect(try await service.view(by: Self.board) == nil, "no linkage yet")
+            try await JourneyServiceTests.partnership(store)
+            let v = try #require(try await service.view(by: Self.board))
+            #expect(!v.paths.isEmpty && v.responses.contains { $0.moment == .wentMissing })
+            let counts =
+                [v.onThePath, v.otherPaths, v.knownToSeveral, v.escalated, v.screenedTwice, v.reReferred, v.closedEpisode] + v.paths.map(\.count)
+                + v.responses.flatMap { [$0.moments, $0.unanswered] } + v.knownToOneAgency.map(\.count)
+            #expect(counts.allSatisfy { ($0.shown ?? 0) == 0 || $0.shown! > 5 })
+            #expect(v.knownToOneAgency.filter { $0.count.shown == nil }.count != 1 || v.knownToSeveral.shown == nil)
+            let again = try #require(try await service.view(by: Self.board))
+            #expect(again.paths == v.paths)
+        }
+    }
+}
