@@ -55,6 +55,9 @@ let package = Package(
         .target(name: "DotsLink", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // A young person's journey across agencies: one timeline, critical moments and the responses to them. Pure.
         .target(name: "DotsJourney", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
+        // Contexts of extra-familial harm as records (peer groups, places, schools, online spaces) and the young people
+        // linked to them, with source, reliability and a review date. Pure.
+        .target(name: "DotsContexts", dependencies: ["DotsCore"], swiftSettings: swiftSettings),
         // Statistical disclosure control on counts, pure: a small linear programming solver, the interval audit and
         // linked cell suppression. Optimised even in debug builds: it runs inside every framework recomputation,
         // and the tests and the demo run debug builds.
@@ -77,6 +80,7 @@ let package = Package(
                 "DotsFramework",
                 "DotsGovernance",
                 "DotsVoice",
+                "DotsContexts",
                 .product(name: "FluentKit", package: "fluent-kit"),
                 .product(name: "FluentSQLiteDriver", package: "fluent-sqlite-driver"),
                 .product(name: "FluentPostgresDriver", package: "fluent-postgres-driver"),
@@ -92,7 +96,7 @@ let package = Package(
             name: "DotsApp",
             dependencies: [
                 "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance", "DotsVoice",
-                "DotsJourney", .product(name: "Crypto", package: "swift-crypto"),
+                "DotsJourney", "DotsContexts", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         // bcrypt as the use cases' `PasswordHasher` (Vapor ships the maintained implementation).
@@ -102,7 +106,7 @@ let package = Package(
         .target(
             name: "DotsWeb",
             dependencies: [
-                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsJourney", "DotsGeography", "DotsApp",
+                "DotsCore", "DotsIntake", "DotsFramework", "DotsGovernance", "DotsVoice", "DotsJourney", "DotsContexts", "DotsGeography", "DotsApp",
                 .product(name: "Vapor", package: "vapor"),
             ],
             swiftSettings: swiftSettings),
@@ -131,6 +135,7 @@ let package = Package(
         .testTarget(name: "DotsVoiceTests", dependencies: ["DotsVoice", "DotsGovernance", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsLinkTests", dependencies: ["DotsLink", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsJourneyTests", dependencies: ["DotsJourney", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsContextsTests", dependencies: ["DotsContexts", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
@@ -139,7 +144,7 @@ let package = Package(
             name: "DotsAppTests",
             dependencies: [
                 "DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework", "DotsVoice",
-                "DotsPrepare", "DotsJourney",
+                "DotsPrepare", "DotsJourney", "DotsContexts",
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -24,6 +24,8 @@ public struct UseCases: Sendable {
     public let places: PlacesService
     /// Cohort journeys: common paths, time to response, known to one agency, as published.
     public let cohortJourneys: CohortJourneyService
+    /// Contexts of harm as records: operational roles work with them; everyone else sees counts.
+    public let contexts: ContextService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -39,5 +41,6 @@ public struct UseCases: Sendable {
         journeys = JourneyService(store: store, clock: clock)
         places = PlacesService(store: store, spec: spec)
         cohortJourneys = CohortJourneyService(store: store, spec: spec)
+        contexts = ContextService(store: store, spec: spec, clock: clock, journeys: journeys)
     }
 }

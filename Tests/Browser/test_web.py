@@ -233,7 +233,7 @@ def test_data_quality_pages(browser):
     check_accessibility(browser)
 
 
-FRAMEWORK = {"/framework", "/framework/places", "/framework/journeys", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
+FRAMEWORK = {"/framework", "/framework/places", "/framework/journeys", "/contexts", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
              "/reports", "/voice", "/voice/summary?partnership=joint-ce"}
 # Voice: words as written for the recording agency, de-identified for analysts; coding, quotes, settings.
 VOICE_READ = {"/voice/records"}
@@ -241,7 +241,7 @@ VOICE_CODE = {"/voice/coding", "/voice/agreement", "/voice/codebook"}
 VOICE_MANAGE = {"/voice/quotes", "/voice/said-did/new"}
 VOICE_RECORD = {"/voice/records/new"}
 VOICE_SETTINGS = {"/voice/settings"}
-JOURNEYS = {"/journeys"}
+JOURNEYS = {"/journeys", "/contexts/new"}
 METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
 PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
                                      "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new",
@@ -829,3 +829,37 @@ def test_analyst_sees_the_cohort_journeys(browser):
     table = browser.find_element(By.XPATH, "//caption[starts-with(text(), 'Young people by the path')]/..").text
     assert "Every other path, together" in table
     assert "Went missing" in browser.page_source and "Two or more agencies" in browser.page_source
+
+
+def test_practitioner_links_a_young_person_to_a_peer_group(browser):
+    sign_in(browser, "practitioner")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Contexts"))
+    check_accessibility(browser)
+    assert "Group meeting at Hanley bus station, evenings" in browser.page_source, "the demo's contexts"
+    follow(browser, browser.find_element(By.LINK_TEXT, "Group meeting at Hanley bus station, evenings"))
+    check_accessibility(browser)
+    assert "Lapsed" in browser.page_source and "Anonymous community report" in browser.page_source, "the demo's unreviewed link has lapsed"
+    visit(browser, "/contexts/new")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/contexts'] button[type='submit']"))
+    assert "There is a problem" in browser.page_source
+    check_accessibility(browser)
+    browser.find_element(By.CSS_SELECTOR, "input[name='kind'][value='peer-group']").click()
+    browser.find_element(By.ID, "name").send_keys("Group by the canal towpath")
+    Select(browser.find_element(By.ID, "area")).select_by_visible_text("Stafford")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/contexts'] button[type='submit']"))
+    assert h1(browser) == "Group by the canal towpath"
+    person = next(csv.DictReader(open(WORK / "demo/packages/staffs-csc/ce_screenings.csv", encoding="utf-8")))["person_id"]
+    link_form = "form[action$='/links']"
+    browser.find_element(By.ID, "person").send_keys(person)
+    browser.find_element(By.ID, "source").send_keys("Seen there by a detached youth worker")
+    browser.find_element(By.CSS_SELECTOR, "input[name='reliability'][value='seen']").click()
+    follow(browser, browser.find_element(By.CSS_SELECTOR, link_form + " button[type='submit']"))
+    assert "There is a problem" in browser.page_source and "necessary and proportionate" in browser.page_source
+    check_accessibility(browser)
+    browser.find_element(By.ID, "proportionality").send_keys("Seen with older males at night; to plan outreach with the group")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, link_form + " button[type='submit']"))
+    linked = browser.find_element(By.XPATH, "//caption[text()='Young people linked to this context']/..").text
+    assert "Current" in linked and "Seen or known directly by a practitioner" in linked
+    assert person not in linked, "partnership ids only"
+    open_journey(browser, "agency", person)
+    assert "Group by the canal towpath" in browser.page_source

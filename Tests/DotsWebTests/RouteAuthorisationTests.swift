@@ -60,6 +60,9 @@ struct RouteAuthorisationTests {
         "GET /voice/said-did/new": .manageVoice, "POST /voice/said-did": .manageVoice,
         "GET /voice/settings": .voiceSettings, "POST /voice/settings": .voiceSettings,
         "GET /journeys": .viewJourneys, "POST /journeys": .viewJourneys, "GET /framework/places": .viewFramework, "GET /framework/journeys": .viewFramework,
+        "GET /contexts": .viewFramework, "GET /contexts/new": .workWithContexts, "POST /contexts": .workWithContexts, "GET /contexts/:id": .workWithContexts,
+        "POST /contexts/:id/stage": .workWithContexts, "POST /contexts/:id/links": .workWithContexts,
+        "POST /contexts/:id/links/:link/review": .workWithContexts, "POST /contexts/:id/links/:link/end": .workWithContexts,
     ]
 
     static func key(_ route: Route) -> String {

@@ -59,6 +59,9 @@ public struct DemoService: Sendable {
                 "    The voice of young people and families: \(v.records) records, \(v.coded) texts coded (agreement \(v.kappa.map { String(format: "%.2f", $0) } ?? "not yet")), \(v.quotes) quotes approved"
             )
         }
+        if let c = try await DemoContexts.seed(store: store, spec: spec, clock: clock) {
+            log("    Contexts: \(c.contexts) (a peer group, a place, an online space), \(c.links) young people linked, one link lapsed")
+        }
         log("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
         let framework = try await FrameworkService(store: store, clock: clock, runBy: "dots demo").compute(spec)
         log(String(format: "    %d figures in %.1f s", framework.run.cells, framework.run.seconds))

@@ -1,3 +1,4 @@
+import DotsContexts
 import DotsCore
 import DotsJourney
 import DotsStore
@@ -62,6 +63,8 @@ public struct JourneyService: Sendable {
         public let viewers: [Viewer]?
         /// When the linkage run that joined these records finished.
         public let linkedAt: Instant?
+        /// The contexts (peer groups, places, schools, online spaces) they are linked to, current, lapsed or ended.
+        public let contexts: [(context: SafeguardingContext, link: ContextLink, status: ContextLink.Status)]
     }
 
     /// The caller's agency: operational roles only, and only with an agency on their account.
@@ -73,20 +76,11 @@ public struct JourneyService: Sendable {
         return agency
     }
 
-    /// Opens a young person's journey for `purpose`. Throws `AccessDenied` for roles without access,
-    /// `InvalidInput` without a purpose or id, and `NotFound`, alike, for a young person who does not exist and
-    /// one the caller may not see (so a refusal says nothing about who exists). Refusals are audited too.
-    public func open(_ lookup: Lookup, purpose: ViewPurpose?, by caller: Caller) async throws -> Journey {
-        let own = try agency(of: caller)
-        var problems: [InputProblem] = []
-        let id: String
-        switch lookup {
-        case .agencyPersonID(let s), .partnershipID(let s): id = s.trimmingSpaces
-        }
-        if id.isEmpty { problems.append(InputProblem("id", "Enter the young person's id")) }
-        if purpose == nil { problems.append(InputProblem("purpose", "Say why you are looking at this young person's records")) }
-        guard problems.isEmpty, let purpose else { throw InvalidInput(problems) }
-
+    /// The young person a lookup names, if the caller may see them: their partnership id, records and rows, and how they
+    /// were found. Throws `NotFound`, alike for nobody and for somebody the caller may not see, and audits the refusal.
+    func resolve(_ lookup: Lookup, id: String, own: String, purpose: String, by caller: Caller) async throws -> (
+        partnershipID: String, records: [(agency: String, person: String)], rows: [RecordRow], foundBy: String
+    ) {
         let partnershipID: String?
         let foundBy: String
         switch lookup {
@@ -103,11 +97,41 @@ public struct JourneyService: Sendable {
         let ownHolds = records.contains { $0.agency == own }
         let beenToMACE = rows.contains { $0.dataset == .maceDiscussions }
         guard let partnershipID, !records.isEmpty, ownHolds || (caller.role == .practitioner && beenToMACE) else {
-            try await audit.record(caller, "journey.refused", lookup.auditTarget, "purpose=\(purpose.rawValue)")
+            try await audit.record(caller, "journey.refused", lookup.auditTarget, "purpose=\(purpose)")
             throw NotFound(
                 "No young person your agency holds has that id. Check it, or if they came to your agency recently, ask an analyst "
                     + "whether linkage has run since.")
         }
+        return (partnershipID, records, rows, foundBy)
+    }
+
+    /// The young person a lookup names, for another use case that acts on them (linking them to a context): the same
+    /// rule as opening their journey, the refusal audited the same.
+    public func partnershipID(_ lookup: Lookup, for purpose: String, by caller: Caller) async throws -> String {
+        let own = try agency(of: caller)
+        let id: String
+        switch lookup {
+        case .agencyPersonID(let s), .partnershipID(let s): id = s.trimmingSpaces
+        }
+        guard !id.isEmpty else { throw InvalidInput([InputProblem("person", "Enter the young person's id")]) }
+        return try await resolve(lookup, id: id, own: own, purpose: purpose, by: caller).partnershipID
+    }
+
+    /// Opens a young person's journey for `purpose`. Throws `AccessDenied` for roles without access,
+    /// `InvalidInput` without a purpose or id, and `NotFound`, alike, for a young person who does not exist and
+    /// one the caller may not see (so a refusal says nothing about who exists). Refusals are audited too.
+    public func open(_ lookup: Lookup, purpose: ViewPurpose?, by caller: Caller) async throws -> Journey {
+        let own = try agency(of: caller)
+        var problems: [InputProblem] = []
+        let id: String
+        switch lookup {
+        case .agencyPersonID(let s), .partnershipID(let s): id = s.trimmingSpaces
+        }
+        if id.isEmpty { problems.append(InputProblem("id", "Enter the young person's id")) }
+        if purpose == nil { problems.append(InputProblem("purpose", "Say why you are looking at this young person's records")) }
+        guard problems.isEmpty, let purpose else { throw InvalidInput(problems) }
+
+        let (partnershipID, records, rows, foundBy) = try await resolve(lookup, id: id, own: own, purpose: purpose.rawValue, by: caller)
         // Written before anything is shown: a view that cannot be recorded does not happen.
         try await audit.record(
             caller, "journey.view", partnershipID,
@@ -136,6 +160,15 @@ public struct JourneyService: Sendable {
         }
         return Journey(
             partnershipID: partnershipID, purpose: purpose, ownIDs: records.filter { $0.agency == own }.map(\.person), entries: entries,
-            holders: holders, viewers: viewers, linkedAt: try await store.latestLinkageRun()?.finishedAt)
+            holders: holders, viewers: viewers, linkedAt: try await store.latestLinkageRun()?.finishedAt, contexts: try await contexts(of: partnershipID))
+    }
+
+    func contexts(of partnershipID: String) async throws -> [(context: SafeguardingContext, link: ContextLink, status: ContextLink.Status)] {
+        let today = UKTime.localDate(of: clock.now())
+        var out: [(SafeguardingContext, ContextLink, ContextLink.Status)] = []
+        for l in try await store.contextLinks(person: partnershipID) {
+            if let c = try await store.context(id: l.contextID) { out.append((c, l, l.status(on: today))) }
+        }
+        return out
     }
 }

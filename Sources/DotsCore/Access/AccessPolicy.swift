@@ -51,6 +51,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case viewJourneys
     /// Who has viewed a young person's journey: agency data leads, for young people their agency holds.
     case seeJourneyViewers
+    /// Contexts of harm as records: open one, move it on, link young people (whom the caller may see) to it, review
+    /// and end links. Operational roles only; everyone else sees counts.
+    case workWithContexts
 }
 
 public struct AccessPolicy: Sendable {
@@ -76,6 +79,7 @@ public struct AccessPolicy: Sendable {
         // Person-level records are for people working with the young person, never for planning or analysis.
         case .viewJourneys: role == .practitioner || role == .agencyLead
         case .seeJourneyViewers: role == .agencyLead
+        case .workWithContexts: role == .practitioner || role == .agencyLead
         }
     }
 

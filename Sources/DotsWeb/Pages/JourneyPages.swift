@@ -1,4 +1,5 @@
 import DotsApp
+import DotsContexts
 import DotsCore
 import DotsJourney
 
@@ -87,6 +88,14 @@ enum JourneyPages {
                     <tbody>\(rows)</tbody></table>
                     """
             } ?? ""
+        let contexts: HTML =
+            j.contexts.isEmpty
+            ? "<p>They are not linked to any peer group, place, school or online space.</p>"
+            : """
+            <table class="dots-table"><caption class="dots-visually-hidden">Contexts they are linked to</caption>
+            <thead><tr><th scope="col">Context</th><th scope="col">Kind</th><th scope="col">How reliable</th><th scope="col">Status</th></tr></thead>
+            <tbody>\(j.contexts.html { c -> HTML in "<tr><td><a href=\"/contexts/\(HTML.query(c.context.id))\">\(c.context.name)</a></td><td>\(c.context.kind.label)</td><td>\(c.link.reliability.label)</td><td>\(ContextPages.statusTag(c.status, c.link))</td></tr>" })</tbody></table>
+            """
         return """
             <span class="dots-caption">Young person</span>
             <h1 class="dots-heading-l">\(j.partnershipID)</h1>
@@ -98,6 +107,8 @@ enum JourneyPages {
             <table class="dots-table"><caption class="dots-visually-hidden">Agencies holding records, and who to ask</caption>
             <thead><tr><th scope="col">Agency</th><th scope="col" class="num">Records</th><th scope="col">Who to ask</th></tr></thead>
             <tbody>\(holders)</tbody></table>
+            <h2 class="dots-heading-m">Contexts they are linked to</h2>
+            \(contexts)
             <h2 class="dots-heading-m">Their journey</h2>
             \(j.entries.isEmpty ? "<p>No events are recorded about them yet: only their person records.</p>" : "<ol class=\"dots-timeline\">\(items)</ol>")
             <p class="dots-body-s">Records as each agency last sent them\(j.linkedAt.map { ", joined by the linkage run of \(UKTime.display($0))" } ?? ""). A link between two agencies' records is the linkage model's judgement, not a fact: check before you act on it.</p>

@@ -15,6 +15,7 @@ struct Layout {
             nav.append(("/reports", "Reports", "reports"))
             nav.append(("/voice", "Voice", "voice"))
             if AccessPolicy.allows(user.role, .viewJourneys) { nav.append(("/journeys", "Young people", "journeys")) }
+            if AccessPolicy.allows(user.role, .workWithContexts) { nav.append(("/contexts", "Contexts", "contexts")) }
             if AccessPolicy.allows(user.role, .viewSubmissions) {
                 nav.append(("/submissions", "Submissions", "submissions"))
                 nav.append(("/quality", "Data quality", "quality"))

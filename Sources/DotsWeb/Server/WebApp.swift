@@ -35,6 +35,7 @@ public enum WebApp {
         JourneyRoutes(context: context).register(app)
         PlacesRoutes(context: context).register(app)
         CohortJourneyRoutes(context: context).register(app)
+        ContextRoutes(context: context).register(app)
     }
 }
 

@@ -1,0 +1,64 @@
+import DotsCore
+
+/// A young person linked to a context, after Leeds' peer-mapping protocol: where the information came from, how
+/// reliable it is, why linking this child is proportionate, and a date by which it is reviewed or it lapses. An
+/// association is not a fact: a link lapses unless someone reviews it.
+public struct ContextLink: Sendable, Codable, Equatable, Identifiable {
+    /// How far the information behind the link can be relied on.
+    public enum Reliability: String, Sendable, Codable, CaseIterable {
+        case seen, reportedCorroborated = "reported-corroborated", reported, suspected
+
+        public var label: String {
+            switch self {
+            case .seen: "Seen or known directly by a practitioner"
+            case .reportedCorroborated: "Reported, and corroborated by another source"
+            case .reported: "Reported by one source, not corroborated"
+            case .suspected: "Suspected: not yet reported by anyone"
+            }
+        }
+    }
+
+    public enum Status: String, Sendable, Equatable {
+        case current, lapsed, ended
+    }
+
+    public var id: String
+    public var contextID: String
+    /// The partnership person id: the young person across agencies, never an agency's own id.
+    public var personID: String
+    /// Where the information came from.
+    public var source: String
+    public var reliability: Reliability
+    /// Why linking this young person to the context is necessary and proportionate.
+    public var proportionality: String
+    public var linkedOn: CalendarDate
+    public var linkedBy: String
+    /// After this day an unreviewed link lapses.
+    public var reviewBy: CalendarDate
+    public var reviewedOn: CalendarDate?
+    /// Ended by a practitioner (no longer thought to hold), on this day.
+    public var endedOn: CalendarDate?
+
+    public init(
+        id: String, contextID: String, personID: String, source: String, reliability: Reliability, proportionality: String, linkedOn: CalendarDate,
+        linkedBy: String, reviewBy: CalendarDate
+    ) {
+        self.id = id
+        self.contextID = contextID
+        self.personID = personID
+        self.source = source
+        self.reliability = reliability
+        self.proportionality = proportionality
+        self.linkedOn = linkedOn
+        self.linkedBy = linkedBy
+        self.reviewBy = reviewBy
+    }
+
+    public func status(on today: CalendarDate) -> Status {
+        if endedOn != nil { return .ended }
+        return today > reviewBy ? .lapsed : .current
+    }
+
+    /// The longest a link may go unreviewed: three months, as peer and context assessments are reviewed.
+    public static let longestReview = 92
+}

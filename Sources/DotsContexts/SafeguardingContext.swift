@@ -1,0 +1,101 @@
+import DotsCore
+
+/// A context in which young people may be harmed outside their families, worked with as a record of its own (the
+/// Contextual Safeguarding approach): a peer group, a place, a school or an online space, with its own referral,
+/// assessment, plan and reviews, and an outcome for the context itself.
+public struct SafeguardingContext: Sendable, Codable, Equatable, Identifiable {
+    public enum Kind: String, Sendable, Codable, CaseIterable {
+        case peerGroup = "peer-group", place, school, online
+
+        public var label: String {
+            switch self {
+            case .peerGroup: "Peer group"
+            case .place: "Place or neighbourhood"
+            case .school: "School or college"
+            case .online: "Online space"
+            }
+        }
+    }
+
+    /// Where the work about the context stands.
+    public enum Stage: String, Sendable, Codable, CaseIterable, Comparable {
+        case referral, assessment, plan, review, closed
+
+        public var label: String {
+            switch self {
+            case .referral: "Referred"
+            case .assessment: "Being assessed"
+            case .plan: "Safety plan in place"
+            case .review: "Plan under review"
+            case .closed: "Closed"
+            }
+        }
+
+        public static func < (l: Stage, r: Stage) -> Bool { allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)! }
+    }
+
+    /// What the work made of the context, as its review or closure judged it.
+    public enum Outcome: String, Sendable, Codable, CaseIterable {
+        case safer, noChange = "no-change", lessSafe = "less-safe"
+
+        public var label: String {
+            switch self {
+            case .safer: "Safer"
+            case .noChange: "No change"
+            case .lessSafe: "Less safe"
+            }
+        }
+    }
+
+    /// One step in its history.
+    public struct Step: Sendable, Codable, Equatable {
+        public var stage: Stage
+        public var outcome: Outcome?
+        public var on: CalendarDate
+        public var by: String
+        public var note: String
+
+        public init(stage: Stage, outcome: Outcome?, on: CalendarDate, by: String, note: String) {
+            self.stage = stage
+            self.outcome = outcome
+            self.on = on
+            self.by = by
+            self.note = note
+        }
+    }
+
+    public var id: String
+    public var kind: Kind
+    /// What practitioners call it: a description of the context, never a child's name.
+    public var name: String
+    /// The ONS code of the area it is in, where it has one.
+    public var area: String?
+    /// The agency leading the work about it.
+    public var agencyID: String
+    public var stage: Stage
+    public var outcome: Outcome?
+    public var opened: CalendarDate
+    /// When the work is next to be reviewed.
+    public var reviewBy: CalendarDate
+    public var history: [Step]
+
+    public init(
+        id: String, kind: Kind, name: String, area: String?, agencyID: String, stage: Stage, outcome: Outcome?, opened: CalendarDate,
+        reviewBy: CalendarDate, history: [Step]
+    ) {
+        self.id = id
+        self.kind = kind
+        self.name = name
+        self.area = area
+        self.agencyID = agencyID
+        self.stage = stage
+        self.outcome = outcome
+        self.opened = opened
+        self.reviewBy = reviewBy
+        self.history = history
+    }
+
+    public var isOpen: Bool { stage != .closed }
+    /// Open and past its review date.
+    public func overdue(on today: CalendarDate) -> Bool { isOpen && today > reviewBy }
+}

@@ -1,0 +1,92 @@
+import DotsApp
+import DotsContexts
+import DotsCore
+import DotsFramework
+import DotsJourney
+import DotsStore
+import DotsTestSupport
+import Foundation
+import Testing
+
+/// Contexts on both engines: operational roles only, young people linked only where the journey's rule allows,
+/// links lapse unreviewed, everything audited, everyone else sees counts.
+@Suite("Contexts: who may work with them, linking young people, lapsing, counts (both engines)")
+struct ContextServiceTests {
+    final class Clock: TimeSource, @unchecked Sendable {
+        var t = Instant(iso: "2026-06-02T10:00:00Z")!
+        func now() -> Instant { t }
+    }
+
+    @Test("A practitioner opens a context and links a young person; the link lapses unreviewed, is reviewed, ends", arguments: StoreKind.available)
+    func lifecycle(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await JourneyServiceTests.partnership(store)
+            let clock = Clock()
+            let journeys = JourneyService(store: store, clock: clock)
+            let contexts = ContextService(store: store, spec: try FrameworkService.load(), clock: clock, journeys: journeys)
+            let pat = JourneyServiceTests.csc, police = JourneyServiceTests.police
+            let input = ContextService.NewContext(kind: "peer-group", name: "Group at Hanley bus station", area: "E06000021", reviewBy: "2026-06-30")
+            for outsider in JourneyServiceTests.outsiders + [JourneyServiceTests.noAgency] {
+                await #expect(throws: AccessDenied.self) { try await contexts.create(input, by: outsider) }
+            }
+            let c = try await contexts.create(input, by: pat)
+            #expect(c.stage == .referral && c.opened.description == "2026-06-02")
+
+            let linked = try await JourneyServiceTests.linked(store)
+            let ours = linked.filter { $0.value.contains { $0.hasPrefix("staffs-csc/") } }.keys.sorted()[0]
+            let notPolice = linked.filter { !$0.value.contains { $0.hasPrefix("staffs-police/") } }.keys.sorted()[0]
+            let why = "Seen with the group after two missing episodes; to plan a safety response"
+            await #expect(throws: InvalidInput.self) {
+                try await contexts.link(
+                    c.id, person: .partnershipID(ours), source: "RHI", reliability: "seen", proportionality: "short", reviewBy: "2026-06-30", by: pat)
+            }
+            // The police lead cannot link a young person the police do not hold: the journey's rule, said on the person field.
+            await #expect(
+                throws: InvalidInput([
+                    InputProblem(
+                        "person",
+                        "No young person your agency holds has that id. Check it, or if they came to your agency recently, ask an analyst whether linkage has run since."
+                    )
+                ])
+            ) {
+                try await contexts.link(
+                    c.id, person: .partnershipID(notPolice), source: "Intelligence", reliability: "reported", proportionality: why, reviewBy: "2026-06-30",
+                    by: police)
+            }
+            let l = try await contexts.link(
+                c.id, person: .partnershipID(ours), source: "Return home interview, 1 June", reliability: "reported-corroborated", proportionality: why,
+                reviewBy: "2026-06-30", by: pat)
+            #expect(l.personID == ours && l.status(on: contexts.today) == .current)
+            await #expect(throws: InvalidInput.self) {
+                try await contexts.link(
+                    c.id, person: .partnershipID(ours), source: "Again", reliability: "seen", proportionality: why, reviewBy: "2026-06-30", by: pat)
+            }
+            #expect(try await store.auditEvents(action: "context.link", target: ours).count == 1)
+
+            // On their journey, then lapsed the day after its review date.
+            #expect(try await journeys.open(.partnershipID(ours), purpose: .maceMeeting, by: pat).contexts.map(\.status) == [.current])
+            clock.t = Instant(iso: "2026-07-01T09:00:00Z")!
+            #expect(try await journeys.open(.partnershipID(ours), purpose: .maceMeeting, by: pat).contexts.map(\.status) == [.lapsed])
+            let d = try await contexts.detail(c.id, by: pat)
+            #expect(d.links.map(\.status) == [.lapsed] && d.context.overdue(on: contexts.today))
+            try await contexts.reviewLink(l.id, of: c.id, reviewBy: "2026-07-29", by: pat)
+            #expect(try await contexts.detail(c.id, by: pat).links.map(\.status) == [.current])
+            try await contexts.reviewLink(l.id, of: c.id, reviewBy: nil, by: pat)
+            #expect(try await contexts.detail(c.id, by: pat).links.map(\.status) == [.ended])
+
+            // Closing needs an outcome; with one, it is kept in the history.
+            await #expect(throws: InvalidInput.self) {
+                try await contexts.update(c.id, stage: "closed", outcome: "", note: "Group dispersed", reviewBy: "", by: pat)
+            }
+            try await contexts.update(c.id, stage: "closed", outcome: "safer", note: "Group dispersed after disruption", reviewBy: "", by: pat)
+            let closed = try #require(try await store.context(id: c.id))
+            #expect(closed.stage == .closed && closed.outcome == .safer && closed.history.map(\.stage) == [.referral, .closed])
+            #expect(try await store.verifyAuditChain().broken == nil)
+
+            // Everyone else: counts, as published (one context, one outcome: both hidden as 1).
+            let counts = try await contexts.counts(by: JourneyServiceTests.outsiders[1])
+            #expect(counts.openTotal == 0 && counts.outcomes.first { $0.outcome == .safer }?.count == nil)
+            await #expect(throws: AccessDenied.self) { try await contexts.list(by: JourneyServiceTests.outsiders[0]) }
+        }
+    }
+}
