@@ -96,7 +96,7 @@ let package = Package(
             name: "DotsApp",
             dependencies: [
                 "DotsCore", "DotsIntake", "DotsPrepare", "DotsSynth", "DotsStore", "DotsLink", "DotsFramework", "DotsGovernance", "DotsVoice",
-                "DotsJourney", "DotsContexts", .product(name: "Crypto", package: "swift-crypto"),
+                "DotsJourney", "DotsContexts", "DotsGeography", .product(name: "Crypto", package: "swift-crypto"),
             ],
             swiftSettings: swiftSettings),
         // bcrypt as the use cases' `PasswordHasher` (Vapor ships the maintained implementation).
@@ -144,7 +144,7 @@ let package = Package(
             name: "DotsAppTests",
             dependencies: [
                 "DotsApp", "DotsLink", "DotsGovernance", "DotsTestSupport", "DotsCore", "DotsIntake", "DotsStore", "DotsSynth", "DotsFramework", "DotsVoice",
-                "DotsPrepare", "DotsJourney", "DotsContexts",
+                "DotsPrepare", "DotsJourney", "DotsContexts", "DotsGeography",
             ],
             swiftSettings: swiftSettings),
         .testTarget(

@@ -26,6 +26,8 @@ public struct UseCases: Sendable {
     public let cohortJourneys: CohortJourneyService
     /// Contexts of harm as records: operational roles work with them; everyone else sees counts.
     public let contexts: ContextService
+    /// Area boundaries finer than districts, imported for maps.
+    public let geography: GeographyService
 
     public init(store: HubStore, spec: FrameworkSpec, hasher: any PasswordHashing, clock: any TimeSource = SystemClock()) throws {
         self.spec = spec
@@ -42,5 +44,6 @@ public struct UseCases: Sendable {
         places = PlacesService(store: store, spec: spec)
         cohortJourneys = CohortJourneyService(store: store, spec: spec)
         contexts = ContextService(store: store, spec: spec, clock: clock, journeys: journeys)
+        geography = GeographyService(store: store, clock: clock)
     }
 }

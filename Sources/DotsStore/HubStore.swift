@@ -88,6 +88,7 @@ public final class HubStore: Sendable {
         m.add(M0022_CreateAnnexATables(), to: nil)
         m.add(M0023_IndexAuditTargets(), to: nil)
         m.add(M0024_CreateContextTables(), to: nil)
+        m.add(M0025_CreateBoundaries(), to: nil)
         return m
     }
 

@@ -11,5 +11,6 @@ struct Dots: AsyncParsableCommand {
             SubmissionsCommand.self,
             FrameworkCommand.self, ServeCommand.self, UserCommand.self, TokenCommand.self, MigrateCommand.self, SchemaCommand.self, PartnershipCommand.self,
             KeyCommand.self, MaturityCommand.self, DataMapCommand.self, ActionsCommand.self, ReportCommand.self, VoiceCommand.self, AuditCommand.self,
+            GeographyCommand.self,
         ])
 }

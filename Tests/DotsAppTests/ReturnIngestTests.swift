@@ -1,6 +1,7 @@
 import DotsApp
 import DotsCore
 import DotsFramework
+import DotsGeography
 import DotsIntake
 import DotsPrepare
 import DotsStore
@@ -162,6 +163,37 @@ struct ReturnIngestTests {
             let stokeShown = published.districts.first { $0.area.name == "Stoke-on-Trent" }!
             #expect(stokeShown.crimes[.drugs]!.text == "c" && stokeShown.crimes[.burglary]!.text == "0", "1 to 5 hidden; a true zero shown")
             #expect(stokeShown.childSearches.text == "c")
+
+            // LSOAs, once a partnership imports their boundaries (Tests/Fixtures/geography): admins only, placed in
+            // their districts; then the places page can show Stoke-on-Trent's by LSOA.
+            let geography = GeographyService(store: store, clock: Self.now)
+            let file = fixtures.deletingLastPathComponent().appendingPathComponent("geography/lsoa-fixture.geojson")
+            let bytes = [UInt8](try Data(contentsOf: file))
+            await #expect(throws: AccessDenied.self) {
+                try await geography.importBoundaries(bytes, file: "lsoa-fixture.geojson", attribution: "test", by: caller)
+            }
+            #expect(try await PlacesService(store: store, spec: open).finer(district: "E06000021", type: .drugs, by: caller) == nil, "none imported yet")
+            let admin = Caller.commandLine(user: "tester")
+            await #expect(throws: GeographyService.ImportError.self) {
+                try await geography.importBoundaries(bytes, file: "lsoa-fixture.geojson", attribution: " ", by: admin)
+            }
+            let districtFile = Array(
+                #"{"type":"FeatureCollection","features":[{"type":"Feature","properties":{"lad20cd":"E07000197","lad20nm":"Stafford"},"geometry":{"type":"Polygon","coordinates":[[[-2.1,52.8],[-2.0,52.8],[-2.0,52.9],[-2.1,52.8]]]}}]}"#
+                    .utf8)
+            await #expect(
+                throws: GeographyService.ImportError(
+                    description: "d.geojson: E07000197 (Stafford) is a district code: import wards, LSOAs or MSOAs (districts come with Dots)")
+            ) { try await geography.importBoundaries(districtFile, file: "d.geojson", attribution: "test", by: admin) }
+            let imported = try await geography.importBoundaries(bytes, file: "lsoa-fixture.geojson", attribution: "Invented for tests", by: admin)
+            #expect(imported == .init(levels: [.lsoa: 3], outside: ["E01099003"]))
+            let finer = try #require(try await PlacesService(store: store, spec: open).finer(district: "E06000021", type: .drugs, by: caller))
+            // The README's three drugs crimes in Stoke-on-Trent 001A (April 2, May 1); none in 002B.
+            #expect(finer.crimes.mapValues(\.shown) == ["E01099001": 3, "E01099004": 0])
+            #expect(finer.boundaries.attribution == "Invented for tests")
+            let finerShown = try #require(
+                try await PlacesService(store: store, spec: try FrameworkService.load()).finer(district: "E06000021", type: .drugs, by: caller))
+            #expect(finerShown.crimes["E01099001"]?.text == "c")
+            #expect(try await store.auditEvents(action: "geography.import", target: "lsoa-fixture.geojson").count == 1)
         }
     }
 

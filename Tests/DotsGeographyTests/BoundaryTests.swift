@@ -128,3 +128,22 @@ struct MapProjectionTests {
         }
     }
 }
+
+@Suite("Imported boundaries placed in their districts")
+struct BoundaryPlacementTests {
+    static let fixture = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent()
+        .appendingPathComponent("Fixtures/geography/lsoa-fixture.geojson")
+
+    @Test("Tests/Fixtures/geography: two LSOAs in Stoke-on-Trent, one in Stafford, Walsall's left out; coordinates round-trip")
+    func placed() throws {
+        let set = try BoundarySet.geoJSON([UInt8](try Data(contentsOf: Self.fixture)), file: "lsoa-fixture.geojson", attribution: "test")
+        let (placed, outside) = set.placed(within: try ReferenceBoundaries.districts())
+        #expect(
+            Dictionary(uniqueKeysWithValues: placed.map { ($0.boundary.code, $0.parent) }) == [
+                "E01099001": "E06000021", "E01099004": "E06000021", "E01099002": "E07000197",
+            ])
+        #expect(outside == ["E01099003"])
+        #expect(placed.map(\.boundary.name).sorted() == ["Stafford 004B", "Stoke-on-Trent 001A", "Stoke-on-Trent 002B"])
+        for b in set.boundaries { #expect(Boundary(code: b.code, name: b.name, coordinates: b.coordinates) == b) }
+    }
+}

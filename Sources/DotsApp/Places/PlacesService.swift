@@ -1,5 +1,6 @@
 import DotsCore
 import DotsFramework
+import DotsGeography
 import DotsStore
 
 /// The places around young people, for every role that reads the framework: the police's street-level crime and
@@ -77,5 +78,35 @@ public struct PlacesService: Sendable {
     func latestYear(_ dataset: Dataset) async throws -> (first: CalendarDate, last: CalendarDate)? {
         guard let held = try await store.areaMonths(dataset) else { return nil }
         return (max(held.first, held.last.adding(months: -11)), held.last)
+    }
+
+    /// Street-level crime of one type by LSOA within a district, over the same twelve months, when the partnership
+    /// has imported LSOA boundaries (`dots geography import`); nil otherwise. Counts as published.
+    public struct Finer: Sendable {
+        public let district: Area
+        public let boundaries: BoundarySet
+        public let crimes: [String: Count]
+    }
+
+    public func finer(district code: String, type: PoliceCrimeType, by caller: Caller) async throws -> Finer? {
+        try caller.require(.viewFramework)
+        guard let district = ReferenceGeography.localAreas.first(where: { $0.code == code }), let months = try await latestYear(.areaCrime) else { return nil }
+        let stored = try await store.boundaries(level: .lsoa, within: code)
+        guard let first = stored.first else { return nil }
+        let threshold = spec.disclosure.applied.threshold
+        let counts = try await store.areaCrimeByLSOA(district: code, type: type.rawValue, from: months.first, to: months.last)
+        let boundaries = BoundarySet(stored.map { Boundary(code: $0.code, name: $0.name, coordinates: $0.coordinates) }, attribution: first.attribution)
+        var crimes: [String: Count] = [:]
+        for b in stored {
+            let n = counts[b.code] ?? 0
+            crimes[b.code] = Count(shown: n >= 1 && n <= threshold ? nil : n)
+        }
+        return Finer(district: district, boundaries: boundaries, crimes: crimes)
+    }
+
+    /// The districts with imported LSOA boundaries.
+    public func districtsWithFinerAreas() async throws -> [Area] {
+        let held = Set(try await store.boundaries(level: .lsoa).map(\.parent))
+        return ReferenceGeography.localAreas.filter { held.contains($0.code) }
     }
 }

@@ -54,6 +54,8 @@ public enum Permission: String, CaseIterable, Sendable {
     /// Contexts of harm as records: open one, move it on, link young people (whom the caller may see) to it, review
     /// and end links. Operational roles only; everyone else sees counts.
     case workWithContexts
+    /// Import area boundaries finer than the bundled districts (wards, LSOAs, MSOAs) for maps.
+    case manageGeography
 }
 
 public struct AccessPolicy: Sendable {
@@ -80,6 +82,7 @@ public struct AccessPolicy: Sendable {
         case .viewJourneys: role == .practitioner || role == .agencyLead
         case .seeJourneyViewers: role == .agencyLead
         case .workWithContexts: role == .practitioner || role == .agencyLead
+        case .manageGeography: role == .admin
         }
     }
 

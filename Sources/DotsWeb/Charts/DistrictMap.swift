@@ -20,6 +20,15 @@ struct DistrictMap {
     var shades: [String: Shade]
     var format: (Double) -> String
     var width = 480.0
+    /// An area drawn beneath, unshaded, for where the small areas sit (a district around its LSOAs), with its own
+    /// attribution, which the map then carries too.
+    var outline: (boundary: Boundary, attribution: String)? = nil
+
+    /// Every attribution the map's boundaries ask for.
+    var credits: String {
+        [outline?.attribution, boundaries.attribution].compactMap { $0 }.reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
+            .joined(separator: "; ")
+    }
 
     /// The bundled ONS districts of the reference partnership, read once.
     static let reference: BoundarySet? = try? ReferenceBoundaries.districts()
@@ -46,7 +55,7 @@ struct DistrictMap {
     }
 
     func svg(id: String) -> HTML {
-        let projection = MapProjection(fitting: boundaries.boundaries, width: width)
+        let projection = MapProjection(fitting: boundaries.boundaries + [outline?.boundary].compactMap { $0 }, width: width)
         let bins = Self.bins(shades.values.compactMap(\.value))
         var keys: [(fill: String, label: String)] = bins.enumerated().map { i, r in
             (Self.palette[i], r.lowerBound == r.upperBound ? format(r.lowerBound) : "\(format(r.lowerBound)) to \(format(r.upperBound))")
@@ -54,7 +63,7 @@ struct DistrictMap {
         if shades.values.contains(where: \.hidden) { keys.append(("url(#\(id)-hatch)", "Hidden to protect small numbers")) }
         if shades.values.contains(where: { $0.value == nil && !$0.hidden }) { keys.append(("#ffffff", "No figure")) }
         if shades.count < boundaries.boundaries.count { keys.append(("#f3f2f1", "Outside this area")) }
-        let credit = Self.wrap(boundaries.attribution, width: 70)
+        let credit = Self.wrap(credits, width: 70)
         let legendTop = projection.height + 16, creditTop = legendTop + Double(keys.count) * 22 + 8
         let height = (creditTop + Double(credit.count) * 14).rounded(.up)
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -65,6 +74,10 @@ struct DistrictMap {
         out += "<desc id=\"\(id)-desc\">\(described). The table gives the same figures.</desc>"
         out +=
             "<defs><pattern id=\"\(id)-hatch\" width=\"8\" height=\"8\" patternUnits=\"userSpaceOnUse\" patternTransform=\"rotate(45)\"><rect width=\"8\" height=\"8\" fill=\"#f3f2f1\"/><line x1=\"0\" y1=\"0\" x2=\"0\" y2=\"8\" stroke=\"#505a5f\" stroke-width=\"3\"/></pattern></defs>"
+        if let outline {
+            out +=
+                "<path d=\"\(projection.path(outline.boundary))\" fill=\"#f3f2f1\" fill-rule=\"evenodd\" stroke=\"#505a5f\" stroke-width=\"2\"><title>\(outline.boundary.name)</title></path>"
+        }
         for b in boundaries.boundaries {
             let fill: String
             let text: String

@@ -14,7 +14,9 @@ enum PlacesPage {
         c.shown.map { .init(value: Double($0), text: String($0), hidden: false) } ?? .init(value: nil, text: "hidden to protect small numbers", hidden: true)
     }
 
-    static func render(_ context: PlacesService.Context, type: PoliceCrimeType) -> HTML {
+    static func render(
+        _ context: PlacesService.Context, type: PoliceCrimeType, finerDistricts: [Area] = [], finer: PlacesService.Finer? = nil
+    ) -> HTML {
         var out: HTML = """
             <h1 class="dots-heading-l">Places around young people</h1>
             <p>Crime and stop and search in each district, from the police's own published data (data.police.uk), prepared by the force
@@ -50,6 +52,7 @@ enum PlacesPage {
                 <thead><tr><th scope="col">District</th><th scope="col" class="num">\(type.label)</th><th scope="col" class="num">All crime</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
                 """
+            out += finerSection(type: type, months: months, districts: finerDistricts, finer: finer)
         } else {
             out +=
                 "<p>No street-level crime is held yet. The force prepares its data.police.uk files with <code>dots prepare</code> and submits the package like any other.</p>"
@@ -74,5 +77,35 @@ enum PlacesPage {
             out += "<p>No stop and search is held yet.</p>"
         }
         return out
+    }
+
+    /// The chosen crime type by LSOA within one district, where the partnership has imported LSOA boundaries.
+    static func finerSection(type: PoliceCrimeType, months: (first: CalendarDate, last: CalendarDate), districts: [Area], finer: PlacesService.Finer?) -> HTML {
+        guard !districts.isEmpty else {
+            return
+                "<p class=\"dots-body-s\">For smaller areas than districts, an admin imports ONS LSOA boundaries with <code>dots geography import</code>.</p>"
+        }
+        var out: HTML = """
+            <h3>\(type.label) by LSOA\(finer.map { " in \($0.district.name)" } ?? "")</h3>
+            <form method="get" action="/framework/places" class="dots-filter">
+            <input type="hidden" name="type" value="\(type.rawValue)">
+            \(FormControls.select("within", label: "District", options: districts.map { ($0.code, $0.name) }, selected: finer?.district.code ?? "", errors: []))
+            <button type="submit" class="dots-button dots-button--secondary">Show LSOAs</button>
+            </form>
+            """
+        guard let finer else { return out }
+        let map = DistrictMap(
+            title: "\(type.label) by LSOA in \(finer.district.name), \(span(months))", boundaries: finer.boundaries,
+            shades: finer.crimes.mapValues { shade($0) }, format: Formatting.number,
+            outline: DistrictMap.reference?.boundaries.first { $0.code == finer.district.code }.map { ($0, DistrictMap.reference!.attribution) })
+        out +=
+            "<figure class=\"dots-chart-figure\">\(map.svg(id: "lsoa-map"))<figcaption class=\"dots-body-s\">\(type.label) by LSOA in \(finer.district.name), \(span(months)). \(map.credits)</figcaption></figure>"
+        let rows = finer.boundaries.boundaries.html { b -> HTML in
+            "<tr><th scope=\"row\">\(b.name) (\(b.code))</th><td class=\"num\">\(finer.crimes[b.code]?.text ?? "0")</td></tr>"
+        }
+        return out + """
+            <table class="dots-table"><caption>\(type.label) by LSOA in \(finer.district.name), \(span(months))</caption>
+            <thead><tr><th scope="col">LSOA</th><th scope="col" class="num">\(type.label)</th></tr></thead><tbody>\(rows)</tbody></table>
+            """
     }
 }

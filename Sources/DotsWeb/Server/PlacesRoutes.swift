@@ -11,9 +11,14 @@ struct PlacesRoutes {
     }
 
     func places(_ req: Request) async throws -> Response {
-        let places = try await context.useCases.places.context(by: try req.caller())
+        let service = context.useCases.places
+        let caller = try req.caller()
+        let places = try await service.context(by: caller)
         let type = PoliceCrimeType(rawValue: req.query[String.self, at: "type"] ?? "") ?? .drugs
+        let finerDistricts = try await service.districtsWithFinerAreas()
+        let within = req.query[String.self, at: "within"] ?? finerDistricts.first?.code ?? ""
+        let finer = try await service.finer(district: within, type: type, by: caller)
         let layout = Layout(title: "Places around young people", user: req.currentUser, active: "framework", csrf: req.currentUser?.csrfToken)
-        return page(layout.render(PlacesPage.render(places, type: type), backLink: ("/framework", "Framework")))
+        return page(layout.render(PlacesPage.render(places, type: type, finerDistricts: finerDistricts, finer: finer), backLink: ("/framework", "Framework")))
     }
 }
