@@ -4,9 +4,14 @@ Each test signs in as one role and uses the pages as a person would: forms, link
 is checked with axe-core; serious and critical violations fail the test.
 """
 import csv
+import datetime
 import io
 import os
 import pathlib
+import socket
+import subprocess
+import time
+import urllib.request
 
 import pytest
 from axe_selenium_python import Axe
@@ -74,8 +79,8 @@ def h1(driver):
     return driver.find_element(By.TAG_NAME, "h1").text
 
 
-def sign_in(driver, role, password=PASSWORD):
-    driver.get(BASE + "/sign-in")
+def sign_in(driver, role, password=PASSWORD, base=BASE):
+    driver.get(base + "/sign-in")
     driver.find_element(By.ID, "email").send_keys(f"{role}@browser.example")
     driver.find_element(By.ID, "password").send_keys(password)
     follow(driver, driver.find_element(By.CSS_SELECTOR, "form[action='/sign-in'] button"))
@@ -755,8 +760,9 @@ def test_a_quote_waits_for_consent_scan_and_approval(browser):
     assert "You said" in browser.page_source and "We did" in browser.page_source
 
 
-def open_journey(driver, kind, person_id, purpose="mace-meeting"):
-    visit(driver, "/journeys")
+def open_journey(driver, kind, person_id, purpose="mace-meeting", base=BASE):
+    driver.get(base + "/journeys")
+    check_accessibility(driver)
     driver.find_element(By.CSS_SELECTOR, f"input[name='kind'][value='{kind}']").click()
     driver.find_element(By.ID, "id").send_keys(person_id)
     driver.find_element(By.CSS_SELECTOR, f"input[name='purpose'][value='{purpose}']").click()
@@ -863,3 +869,48 @@ def test_practitioner_links_a_young_person_to_a_peer_group(browser):
     assert person not in linked, "partnership ids only"
     open_journey(browser, "agency", person)
     assert "Group by the canal towpath" in browser.page_source
+    # Nobody reviews it: a server pretending it is the day after the review date (the link form's default, 28 days
+    # on) shows the link lapsed, on the context and on the young person's journey.
+    later = (datetime.date.today() + datetime.timedelta(days=29)).isoformat()
+    with pretending(later) as base:
+        sign_in(browser, "practitioner", base=base)
+        browser.get(base + "/contexts")
+        follow(browser, browser.find_element(By.LINK_TEXT, "Group by the canal towpath"))
+        check_accessibility(browser)
+        linked = browser.find_element(By.XPATH, "//caption[text()='Young people linked to this context']/..").text
+        assert "Lapsed" in linked and "Current" not in linked
+        assert "Overdue" in browser.page_source
+        open_journey(browser, "agency", person, base=base)
+        contexts = browser.find_element(By.XPATH, "//caption[text()='Contexts they are linked to']/..").text
+        assert "Group by the canal towpath" in contexts and "Lapsed" in contexts
+
+
+class pretending:
+    """A second `dots serve` on the browser tests' store, pretending today is `day`: a pinned clock, for what
+    happens after a date."""
+
+    def __init__(self, day):
+        self.day = day
+
+    def __enter__(self):
+        s = socket.socket()
+        s.bind(("127.0.0.1", 0))
+        port = s.getsockname()[1]
+        s.close()
+        self.log = open(WORK / "serve-pretend.log", "w")
+        self.server = subprocess.Popen(
+            [".build/debug/dots", "serve", "--port", str(port), "--database", str(WORK / "demo/dots.sqlite"), "--pretend-date", self.day],
+            stdout=self.log, stderr=subprocess.STDOUT)
+        base = f"http://127.0.0.1:{port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(base + "/healthz", timeout=1)
+                break
+            except OSError:
+                time.sleep(0.1)
+        return base
+
+    def __exit__(self, *exc):
+        self.server.terminate()
+        self.server.wait(timeout=10)
+        self.log.close()

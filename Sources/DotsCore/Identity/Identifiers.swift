@@ -28,6 +28,14 @@ public struct SystemClock: TimeSource {
 }
 
 /// A clock stopped at one instant.
+/// The machine's clock moved by a whole number of days: a server for training, or a test of what happens after a
+/// date (a link lapsing), runs on as if today were another day.
+public struct ShiftedClock: TimeSource {
+    public let days: Int
+    public init(days: Int) { self.days = days }
+    public func now() -> Instant { Instant(seconds: SystemClock().now().seconds + Int64(days) * 86_400) }
+}
+
 public struct FixedClock: TimeSource {
     public let instant: Instant
     public init(_ instant: Instant) { self.instant = instant }

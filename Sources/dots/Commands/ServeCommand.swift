@@ -1,6 +1,7 @@
 import ArgumentParser
 import DotsApp
 import DotsBcrypt
+import DotsCore
 import DotsWeb
 import Foundation
 
@@ -16,15 +17,24 @@ struct ServeCommand: AsyncParsableCommand {
     var trustedProxy: String?
     @Option(help: "The largest upload a signed-in agency may send through the web app or API, in MB (every file of a package at once).")
     var uploadLimit = WebContext.defaultUploadLimit / (1024 * 1024)
+    @Option(
+        help:
+            "Serve as if today were this date (YYYY-MM-DD; the time of day runs on): for training, and for testing what happens after a date, such as a link to a context lapsing. Never for a live service: sessions, audit records and reviews are dated by it."
+    ) var pretendDate: String?
     @OptionGroup var store: StoreOptions
 
     func run() async throws {
         let spec = try FrameworkService.load()
+        var clock: any TimeSource = SystemClock()
+        if let pretendDate {
+            guard let day = CalendarDate(iso: pretendDate) else { throw ValidationError("--pretend-date: \(pretendDate) is not a date (YYYY-MM-DD)") }
+            clock = ShiftedClock(days: day.dayNumber - UKTime.localDate(of: SystemClock().now()).dayNumber)
+        }
         try await store.withStore { hub in
-            print("Dots is serving on http://\(host):\(port) (stop with Ctrl-C).")
+            print("Dots is serving on http://\(host):\(port) (stop with Ctrl-C).\(pretendDate.map { " Pretending today is \($0)." } ?? "")")
             try await WebServer.run(
-                try UseCases(store: hub, spec: spec, hasher: BcryptHasher()), host: host, port: port, secureCookies: secureCookies, trustedProxy: trustedProxy,
-                uploadLimit: uploadLimit * 1024 * 1024)
+                try UseCases(store: hub, spec: spec, hasher: BcryptHasher(), clock: clock), host: host, port: port, secureCookies: secureCookies,
+                trustedProxy: trustedProxy, uploadLimit: uploadLimit * 1024 * 1024)
         }
     }
 }
