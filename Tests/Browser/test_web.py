@@ -504,13 +504,14 @@ def test_no_sideways_scrolling_on_a_phone(browser):
                 "return out.slice(0, 6);")
             wide.append(f"{path}: {overflow}px ({', '.join(culprits)})")
     assert not wide, "pages wider than the phone: " + ", ".join(wide)
-    # Chart text stays readable when the chart is scaled down to the phone's width.
-    browser.get(BASE + "/framework/indicators/missing-children")
-    smallest = browser.execute_script(
-        "let m = 1e9; for (const t of document.querySelectorAll('svg.dots-chart text')) {"
-        " const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
-        " m = Math.min(m, parseFloat(getComputedStyle(t).fontSize) * scale); } return m;")
-    assert 12 <= smallest < 1e9, f"chart text renders at {smallest:.1f} px on a phone"
+    # Chart and map text stays readable when the chart is scaled down to the phone's width.
+    for path in ["/framework/indicators/missing-children", "/framework/places", "/framework/journeys"]:
+        browser.get(BASE + path)
+        smallest = browser.execute_script(
+            "let m = 1e9; for (const t of document.querySelectorAll('svg.dots-chart text')) {"
+            " const svg = t.ownerSVGElement; const scale = svg.getBoundingClientRect().width / svg.viewBox.baseVal.width;"
+            " m = Math.min(m, parseFloat(getComputedStyle(t).fontSize) * scale); } return m;")
+        assert 12 <= smallest < 1e9, f"{path}: chart text renders at {smallest:.1f} px on a phone"
 
 
 def test_commentary_approved_then_report_published_and_downloaded(browser, tmp_path):

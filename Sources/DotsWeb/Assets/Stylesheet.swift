@@ -128,7 +128,7 @@ enum Stylesheet {
         .dots-charts{display:flex;flex-wrap:wrap;gap:20px}
         .dots-chart-figure{margin:0 0 20px;flex:1 1 300px;min-width:0;position:relative}
         .dots-chart-figure figcaption{font-weight:700;margin-bottom:5px}
-        @media (max-width:640px){h1{font-size:2rem}.dots-indicator{grid-template-columns:1fr}.dots-summary-list dt{flex-basis:100%}.dots-table{display:block;overflow-x:auto}.dots-select{width:100%}.dots-chart text{font-size:24px}}
+        @media (max-width:640px){h1{font-size:2rem}.dots-indicator{grid-template-columns:1fr}.dots-summary-list dt{flex-basis:100%}.dots-table{display:block;overflow-x:auto}.dots-select{width:100%}.dots-chart text{font-size:24px}.dots-chart text.dots-map__credit{font-size:17px}}
         @media print{*{-webkit-print-color-adjust:exact;print-color-adjust:exact}.dots-header__nav,.dots-header__signout,.dots-filter,.dots-inline-form,.dots-button,.dots-skip-link,.dots-footer{display:none}tr,.dots-indicator,.dots-chart-figure,.dots-summary-list__row{break-inside:avoid}thead{display:table-header-group}.dots-table{display:table}}
         """
 

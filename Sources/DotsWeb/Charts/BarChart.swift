@@ -8,7 +8,8 @@ struct BarChart {
     var width = 640.0
 
     func svg(id: String) -> HTML {
-        let row = 46.0, top = 8.0, labelW = 60.0
+        // Room for the label to grow: on a phone the stylesheet enlarges chart text so that, scaled down, it stays readable.
+        let row = 62.0, top = 8.0, labelW = 60.0
         let height = top + Double(bars.count) * row + 8
         let hi = Double(bars.map(\.value).max() ?? 1)
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -19,9 +20,9 @@ struct BarChart {
         for (i, b) in bars.enumerated() {
             let y = top + Double(i) * row
             let w = hi > 0 ? (width - labelW) * Double(b.value) / hi : 0
-            out += "<text x=\"0\" y=\"\(f(y + 14))\">\(b.label)</text>"
-            out += "<rect x=\"0\" y=\"\(f(y + 20))\" width=\"\(f(max(w, 1)))\" height=\"18\" fill=\"#004f4a\"/>"
-            out += "<text x=\"\(f(max(w, 1) + 6))\" y=\"\(f(y + 34))\">\(b.value)</text>"
+            out += "<text x=\"0\" y=\"\(f(y + 24))\">\(b.label)</text>"
+            out += "<rect x=\"0\" y=\"\(f(y + 32))\" width=\"\(f(max(w, 1)))\" height=\"20\" fill=\"#004f4a\"/>"
+            out += "<text x=\"\(f(max(w, 1) + 6))\" y=\"\(f(y + 48))\">\(b.value)</text>"
         }
         return out + "</svg>"
     }

@@ -63,9 +63,10 @@ struct DistrictMap {
         if shades.values.contains(where: \.hidden) { keys.append(("url(#\(id)-hatch)", "Hidden to protect small numbers")) }
         if shades.values.contains(where: { $0.value == nil && !$0.hidden }) { keys.append(("#ffffff", "No figure")) }
         if shades.count < boundaries.boundaries.count { keys.append(("#f3f2f1", "Outside this area")) }
-        let credit = Self.wrap(credits, width: 70)
-        let legendTop = projection.height + 16, creditTop = legendTop + Double(keys.count) * 22 + 8
-        let height = (creditTop + Double(credit.count) * 14).rounded(.up)
+        // Short lines, far apart: on a phone the stylesheet enlarges chart text so that, scaled down, it stays readable.
+        let credit = Self.wrap(credits, width: 45)
+        let legendTop = projection.height + 16, creditTop = legendTop + Double(keys.count) * 30 + 8
+        let height = (creditTop + Double(credit.count) * 22 + 6).rounded(.up)
         func f(_ v: Double) -> String { String(format: "%.1f", v) }
         var out: HTML =
             "<svg class=\"dots-chart dots-map\" role=\"img\" aria-labelledby=\"\(id)-title \(id)-desc\" viewBox=\"0 0 \(Int(width)) \(Int(height))\" width=\"\(Int(width))\" height=\"\(Int(height))\">"
@@ -92,12 +93,12 @@ struct DistrictMap {
                 "<path d=\"\(projection.path(b))\" fill=\"\(fill)\" fill-rule=\"evenodd\" stroke=\"#0b0c0c\" stroke-width=\"1\"><title>\(text)</title></path>"
         }
         for (i, k) in keys.enumerated() {
-            let y = legendTop + Double(i) * 22
+            let y = legendTop + Double(i) * 30
             out += "<rect x=\"0\" y=\"\(f(y))\" width=\"24\" height=\"16\" fill=\"\(k.fill)\" stroke=\"#0b0c0c\"/>"
             out += "<text x=\"32\" y=\"\(f(y + 13))\">\(k.label)</text>"
         }
         for (i, line) in credit.enumerated() {
-            out += "<text class=\"dots-map__credit\" x=\"0\" y=\"\(f(creditTop + 10 + Double(i) * 14))\">\(line)</text>"
+            out += "<text class=\"dots-map__credit\" x=\"0\" y=\"\(f(creditTop + 16 + Double(i) * 22))\">\(line)</text>"
         }
         return out + "</svg>"
     }
