@@ -13,7 +13,7 @@ struct CohortJourneyServiceTests {
     static let board = Caller(accountID: "b", name: "Board", role: .strategicLead, agencyID: nil, channel: .page)
 
     @Test("Disclosure control over a summary worked by hand (threshold 5, minimum base 10)")
-    func published() async throws {
+    func published() {
         var s = CohortSummary()
         s.onThePath = 40
         s.sequences = [[.missing]: 20, [.screening]: 12, [.mace]: 3, [.missing, .screening]: 5]
@@ -23,10 +23,7 @@ struct CohortJourneyServiceTests {
         s.knownToSeveral = 50
         s.escalated = 2
         s.screenedTwice = 12
-        let store = try HubStore(location: .sqlite(path: ":memory:"))
-        let service = CohortJourneyService(store: store, spec: try FrameworkService.load())
-        let v = await service.publish(s, linkedAt: nil)
-        await store.shutdown()
+        let v = CohortJourneyService.publish(s, policy: .standard, linkedAt: nil)
         // Paths above 5 only (5 itself is hidden), the rest together: 40 - 20 - 12 = 8.
         #expect(v.paths.map(\.text) == ["Missing", "Screening"] && v.paths.map(\.count.shown) == [20, 12])
         #expect(v.otherPaths.shown == 8)

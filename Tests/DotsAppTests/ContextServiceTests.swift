@@ -85,7 +85,7 @@ struct ContextServiceTests {
 
             // Everyone else: counts, as published (one context, one outcome: both hidden as 1).
             let counts = try await contexts.counts(by: JourneyServiceTests.outsiders[1])
-            #expect(counts.openTotal == 0 && counts.outcomes.first { $0.outcome == .safer }?.count == nil)
+            #expect(counts.openTotal.shown == 0 && counts.outcomes.first { $0.outcome == .safer }?.count.shown == nil)
             await #expect(throws: AccessDenied.self) { try await contexts.list(by: JourneyServiceTests.outsiders[0]) }
         }
     }

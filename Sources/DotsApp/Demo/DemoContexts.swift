@@ -39,11 +39,10 @@ enum DemoContexts {
                 group.id, person: .partnershipID(ours[i]), source: source, reliability: reliability, proportionality: why, reviewBy: due, by: pat)
         }
         // Linked six weeks ago and never reviewed: lapsed, as a newcomer should see one.
-        var old = ContextLink(
+        let old = ContextLink(
             id: "CL-demo-lapsed", contextID: group.id, personID: ours[3], source: "Anonymous community report", reliability: .reported,
             proportionality: "Named in a community report about the group; to be checked with the school", linkedOn: today.adding(days: -42),
             linkedBy: pat.name, reviewBy: today.adding(days: -14))
-        old.reviewedOn = nil
         try await store.saveContextLink(old)
         let place = try await contexts.create(
             .init(kind: "place", name: "Car park behind the retail park", area: "E07000199", reviewBy: today.adding(days: 14).description), by: pat)

@@ -17,11 +17,7 @@ public actor CohortJourneyService {
         self.spec = spec
     }
 
-    /// A count as it may be shown: nil when hidden.
-    public struct Count: Sendable, Equatable {
-        public let shown: Int?
-        public var text: String { shown.map(String.init) ?? Symbol.confidential.rawValue }
-    }
+    public typealias Count = PublishedCount
 
     public struct Path: Sendable, Equatable {
         public let stages: [JourneyStage]
@@ -72,17 +68,16 @@ public actor CohortJourneyService {
         }
         let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
         let summary = CohortJourneys.summarise(byPerson.keys.sorted().map { byPerson[$0]! }, homeAreas: home)
-        let view = publish(summary, linkedAt: run.finishedAt)
+        let view = Self.publish(summary, policy: spec.disclosure.applied, linkedAt: run.finishedAt)
         cached = (key, view)
         return view
     }
 
     /// Disclosure control over the summary: counts 1 to the threshold hidden, percentiles only from the minimum
     /// base, and where one of a set of counts that adds up to a whole is hidden, a second is hidden with it.
-    func publish(_ s: CohortSummary, linkedAt: Instant?) -> View {
-        let policy = spec.disclosure.applied
+    static func publish(_ s: CohortSummary, policy: DisclosurePolicy, linkedAt: Instant?) -> View {
         let t = policy.threshold
-        func count(_ n: Int) -> Count { Count(shown: n >= 1 && n <= t ? nil : n) }
+        func count(_ n: Int) -> Count { Count(n, threshold: t) }
         let ranked = s.sequences.sorted { ($1.value, $0.key.map(\.rawValue).joined()) < ($0.value, $1.key.map(\.rawValue).joined()) }
         let paths = ranked.prefix(10).filter { $0.value > t }.map { Path(stages: $0.key, count: Count(shown: $0.value)) }
         let other = s.onThePath - paths.compactMap(\.count.shown).reduce(0, +)
@@ -95,17 +90,11 @@ public actor CohortJourneyService {
                 median: enough ? CohortJourneys.percentile(days, 0.5) : nil, p90: enough ? CohortJourneys.percentile(days, 0.9) : nil)
         }
         // Agencies' counts and "several" add up to every young person linked: never one hidden alone.
-        var parts = s.knownToOneAgency.sorted { $0.key < $1.key }.map { ($0.key, $0.value) } + [("", s.knownToSeveral)]
-        var hidden = Set(parts.indices.filter { parts[$0].1 >= 1 && parts[$0].1 <= t })
-        if hidden.count == 1, let next = parts.indices.filter({ !hidden.contains($0) && parts[$0].1 > 0 }).min(by: { parts[$0].1 < parts[$1].1 }) {
-            hidden.insert(next)
-        }
-        let shownParts = parts.indices.map { hidden.contains($0) ? Count(shown: nil) : Count(shown: parts[$0].1) }
-        let several = shownParts.last!
-        parts.removeLast()
+        let agencies = s.knownToOneAgency.sorted { $0.key < $1.key }
+        let parts = Count.parts(agencies.map(\.value) + [s.knownToSeveral], threshold: t)
         return View(
             onThePath: count(s.onThePath), paths: paths, otherPaths: Count(shown: other), responses: responses,
-            knownToOneAgency: zip(parts, shownParts).map { ($0.0.0, $0.1) }, knownToSeveral: several, escalated: count(s.escalated),
+            knownToOneAgency: zip(agencies, parts).map { ($0.0.key, $0.1) }, knownToSeveral: parts.last!, escalated: count(s.escalated),
             screenedTwice: count(s.screenedTwice), reReferred: count(s.reReferred), closedEpisode: count(s.closedEpisode), threshold: t,
             minimumBase: policy.minimumBase, linkedAt: linkedAt)
     }

@@ -161,14 +161,14 @@ public struct ContextService: Sendable {
     public struct Counts: Sendable {
         public let threshold: Int
         /// Open contexts by kind.
-        public let open: [(kind: SafeguardingContext.Kind, count: Int?)]
-        public let openTotal: Int?
+        public let open: [(kind: SafeguardingContext.Kind, count: PublishedCount)]
+        public let openTotal: PublishedCount
         /// Open contexts whose review is not overdue.
-        public let reviewedInTime: Int?
+        public let reviewedInTime: PublishedCount
         /// Young people with a current link to an open context.
-        public let childrenLinked: Int?
+        public let childrenLinked: PublishedCount
         /// Closed contexts by outcome.
-        public let outcomes: [(outcome: SafeguardingContext.Outcome, count: Int?)]
+        public let outcomes: [(outcome: SafeguardingContext.Outcome, count: PublishedCount)]
     }
 
     /// Counts for every role that reads the framework, as published: 1 to the threshold hidden, and no count of one
@@ -176,21 +176,18 @@ public struct ContextService: Sendable {
     public func counts(by caller: Caller) async throws -> Counts {
         try caller.require(.viewFramework)
         let t = spec.disclosure.applied.threshold
-        func shown(_ n: Int) -> Int? { n >= 1 && n <= t ? nil : n }
         let contexts = try await store.contexts(), links = try await store.contextLinks()
         let day = today
         let open = contexts.filter(\.isOpen)
-        let byKind = SafeguardingContext.Kind.allCases.map { k in (k, open.filter { $0.kind == k }.count) }
-        var hidden = Set(byKind.indices.filter { shown(byKind[$0].1) == nil })
-        if hidden.count == 1, let next = byKind.indices.filter({ !hidden.contains($0) && byKind[$0].1 > 0 }).min(by: { byKind[$0].1 < byKind[$1].1 }) {
-            hidden.insert(next)
-        }
+        let kinds = SafeguardingContext.Kind.allCases
+        let byKind = PublishedCount.parts(kinds.map { k in open.filter { $0.kind == k }.count }, threshold: t)
         let openIDs = Set(open.map(\.id))
         let linked = Set(links.filter { openIDs.contains($0.contextID) && $0.status(on: day) == .current }.map(\.personID))
         let closed = contexts.filter { !$0.isOpen }
         return Counts(
-            threshold: t, open: byKind.indices.map { (byKind[$0].0, hidden.contains($0) ? nil : byKind[$0].1) }, openTotal: shown(open.count),
-            reviewedInTime: shown(open.filter { !$0.overdue(on: day) }.count), childrenLinked: shown(linked.count),
-            outcomes: SafeguardingContext.Outcome.allCases.map { o in (o, shown(closed.filter { $0.outcome == o }.count)) })
+            threshold: t, open: Array(zip(kinds, byKind)), openTotal: PublishedCount(open.count, threshold: t),
+            reviewedInTime: PublishedCount(open.filter { !$0.overdue(on: day) }.count, threshold: t),
+            childrenLinked: PublishedCount(linked.count, threshold: t),
+            outcomes: SafeguardingContext.Outcome.allCases.map { o in (o, PublishedCount(closed.filter { $0.outcome == o }.count, threshold: t)) })
     }
 }

@@ -69,11 +69,4 @@ public struct GeographyService: Sendable {
         try await audit.record(caller, "geography.import", file, "\(placed.count) areas; \(outside.count) outside")
         return Imported(levels: levels, outside: outside.sorted())
     }
-
-    /// The imported boundaries of one level within one district, ready to draw; nil when none are held.
-    public func boundaries(level: Area.Level, within district: String) async throws -> BoundarySet? {
-        let stored = try await store.boundaries(level: level, within: district)
-        guard let first = stored.first else { return nil }
-        return BoundarySet(stored.map { Boundary(code: $0.code, name: $0.name, coordinates: $0.coordinates) }, attribution: first.attribution)
-    }
 }

@@ -16,11 +16,7 @@ public struct PlacesService: Sendable {
         self.spec = spec
     }
 
-    /// A count as it may be shown: nil when hidden (1 to the threshold).
-    public struct Count: Sendable, Equatable {
-        public let shown: Int?
-        public var text: String { shown.map(String.init) ?? Symbol.confidential.rawValue }
-    }
+    public typealias Count = PublishedCount
 
     /// One district's figures.
     public struct District: Sendable {
@@ -49,7 +45,7 @@ public struct PlacesService: Sendable {
     public func context(by caller: Caller) async throws -> Context {
         try caller.require(.viewFramework)
         let threshold = spec.disclosure.applied.threshold
-        func count(_ n: Int) -> Count { Count(shown: n >= 1 && n <= threshold ? nil : n) }
+        func count(_ n: Int) -> Count { Count(n, threshold: threshold) }
         let crimeMonths = try await latestYear(.areaCrime)
         let stopMonths = try await latestYear(.areaStops)
         var crimes: [(area: String, type: String, crimes: Int)] = []
@@ -99,7 +95,7 @@ public struct PlacesService: Sendable {
         var crimes: [String: Count] = [:]
         for b in stored {
             let n = counts[b.code] ?? 0
-            crimes[b.code] = Count(shown: n >= 1 && n <= threshold ? nil : n)
+            crimes[b.code] = Count(n, threshold: threshold)
         }
         return Finer(district: district, boundaries: boundaries, crimes: crimes)
     }

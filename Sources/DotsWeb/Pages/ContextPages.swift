@@ -1,6 +1,7 @@
 import DotsApp
 import DotsContexts
 import DotsCore
+import DotsFramework
 
 /// Contexts of harm: the list and counts, the form to open one, and a context with its young people. Every value escaped.
 enum ContextPages {
@@ -15,7 +16,7 @@ enum ContextPages {
     }
 
     static func countsSection(_ c: ContextService.Counts) -> HTML {
-        func t(_ n: Int?) -> String { n.map(String.init) ?? "c" }
+        func t(_ n: PublishedCount) -> String { n.text }
         let kinds = c.open.html { k -> HTML in "<tr><th scope=\"row\">\(k.kind.label)</th><td class=\"num\">\(t(k.count))</td></tr>" }
         let outcomes = c.outcomes.html { o -> HTML in "<tr><th scope=\"row\">\(o.outcome.label)</th><td class=\"num\">\(t(o.count))</td></tr>" }
         return """

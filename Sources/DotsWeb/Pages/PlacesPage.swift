@@ -1,5 +1,6 @@
 import DotsApp
 import DotsCore
+import DotsFramework
 import DotsGeography
 
 /// The places around young people: the police's open data by district, as maps with tables giving the same
