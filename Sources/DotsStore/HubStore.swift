@@ -89,6 +89,7 @@ public final class HubStore: Sendable {
         m.add(M0023_IndexAuditTargets(), to: nil)
         m.add(M0024_CreateContextTables(), to: nil)
         m.add(M0025_CreateBoundaries(), to: nil)
+        m.add(M0026_IndexPersonRecords(), to: nil)
         return m
     }
 

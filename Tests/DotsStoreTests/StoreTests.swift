@@ -52,10 +52,10 @@ struct StoreTests {
                     "0009_CreateIntakeReports", "0010_CreateGovernanceTables", "0011_StoreLinkagePerSubmission",
                     "0012_APITokenLifecycle", "0013_CreateFrameworkJobs", "0014_CreateCommentary", "0015_CreatePublishedReports", "0016_CreateVoiceTables",
                     "0017_ChainAuditLog", "0018_CreateReturnTables", "0019_AddPeopleMarkers", "0020_CreateAreaTables", "0021_CreateAreaStopsTable",
-                    "0022_CreateAnnexATables", "0023_IndexAuditTargets", "0024_CreateContextTables", "0025_CreateBoundaries",
+                    "0022_CreateAnnexATables", "0023_IndexAuditTargets", "0024_CreateContextTables", "0025_CreateBoundaries", "0026_IndexPersonRecords",
                 ])
             try await store.migrate()
-            #expect(try await store.appliedMigrations().count == 25)
+            #expect(try await store.appliedMigrations().count == 26)
             let areas = try await store.textRows("SELECT COUNT(*) AS n FROM areas")
             #expect(areas.first?["n"] == "11")
             let members = try await store.textRows("SELECT COUNT(*) AS n FROM partnership_members WHERE partnership_id = 'joint-ce' AND member_kind = 'area'")
@@ -73,6 +73,23 @@ struct StoreTests {
                     : "SELECT column_name AS c FROM information_schema.columns WHERE table_name = '\(ds.rawValue)' AND table_schema = current_schema()"
                 let columns = Set(try await store.textRows(query).compactMap { $0["c"] })
                 #expect(columns == Set(["submission_id", "agency_id"] + ds.schema.fieldNames), "\(ds.rawValue)")
+            }
+        }
+    }
+
+    @Test(
+        "Every dataset about a young person is indexed by (agency_id, person_id): a journey reads one young person's rows from each",
+        arguments: StoreKind.available)
+    func personIndexes(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            for ds in Dataset.allCases where ds.schema.fieldNames.contains("person_id") {
+                let query =
+                    kind == .sqlite
+                    ? "SELECT sql AS d FROM sqlite_master WHERE type = 'index' AND tbl_name = '\(ds.rawValue)' AND sql IS NOT NULL"
+                    : "SELECT indexdef AS d FROM pg_indexes WHERE tablename = '\(ds.rawValue)' AND schemaname = current_schema()"
+                let definitions = try await store.textRows(query).compactMap { $0["d"] }
+                #expect(
+                    definitions.contains { $0.replacingOccurrences(of: "\"", with: "").hasSuffix("(agency_id, person_id)") }, "\(ds.rawValue): \(definitions)")
             }
         }
     }
