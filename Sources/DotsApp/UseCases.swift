@@ -43,7 +43,7 @@ public struct UseCases: Sendable {
         journeys = JourneyService(store: store, clock: clock)
         places = PlacesService(store: store, spec: spec)
         cohortJourneys = CohortJourneyService(store: store, spec: spec)
-        contexts = ContextService(store: store, spec: spec, clock: clock, journeys: journeys)
+        contexts = ContextService(store: store, spec: spec, clock: clock, journeys: journeys, refresher: refresher)
         geography = GeographyService(store: store, clock: clock)
     }
 }

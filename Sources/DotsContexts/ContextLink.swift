@@ -5,18 +5,7 @@ import DotsCore
 /// association is not a fact: a link lapses unless someone reviews it.
 public struct ContextLink: Sendable, Codable, Equatable, Identifiable {
     /// How far the information behind the link can be relied on.
-    public enum Reliability: String, Sendable, Codable, CaseIterable {
-        case seen, reportedCorroborated = "reported-corroborated", reported, suspected
-
-        public var label: String {
-            switch self {
-            case .seen: "Seen or known directly by a practitioner"
-            case .reportedCorroborated: "Reported, and corroborated by another source"
-            case .reported: "Reported by one source, not corroborated"
-            case .suspected: "Suspected: not yet reported by anyone"
-            }
-        }
-    }
+    public typealias Reliability = ContextLinkReliability
 
     public enum Status: String, Sendable, Equatable {
         case current, lapsed, ended

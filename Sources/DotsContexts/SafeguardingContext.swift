@@ -4,18 +4,7 @@ import DotsCore
 /// Contextual Safeguarding approach): a peer group, a place, a school or an online space, with its own referral,
 /// assessment, plan and reviews, and an outcome for the context itself.
 public struct SafeguardingContext: Sendable, Codable, Equatable, Identifiable {
-    public enum Kind: String, Sendable, Codable, CaseIterable {
-        case peerGroup = "peer-group", place, school, online
-
-        public var label: String {
-            switch self {
-            case .peerGroup: "Peer group"
-            case .place: "Place or neighbourhood"
-            case .school: "School or college"
-            case .online: "Online space"
-            }
-        }
-    }
+    public typealias Kind = ContextKind
 
     /// Where the work about the context stands.
     public enum Stage: String, Sendable, Codable, CaseIterable, Comparable {
@@ -35,17 +24,7 @@ public struct SafeguardingContext: Sendable, Codable, Equatable, Identifiable {
     }
 
     /// What the work made of the context, as its review or closure judged it.
-    public enum Outcome: String, Sendable, Codable, CaseIterable {
-        case safer, noChange = "no-change", lessSafe = "less-safe"
-
-        public var label: String {
-            switch self {
-            case .safer: "Safer"
-            case .noChange: "No change"
-            case .lessSafe: "Less safe"
-            }
-        }
-    }
+    public typealias Outcome = ContextOutcome
 
     /// One step in its history.
     public struct Step: Sendable, Codable, Equatable {
@@ -54,13 +33,17 @@ public struct SafeguardingContext: Sendable, Codable, Equatable, Identifiable {
         public var on: CalendarDate
         public var by: String
         public var note: String
+        /// The review date this step set (nil on closing, and on steps recorded before steps kept it): whether the
+        /// next step came by then is whether the context was reviewed in time.
+        public var reviewBy: CalendarDate?
 
-        public init(stage: Stage, outcome: Outcome?, on: CalendarDate, by: String, note: String) {
+        public init(stage: Stage, outcome: Outcome?, on: CalendarDate, by: String, note: String, reviewBy: CalendarDate? = nil) {
             self.stage = stage
             self.outcome = outcome
             self.on = on
             self.by = by
             self.note = note
+            self.reviewBy = reviewBy
         }
     }
 

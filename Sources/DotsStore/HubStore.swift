@@ -90,6 +90,7 @@ public final class HubStore: Sendable {
         m.add(M0024_CreateContextTables(), to: nil)
         m.add(M0025_CreateBoundaries(), to: nil)
         m.add(M0026_IndexPersonRecords(), to: nil)
+        m.add(M0027_CreateContextDatasets(), to: nil)
         return m
     }
 

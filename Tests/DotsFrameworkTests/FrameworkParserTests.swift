@@ -67,6 +67,30 @@ struct FrameworkParserTests {
         #expect(problems.contains { $0.message.contains("area_crime is about places, not people") })
     }
 
+    @Test("Datasets about contexts are counted without the framework's ages, and refuse an age of their own: they record no one's age")
+    func contextDatasetsHaveNoAges() throws {
+        let text = """
+            format: dots-framework/1
+            name: T
+            version: "1"
+            ages: 0-17
+            themes:
+              - id: t
+                title: T
+                questions:
+                  - id: q
+                    question: Q?
+                    indicators:
+                      - {id: open, title: O, definition: D, dataset: context_records, measure: {type: snapshot, start: opened_on, end: closed_on}}
+                      - {id: linked, title: L, definition: D, dataset: context_children, measure: {type: snapshot, start: linked_on, end: ended_on}}
+                      - {id: screened, title: S, definition: D, dataset: ce_screenings, measure: people}
+            """
+        let spec = try #require(FrameworkParser.parse(text).spec)
+        #expect(spec.indicators.map { $0.filters.isEmpty } == [true, true, false])
+        let aged = text.replacingOccurrences(of: "dataset: context_children, measure", with: "dataset: context_children, where: {age: 10-17}, measure")
+        #expect(FrameworkParser.parse(aged).problems.contains { $0.message == "context_children records no one's age" })
+    }
+
     @Test("A good framework reads into themes, questions and indicators")
     func good() throws {
         let (spec, problems) = FrameworkParser.parse(Self.good)
@@ -197,13 +221,13 @@ struct FrameworkParserTests {
         """
     }
 
-    @Test("The framework's ages apply to every indicator without its own; a bad range is a problem on its line")
+    @Test("The framework's ages apply to every indicator over people's records without its own; a bad range is a problem on its line")
     func ages() throws {
         let spec = try #require(FrameworkParser.parse(DefaultFramework.yaml).spec)
         #expect(spec.ages == 0...17)
         for ind in spec.indicators {
             let ages = ind.filters.compactMap { f -> ClosedRange<Int>? in if case .age(let lo, let hi) = f { lo...hi } else { nil } }
-            #expect(ages.count == 1, "\(ind.id) has one age range")
+            #expect(ages.count == (ind.dataset.isAboutPeople ? 1 : 0), "\(ind.id) has one age range, or none over contexts")
         }
         let own = try #require(spec.indicators.first { $0.id == "ed-assault" } ?? spec.indicators.first { $0.title.contains("aged 10-17") })
         #expect(own.filters.contains(.age(min: 10, max: 17)) && !own.filters.contains(.age(min: 0, max: 17)))

@@ -54,6 +54,68 @@ enum DemoContexts {
         try await contexts.update(
             online.id, stage: "closed", outcome: "safer", note: "Chat taken down after police disruption; no new reports in three months", reviewBy: "", by: pat
         )
-        return (3, links.count + 1)
+        let earlier = try await history(store: store, spec: spec, pat: pat, people: ours, before: today)
+        return (3 + earlier.contexts, links.count + 1 + earlier.links)
+    }
+
+    /// A year of earlier work, inside the demo data's period (April 2025 to March 2026), so the framework's context
+    /// indicators have figures: a context opened every three weeks, assessed (some after their review date), planned,
+    /// most closed with an outcome; two young people linked to each, some links reviewed, some ended, some left to
+    /// lapse. Recorded through `ContextService` on each day it happened (a clock fixed to that day).
+    static func history(store: HubStore, spec: FrameworkSpec, pat: Caller, people: [String], before today: CalendarDate) async throws -> (
+        contexts: Int, links: Int
+    ) {
+        let start = CalendarDate(year: 2025, month: 4, day: 7)!
+        let kinds: [ContextKind] = [.peerGroup, .place, .school, .online]
+        let names = [
+            "Group gathering at the skate park", "Takeaway on the high street, late evenings", "Year 10 group at a secondary school",
+            "Social media group selling vapes",
+        ]
+        let areas = ReferenceGeography.localAreas.map(\.code)
+        let outcomes = ["safer", "safer", "no-change", "safer", "less-safe"]
+        var contexts = 0, links = 0
+        func at(_ day: CalendarDate) -> ContextService {
+            let clock = FixedClock(Instant(utcDate: day, hour: 12))
+            return ContextService(store: store, spec: spec, clock: clock, journeys: JourneyService(store: store, clock: clock))
+        }
+        for i in 0..<16 {
+            let opened = start.adding(days: i * 21)
+            guard opened.adding(days: 130) < today, people.count >= 2 else { break }
+            let kind = kinds[i % kinds.count]
+            let c = try await at(opened).create(
+                .init(
+                    kind: kind.rawValue, name: "\(names[i % names.count]) (\(i + 1))", area: kind == .online ? "" : areas[i % areas.count],
+                    reviewBy: opened.adding(days: 28).description), by: pat)
+            contexts += 1
+            // Every third assessment starts a week after the review date set at referral: a review not done in time.
+            let assessed = opened.adding(days: i % 3 == 0 ? 35 : 21)
+            try await at(assessed).update(
+                c.id, stage: "assessment", outcome: "", note: "Assessment started", reviewBy: assessed.adding(days: 30).description, by: pat)
+            let planned = assessed.adding(days: 28)
+            try await at(planned).update(
+                c.id, stage: "plan", outcome: "", note: "Safety plan agreed at a context conference", reviewBy: planned.adding(days: 60).description, by: pat)
+            for j in 0..<2 {
+                let person = people[(2 * i + j) % people.count]
+                let linkedOn = opened.adding(days: 10 + j * 7)
+                let link = try await at(linkedOn).link(
+                    c.id, person: .partnershipID(person), source: "Seen with the group by a detached youth worker",
+                    reliability: j == 0 ? "seen" : "reported", proportionality: "Named in the context assessment; to include them in its safety plan",
+                    reviewBy: linkedOn.adding(days: 60).description, by: pat)
+                links += 1
+                // The first link of each is reviewed in time; the second of every other context is ended, the rest lapse.
+                if j == 0 {
+                    let reviewed = linkedOn.adding(days: 55)
+                    try await at(reviewed).reviewLink(link.id, of: c.id, reviewBy: reviewed.adding(days: 80).description, by: pat)
+                } else if i % 2 == 0 {
+                    try await at(linkedOn.adding(days: 40)).reviewLink(link.id, of: c.id, reviewBy: nil, by: pat)
+                }
+            }
+            // Twelve of the sixteen close with an outcome; the rest stay under review.
+            if i % 4 != 3 {
+                let closed = planned.adding(days: 55)
+                try await at(closed).update(c.id, stage: "closed", outcome: outcomes[i % outcomes.count], note: "Closed at review", reviewBy: "", by: pat)
+            }
+        }
+        return (contexts, links)
     }
 }

@@ -60,7 +60,9 @@ public struct DemoService: Sendable {
             )
         }
         if let c = try await DemoContexts.seed(store: store, spec: spec, clock: clock) {
-            log("    Contexts: \(c.contexts) (a peer group, a place, an online space), \(c.links) young people linked, one link lapsed")
+            log(
+                "    Contexts: \(c.contexts) (a peer group, a place and an online space now, and a year of earlier work), \(c.links) links of young people to them, one lapsed this month"
+            )
         }
         log("6/6 Computing the partnership's framework (\(spec.indicators.count) indicators)")
         let framework = try await FrameworkService(store: store, clock: clock, runBy: "dots demo").compute(spec)

@@ -1,4 +1,5 @@
 @preconcurrency import Crypto
+import DotsContexts
 import DotsCore
 import DotsFramework
 import DotsStore
@@ -49,8 +50,30 @@ public struct FrameworkService: Sendable {
         public let unavailable: [String: String]
     }
 
+    /// What the store holds for the framework, with the datasets about contexts first rewritten from the context
+    /// records as of today (reviews fall due and links lapse with the days, not only with changes): they are Dots'
+    /// own records, so they run to today.
+    public func currentProfile() async throws -> DataProfile {
+        let today = UKTime.localDate(of: clock.now())
+        try await store.replaceContextRows(
+            ContextDatasetRows.make(contexts: try await store.contexts(), links: try await store.contextLinks(), on: today))
+        var profile = try await store.frameworkProfile()
+        // One record keeping, so one span: from the earliest context record to today, for all three.
+        let kept = Dataset.aboutContexts.filter { profile.datasets[$0] != nil }
+        if let first = kept.compactMap({ profile.datasets[$0]?.first }).min() {
+            for dataset in kept {
+                profile.datasets[dataset]!.first = first
+                profile.datasets[dataset]!.last = max(profile.datasets[dataset]!.last, today)
+            }
+        }
+        return profile
+    }
+
     public func plan(_ indicators: [IndicatorSpec], profile: DataProfile) -> [Plan] {
-        let all = profile.datasets.values
+        // The periods are those of the partnership's data; Dots' own context records, which run to today, count within
+        // them (unless they are all there is).
+        let submitted = profile.datasets.filter { !Dataset.aboutContexts.contains($0.key) }.values
+        let all = submitted.isEmpty ? Array(profile.datasets.values) : Array(submitted)
         guard let first = all.map(\.first).min(), let last = all.map(\.last).max() else {
             return indicators.map { Plan(indicator: $0, periods: [], compiled: nil, gaps: GapFinder(profile: profile).gaps(for: $0), unavailable: [:]) }
         }
@@ -80,7 +103,7 @@ public struct FrameworkService: Sendable {
     /// Computes every indicator for every period, scope and breakdown, and stores the figures with provenance.
     public func compute(_ spec: FrameworkSpec, text: String = DefaultFramework.yaml) async throws -> Outcome {
         let started = Stopwatch()
-        let profile = try await store.frameworkProfile()
+        let profile = try await currentProfile()
         var cells: [IndicatorCell] = []
         var gaps: [StoredGap] = []
         var timings: [String: Double] = [:]
@@ -235,7 +258,7 @@ public struct FrameworkService: Sendable {
     /// `explain`: the plain-English definition and every named SQL step.
     public func explain(_ spec: FrameworkSpec, indicator id: String) async throws -> String {
         guard let ind = spec.computed.first(where: { $0.id == id }) else { throw FrameworkError.unknownIndicator(id) }
-        let profile = try await store.frameworkProfile()
+        let profile = try await currentProfile()
         let plan = plan([ind], profile: profile)[0]
         var lines = [
             "\(ind.id): \(ind.title)", "", ind.definition, "",

@@ -15,13 +15,23 @@ public struct ContextService: Sendable {
     let clock: any TimeSource
     let audit: AuditLog
     let journeys: JourneyService
+    let refresher: FrameworkRefresher?
 
-    public init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock(), journeys: JourneyService) {
+    public init(
+        store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock(), journeys: JourneyService, refresher: FrameworkRefresher? = nil
+    ) {
         self.store = store
         self.spec = spec
         self.clock = clock
         self.journeys = journeys
+        self.refresher = refresher
         audit = AuditLog(store: store, clock: clock)
+    }
+
+    /// Queues a recomputation so the framework's context indicators include the change (its figures stay fresh).
+    func refresh(_ reason: String) async {
+        _ = try? await store.queueFrameworkJob(reason: reason, requestedBy: "Dots (contexts)", at: clock.now())
+        await refresher?.nudge()
     }
 
     public var today: CalendarDate { UKTime.localDate(of: clock.now()) }
@@ -85,9 +95,10 @@ public struct ContextService: Sendable {
         let c = SafeguardingContext(
             id: Self.newID("CX"), kind: kind, name: input.name.trimmingSpaces, area: input.area.isEmpty ? nil : input.area, agencyID: caller.agencyID!,
             stage: .referral, outcome: nil, opened: today, reviewBy: reviewBy,
-            history: [.init(stage: .referral, outcome: nil, on: today, by: caller.name, note: "Referred")])
+            history: [.init(stage: .referral, outcome: nil, on: today, by: caller.name, note: "Referred", reviewBy: reviewBy)])
         try await store.saveContext(c)
         try await audit.record(caller, "context.create", c.id)
+        await refresh("A context was opened")
         return c
     }
 
@@ -107,9 +118,10 @@ public struct ContextService: Sendable {
         c.stage = s
         c.outcome = o ?? c.outcome
         if let review, s != .closed { c.reviewBy = review }
-        c.history.append(.init(stage: s, outcome: o, on: today, by: caller.name, note: note.trimmingSpaces))
+        c.history.append(.init(stage: s, outcome: o, on: today, by: caller.name, note: note.trimmingSpaces, reviewBy: s == .closed ? nil : c.reviewBy))
         try await store.saveContext(c)
         try await audit.record(caller, "context.update", id, "stage=\(s.rawValue)\(o.map { "; outcome=\($0.rawValue)" } ?? "")")
+        await refresh(s == .closed ? "A context was closed" : "A context was reviewed")
     }
 
     public func link(
@@ -135,6 +147,7 @@ public struct ContextService: Sendable {
             proportionality: proportionality.trimmingSpaces, linkedOn: today, linkedBy: caller.name, reviewBy: review)
         try await store.saveContextLink(l)
         try await audit.record(caller, "context.link", dp, "context=\(id); reliability=\(r.rawValue)")
+        await refresh("A young person was linked to a context")
         return l
     }
 
@@ -154,6 +167,7 @@ public struct ContextService: Sendable {
         }
         try await store.saveContextLink(l)
         try await audit.record(caller, reviewBy == nil ? "context.unlink" : "context.review-link", l.personID, "context=\(id)")
+        await refresh(reviewBy == nil ? "A link to a context was ended" : "A link to a context was reviewed")
     }
 
     // MARK: counts, for everyone

@@ -20,6 +20,9 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     case areaStops = "area_stops"
     case contacts
     case earlyHelpAssessments = "early_help_assessments"
+    case contextRecords = "context_records"
+    case contextReviews = "context_reviews"
+    case contextChildren = "context_children"
 
     /// The schema a submission of this dataset must follow on the hub.
     public var schema: DatasetSchema {
@@ -44,6 +47,9 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
         case .areaStops: AreaSchemas.areaStops
         case .contacts: EventSchemas.contacts
         case .earlyHelpAssessments: EventSchemas.earlyHelpAssessments
+        case .contextRecords: ContextSchemas.contextRecords
+        case .contextReviews: ContextSchemas.contextReviews
+        case .contextChildren: ContextSchemas.contextChildren
         }
     }
 
@@ -72,8 +78,32 @@ public enum Dataset: String, Sendable, Codable, CaseIterable, Comparable {
     /// the rolling twelve-month lists of Annex A.
     public var isRollingList: Bool { Self.annexA.contains(self) }
 
-    /// Whether the dataset's rows are about a person (every dataset but the area-level ones; people itself too).
-    public var isAboutPeople: Bool { !Self.areaLevel.contains(self) }
+    /// The datasets Dots keeps from its own context records (migration 0027 creates their tables), rewritten at every
+    /// framework run under `contextsSubmissionID`: a context, a review due, a young person linked by the partnership's
+    /// id. No agency's person record is named, so nothing about a person joins them but the framework's counts.
+    public static let aboutContexts: [Dataset] = [.contextRecords, .contextReviews, .contextChildren]
+
+    /// The submission id of the rows Dots writes to `aboutContexts` from its own records.
+    public static let contextsSubmissionID = "dots-contexts"
+
+    /// Whether the dataset's rows are about an agency's person record (every dataset but the area-level ones and
+    /// those about contexts; people itself too).
+    public var isAboutPeople: Bool { !Self.areaLevel.contains(self) && !Self.aboutContexts.contains(self) }
+
+    /// Whether the framework's indicators may count it: every dataset but the area-level ones, which are context
+    /// beside them.
+    public var isCounted: Bool { !Self.areaLevel.contains(self) }
+
+    /// For a dataset about contexts, what one counted unit is (`who` in the framework's queries): the young person
+    /// by the partnership's id, or else the record itself; nil for datasets about an agency's person records.
+    public var contextUnit: String? {
+        switch self {
+        case .contextChildren: "partnership_person_id"
+        case .contextRecords: "context_id"
+        case .contextReviews: "review_id"
+        default: nil
+        }
+    }
 
     public static func < (l: Dataset, r: Dataset) -> Bool {
         allCases.firstIndex(of: l)! < allCases.firstIndex(of: r)!

@@ -362,6 +362,40 @@ public enum DefaultFramework {
                     measure: {type: snapshot, start: outcome_date, end: end_date}
                     periods: [quarter, financial-year]
                     breakdowns: [la, sex, age-band]
+              - id: contexts
+                question: Are we working with the peer groups, places, schools and online spaces where children are harmed, and are they becoming safer?
+                sources: [Context conferences, Peer group and neighbourhood assessments, Safety mapping with young people]
+                indicators:
+                  - id: contexts-open
+                    title: Contexts of harm open at period end
+                    definition: Peer groups, places, schools and online spaces worked with as contexts of their own (referred, assessed, with a safety plan or under review) and not closed by the last day of the period.
+                    dataset: context_records
+                    measure: {type: snapshot, start: opened_on, end: closed_on}
+                    periods: [quarter, financial-year]
+                    breakdowns: [la]
+                  - id: context-reviews-in-time
+                    title: Reviews of contexts done by their review date
+                    definition: Of reviews of contexts that fell due in the period, the share where the next step of the work (a review, a new stage or closure) was recorded on or before the date set.
+                    dataset: context_reviews
+                    measure: {type: percentage, numerator: {in_time: [Y]}}
+                    periods: [quarter, financial-year]
+                    breakdowns: [la]
+                    polarity: higher-is-better
+                  - id: context-children
+                    title: Young people linked to a context at period end
+                    definition: Young people linked to an open context on the last day of the period, each counted once however many contexts; a link that was ended, whose context closed, or that was not reviewed by its date does not count.
+                    dataset: context_children
+                    measure: {type: snapshot, start: linked_on, end: ended_on}
+                    periods: [quarter, financial-year]
+                    breakdowns: [la]
+                  - id: contexts-safer
+                    title: Contexts closed as safer
+                    definition: Of contexts whose work closed in the period, the share judged safer on closing (the others no different or less safe).
+                    dataset: context_records
+                    measure: {type: percentage, numerator: {outcome: [safer]}}
+                    periods: [financial-year]
+                    breakdowns: [la]
+                    polarity: higher-is-better
           - id: missing-from-our-data
             title: Who is missing from our data?
             questions:

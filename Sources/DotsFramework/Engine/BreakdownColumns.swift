@@ -18,6 +18,8 @@ public struct BreakdownColumn: Sendable {
     public static func of(_ breakdown: Breakdown, dataset: Dataset, dialect: SQLEngine, ageExpression: String) -> BreakdownColumn? {
         let schema = dataset.schema
         let u = dialect.text(unknown)
+        // Where a row is: its young person's home area, or a context's own area.
+        let area = dataset.isAboutPeople ? "p.home_area" : "e.area"
         switch breakdown {
         case .partnership:
             return nil  // results are always given per local authority and in total: a partnership is a set of them
@@ -26,13 +28,13 @@ public struct BreakdownColumn: Sendable {
                 "WHEN \(dialect.text($0.code)) THEN \(dialect.text(ReferenceGeography.localAuthority(of: $0.code)!.code))"
             }
             return .init(
-                breakdown: .la, expression: "CASE p.home_area \(cases.joined(separator: " ")) ELSE \(u) END",
+                breakdown: .la, expression: "CASE \(area) \(cases.joined(separator: " ")) ELSE \(u) END",
                 groups: [ReferenceGeography.staffordshire.code, ReferenceGeography.stokeOnTrent.code, unknown], additive: true)
         case .district:
             let codes = ReferenceGeography.localAreas.map(\.code)
             return .init(
                 breakdown: .district,
-                expression: "CASE WHEN p.home_area IN (\(codes.map(dialect.text).joined(separator: ", "))) THEN p.home_area ELSE \(u) END",
+                expression: "CASE WHEN \(area) IN (\(codes.map(dialect.text).joined(separator: ", "))) THEN \(area) ELSE \(u) END",
                 groups: codes + [unknown], additive: true)
         case .ageBand:
             return .init(

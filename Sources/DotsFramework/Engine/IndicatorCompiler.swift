@@ -67,13 +67,22 @@ public struct IndicatorCompiler: Sendable {
 
     // MARK: source
 
-    func who(_ alias: String) -> String {
-        let own = "\(alias).agency_id || ':' || \(alias).person_id"
-        return linked ? "COALESCE(l.partnership_person_id, \(own))" : own
+    /// What one counted unit is: the young person (linked across agencies where linkage has run), or for a dataset
+    /// about contexts its own unit (the partnership's person id, or the record).
+    func who(_ alias: String, _ dataset: Dataset) -> String {
+        switch dataset.contextUnit {
+        case "partnership_person_id"?: return "\(alias).partnership_person_id"
+        case let unit?: return "\(alias).agency_id || ':' || \(alias).\(unit)"
+        case nil:
+            let own = "\(alias).agency_id || ':' || \(alias).person_id"
+            return linked ? "COALESCE(l.partnership_person_id, \(own))" : own
+        }
     }
 
     func joins(_ dataset: Dataset) -> String {
-        "FROM \(dataset.rawValue) e\nLEFT JOIN people p ON p.agency_id = e.agency_id AND p.person_id = e.person_id"
+        // Rows about contexts name no agency's person record: the person columns read as unknown.
+        guard dataset.isAboutPeople else { return "FROM \(dataset.rawValue) e\nLEFT JOIN people p ON 1 = 0" }
+        return "FROM \(dataset.rawValue) e\nLEFT JOIN people p ON p.agency_id = e.agency_id AND p.person_id = e.person_id"
             + (linked ? "\nLEFT JOIN person_links l ON l.agency_id = e.agency_id AND l.person_id = e.person_id" : "")
     }
 
@@ -124,7 +133,7 @@ public struct IndicatorCompiler: Sendable {
         let month = dialect.monthIndex("s.day")
         let ageExpr = "((\(month) - s.bm) / 12)"
         var columns = [
-            "\(who("e")) AS who", "e.agency_id AS agency", "\(ukDay(ds, dayField)) AS day",
+            "\(who("e", ds)) AS who", "e.agency_id AS agency", "\(ukDay(ds, dayField)) AS day",
             "\(dialect.yearMonthIndex("p.birth_year_month")) AS bm",
             "\(BreakdownColumn.of(.la, dataset: ds, dialect: dialect, ageExpression: "0")!.expression) AS b_la",
         ]
@@ -268,7 +277,7 @@ public struct IndicatorCompiler: Sendable {
                         name: "others", purpose: "the young people in \(with.rawValue) meeting its filters, by period",
                         sql: """
                             SELECT DISTINCT pr.period, o.who FROM (
-                              SELECT \(who("e")) AS who, \(dialect.monthIndex(ukDay(with, with.schema.eventDate ?? ""))) AS m
+                              SELECT \(who("e", with)) AS who, \(dialect.monthIndex(ukDay(with, with.schema.eventDate ?? ""))) AS m
                               \(joins(with).replacingOccurrences(of: "\n", with: "\n  "))
                               WHERE \(conditions(withFilters, with))
                             ) o JOIN periods pr ON o.m BETWEEN pr.first_m AND pr.last_m

@@ -31,7 +31,7 @@ public struct GapFinder: Sendable {
         var breakdowns: [String] = []
         for b in ind.breakdowns {
             switch b {
-            case .la, .district: breakdowns.append("person.home_area")
+            case .la, .district: breakdowns.append(ind.dataset.isAboutPeople ? "person.home_area" : "area")
             case .ageBand: breakdowns.append("person.birth_year_month")
             case .sex: breakdowns.append("person.sex")
             case .ethnicityGroup: breakdowns.append("person.ethnicity")
@@ -45,6 +45,15 @@ public struct GapFinder: Sendable {
 
     public func gaps(for ind: IndicatorSpec) -> [DataGap] {
         guard let d = profile.datasets[ind.dataset], d.rows > 0 else {
+            if Dataset.aboutContexts.contains(ind.dataset) {
+                return [
+                    DataGap(
+                        kind: .neverSubmitted, indicatorID: ind.id, blocking: true,
+                        detail:
+                            "no contexts of harm are recorded in Dots yet (\(ind.dataset.rawValue)): MACE practitioners and agency data leads opening the peer groups, places, schools and online spaces they work with (Contexts) would close this gap"
+                    )
+                ]
+            }
             return [
                 DataGap(
                     kind: .neverSubmitted, indicatorID: ind.id, blocking: true,

@@ -73,14 +73,17 @@ public enum FrameworkParser {
             themes.append(ThemeSpec(id: id, title: title, questions: questions))
         }
         guard r.problems.isEmpty else { return (nil, r.problems.sorted { $0.line < $1.line }) }
-        // The framework's ages apply to every indicator that does not name its own; where the framework counts some
+        // The framework's ages apply to every indicator over an agency's person records that does not name its own; where the framework counts some
         // ages apart, such an indicator over a dataset that holds them gets a companion for those ages.
         var companions: [IndicatorSpec] = []
         if let ages {
             for t in themes.indices {
                 for q in themes[t].questions.indices {
                     for i in themes[t].questions[q].indicators.indices
-                    where !themes[t].questions[q].indicators[i].filters.contains(where: { if case .age = $0 { true } else { false } }) {
+                    where !themes[t].questions[q].indicators[i].filters.contains(where: { if case .age = $0 { true } else { false } })
+                        // Rows about contexts record no one's age.
+                        && themes[t].questions[q].indicators[i].dataset.isAboutPeople
+                    {
                         let own = themes[t].questions[q].indicators[i]
                         themes[t].questions[q].indicators[i].filters.append(.age(min: ages.lowerBound, max: ages.upperBound))
                         if let apart, let companion = Self.companion(of: own, apart: apart.ages), apart.datasets.contains(own.dataset) {

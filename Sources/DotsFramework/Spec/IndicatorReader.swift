@@ -14,16 +14,19 @@ struct IndicatorReader {
         var dataset: Dataset?
         if let name = r.string(m, "dataset", path) {
             dataset = Dataset(rawValue: name)
-            let counted = Dataset.allCases.filter(\.isAboutPeople).map(\.rawValue).joined(separator: ", ")
+            let counted = Dataset.allCases.filter(\.isCounted).map(\.rawValue).joined(separator: ", ")
             if dataset == nil {
                 r.problem(m["dataset"]!, "\(path).dataset", "\(name) is not a dataset", "use one of: " + counted)
-            } else if dataset?.isAboutPeople == false {
+            } else if dataset?.isCounted == false {
                 // Indicators count children and their events; an area-level dataset is context beside them.
                 r.problem(m["dataset"]!, "\(path).dataset", "\(name) is about places, not people, so no indicator can count it", "use one of: " + counted)
                 dataset = nil
             }
         }
         let filters = dataset.map { ds in m["where"].map { filtersOf($0, ds, "\(path).where") } ?? [] } ?? []
+        if let dataset, !dataset.isAboutPeople, filters.contains(where: { if case .age = $0 { true } else { false } }) {
+            r.problem(m["where"]!, "\(path).where.age", "\(dataset.rawValue) records no one's age", "leave age out of where:")
+        }
         let measure = dataset.flatMap { ds in m["measure"].flatMap { measureOf($0, ds, "\(path).measure") } }
         if m["measure"] == nil {
             r.problem(m.node, path, "measure is missing", "add measure: people (or events, rate, percentage, duration, within, repeats, snapshot, overlap)")

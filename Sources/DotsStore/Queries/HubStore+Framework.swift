@@ -13,10 +13,13 @@ extension HubStore {
         var datasets: [Dataset: DataProfile.DatasetProfile] = [:]
         let current = try await currentSubmissions()
         // Area-level datasets name no person: the framework's person-level counts never read them.
-        for dataset in Dataset.allCases where dataset != .people && dataset.isAboutPeople {
+        for dataset in Dataset.allCases where dataset != .people && dataset.isCounted {
             let subs = current.filter { $0.dataset == dataset }
-            // Feedback given or recorded in Dots itself counts without a submission.
-            let own = dataset == .voiceFeedback ? try await ownVoiceDates() : nil
+            // Feedback given or recorded in Dots itself, and what Dots keeps from its context records, count without
+            // a submission.
+            let own =
+                dataset == .voiceFeedback
+                ? try await ownVoiceDates() : Dataset.aboutContexts.contains(dataset) ? try await ownContextDates(dataset) : nil
             guard !subs.isEmpty || own != nil else { continue }
             let personFields = ["home_area", "sex", "ethnicity", "birth_year_month", "looked_after"]
             let fields = dataset.schema.fields.map(\.name)
@@ -26,7 +29,8 @@ extension HubStore {
             let rows = try await q.from(SQLAlias(SQLIdentifier(dataset.rawValue), as: SQLIdentifier("e")))
                 .join(
                     SQLAlias(SQLIdentifier("people"), as: SQLIdentifier("p")), method: SQLJoinMethod.left,
-                    on: SQLRaw("p.agency_id = e.agency_id AND p.person_id = e.person_id")
+                    // Rows about contexts name no agency's person record.
+                    on: SQLRaw(dataset.isAboutPeople ? "p.agency_id = e.agency_id AND p.person_id = e.person_id" : "1 = 0")
                 )
                 .groupBy(SQLColumn("agency_id", table: "e"))
                 .all()
@@ -58,6 +62,23 @@ extension HubStore {
         guard let lo = try row?.decode(column: "lo", as: String?.self).flatMap(CalendarDate.init(iso:)),
             let hi = try row?.decode(column: "hi", as: String?.self).flatMap(CalendarDate.init(iso:))
         else { return nil }
+        return (lo, hi)
+    }
+
+    /// The first and last dates of the rows Dots keeps about contexts in one dataset, if it keeps any.
+    func ownContextDates(_ dataset: Dataset) async throws -> (first: CalendarDate, last: CalendarDate)? {
+        let dates = dataset.schema.fields.filter { $0.type == .date }
+        var q = sql.select()
+        for (i, f) in dates.enumerated() {
+            q = q.column(SQLRaw("MIN(\(engine.dateText("\"\(f.name)\"")))"), as: "lo\(i)").column(
+                SQLRaw("MAX(\(engine.dateText("\"\(f.name)\"")))"), as: "hi\(i)")
+        }
+        guard let row = try await q.from(dataset.rawValue).where("submission_id", .equal, Dataset.contextsSubmissionID).first() else { return nil }
+        var all: [CalendarDate] = []
+        for i in dates.indices {
+            for c in ["lo\(i)", "hi\(i)"] { if let d = try row.decode(column: c, as: String?.self).flatMap(CalendarDate.init(iso:)) { all.append(d) } }
+        }
+        guard let lo = all.min(), let hi = all.max() else { return nil }
         return (lo, hi)
     }
 

@@ -1,0 +1,113 @@
+#!/usr/bin/env bash
+# A young person's journey under load, and the cohort journeys computed once, at the issue's scale: a synthetic
+# partnership of 200,000 young people (SQLite, release build), an agency data lead opening the journeys of 1,000
+# young people their agency holds, at random, through `POST /journeys` as a browser does (session, CSRF token,
+# purpose, and an audit record written before each page), under wrk at 64 connections; beside nginx serving one
+# saved journey page, the ceiling for any server on this machine. Then the cohort journeys page's first request,
+# which computes the sequences and times to response over every young person (later requests read the cached result).
+# Usage: benchmarks/journeys/run.sh [PEOPLE] [SECONDS]   (defaults 200000 and 20). wrk and nginx come from Debian when absent.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+PEOPLE=${1:-200000}
+SECS=${2:-20}
+OUT=benchmarks/out/journeys
+rm -rf "$OUT" && mkdir -p "$OUT/static"
+OUT=$(cd "$OUT" && pwd)
+command -v wrk >/dev/null && command -v nginx >/dev/null && command -v sqlite3 >/dev/null \
+  || { apt-get update -qq && apt-get install -y -qq wrk nginx-light sqlite3 >/dev/null; }
+swift build -c release --product dots >/dev/null
+DOTS=$(swift build -c release --show-bin-path)/dots
+free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+
+START=$(date +%s)
+"$DOTS" demo --no-serve --dir "$OUT/demo" --people "$PEOPLE" >"$OUT/demo.log"
+echo "Demo store of $PEOPLE young people built in $(( $(date +%s) - START )) s." >&2
+DB="$OUT/demo/dots.sqlite"
+AGENCY=staffs-police
+PASSWORD="load-test-$(date +%s)-pw"
+DOTS_PASSWORD=$PASSWORD "$DOTS" user add --email lead@load.example --name "Load lead" --role agency-lead --agency "$AGENCY" --database "$DB" >/dev/null
+# 1,000 of the agency's young people whom linkage placed, at random: the ids a lead would type.
+sqlite3 "$DB" "SELECT person_id FROM person_links WHERE agency_id = '$AGENCY' ORDER BY random() LIMIT 1000" >"$OUT/ids.txt"
+YOUNG=$(sqlite3 "$DB" "SELECT COUNT(DISTINCT partnership_person_id) FROM person_links")
+ROWS=$(sqlite3 "$DB" "SELECT (SELECT COUNT(*) FROM ce_screenings) + (SELECT COUNT(*) FROM missing_episodes) + (SELECT COUNT(*) FROM police_incidents)
+  + (SELECT COUNT(*) FROM nrm_referrals) + (SELECT COUNT(*) FROM health_contacts) + (SELECT COUNT(*) FROM education_events)
+  + (SELECT COUNT(*) FROM youth_justice) + (SELECT COUNT(*) FROM mace_discussions) + (SELECT COUNT(*) FROM voice_feedback)")
+
+PORT=$(free_port)
+"$DOTS" serve --port "$PORT" --database "$DB" >"$OUT/serve.log" 2>&1 &
+SERVER=$!
+NGINX_PID=""
+trap 'kill $SERVER 2>/dev/null || true; [ -z "$NGINX_PID" ] || kill $NGINX_PID 2>/dev/null || true' EXIT
+for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
+
+# Sign in as a browser does: the form's CSRF token, then the session cookie; then the journeys form's token.
+JAR="$OUT/cookies"
+CSRF=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/sign-in" | grep -o 'name="csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
+curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "email=lead@load.example" --data-urlencode "password=$PASSWORD" \
+  --data-urlencode "csrf=$CSRF" --data-urlencode "next=" "http://127.0.0.1:$PORT/sign-in"
+SESSION=$(awk '$6 == "dots_session" {print $7}' "$JAR")
+[ -n "$SESSION" ] || { echo "sign-in failed" >&2; exit 1; }
+FORM=$(curl -fs -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/journeys" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
+FIRST=$(head -1 "$OUT/ids.txt")
+curl -fs -H "Cookie: dots_session=$SESSION" --data-urlencode "csrf=$FORM" --data-urlencode "kind=agency" --data-urlencode "id=$FIRST" \
+  --data-urlencode "purpose=mace-meeting" "http://127.0.0.1:$PORT/journeys" >"$OUT/static/journey.html"
+grep -q "Young person" "$OUT/static/journey.html" || { echo "the journey page did not open" >&2; exit 1; }
+
+cat >"$OUT/journey.lua" <<LUA
+local ids = {}
+for line in io.lines("$OUT/ids.txt") do ids[#ids + 1] = line end
+wrk.method = "POST"
+wrk.headers["Cookie"] = "dots_session=$SESSION"
+wrk.headers["Content-Type"] = "application/x-www-form-urlencoded"
+request = function()
+  local id = ids[math.random(#ids)]
+  return wrk.format("POST", "/journeys", nil, "csrf=$FORM&kind=agency&purpose=mace-meeting&id=" .. id)
+end
+LUA
+
+NPORT=$(free_port)
+cat >"$OUT/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+user root;
+pid $OUT/nginx.pid;
+error_log $OUT/nginx-error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  server {
+    listen 127.0.0.1:$NPORT;
+    root $OUT/static;
+    location / { default_type "text/html; charset=utf-8"; }
+  }
+}
+CONF
+nginx -c "$OUT/nginx.conf" &
+NGINX_PID=$!
+for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$NPORT/journey.html" >/dev/null 2>&1 && break; sleep 0.1; done
+
+AUDIT_BEFORE=$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
+wrk -t2 -c64 -d"${SECS}s" --latency -s "$OUT/journey.lua" "http://127.0.0.1:$PORT/journeys" >"$OUT/dots.wrk"
+wrk -t2 -c64 -d"${SECS}s" --latency "http://127.0.0.1:$NPORT/journey.html" >"$OUT/nginx.wrk"
+AUDIT_AFTER=$(sqlite3 "$DB" "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
+
+# The cohort journeys: the first request computes them; the second reads the cache.
+COHORT1=$(curl -fs -o "$OUT/cohort.html" -w '%{time_total}' -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/framework/journeys")
+COHORT2=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/framework/journeys")
+RSS=$(awk '/VmHWM/ {printf "%.0f", $2/1024}' "/proc/$SERVER/status")
+
+echo "Synthetic partnership: $PEOPLE generated, $YOUNG young people linked, $ROWS event rows; 1,000 of $AGENCY's young people opened at random."
+echo
+echo "| what | page bytes | requests/s | p50 | p99 | non-2xx |"
+echo "|---|---|---|---|---|---|"
+for who in dots nginx; do
+  f="$OUT/$who.wrk"
+  printf '| %s | %s | %.0f | %s | %s | %s |\n' "$([ $who = dots ] && echo "Journey page, Dots (agency lead, POST with purpose, audited; SQLite)" || echo "Journey page, nginx, one saved page")" \
+    "$(wc -c <"$OUT/static/journey.html")" "$(awk '/Requests\/sec/ {print $2}' "$f")" \
+    "$(awk '$1 == "50%" {print $2}' "$f")" "$(awk '$1 == "99%" {print $2}' "$f")" "$(awk '/Non-2xx or 3xx responses/ {print $NF}' "$f" | grep . || echo 0)"
+done
+echo
+echo "Journey views audited during the run: $((AUDIT_AFTER - AUDIT_BEFORE)) (wrk completed $(awk '/requests in/ {print $1}' "$OUT/dots.wrk"))."
+echo "Cohort journeys page: first request (computes) ${COHORT1} s, second (cached) ${COHORT2} s; server peak RSS ${RSS} MiB."
+echo
+echo "wrk -t2 -c64 -d${SECS}s --latency on 127.0.0.1; $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); $(wrk --version 2>&1 | head -1 | awk '{print $1, $2}'); nginx $(nginx -v 2>&1 | awk -F/ '{print $2}')"
