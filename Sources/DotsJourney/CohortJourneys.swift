@@ -26,9 +26,31 @@ public struct CohortSummary: Sendable, Equatable {
     public var closedEpisode = 0
 
     public init() {}
+
+    /// Adds another group of young people's counts to these (a cohort is summarised in parts, one per core).
+    public mutating func add(_ o: CohortSummary) {
+        onThePath += o.onThePath
+        sequences.merge(o.sequences, uniquingKeysWith: +)
+        responseDays.merge(o.responseDays, uniquingKeysWith: +)
+        unanswered.merge(o.unanswered, uniquingKeysWith: +)
+        knownToOneAgency.merge(o.knownToOneAgency, uniquingKeysWith: +)
+        knownToSeveral += o.knownToSeveral
+        escalated += o.escalated
+        screenedTwice += o.screenedTwice
+        reReferred += o.reReferred
+        closedEpisode += o.closedEpisode
+    }
 }
 
 public enum CohortJourneys {
+    /// The fields a cohort summary reads beyond each dataset's person, date and end: the store loads only these, so a
+    /// partnership's every record fits in memory. (`CohortJourneyServiceTests` checks the summary over them equals the
+    /// summary over every field.)
+    public static let fieldsRead: Set<String> = [
+        "rhi_completed_datetime", "missing_type", "found_area", "event_type", "role", "setting", "reasons", "screening_date", "risk_level",
+        "referral_date", "closure_date",
+    ]
+
     /// `people`: each young person's rows, every agency's (people records included).
     public static func summarise(_ people: [[RecordRow]], homeAreas: Set<String>) -> CohortSummary {
         var out = CohortSummary()
@@ -36,7 +58,7 @@ public enum CohortJourneys {
         for rows in people {
             let agencies = Set(rows.map(\.agencyID))
             if agencies.count == 1 { out.knownToOneAgency[agencies.first!, default: 0] += 1 } else if agencies.count > 1 { out.knownToSeveral += 1 }
-            let entries = JourneyBuilder.build(rows, homeAreas: homeAreas)
+            let entries = JourneyBuilder.build(rows, homeAreas: homeAreas, describe: false)
             var sequence: [JourneyStage] = []
             for e in entries {
                 if let s = e.stage, !sequence.contains(s) { sequence.append(s) }

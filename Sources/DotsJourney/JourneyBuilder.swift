@@ -14,10 +14,14 @@ public enum JourneyBuilder {
 
     /// Entries oldest first (same day: timed before untimed, then by dataset), each critical moment with the
     /// next response. `areaName` names an ONS code where it can.
-    public static func build(_ rows: [RecordRow], homeAreas: Set<String>, areaName: (String) -> String? = { _ in nil }) -> [JourneyEntry] {
+    /// `describe: false` leaves out each entry's title and details: what a cohort count needs is the dates, stages and
+    /// moments, and describing every record of every young person costs more than the rest.
+    public static func build(
+        _ rows: [RecordRow], homeAreas: Set<String>, areaName: (String) -> String? = { _ in nil }, describe: Bool = true
+    ) -> [JourneyEntry] {
         var entries: [JourneyEntry] = []
         for row in rows where isJourneyDataset(row.dataset) {
-            guard let entry = entry(row, homeAreas: homeAreas, areaName: areaName) else { continue }
+            guard let entry = entry(row, homeAreas: homeAreas, areaName: areaName, describe: describe) else { continue }
             entries.append(entry)
             if row.dataset == .missingEpisodes, let done = row["rhi_completed_datetime"], let at = Instant(iso: done) {
                 entries.append(
@@ -42,7 +46,7 @@ public enum JourneyBuilder {
         return entries
     }
 
-    static func entry(_ row: RecordRow, homeAreas: Set<String>, areaName: (String) -> String?) -> JourneyEntry? {
+    static func entry(_ row: RecordRow, homeAreas: Set<String>, areaName: (String) -> String?, describe: Bool = true) -> JourneyEntry? {
         let schema = row.dataset.schema
         guard let dateField = schema.eventDate, let spec = schema.field(dateField), let raw = row[dateField] else { return nil }
         let date: CalendarDate
@@ -75,7 +79,7 @@ public enum JourneyBuilder {
         let skipped: Set<String> = [schema.primaryKey, schema.personKey ?? "", dateField, schema.eventEnd ?? "", "rhi_completed_datetime"]
         var details: [JourneyEntry.Detail] = []
         // Feedback's answers are read through voice, under its own rules: the journey says only that it was given.
-        for field in schema.fields where !skipped.contains(field.name) && row.dataset != .voiceFeedback {
+        for field in schema.fields where describe && !skipped.contains(field.name) && row.dataset != .voiceFeedback {
             guard let value = row[field.name], let shown = display(field, value, areaName: areaName) else { continue }
             details.append(.init(label: field.title, value: shown))
         }
@@ -89,7 +93,7 @@ public enum JourneyBuilder {
             default: nil
             }
         return JourneyEntry(
-            dataset: row.dataset, agencyID: row.agencyID, submissionID: row.submissionID, title: title(row), date: date, time: time,
+            dataset: row.dataset, agencyID: row.agencyID, submissionID: row.submissionID, title: describe ? title(row) : "", date: date, time: time,
             certainty: certainty, ended: ended, ongoing: ongoing, details: details, moments: moments, isResponse: responses.contains(row.dataset),
             nextResponse: nil, stage: stage)
     }

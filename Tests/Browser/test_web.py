@@ -238,7 +238,7 @@ def test_data_quality_pages(browser):
     check_accessibility(browser)
 
 
-FRAMEWORK = {"/framework", "/framework/places", "/framework/journeys", "/contexts", "/framework/indicators/missing-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
+FRAMEWORK = {"/framework", "/framework/places", "/framework/journeys", "/contexts", "/framework/indicators/missing-children", "/framework/indicators/context-children", "/framework/indicators/ce-cohort?partnership=stoke-scp&period=quarter", "/account", "/accessibility",
              "/reports", "/voice", "/voice/summary?partnership=joint-ce"}
 # Voice: words as written for the recording agency, de-identified for analysts; coding, quotes, settings.
 VOICE_READ = {"/voice/records"}
@@ -836,6 +836,18 @@ def test_analyst_sees_the_cohort_journeys(browser):
     table = browser.find_element(By.XPATH, "//caption[starts-with(text(), 'Young people by the path')]/..").text
     assert "Every other path, together" in table
     assert "Went missing" in browser.page_source and "Two or more agencies" in browser.page_source
+
+
+def test_analyst_reads_the_context_indicators(browser):
+    sign_in(browser, "analyst")
+    visit(browser, "/framework")
+    assert "Are we working with the peer groups, places, schools and online spaces" in browser.page_source
+    follow(browser, browser.find_element(By.LINK_TEXT, "Contexts of harm open at period end"))
+    check_accessibility(browser)
+    assert h1(browser) == "Contexts of harm open at period end"
+    assert "no contexts of harm are recorded" not in browser.page_source, "the demo's year of earlier work is counted"
+    trend = browser.find_element(By.XPATH, "//caption[text()='Trend']/..")
+    assert "2025-26 Q3" in trend.get_attribute("textContent"), "quarters inside the demo data's period"
 
 
 def test_practitioner_links_a_young_person_to_a_peer_group(browser):

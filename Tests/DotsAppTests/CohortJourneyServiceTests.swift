@@ -53,6 +53,31 @@ struct CohortJourneyServiceTests {
             #expect(v.knownToOneAgency.filter { $0.count.shown == nil }.count != 1 || v.knownToSeveral.shown == nil)
             let again = try #require(try await service.view(by: Self.board))
             #expect(again.paths == v.paths)
+
+            // The summary over the fields a cohort reads (`CohortJourneys.fieldsRead`), in parts, equals the summary over
+            // every field in one: a field the summary needs and the store does not load would change it.
+            let links = try await store.personLinks()
+            let datasets = Dataset.allCases.filter { $0.isAboutPeople && $0 != .voiceFeedback }
+            func grouped(_ rows: [RecordRow]) -> [[RecordRow]] {
+                var byPerson: [String: [RecordRow]] = [:]
+                for row in rows {
+                    guard let person = row.values[row.dataset == .people ? "person_id" : row.dataset.schema.personKey ?? ""],
+                        let dp = links["\(row.agencyID)/\(person)"]
+                    else { continue }
+                    byPerson[dp, default: []].append(row)
+                }
+                return byPerson.keys.sorted().map { byPerson[$0]! }
+            }
+            let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
+            let whole = CohortJourneys.summarise(grouped(try await store.allRecordRows(datasets)), homeAreas: home)
+            let read = await CohortJourneyService.summarise(grouped(try await store.allRecordRows(datasets, fields: CohortJourneys.fieldsRead)))
+            func sorted(_ s: CohortSummary) -> CohortSummary {
+                var s = s
+                s.responseDays = s.responseDays.mapValues { $0.sorted() }
+                return s
+            }
+            #expect(sorted(read) == sorted(whole))
+            #expect(whole.onThePath > 0 && !whole.responseDays.isEmpty && whole.screenedTwice > 0, "the fixture exercises the summary")
         }
     }
 }

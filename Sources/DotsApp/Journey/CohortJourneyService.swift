@@ -2,6 +2,7 @@ import DotsCore
 import DotsFramework
 import DotsJourney
 import DotsStore
+import Foundation
 
 /// Cohort journeys for the partnership, pseudonymous and disclosure-controlled for every reader: the common paths
 /// young people take through services, time from each critical moment to a multi-agency response, who is known to
@@ -60,17 +61,33 @@ public actor CohortJourneyService {
         let links = try await store.personLinks()
         let datasets = Dataset.allCases.filter { $0.isAboutPeople && $0 != .voiceFeedback }
         var byPerson: [String: [RecordRow]] = [:]
-        for row in try await store.allRecordRows(datasets) {
+        for row in try await store.allRecordRows(datasets, fields: CohortJourneys.fieldsRead) {
             guard let person = row.values[row.dataset == .people ? "person_id" : row.dataset.schema.personKey ?? ""],
                 let dp = links["\(row.agencyID)/\(person)"]
             else { continue }
             byPerson[dp, default: []].append(row)
         }
-        let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
-        let summary = CohortJourneys.summarise(byPerson.keys.sorted().map { byPerson[$0]! }, homeAreas: home)
+        let summary = await Self.summarise(Array(byPerson.values))
         let view = Self.publish(summary, policy: spec.disclosure.applied, linkedAt: run.finishedAt)
         cached = (key, view)
         return view
+    }
+
+    /// The cohort summarised in as many parts as there are cores, then added up (each young person is counted in
+    /// one part, and every count adds).
+    public static func summarise(_ people: [[RecordRow]]) async -> CohortSummary {
+        let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
+        let parts = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
+        let size = (people.count + parts - 1) / max(parts, 1)
+        return await withTaskGroup(of: CohortSummary.self) { group in
+            for start in stride(from: 0, to: people.count, by: max(size, 1)) {
+                let part = Array(people[start..<min(start + size, people.count)])
+                group.addTask { CohortJourneys.summarise(part, homeAreas: home) }
+            }
+            var out = CohortSummary()
+            for await s in group { out.add(s) }
+            return out
+        }
     }
 
     /// Disclosure control over the summary: counts 1 to the threshold hidden, percentiles only from the minimum

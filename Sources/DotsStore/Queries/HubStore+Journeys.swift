@@ -18,29 +18,56 @@ extension HubStore {
 
     /// Every row about these records, in every dataset about people (people itself included), each value as text
     /// (`RecordRow`): dates `YYYY-MM-DD`, date-times UTC, yes/no `Y`/`N`, on both engines.
+    ///
+    /// One query for every dataset (a `UNION ALL`, each row's values joined into one text by the unit separator):
+    /// a journey is opened at every MACE meeting and referral, and a query per dataset and agency (about fifty, each a
+    /// round trip to the database's thread) cost more than all the rest of the page.
     public func recordRows(of records: [(agency: String, person: String)]) async throws -> [RecordRow] {
-        let byAgency = Dictionary(grouping: records, by: \.agency).mapValues { $0.map(\.person) }
-        var out: [RecordRow] = []
-        for dataset in Dataset.allCases where dataset.isAboutPeople {
-            for (agency, persons) in byAgency.sorted(by: { $0.key < $1.key }) {
-                out += try await rows(of: dataset, agency: agency, persons: persons)
+        guard !records.isEmpty else { return [] }
+        let byAgency = Dictionary(grouping: records, by: \.agency).mapValues { $0.map(\.person) }.sorted { $0.key < $1.key }
+        let datasets = Dataset.allCases.filter(\.isAboutPeople)
+        let separator = engine == .postgres ? "chr(31)" : "char(31)"
+        var query = SQLQueryString("")
+        for (k, dataset) in datasets.enumerated() {
+            let values = dataset.schema.fields.map { "COALESCE(\(textExpression($0)), '')" }.joined(separator: " || \(separator) || ")
+            if k > 0 { query.appendLiteral(" UNION ALL ") }
+            query.appendLiteral("SELECT \(k) AS k, submission_id, agency_id, \(values) AS v FROM \"\(dataset.rawValue)\" WHERE ")
+            for (i, (agency, persons)) in byAgency.enumerated() {
+                query.appendLiteral(i == 0 ? "(agency_id = " : " OR (agency_id = ")
+                query.appendInterpolation(bind: agency)
+                query.appendLiteral(" AND person_id IN (")
+                query.appendInterpolation(binds: persons)
+                query.appendLiteral("))")
             }
         }
-        return out
+        query.appendLiteral(" ORDER BY k, agency_id")
+        return try await sql.raw(query).all().map { row in
+            let dataset = datasets[try row.decode(column: "k", as: Int.self)]
+            let parts = try row.decode(column: "v", as: String.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
+            var values: [String: String] = [:]
+            for (field, value) in zip(dataset.schema.fields, parts) where !value.isEmpty { values[field.name] = String(value) }
+            return RecordRow(
+                dataset: dataset, agencyID: try row.decode(column: "agency_id", as: String.self),
+                submissionID: try row.decode(column: "submission_id", as: String.self), values: values)
+        }
     }
 
-    /// Every row of the datasets given, from every agency, as `RecordRow`s: what cohort measures read at once.
-    public func allRecordRows(_ datasets: [Dataset]) async throws -> [RecordRow] {
+    /// Every row of the datasets given, from every agency, as `RecordRow`s: what cohort measures read at once. With
+    /// `fields`, only those of each row and its person, date and end are read (a partnership's every record, whole,
+    /// would not fit in memory at scale).
+    public func allRecordRows(_ datasets: [Dataset], fields: Set<String>? = nil) async throws -> [RecordRow] {
         var out: [RecordRow] = []
-        for dataset in datasets where dataset.isAboutPeople { out += try await rows(of: dataset, agency: nil, persons: nil) }
+        for dataset in datasets where dataset.isAboutPeople { out += try await rows(of: dataset, agency: nil, persons: nil, fields: fields) }
         return out
     }
 
-    func rows(of dataset: Dataset, agency: String?, persons: [String]?) async throws -> [RecordRow] {
+    func rows(of dataset: Dataset, agency: String?, persons: [String]?, fields wanted: Set<String>? = nil) async throws -> [RecordRow] {
         let schema = dataset.schema
         guard let personColumn = dataset == .people ? "person_id" : schema.personKey else { return [] }
+        let always = Set([personColumn, schema.eventDate, schema.eventEnd].compactMap { $0 })
+        let fields = schema.fields.filter { wanted == nil || wanted!.contains($0.name) || always.contains($0.name) }
         var q = sql.select().column("submission_id").column("agency_id")
-        for field in schema.fields {
+        for field in fields {
             q = q.column(SQLRaw(textExpression(field)), as: field.name)
         }
         q = q.from(dataset.rawValue)
@@ -48,7 +75,7 @@ extension HubStore {
         if let persons { q = q.where(personColumn, .in, persons) }
         return try await q.all().map { row in
             var values: [String: String] = [:]
-            for field in schema.fields {
+            for field in fields {
                 if let v = try row.decode(column: field.name, as: String?.self), !v.isEmpty { values[field.name] = v }
             }
             return RecordRow(
