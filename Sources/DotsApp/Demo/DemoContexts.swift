@@ -65,7 +65,9 @@ enum DemoContexts {
     static func history(store: HubStore, spec: FrameworkSpec, pat: Caller, people: [String], before today: CalendarDate) async throws -> (
         contexts: Int, links: Int
     ) {
-        let start = CalendarDate(year: 2025, month: 4, day: 7)!
+        // From the first day of the data's first financial year, so its periods are all counted (a context record
+        // before any opened would make the periods before it unavailable, as for a partnership that starts recording).
+        let start = CalendarDate(year: 2025, month: 4, day: 1)!
         let kinds: [ContextKind] = [.peerGroup, .place, .school, .online]
         let names = [
             "Group gathering at the skate park", "Takeaway on the high street, late evenings", "Year 10 group at a secondary school",
