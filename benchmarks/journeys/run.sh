@@ -19,7 +19,7 @@ command -v wrk >/dev/null && command -v nginx >/dev/null && command -v sqlite3 >
   || { apt-get update -qq && apt-get install -y -qq wrk nginx-light sqlite3 >/dev/null; }
 swift build -c release --product dots >/dev/null
 DOTS=$(swift build -c release --show-bin-path)/dots
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source benchmarks/lib/web.sh
 
 START=$(date +%s)
 if [ "$ENGINE" = postgres ]; then
@@ -52,13 +52,8 @@ NGINX_PID=""
 trap 'kill $SERVER 2>/dev/null || true; [ -z "$NGINX_PID" ] || kill $NGINX_PID 2>/dev/null || true; [ "$ENGINE" != postgres ] || stop_postgres' EXIT
 for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.2; done
 
-# Sign in as a browser does: the form's CSRF token, then the session cookie; then the journeys form's token.
-JAR="$OUT/cookies"
-CSRF=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/sign-in" | grep -o 'name="csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "email=lead@load.example" --data-urlencode "password=$PASSWORD" \
-  --data-urlencode "csrf=$CSRF" --data-urlencode "next=" "http://127.0.0.1:$PORT/sign-in"
-SESSION=$(awk '$6 == "dots_session" {print $7}' "$JAR")
-[ -n "$SESSION" ] || { echo "sign-in failed" >&2; exit 1; }
+# Sign in as a browser does (benchmarks/lib/web.sh); then the journeys form's token.
+SESSION=$(sign_in "http://127.0.0.1:$PORT" lead@load.example "$PASSWORD" "$OUT/cookies")
 FORM=$(curl -fs -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/journeys" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 FIRST=$(head -1 "$OUT/ids.txt")
 curl -fs -H "Cookie: dots_session=$SESSION" --data-urlencode "csrf=$FORM" --data-urlencode "kind=agency" --data-urlencode "id=$FIRST" \
@@ -77,26 +72,7 @@ request = function()
 end
 LUA
 
-NPORT=$(free_port)
-cat >"$OUT/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-user root;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $OUT/static;
-    location / { default_type "text/html; charset=utf-8"; }
-  }
-}
-CONF
-nginx -c "$OUT/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$NPORT/journey.html" >/dev/null 2>&1 && break; sleep 0.1; done
+start_nginx "$OUT" journey.html
 
 AUDIT_BEFORE=$(q "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
 wrk -t2 -c64 -d"${SECS}s" --latency -s "$OUT/journey.lua" "http://127.0.0.1:$PORT/journeys" >"$OUT/dots.wrk"

@@ -12,7 +12,7 @@ OUT=$(cd "$OUT" && pwd)
 command -v wrk >/dev/null && command -v nginx >/dev/null || { apt-get update -qq && apt-get install -y -qq wrk nginx-light >/dev/null; }
 swift build -c release --product dots >/dev/null
 DOTS=$(swift build -c release --show-bin-path)/dots
-free_port() { python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()'; }
+source benchmarks/lib/web.sh
 
 "$DOTS" demo --no-serve --dir "$OUT/demo" >"$OUT/demo.log"
 DB="$OUT/demo/dots.sqlite"
@@ -25,39 +25,15 @@ NGINX_PID=""
 trap 'kill $SERVER 2>/dev/null || true; [ -z "$NGINX_PID" ] || kill $NGINX_PID 2>/dev/null || true' EXIT
 for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2>&1 && break; sleep 0.1; done
 
-# Sign in as a browser does: the form's CSRF token, then the session cookie.
-JAR="$OUT/cookies"
-CSRF=$(curl -s -c "$JAR" "http://127.0.0.1:$PORT/sign-in" | grep -o 'name="csrf" value="[^"]*"' | sed 's/.*value="//; s/"$//')
-curl -s -b "$JAR" -c "$JAR" -o /dev/null --data-urlencode "email=reader@load.example" --data-urlencode "password=$PASSWORD" \
-  --data-urlencode "csrf=$CSRF" --data-urlencode "next=" "http://127.0.0.1:$PORT/sign-in"
-SESSION=$(awk '$6 == "dots_session" {print $7}' "$JAR")
-[ -n "$SESSION" ] || { echo "sign-in failed" >&2; exit 1; }
+# Sign in as a browser does (benchmarks/lib/web.sh).
+SESSION=$(sign_in "http://127.0.0.1:$PORT" reader@load.example "$PASSWORD" "$OUT/cookies")
 OVERVIEW=/framework
 INDICATOR=/framework/indicators/missing-children
 # The first request builds the disclosure-controlled report (cached until the next framework run); save each page.
 curl -fs -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT$OVERVIEW" >"$OUT/static/overview.html"
 curl -fs -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT$INDICATOR" >"$OUT/static/indicator.html"
 
-NPORT=$(free_port)
-cat >"$OUT/nginx.conf" <<CONF
-worker_processes auto;
-daemon off;
-user root;
-pid $OUT/nginx.pid;
-error_log $OUT/nginx-error.log;
-events { worker_connections 1024; }
-http {
-  access_log off;
-  server {
-    listen 127.0.0.1:$NPORT;
-    root $OUT/static;
-    location / { default_type "text/html; charset=utf-8"; }
-  }
-}
-CONF
-nginx -c "$OUT/nginx.conf" &
-NGINX_PID=$!
-for _ in $(seq 1 100); do curl -fs "http://127.0.0.1:$NPORT/overview.html" >/dev/null 2>&1 && break; sleep 0.1; done
+start_nginx "$OUT" overview.html
 
 echo "| what | page bytes | requests/s | p50 | p99 | non-2xx |"
 echo "|---|---|---|---|---|---|"

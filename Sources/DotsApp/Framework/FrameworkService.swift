@@ -50,13 +50,18 @@ public struct FrameworkService: Sendable {
         public let unavailable: [String: String]
     }
 
-    /// What the store holds for the framework, with the datasets about contexts first rewritten from the context
-    /// records as of today (reviews fall due and links lapse with the days, not only with changes): they are Dots'
-    /// own records, so they run to today.
-    public func currentProfile() async throws -> DataProfile {
+    /// Rewrites the datasets about contexts from the context records as of today (reviews fall due and links lapse
+    /// with the days, not only with changes). A computation does this first; reading a plan or an explanation does not
+    /// write to the store.
+    public func refreshContextRows() async throws {
         let today = UKTime.localDate(of: clock.now())
         try await store.replaceContextRows(
             ContextDatasetRows.make(contexts: try await store.contexts(), links: try await store.contextLinks(), on: today))
+    }
+
+    /// What the store holds for the framework. The datasets about contexts are Dots' own records, so they run to today.
+    public func currentProfile() async throws -> DataProfile {
+        let today = UKTime.localDate(of: clock.now())
         var profile = try await store.frameworkProfile()
         // One record keeping, so one span: from the earliest context record to today, for all three.
         let kept = Dataset.aboutContexts.filter { profile.datasets[$0] != nil }
@@ -103,6 +108,7 @@ public struct FrameworkService: Sendable {
     /// Computes every indicator for every period, scope and breakdown, and stores the figures with provenance.
     public func compute(_ spec: FrameworkSpec, text: String = DefaultFramework.yaml) async throws -> Outcome {
         let started = Stopwatch()
+        try await refreshContextRows()
         let profile = try await currentProfile()
         var cells: [IndicatorCell] = []
         var gaps: [StoredGap] = []

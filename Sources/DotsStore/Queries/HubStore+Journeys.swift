@@ -19,19 +19,20 @@ extension HubStore {
     /// Every row about these records, in every dataset about people (people itself included), each value as text
     /// (`RecordRow`): dates `YYYY-MM-DD`, date-times UTC, yes/no `Y`/`N`, on both engines.
     ///
-    /// One query for every dataset (a `UNION ALL`, each row's values joined into one text by the unit separator):
-    /// a journey is opened at every MACE meeting and referral, and a query per dataset and agency (about fifty, each a
+    /// One query for every dataset (a `UNION ALL`, each dataset's values in columns `c0`… and the rest NULL): a
+    /// journey is opened at every MACE meeting and referral, and a query per dataset and agency (about fifty, each a
     /// round trip to the database's thread) cost more than all the rest of the page.
     public func recordRows(of records: [(agency: String, person: String)]) async throws -> [RecordRow] {
         guard !records.isEmpty else { return [] }
         let byAgency = Dictionary(grouping: records, by: \.agency).mapValues { $0.map(\.person) }.sorted { $0.key < $1.key }
         let datasets = Dataset.allCases.filter(\.isAboutPeople)
-        let separator = engine == .postgres ? "chr(31)" : "char(31)"
+        let width = datasets.map(\.schema.fields.count).max() ?? 0
         var query = SQLQueryString("")
         for (k, dataset) in datasets.enumerated() {
-            let values = dataset.schema.fields.map { "COALESCE(\(textExpression($0)), '')" }.joined(separator: " || \(separator) || ")
+            let fields = dataset.schema.fields
+            let columns = (0..<width).map { i in "\(i < fields.count ? textExpression(fields[i]) : "NULL") AS c\(i)" }.joined(separator: ", ")
             if k > 0 { query.appendLiteral(" UNION ALL ") }
-            query.appendLiteral("SELECT \(k) AS k, submission_id, agency_id, \(values) AS v FROM \"\(dataset.rawValue)\" WHERE ")
+            query.appendLiteral("SELECT \(k) AS k, submission_id, agency_id, \(columns) FROM \"\(dataset.rawValue)\" WHERE ")
             for (i, (agency, persons)) in byAgency.enumerated() {
                 query.appendLiteral(i == 0 ? "(agency_id = " : " OR (agency_id = ")
                 query.appendInterpolation(bind: agency)
@@ -43,9 +44,10 @@ extension HubStore {
         query.appendLiteral(" ORDER BY k, agency_id")
         return try await sql.raw(query).all().map { row in
             let dataset = datasets[try row.decode(column: "k", as: Int.self)]
-            let parts = try row.decode(column: "v", as: String.self).split(separator: "\u{1F}", omittingEmptySubsequences: false)
             var values: [String: String] = [:]
-            for (field, value) in zip(dataset.schema.fields, parts) where !value.isEmpty { values[field.name] = String(value) }
+            for (i, field) in dataset.schema.fields.enumerated() {
+                if let v = try row.decode(column: "c\(i)", as: String?.self), !v.isEmpty { values[field.name] = v }
+            }
             return RecordRow(
                 dataset: dataset, agencyID: try row.decode(column: "agency_id", as: String.self),
                 submissionID: try row.decode(column: "submission_id", as: String.self), values: values)
