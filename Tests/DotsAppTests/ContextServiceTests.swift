@@ -17,6 +17,27 @@ struct ContextServiceTests {
         func now() -> Instant { t }
     }
 
+    @Test("Every change to a context queues a recomputation, so the framework's context indicators stay fresh", arguments: StoreKind.available)
+    func changesQueueRecomputation(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let clock = Clock()
+            let contexts = ContextService(
+                store: store, spec: try FrameworkService.load(), clock: clock, journeys: JourneyService(store: store, clock: clock))
+            func queued() async throws -> [String] {
+                try await store.frameworkJobs(states: [.queued]).filter { $0.requestedBy == "Dots (contexts)" }.map(\.reason)
+            }
+            #expect(try await queued().isEmpty)
+            let input = ContextService.NewContext(kind: "place", name: "Car park behind the station", area: "E06000021", reviewBy: "2026-06-30")
+            let c = try await contexts.create(input, by: JourneyServiceTests.csc)
+            #expect(try await queued() == ["A context was opened"])
+            // Taken by the recomputation queue: the next change queues another.
+            let job = try #require(try await store.claimFrameworkJob(at: clock.now()))
+            try await store.failFrameworkJob(id: job.id, error: "not computed in this test", at: clock.now())
+            try await contexts.update(c.id, stage: "assessment", outcome: "", note: "Assessment started", reviewBy: "2026-07-15", by: JourneyServiceTests.csc)
+            #expect(try await queued() == ["A context was reviewed"])
+        }
+    }
+
     @Test("A practitioner opens a context and links a young person; the link lapses unreviewed, is reviewed, ends", arguments: StoreKind.available)
     func lifecycle(kind: StoreKind) async throws {
         try await withStore(kind) { store in
