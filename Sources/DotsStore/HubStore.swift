@@ -16,6 +16,8 @@ public final class HubStore: Sendable {
     let threadPool: NIOThreadPool
     let logger: Logger
     let id: DatabaseID
+    /// Audit records written together (group commit).
+    let auditBatcher = AuditBatcher()
 
     /// Opens (creating if needed) the store. Call `migrate()` before use and `shutdown()` when done.
     /// The default logger says only what needs attention; migrations' progress is logged at debug.

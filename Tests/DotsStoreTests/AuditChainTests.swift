@@ -57,4 +57,34 @@ struct AuditChainTests {
             #expect(verdict.records == 20 && verdict.broken == nil)
         }
     }
+
+    @Test(
+        "Records written at once go together, each committed before its writer carries on; two stores on one database never fork the chain",
+        arguments: StoreKind.available)
+    func groupCommit(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            // A second store on the same database: another process (the command line) writing beside the web app.
+            let other = try HubStore(location: store.location)
+            do {
+                try await withThrowingTaskGroup(of: Void.self) { group in
+                    for i in 0..<200 {
+                        group.addTask {
+                            let writer = i.isMultiple(of: 3) ? other : store
+                            try await writer.audit(AuditEvent(at: Self.at, accountID: nil, action: "journey.view", target: "DP-\(i)", detail: nil))
+                            // Committed when the call returns: readable at once, from the other store too.
+                            let reader = writer === store ? other : store
+                            #expect(try await reader.auditEvents(action: "journey.view", target: "DP-\(i)").count == 1)
+                        }
+                    }
+                    try await group.waitForAll()
+                }
+            } catch {
+                await other.shutdown()
+                throw error
+            }
+            await other.shutdown()
+            let verdict = try await store.verifyAuditChain()
+            #expect(verdict.records == 200 && verdict.broken == nil)
+        }
+    }
 }

@@ -83,16 +83,18 @@ public struct JourneyService: Sendable {
     ) {
         let partnershipID: String?
         let foundBy: String
+        var records: [(agency: String, person: String)] = []
         switch lookup {
         case .agencyPersonID:
-            partnershipID = try await store.partnershipPersonID(agency: own, person: id)
+            let linked = try await store.linkedRecords(agency: own, person: id)
+            partnershipID = linked?.partnershipID
+            records = linked?.records ?? []
             foundBy = "\(own) id"
         case .partnershipID:
             partnershipID = id
+            records = try await store.records(ofPartnershipPerson: id)
             foundBy = "partnership id"
         }
-        var records: [(agency: String, person: String)] = []
-        if let partnershipID { records = try await store.records(ofPartnershipPerson: partnershipID) }
         let rows = records.isEmpty ? [] : try await store.recordRows(of: records)
         let ownHolds = records.contains { $0.agency == own }
         let beenToMACE = rows.contains { $0.dataset == .maceDiscussions }
@@ -160,7 +162,7 @@ public struct JourneyService: Sendable {
         }
         return Journey(
             partnershipID: partnershipID, purpose: purpose, ownIDs: records.filter { $0.agency == own }.map(\.person), entries: entries,
-            holders: holders, viewers: viewers, linkedAt: try await store.latestLinkageRun()?.finishedAt, contexts: try await contexts(of: partnershipID))
+            holders: holders, viewers: viewers, linkedAt: try await store.latestLinkageFinishedAt(), contexts: try await contexts(of: partnershipID))
     }
 
     func contexts(of partnershipID: String) async throws -> [(context: SafeguardingContext, link: ContextLink, status: ContextLink.Status)] {

@@ -36,16 +36,19 @@ extension HubStore {
             .column(SQLRaw(engine.timestampText("created_at")), as: "ca").column(SQLRaw(engine.timestampText("password_changed_at")), as: "pa")
             .from("accounts")
         if let column { q = q.where(SQLIdentifier(column), .equal, SQLBind(value)) }
-        return try await q.orderBy("email").all().map { row in
-            AccountRecord(
-                id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
-                name: try row.decode(column: "name", as: String.self),
-                role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .practitioner,
-                agencyID: try row.decode(column: "agency_id", as: String?.self), passwordHash: try row.decode(column: "password_hash", as: String.self),
-                createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
-                passwordChangedAt: Instant(iso: try row.decode(column: "pa", as: String.self))!,
-                disabled: try row.decode(column: "disabled", as: Int.self) != 0)
-        }
+        return try await q.orderBy("email").all().map(Self.account(from:))
+    }
+
+    /// An account from a row holding `accountColumns`, with its creation and password-change times as `ca` and `pa`.
+    static func account(from row: any SQLRow) throws -> AccountRecord {
+        AccountRecord(
+            id: try row.decode(column: "id", as: String.self), email: try row.decode(column: "email", as: String.self),
+            name: try row.decode(column: "name", as: String.self),
+            role: Role(rawValue: try row.decode(column: "role", as: String.self)) ?? .practitioner,
+            agencyID: try row.decode(column: "agency_id", as: String?.self), passwordHash: try row.decode(column: "password_hash", as: String.self),
+            createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
+            passwordChangedAt: Instant(iso: try row.decode(column: "pa", as: String.self))!,
+            disabled: try row.decode(column: "disabled", as: Int.self) != 0)
     }
 
     /// Sets a new password hash and ends every session of the account (a changed password signs out elsewhere).
@@ -70,18 +73,23 @@ extension HubStore {
     }
 
     /// The live session with this token digest, and its account; nil when unknown, expired or the account is disabled.
+    /// One query (every signed-in request asks it).
     public func session(digest: String, now: Instant) async throws -> (SessionRecord, AccountRecord)? {
+        let accountColumns = Self.accountColumns.map { SQLColumn(SQLIdentifier($0), table: SQLIdentifier("a")) as any SQLExpression }
         guard
-            let row = try await sql.select().columns("account_id", "csrf_token")
-                .column(SQLRaw(engine.timestampText("created_at")), as: "ca").column(SQLRaw(engine.timestampText("expires_at")), as: "ea")
-                .from("account_sessions").where("token_digest", .equal, digest).first()
+            let row = try await sql.select().columns(accountColumns).column(SQLColumn("csrf_token", table: "s"))
+                .column(SQLRaw(engine.timestampText("a.created_at")), as: "ca").column(SQLRaw(engine.timestampText("a.password_changed_at")), as: "pa")
+                .column(SQLRaw(engine.timestampText("s.created_at")), as: "sca").column(SQLRaw(engine.timestampText("s.expires_at")), as: "sea")
+                .from(SQLAlias(SQLIdentifier("account_sessions"), as: SQLIdentifier("s")))
+                .join(SQLAlias(SQLIdentifier("accounts"), as: SQLIdentifier("a")), on: SQLColumn("id", table: "a"), .equal, SQLColumn("account_id", table: "s"))
+                .where(SQLColumn("token_digest", table: "s"), .equal, SQLBind(digest)).first()
         else { return nil }
+        let account = try Self.account(from: row)
         let session = SessionRecord(
-            tokenDigest: digest, accountID: try row.decode(column: "account_id", as: String.self),
-            csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            createdAt: Instant(iso: try row.decode(column: "ca", as: String.self))!,
-            expiresAt: Instant(iso: try row.decode(column: "ea", as: String.self))!)
-        guard session.expiresAt > now, let account = try await account(id: session.accountID), !account.disabled else { return nil }
+            tokenDigest: digest, accountID: account.id, csrfToken: try row.decode(column: "csrf_token", as: String.self),
+            createdAt: Instant(iso: try row.decode(column: "sca", as: String.self))!,
+            expiresAt: Instant(iso: try row.decode(column: "sea", as: String.self))!)
+        guard session.expiresAt > now, !account.disabled else { return nil }
         return (session, account)
     }
 
@@ -155,10 +163,15 @@ extension HubStore {
 
     // MARK: audit
 
-    /// Appends a record to the audit chain (`AuditChain`): numbered after the last, with its hash. Two writers that
-    /// read the same last record cannot both append (the number is the key, and PostgreSQL's writers take a lock);
-    /// one that loses anyway (SQLite busy) tries again.
+    /// Appends a record to the audit chain (`AuditChain`): numbered after the last, with its hash, and committed before
+    /// this returns. Records written at the same moment go in one transaction (`AuditBatcher`), in the order they came.
+    /// Two writers that read the same last record cannot both append (the number is the key, and PostgreSQL's writers
+    /// take a lock); one that loses anyway (SQLite busy, another process writing) tries again.
     public func audit(_ e: AuditEvent) async throws {
+        try await auditBatcher.append(e) { [self] batch in try await appendAudit(batch) }
+    }
+
+    func appendAudit(_ events: [AuditEvent]) async throws {
         let engine = engine
         var attempt = 0
         while true {
@@ -168,13 +181,21 @@ extension HubStore {
                     // PostgreSQL: writers queue here rather than race for the same number.
                     if engine == .postgres { try await db.raw("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE").run() }
                     let last = try await db.select().columns("seq", "hash").from("audit_events").orderBy("seq", .descending).limit(1).first()
-                    let seq = (try last?.decode(column: "seq", as: Int64.self) ?? 0) + 1
-                    let previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
-                    try await db.insert(into: "audit_events").columns("seq", "at", "account_id", "action", "target", "detail", "prev_hash", "hash")
-                        .values(
-                            SQLBind(seq), engine.timestamp(e.at), SQLBind(e.accountID), SQLBind(e.action), SQLBind(e.target), SQLBind(e.detail),
-                            SQLBind(previous), SQLBind(AuditChain.hash(previous: previous, seq: seq, event: e))
-                        ).run()
+                    var seq = try last?.decode(column: "seq", as: Int64.self) ?? 0
+                    var previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+                    // A few hundred rows a statement keeps within either engine's limit on bound values.
+                    for start in stride(from: 0, to: events.count, by: 500) {
+                        var insert = db.insert(into: "audit_events").columns("seq", "at", "account_id", "action", "target", "detail", "prev_hash", "hash")
+                        for e in events[start..<min(start + 500, events.count)] {
+                            seq += 1
+                            let hash = AuditChain.hash(previous: previous, seq: seq, event: e)
+                            insert = insert.values(
+                                SQLBind(seq), engine.timestamp(e.at), SQLBind(e.accountID), SQLBind(e.action), SQLBind(e.target), SQLBind(e.detail),
+                                SQLBind(previous), SQLBind(hash))
+                            previous = hash
+                        }
+                        try await insert.run()
+                    }
                 }
                 return
             } catch {

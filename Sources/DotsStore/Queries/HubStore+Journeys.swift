@@ -1,12 +1,32 @@
 import DotsCore
 import DotsFramework
+import FluentKit
 import SQLKit
+import SQLiteNIO
 
 extension HubStore {
-    /// The partnership person id the latest linkage run gave one agency's record, nil when it has none.
-    public func partnershipPersonID(agency: String, person: String) async throws -> String? {
-        try await sql.select().column("partnership_person_id").from("person_links").where("agency_id", .equal, agency)
-            .where("person_id", .equal, person).first()?.decode(column: "partnership_person_id", as: String.self)
+    /// The young person one agency's record was placed in by the latest linkage run, and every current record placed
+    /// in them, as (agency, person id); nil when the record has no partnership person id. One query: a journey is
+    /// looked up this way at every MACE meeting.
+    public func linkedRecords(agency: String, person: String) async throws -> (partnershipID: String, records: [(agency: String, person: String)])? {
+        let rows = try await sql.raw(
+            """
+            SELECT partnership_person_id, agency_id, person_id FROM person_links WHERE partnership_person_id = \
+            (SELECT partnership_person_id FROM person_links WHERE agency_id = \(bind: agency) AND person_id = \(bind: person)) \
+            ORDER BY agency_id, person_id
+            """
+        ).all()
+        guard let first = rows.first else { return nil }
+        return (
+            try first.decode(column: "partnership_person_id", as: String.self),
+            try rows.map { (try $0.decode(column: "agency_id", as: String.self), try $0.decode(column: "person_id", as: String.self)) }
+        )
+    }
+
+    /// When the latest linkage run finished, reading nothing else of it (its model is large).
+    public func latestLinkageFinishedAt() async throws -> Instant? {
+        try await sql.select().column(SQLRaw(engine.timestampText("finished_at")), as: "fa").from("linkage_runs").orderBy("finished_at", .descending)
+            .limit(1).first().flatMap { Instant(iso: try $0.decode(column: "fa", as: String.self)) }
     }
 
     /// Every current record the latest linkage run placed in one young person, as (agency, person id).
@@ -68,6 +88,30 @@ extension HubStore {
         guard let personColumn = dataset == .people ? "person_id" : schema.personKey else { return [] }
         let always = Set([personColumn, schema.eventDate, schema.eventEnd].compactMap { $0 })
         let fields = schema.fields.filter { wanted == nil || wanted!.contains($0.name) || always.contains($0.name) }
+        if agency == nil, persons == nil, engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
+            // A whole dataset (cohort measures): straight on the connection's thread, each value read as the text it
+            // already is. SQLKit's path decodes every value through Codable and schedules a future per row, which
+            // was half the cohort's time at 200,000 young people.
+            let columns = ["submission_id", "agency_id"] + fields.map { "\(textExpression($0)) AS \"\($0.name)\"" }
+            let query = "SELECT \(columns.joined(separator: ", ")) FROM \"\(dataset.rawValue)\""
+            let names = fields.map(\.name)
+            let collected = RowCollector()
+            try await sqlite.withConnection { conn in
+                conn.eventLoop.makeFutureWithTask {
+                    try await conn.query(query, []) { row in
+                        var values: [String: String] = [:]
+                        for name in names {
+                            if let v = row.column(name)?.string, !v.isEmpty { values[name] = v }
+                        }
+                        collected.rows.append(
+                            RecordRow(
+                                dataset: dataset, agencyID: row.column("agency_id")?.string ?? "", submissionID: row.column("submission_id")?.string ?? "",
+                                values: values))
+                    }
+                }
+            }.get()
+            return collected.rows
+        }
         var q = sql.select().column("submission_id").column("agency_id")
         for field in fields {
             q = q.column(SQLRaw(textExpression(field)), as: field.name)
@@ -110,4 +154,9 @@ extension HubStore {
                     detail: try row.decode(column: "detail", as: String?.self))
             }
     }
+}
+
+/// Rows gathered by a query's row callback, which SQLiteNIO calls one at a time on the connection's thread.
+private final class RowCollector: @unchecked Sendable {
+    var rows: [RecordRow] = []
 }
