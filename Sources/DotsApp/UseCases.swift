@@ -20,6 +20,8 @@ public struct UseCases: Sendable {
     public let voice: VoiceService
     /// A young person's journey across agencies, for operational roles, every view audited with its purpose.
     public let journeys: JourneyService
+    /// Linkage quality and the clerical review queue.
+    public let linkQuality: LinkQualityService
     /// The places around young people: the police's open data by district, as published.
     public let places: PlacesService
     /// Cohort journeys: common paths, time to response, known to one agency, as published.
@@ -41,6 +43,7 @@ public struct UseCases: Sendable {
         reports = ReportService(store: store, spec: spec, clock: clock, results: framework)
         voice = VoiceService(store: store, spec: spec, clock: clock, refresher: refresher)
         journeys = JourneyService(store: store, clock: clock)
+        linkQuality = LinkQualityService(store: store, clock: clock)
         places = PlacesService(store: store, spec: spec)
         cohortJourneys = CohortJourneyService(store: store, spec: spec)
         contexts = ContextService(store: store, spec: spec, clock: clock, journeys: journeys, refresher: refresher)

@@ -9,6 +9,7 @@ import io
 import os
 import pathlib
 import socket
+import sqlite3
 import subprocess
 import time
 import urllib.request
@@ -247,17 +248,18 @@ VOICE_MANAGE = {"/voice/quotes", "/voice/said-did/new"}
 VOICE_RECORD = {"/voice/records/new"}
 VOICE_SETTINGS = {"/voice/settings"}
 JOURNEYS = {"/journeys", "/contexts/new"}
+LINKAGE = {"/linkage"}
 METHOD = {"/maturity", "/maturity/agencies/staffs-csc", "/datamap", "/datamap/coverage", "/actions", "/actions?view=overdue", "/actions/print?view=partnership", "/meetings"}
 PAGES = sorted(FRAMEWORK | METHOD | {"/submissions", "/submissions/new", "/quality", "/quality/staffs-police/police_incidents",
                                      "/maturity/agencies/staffs-police/edit", "/datamap/new", "/actions/new", "/actions/suggestions", "/meetings/new",
                                      "/admin/accounts", "/admin/accounts/new", "/framework/commentary"}
-               | VOICE_READ | VOICE_CODE | VOICE_MANAGE | VOICE_RECORD | VOICE_SETTINGS | JOURNEYS)
+               | VOICE_READ | VOICE_CODE | VOICE_MANAGE | VOICE_RECORD | VOICE_SETTINGS | JOURNEYS | LINKAGE)
 ALLOWED = {
     "admin": set(PAGES) - VOICE_RECORD - JOURNEYS,
     "analyst": set(PAGES) - {"/submissions/new", "/maturity/agencies/staffs-police/edit", "/datamap/new", "/admin/accounts", "/admin/accounts/new"}
                - VOICE_RECORD - VOICE_SETTINGS - JOURNEYS,
     "agency-lead": set(PAGES) - {"/meetings/new", "/admin/accounts", "/admin/accounts/new", "/framework/commentary"} - VOICE_CODE - VOICE_MANAGE
-                   - VOICE_SETTINGS,
+                   - VOICE_SETTINGS - LINKAGE,
     "strategic-lead": FRAMEWORK | METHOD,
     "practitioner": FRAMEWORK | VOICE_READ | VOICE_CODE | VOICE_RECORD | JOURNEYS,
 }
@@ -899,6 +901,37 @@ def test_practitioner_links_a_young_person_to_a_peer_group(browser):
         contexts = browser.find_element(By.XPATH, "//caption[text()='Contexts they are linked to']/..").text
         assert "Group by the canal towpath" in contexts and "Lapsed" in contexts
 
+
+def test_analyst_reviews_a_pair_from_the_linkage_page(browser):
+    """The analyst reads how good the latest linkage was and decides a pair from the review queue; the decision stays
+    through the next `dots link`. Pairs are shown by agreement pattern, never by an agency's own id."""
+    sign_in(browser, "analyst")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Linkage"))
+    check_accessibility(browser)
+    assert h1(browser) == "Linkage"
+    table = browser.find_element(By.XPATH, "//caption[text()=\"Each agency's records in the latest run\"]/..").text
+    assert "Staffordshire Police" in table and "%" in table
+    with sqlite3.connect(WORK / "demo/dots.sqlite") as db:
+        ids = [row[0] for row in db.execute("SELECT a_key FROM link_pairs UNION SELECT b_key FROM link_pairs")]
+    assert ids and not any(i.split("/", 1)[1] in browser.page_source for i in ids), "an agency's own id on the page"
+    pairs = browser.find_elements(By.CSS_SELECTOR, "section.dots-review-pair")
+    assert pairs, "the demo leaves pairs for review"
+    heading = pairs[0].find_element(By.TAG_NAME, "h3").text
+    assert "likely" in heading
+    assert "first name" in pairs[0].text and "Weight (bits)" in pairs[0].text
+    pairs[0].find_element(By.NAME, "note").send_keys("Same school and GP practice")
+    follow(browser, pairs[0].find_element(By.XPATH, ".//button[@value='confirmed']"))
+    check_accessibility(browser)
+    assert "Your decision is saved" in browser.page_source
+    decided = browser.find_element(By.XPATH, "//caption[starts-with(text(), 'Pairs decided')]/..").text
+    assert "Confirmed" in decided and "Same school and GP practice" in decided and "Browser analyst" in decided
+    # The next linkage run keeps the decision.
+    subprocess.run([".build/debug/dots", "link", "--database", str(WORK / "demo/dots.sqlite")], check=True, capture_output=True)
+    visit(browser, "/linkage")
+    runs = browser.find_element(By.XPATH, "//caption[text()='Linkage runs, newest first']/..")
+    assert len(runs.find_elements(By.CSS_SELECTOR, "tbody tr")) >= 2
+    decided = browser.find_element(By.XPATH, "//caption[starts-with(text(), 'Pairs decided')]/..").text
+    assert "Same school and GP practice" in decided
 
 class pretending:
     """A second `dots serve` on the browser tests' store, pretending today is `day`: a pinned clock, for what

@@ -63,6 +63,7 @@ struct RouteAuthorisationTests {
         "GET /contexts": .viewFramework, "GET /contexts/new": .workWithContexts, "POST /contexts": .workWithContexts, "GET /contexts/:id": .workWithContexts,
         "POST /contexts/:id/stage": .workWithContexts, "POST /contexts/:id/links": .workWithContexts,
         "POST /contexts/:id/links/:link/review": .workWithContexts, "POST /contexts/:id/links/:link/end": .workWithContexts,
+        "GET /linkage": .reviewLinkage, "POST /linkage/review": .reviewLinkage,
     ]
 
     static func key(_ route: Route) -> String {

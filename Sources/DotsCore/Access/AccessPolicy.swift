@@ -56,6 +56,9 @@ public enum Permission: String, CaseIterable, Sendable {
     case workWithContexts
     /// Import area boundaries finer than the bundled districts (wards, LSOAs, MSOAs) for maps.
     case manageGeography
+    /// How good linkage was (match rates, who is known to one agency, run history) and the clerical review queue,
+    /// with confirm and reject: the analysts who answer for linkage, and admins.
+    case reviewLinkage
 }
 
 public struct AccessPolicy: Sendable {
@@ -83,6 +86,7 @@ public struct AccessPolicy: Sendable {
         case .seeJourneyViewers: role == .agencyLead
         case .workWithContexts: role == .practitioner || role == .agencyLead
         case .manageGeography: role == .admin
+        case .reviewLinkage: role == .admin || role == .analyst
         }
     }
 

@@ -91,6 +91,33 @@ public struct LinkPairRecord: Sendable, Equatable {
     }
 }
 
+/// One linkage run as its history lists it.
+public struct LinkageRunSummary: Sendable, Equatable {
+    public var id: String
+    public var finishedAt: Instant
+    public var records: Int
+    public var candidatePairs: Int
+    public var links: Int
+    public var reviews: Int
+    public var people: Int
+    public var runBy: String
+    public var evaluationJSON: String?
+
+    public init(
+        id: String, finishedAt: Instant, records: Int, candidatePairs: Int, links: Int, reviews: Int, people: Int, runBy: String, evaluationJSON: String?
+    ) {
+        self.id = id
+        self.finishedAt = finishedAt
+        self.records = records
+        self.candidatePairs = candidatePairs
+        self.links = links
+        self.reviews = reviews
+        self.people = people
+        self.runBy = runBy
+        self.evaluationJSON = evaluationJSON
+    }
+}
+
 /// A clerical review decision as stored.
 public struct ReviewRecord: Sendable, Equatable {
     public var a: String
@@ -253,6 +280,21 @@ extension HubStore {
             submissions: try row.decode(column: "submissions", as: String.self).split(separator: ";").map(String.init),
             evaluationJSON: try row.decode(column: "evaluation", as: String?.self), runBy: try row.decode(column: "run_by", as: String.self),
             highestPersonNumber: try row.decode(column: "highest_person_number", as: Int?.self))
+    }
+
+    /// The runs, newest first: what each linked and found, with who ran it, its evaluation if any, and never its
+    /// model or settings (large, and read only to explain a pair).
+    public func linkageRunHistory(limit: Int = 20) async throws -> [LinkageRunSummary] {
+        try await sql.select().columns("id", "records", "candidate_pairs", "links", "reviews", "people", "run_by", "evaluation")
+            .column(SQLRaw(engine.timestampText("finished_at")), as: "fa").from("linkage_runs").orderBy("finished_at", .descending).limit(limit).all()
+            .map { row in
+                LinkageRunSummary(
+                    id: try row.decode(column: "id", as: String.self), finishedAt: Instant(iso: try row.decode(column: "fa", as: String.self))!,
+                    records: try row.decode(column: "records", as: Int.self), candidatePairs: try row.decode(column: "candidate_pairs", as: Int.self),
+                    links: try row.decode(column: "links", as: Int.self), reviews: try row.decode(column: "reviews", as: Int.self),
+                    people: try row.decode(column: "people", as: Int.self), runBy: try row.decode(column: "run_by", as: String.self),
+                    evaluationJSON: try row.decode(column: "evaluation", as: String?.self))
+            }
     }
 
     /// Pairs of the latest run, optionally only those with one decision, strongest first.

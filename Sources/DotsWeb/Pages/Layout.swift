@@ -20,6 +20,7 @@ struct Layout {
                 nav.append(("/submissions", "Submissions", "submissions"))
                 nav.append(("/quality", "Data quality", "quality"))
             }
+            if AccessPolicy.allows(user.role, .reviewLinkage) { nav.append(("/linkage", "Linkage", "linkage")) }
             if AccessPolicy.allows(user.role, .viewGovernance) {
                 nav.append(("/maturity", "Data maturity", "maturity"))
                 nav.append(("/datamap", "Data map", "datamap"))

@@ -36,6 +36,7 @@ public enum WebApp {
         PlacesRoutes(context: context).register(app)
         CohortJourneyRoutes(context: context).register(app)
         ContextRoutes(context: context).register(app)
+        LinkageRoutes(context: context).register(app)
     }
 }
 

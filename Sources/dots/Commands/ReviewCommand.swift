@@ -32,7 +32,9 @@ struct ReviewCommand: AsyncParsableCommand {
 
         func record(_ verdict: LinkVerdict) async throws {
             guard a.contains("/"), b.contains("/"), a != b else { throw ValidationError("Name two different records as agency/person_id.") }
-            try await store.withStore { try await $0.recordReview(a: a, b: b, verdict: verdict, reviewer: reviewer, at: SystemClock().now(), note: note) }
+            try await store.withStore {
+                try await LinkQualityService(store: $0).decide(records: a, b, verdict: verdict, note: note, by: .commandLine(user: reviewer))
+            }
             print("Recorded: \(a) and \(b) \(verdict == .confirmed ? "are" : "are not") the same young person. It applies from the next `dots link`.")
         }
     }

@@ -1,0 +1,213 @@
+import Crypto
+import DotsCore
+import DotsLink
+import DotsStore
+import Foundation
+
+/// How good the latest linkage was, for the analysts who answer for it, and the clerical review queue. The one place
+/// its rules live: analysts and admins only; pairs are shown by their agreement pattern and weights, never by a value
+/// or an agency's own id (a pair is named by a reference made from its two record keys); each decision is audited and
+/// persists as `dots review` makes it, overriding the model at every later run.
+public struct LinkQualityService: Sendable {
+    let store: HubStore
+    let clock: any TimeSource
+    let audit: AuditLog
+
+    public init(store: HubStore, clock: any TimeSource = SystemClock()) {
+        self.store = store
+        self.clock = clock
+        audit = AuditLog(store: store, clock: clock)
+    }
+
+    /// One agency's records in the latest run.
+    public struct AgencyLinkage: Sendable, Equatable {
+        public let agency: String
+        public let records: Int
+        /// Young people the agency's records were placed in.
+        public let youngPeople: Int
+        /// Of those, known to at least one other agency too.
+        public let withAnotherAgency: Int
+        /// Of those, known to this agency alone ("children missing from data" elsewhere, or no one else involved).
+        public var onlyThisAgency: Int { youngPeople - withAnotherAgency }
+        /// The share of the agency's young people that linkage joined to another agency's records.
+        public var matchRate: Double { youngPeople == 0 ? 0 : Double(withAnotherAgency) / Double(youngPeople) }
+
+        public init(agency: String, records: Int, youngPeople: Int, withAnotherAgency: Int) {
+            self.agency = agency
+            self.records = records
+            self.youngPeople = youngPeople
+            self.withAnotherAgency = withAnotherAgency
+        }
+    }
+
+    /// Young people known to both of two agencies.
+    public struct AgencyPair: Sendable, Equatable {
+        public let a: String, b: String
+        public let youngPeople: Int
+
+        public init(a: String, b: String, youngPeople: Int) {
+            self.a = a
+            self.b = b
+            self.youngPeople = youngPeople
+        }
+    }
+
+    /// One comparison of a pair: the level it reached and the evidence (bits) the run's model gives that level.
+    public struct Agreement: Sendable, Equatable {
+        public let comparison: String
+        public let level: String
+        public let weight: Double
+    }
+
+    /// A pair for a person to look at, or one already looked at.
+    public struct ReviewPair: Sendable, Equatable {
+        /// Names the pair in forms and the audit log without either record's key.
+        public let ref: String
+        public let agencyA: String, agencyB: String
+        public let agreements: [Agreement]
+        public let weight: Double, probability: Double
+        /// Nil while undecided.
+        public let verdict: LinkVerdict?
+        public let reviewer: String?
+        public let decidedAt: Instant?
+        public let note: String?
+    }
+
+    /// One run, as its history lists it.
+    public struct Run: Sendable, Equatable {
+        public let id: String
+        public let finishedAt: Instant
+        public let records: Int, candidatePairs: Int, links: Int, reviews: Int, people: Int
+        public let runBy: String
+    }
+
+    /// A run checked against a truth file (the synthetic partnership's): pairwise precision, recall and F1, and the
+    /// share of true pairs blocking let through.
+    public struct Checked: Sendable, Equatable {
+        public let precision: Double, recall: Double, f1: Double, blockRecall: Double
+    }
+
+    public struct Overview: Sendable {
+        public let latest: Run
+        /// Newest first, the latest included.
+        public let history: [Run]
+        public let evaluation: Checked?
+        public let agencies: [AgencyLinkage]
+        /// Pairs of agencies that share any young person, most shared first.
+        public let sharedBetween: [AgencyPair]
+        public let youngPeople: Int
+        public let knownToOneAgency: Int
+        public let priorWeight: Double
+        public let matchThreshold: Double, reviewThreshold: Double
+        /// Pairs between the thresholds that nobody has decided yet, strongest first.
+        public let queue: [ReviewPair]
+        /// Pairs decided, newest first.
+        public let decided: [ReviewPair]
+    }
+
+    /// Nil before linkage has run.
+    public func overview(by caller: Caller) async throws -> Overview? {
+        try caller.require(.reviewLinkage)
+        guard let run = try await store.latestLinkageRun() else { return nil }
+        let history = try await store.linkageRunHistory().map(Self.run(_:))
+        let links = try await store.personLinks()
+
+        // Per agency and per pair of agencies, from which agencies hold records in each young person.
+        var recordsBy: [String: Int] = [:]
+        var agenciesOf: [String: Set<String>] = [:]
+        for (key, person) in links {
+            let agency = String(key.prefix { $0 != "/" })
+            recordsBy[agency, default: 0] += 1
+            agenciesOf[person, default: []].insert(agency)
+        }
+        var youngBy: [String: Int] = [:], sharedBy: [String: Int] = [:], pairs: [String: Int] = [:]
+        for agencies in agenciesOf.values {
+            let sorted = agencies.sorted()
+            for a in sorted {
+                youngBy[a, default: 0] += 1
+                if sorted.count > 1 { sharedBy[a, default: 0] += 1 }
+            }
+            for (i, a) in sorted.enumerated() { for b in sorted[(i + 1)...] { pairs["\(a)\t\(b)", default: 0] += 1 } }
+        }
+        let agencies = recordsBy.keys.sorted().map {
+            AgencyLinkage(agency: $0, records: recordsBy[$0] ?? 0, youngPeople: youngBy[$0] ?? 0, withAnotherAgency: sharedBy[$0] ?? 0)
+        }
+        let shared = pairs.map { k, n in
+            let p = k.split(separator: "\t").map(String.init)
+            return AgencyPair(a: p[0], b: p[1], youngPeople: n)
+        }.sorted { ($0.youngPeople, $1.a, $1.b) > ($1.youngPeople, $0.a, $0.b) }
+
+        let settings = try JSONDecoder().decode(LinkageSettings.self, from: Data(run.settingsJSON.utf8))
+        let model = try JSONDecoder().decode(FellegiSunterModel.self, from: Data(run.modelJSON.utf8))
+        let comparisons = Comparator(settings: settings).comparisons
+        let reviews = Dictionary(try await store.reviews().map { (Self.ref($0.a, $0.b), $0) }, uniquingKeysWith: { a, _ in a })
+        var queue: [ReviewPair] = [], decided: [ReviewPair] = []
+        for p in try await store.linkPairs(limit: 100_000) {
+            let ref = Self.ref(p.a, p.b)
+            let review = reviews[ref]
+            let agreements = p.levels.enumerated().compactMap { i, level -> Agreement? in
+                guard i < comparisons.count else { return nil }
+                return Agreement(comparison: comparisons[i].name.rawValue, level: comparisons[i].label(Int(level)), weight: model.weight(i, Int(level)))
+            }
+            let pair = ReviewPair(
+                ref: ref, agencyA: Self.agency(of: p.a), agencyB: Self.agency(of: p.b), agreements: agreements, weight: p.weight,
+                probability: p.probability, verdict: review?.verdict, reviewer: review?.reviewer, decidedAt: review?.decidedAt, note: review?.note)
+            if review == nil, p.decision == .review { queue.append(pair) } else if review != nil { decided.append(pair) }
+        }
+        decided.sort { ($0.decidedAt?.seconds ?? 0, $1.ref) > ($1.decidedAt?.seconds ?? 0, $0.ref) }
+        return Overview(
+            latest: history.first ?? Self.run(Self.summary(of: run)), history: history,
+            evaluation: try run.evaluationJSON.map { try JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)) }.map {
+                Checked(precision: $0.pairPrecision, recall: $0.pairRecall, f1: $0.pairF1, blockRecall: $0.blockRecall)
+            },
+            agencies: agencies, sharedBetween: shared, youngPeople: agenciesOf.count, knownToOneAgency: agenciesOf.values.filter { $0.count == 1 }.count,
+            priorWeight: model.priorWeight, matchThreshold: settings.matchThreshold, reviewThreshold: settings.reviewThreshold,
+            queue: queue, decided: decided)
+    }
+
+    /// Confirms or rejects a pair of the latest run's review queue (or changes an earlier decision on it). Throws
+    /// `InvalidInput` without a verdict, and `NotFound` for a reference that names no pair the run kept.
+    public func decide(ref: String, verdict: LinkVerdict?, note: String?, by caller: Caller) async throws {
+        try caller.require(.reviewLinkage)
+        guard let verdict else { throw InvalidInput([InputProblem("verdict", "Choose confirm or reject")]) }
+        guard let pair = try await store.linkPairs(limit: 100_000).first(where: { Self.ref($0.a, $0.b) == ref }) else {
+            throw NotFound("That pair is not in the latest linkage run's review queue: it may have gone with a newer run. Reload the page.")
+        }
+        let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
+        try await store.recordReview(a: pair.a, b: pair.b, verdict: verdict, reviewer: caller.name, at: clock.now(), note: note)
+        try await audit.record(caller, "linkage.review", "link-pair:\(ref)", "verdict=\(verdict.rawValue)")
+    }
+
+    /// The same decision naming the two records (`dots review confirm A B`): the hub's operator may decide any two
+    /// records, compared by the run or not (a confirmed pair is linked even if blocking never brought it together).
+    public func decide(records a: String, _ b: String, verdict: LinkVerdict, note: String?, by caller: Caller) async throws {
+        try caller.require(.reviewLinkage)
+        guard a.contains("/"), b.contains("/"), a != b else {
+            throw InvalidInput([InputProblem("records", "Name two different records as agency/person_id")])
+        }
+        let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
+        try await store.recordReview(a: a, b: b, verdict: verdict, reviewer: caller.name, at: clock.now(), note: note)
+        try await audit.record(caller, "linkage.review", "link-pair:\(Self.ref(a, b))", "verdict=\(verdict.rawValue)")
+    }
+
+    /// The pair's reference: the first 16 hex digits of SHA-256 over its two record keys, in order. Stable across runs
+    /// (a decision is about the two records, not a run), and it does not show either agency's id for the young person.
+    public static func ref(_ a: String, _ b: String) -> String {
+        let (x, y) = a < b ? (a, b) : (b, a)
+        return SHA256.hash(data: Data("\(x)\n\(y)".utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+    }
+
+    static func agency(of key: String) -> String { String(key.prefix { $0 != "/" }) }
+
+    static func run(_ r: LinkageRunSummary) -> Run {
+        Run(
+            id: r.id, finishedAt: r.finishedAt, records: r.records, candidatePairs: r.candidatePairs, links: r.links, reviews: r.reviews, people: r.people,
+            runBy: r.runBy)
+    }
+
+    static func summary(of run: LinkageRunRecord) -> LinkageRunSummary {
+        LinkageRunSummary(
+            id: run.id, finishedAt: run.finishedAt, records: run.records, candidatePairs: run.candidatePairs, links: run.links, reviews: run.reviews,
+            people: run.people, runBy: run.runBy, evaluationJSON: run.evaluationJSON)
+    }
+}

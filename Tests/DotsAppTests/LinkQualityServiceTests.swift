@@ -1,0 +1,136 @@
+import DotsApp
+import DotsCore
+import DotsLink
+import DotsStore
+import DotsSynth
+import DotsTestSupport
+import Foundation
+import Testing
+
+@Suite("Linkage quality and clerical review for analysts (both engines)")
+struct LinkQualityServiceTests {
+    static let clock = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
+    static let analyst = Caller(accountID: "an", name: "Ana Lyst", role: .analyst, agencyID: nil, channel: .page)
+
+    /// Seven records in four young people, worked by hand below, and one pair kept for review.
+    static func seed(_ store: HubStore) async throws {
+        let links: [(String, String, String)] = [
+            ("staffs-police", "P1", "DP-0000001"), ("staffs-csc", "C1", "DP-0000001"), ("uhnm-ed", "H1", "DP-0000001"),
+            ("staffs-police", "P2", "DP-0000002"), ("staffs-csc", "C2", "DP-0000002"),
+            ("staffs-police", "P3", "DP-0000003"), ("staffs-police", "P4", "DP-0000003"),
+            ("uhnm-ed", "H2", "DP-0000004"),
+        ]
+        // m and u per comparison, level 0 unused: first name exact 0.9/0.01, surname different 0.05/0.9, the rest 0.5/0.5.
+        var m = Comparator(settings: LinkageSettings()).comparisons.map { [Double](repeating: 0.5, count: $0.levels.count + 1) }
+        var u = m
+        (m[3][1], u[3][1]) = (0.9, 0.01)
+        (m[4][4], u[4][4]) = (0.05, 0.9)
+        let model = FellegiSunterModel(m: m, u: u, lambda: 0.001, iterations: 5)
+        let run = LinkageRunRecord(
+            id: "run-1", startedAt: clock.instant, finishedAt: clock.instant, settingsJSON: String(decoding: try LinkageSettings().json(), as: UTF8.self),
+            modelJSON: String(decoding: try JSONEncoder().encode(model), as: UTF8.self), keyID: nil, records: 8, candidatePairs: 12, links: 4,
+            reviews: 1, people: 4, submissions: [], evaluationJSON: nil, runBy: "tester")
+        let pair = LinkPairRecord(a: "staffs-police/P3", b: "uhnm-ed/H2", levels: [0, 0, 0, 1, 4, 0, 0, 1], weight: 1.5, probability: 0.74, decision: .review)
+        try await store.saveLinkageRun(
+            run, pairs: [pair],
+            personIDs: PersonIDUpdate(rows: links.map { ($0.0, $0.1, $0.2) }, deletes: [], replaceAll: true, agencies: nil, bySubmission: []))
+    }
+
+    @Test("Match rates by agency and pair, known to one agency, the review queue by agreement pattern, worked by hand", arguments: StoreKind.available)
+    func overview(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let service = LinkQualityService(store: store, clock: Self.clock)
+            #expect(try await service.overview(by: Self.analyst) == nil)
+            try await Self.seed(store)
+            let v = try #require(try await service.overview(by: Self.analyst))
+            #expect(v.youngPeople == 4 && v.knownToOneAgency == 2)
+            // Police: P1..P4 in DP1, DP2, DP3; DP1 and DP2 known to others too. Social care: DP1 and DP2, both shared.
+            // Health: DP1 (shared) and DP4 (alone).
+            let byAgency = Dictionary(uniqueKeysWithValues: v.agencies.map { ($0.agency, $0) })
+            #expect(byAgency["staffs-police"] == .init(agency: "staffs-police", records: 4, youngPeople: 3, withAnotherAgency: 2))
+            #expect(byAgency["staffs-police"]?.onlyThisAgency == 1)
+            #expect(abs((byAgency["staffs-police"]?.matchRate ?? 0) - 2.0 / 3.0) < 1e-12)
+            #expect(byAgency["staffs-csc"] == .init(agency: "staffs-csc", records: 2, youngPeople: 2, withAnotherAgency: 2))
+            #expect(byAgency["uhnm-ed"] == .init(agency: "uhnm-ed", records: 2, youngPeople: 2, withAnotherAgency: 1))
+            #expect(byAgency["uhnm-ed"]?.matchRate == 0.5)
+            #expect(
+                v.sharedBetween == [
+                    .init(a: "staffs-csc", b: "staffs-police", youngPeople: 2), .init(a: "staffs-csc", b: "uhnm-ed", youngPeople: 1),
+                    .init(a: "staffs-police", b: "uhnm-ed", youngPeople: 1),
+                ])
+            #expect(v.history.map(\.id) == ["run-1"] && v.latest.links == 4)
+            // The pair: agencies only, and each comparison's level and log2(m/u).
+            let p = try #require(v.queue.first)
+            #expect(v.queue.count == 1 && v.decided.isEmpty)
+            #expect(p.agencyA == "staffs-police" && p.agencyB == "uhnm-ed" && p.probability == 0.74)
+            #expect(p.ref == LinkQualityService.ref("uhnm-ed/H2", "staffs-police/P3") && p.ref.count == 16)
+            let first = try #require(p.agreements.first { $0.comparison == "first_name" })
+            #expect(first.level == "exact" && abs(first.weight - log2(90)) < 1e-9)
+            let surname = try #require(p.agreements.first { $0.comparison == "surname" })
+            #expect(surname.level == "different" && abs(surname.weight - log2(0.05 / 0.9)) < 1e-9)
+            #expect(p.agreements.first { $0.comparison == "nhs" }?.level == "not known")
+            #expect(p.agreements.first { $0.comparison == "nhs" }?.weight == 0)
+        }
+    }
+
+    @Test(
+        "A decision is saved as dots review saves it, audited, and leaves the queue; other roles and unknown pairs are refused", arguments: StoreKind.available)
+    func decide(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await Self.seed(store)
+            let service = LinkQualityService(store: store, clock: Self.clock)
+            let ref = try #require(try await service.overview(by: Self.analyst)?.queue.first?.ref)
+            for role in [Role.strategicLead, .practitioner, .agencyLead] {
+                let caller = Caller(accountID: "x", name: "X", role: role, agencyID: role == .strategicLead ? nil : "staffs-police", channel: .page)
+                await #expect(throws: AccessDenied.self) { try await service.overview(by: caller) }
+                await #expect(throws: AccessDenied.self) { try await service.decide(ref: ref, verdict: .confirmed, note: nil, by: caller) }
+            }
+            await #expect(throws: InvalidInput.self) { try await service.decide(ref: ref, verdict: nil, note: nil, by: Self.analyst) }
+            await #expect(throws: NotFound.self) { try await service.decide(ref: "0000000000000000", verdict: .confirmed, note: nil, by: Self.analyst) }
+            #expect(try await store.reviews().isEmpty)
+
+            try await service.decide(ref: ref, verdict: .confirmed, note: "  same school and GP  ", by: Self.analyst)
+            let review = try #require(try await store.reviews().first)
+            #expect(review.a == "staffs-police/P3" && review.b == "uhnm-ed/H2" && review.verdict == .confirmed)
+            #expect(review.reviewer == "Ana Lyst" && review.note == "same school and GP")
+            let v = try #require(try await service.overview(by: Self.analyst))
+            #expect(v.queue.isEmpty && v.decided.map(\.ref) == [ref] && v.decided.first?.verdict == .confirmed)
+            let audit = try await store.auditEvents(action: "linkage.review", target: "link-pair:\(ref)")
+            #expect(audit.count == 1 && audit.first?.accountID == "an" && audit.first?.detail == "verdict=confirmed")
+            // Changing one's mind replaces the decision.
+            try await service.decide(ref: ref, verdict: .rejected, note: nil, by: Self.analyst)
+            #expect(try await store.reviews().map(\.verdict) == [.rejected])
+            // The command line names the records, and is audited alike.
+            let operatorCLI = Caller.commandLine(user: "op")
+            await #expect(throws: InvalidInput.self) { try await service.decide(records: "P1", "P1", verdict: .confirmed, note: nil, by: operatorCLI) }
+            try await service.decide(records: "staffs-police/P1", "uhnm-ed/H2", verdict: .rejected, note: nil, by: operatorCLI)
+            let cli = try #require(try await store.reviews().first { $0.a == "staffs-police/P1" })
+            #expect(cli.reviewer == "op (command line)" && cli.b == "uhnm-ed/H2")
+            let cliRef = LinkQualityService.ref("staffs-police/P1", "uhnm-ed/H2")
+            #expect(try await store.auditEvents(action: "linkage.review", target: "link-pair:\(cliRef)").first?.accountID == nil)
+        }
+    }
+
+    @Test("On the demo: a pair confirmed from the queue is one young person after the next run", arguments: StoreKind.available)
+    func persistsAcrossRuns(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-lq-\(UUID().uuidString)").path
+            defer { try? FileManager.default.removeItem(atPath: dir) }
+            var config = SynthConfig()
+            config.people = 300
+            _ = try await DemoService(directory: dir, config: config, clock: Self.clock).run(store: store) { _ in }
+            let service = LinkQualityService(store: store, clock: Self.clock)
+            let pairs = try await store.linkPairs(decision: .review, limit: 1000)
+            let links = try await store.personLinks()
+            // A pair the model left apart (the two records in different young people), to confirm.
+            let apart = try #require(pairs.first { links[$0.a] != links[$0.b] }, "the demo should leave a pair apart for review")
+            try await service.decide(ref: LinkQualityService.ref(apart.a, apart.b), verdict: .confirmed, note: nil, by: Self.analyst)
+            _ = try await LinkService(store: store, clock: Self.clock, runBy: "tester").run()
+            let after = try await store.personLinks()
+            #expect(after[apart.a] != nil && after[apart.a] == after[apart.b])
+            let v = try #require(try await service.overview(by: Self.analyst))
+            #expect(v.history.count == 2)
+            #expect(v.decided.contains { $0.ref == LinkQualityService.ref(apart.a, apart.b) && $0.verdict == .confirmed })
+        }
+    }
+}
