@@ -911,6 +911,8 @@ def test_analyst_reviews_a_pair_from_the_linkage_page(browser):
     assert h1(browser) == "Linkage"
     table = browser.find_element(By.XPATH, "//caption[text()=\"Each agency's records in the latest run\"]/..").text
     assert "Staffordshire Police" in table and "%" in table
+    bias = browser.find_element(By.XPATH, "//caption[text()='Records left unlinked or in review, by ethnicity group']/..").text
+    assert "White" in bias
     with sqlite3.connect(WORK / "demo/dots.sqlite") as db:
         ids = [row[0] for row in db.execute("SELECT a_key FROM link_pairs UNION SELECT b_key FROM link_pairs")]
     assert ids and not any(i.split("/", 1)[1] in browser.page_source for i in ids), "an agency's own id on the page"

@@ -12,7 +12,8 @@ struct LinkQualityServiceTests {
     static let clock = FixedClock(Instant(iso: "2026-11-24T12:00:00Z")!)
     static let analyst = Caller(accountID: "an", name: "Ana Lyst", role: .analyst, agencyID: nil, channel: .page)
 
-    /// Seven records in four young people, worked by hand below, and one pair kept for review.
+    /// Eight records in four young people, worked by hand below, one pair kept for review, and a record that arrived
+    /// after the run.
     static func seed(_ store: HubStore) async throws {
         let links: [(String, String, String)] = [
             ("staffs-police", "P1", "DP-0000001"), ("staffs-csc", "C1", "DP-0000001"), ("uhnm-ed", "H1", "DP-0000001"),
@@ -31,12 +32,23 @@ struct LinkQualityServiceTests {
             modelJSON: String(decoding: try JSONEncoder().encode(model), as: UTF8.self), keyID: nil, records: 8, candidatePairs: 12, links: 4,
             reviews: 1, people: 4, submissions: [], evaluationJSON: nil, runBy: "tester")
         let pair = LinkPairRecord(a: "staffs-police/P3", b: "uhnm-ed/H2", levels: [0, 0, 0, 1, 4, 0, 0, 1], weight: 1.5, probability: 0.74, decision: .review)
+        try await store.executeForTest(
+            """
+            INSERT INTO people (submission_id, agency_id, person_id, birth_year_month, sex, ethnicity) VALUES
+            ('s1', 'staffs-police', 'P1', '2010-04', 'F', 'WBRI'), ('s2', 'staffs-csc', 'C1', '2010-04', 'F', 'WBRI'),
+            ('s3', 'uhnm-ed', 'H1', '2010-04', 'F', NULL), ('s1', 'staffs-police', 'P2', '2008-01', 'M', 'BCRB'),
+            ('s2', 'staffs-csc', 'C2', '2008-01', 'M', 'BCRB'), ('s1', 'staffs-police', 'P3', '2012-06', 'M', 'WBRI'),
+            ('s1', 'staffs-police', 'P4', '2012-06', 'M', 'WBRI'), ('s3', 'uhnm-ed', 'H2', '2012-06', 'U', 'NOBT'),
+            ('s3', 'uhnm-ed', 'H9', '2012-06', 'U', 'NOBT')
+            """)
         try await store.saveLinkageRun(
             run, pairs: [pair],
             personIDs: PersonIDUpdate(rows: links.map { ($0.0, $0.1, $0.2) }, deletes: [], replaceAll: true, agencies: nil, bySubmission: []))
     }
 
-    @Test("Match rates by agency and pair, known to one agency, the review queue by agreement pattern, worked by hand", arguments: StoreKind.available)
+    @Test(
+        "Match rates by agency and pair, known to one agency, the review queue by agreement pattern, who is left unlinked, worked by hand",
+        arguments: StoreKind.available)
     func overview(kind: StoreKind) async throws {
         try await withStore(kind) { store in
             let service = LinkQualityService(store: store, clock: Self.clock)
@@ -70,6 +82,32 @@ struct LinkQualityServiceTests {
             #expect(surname.level == "different" && abs(surname.weight - log2(0.05 / 0.9)) < 1e-9)
             #expect(p.agreements.first { $0.comparison == "nhs" }?.level == "not known")
             #expect(p.agreements.first { $0.comparison == "nhs" }?.weight == 0)
+
+            // Bias, by hand. The run is on 2026-11-24: born 2010-04 are 16, 2008-01 18, 2012-06 14. Unlinked: H2 alone in
+            // DP4. In review: P3 and H2. H9 arrived after the run and is not counted.
+            let b = v.bias
+            #expect(
+                b.byAgency == [
+                    .init(group: "Staffordshire County Council Children's Social Care", records: 2, unlinked: 0, inReview: 0),
+                    .init(group: "Staffordshire Police", records: 4, unlinked: 0, inReview: 1),
+                    .init(group: "University Hospitals of North Midlands (emergency departments)", records: 2, unlinked: 1, inReview: 1),
+                ])
+            #expect(
+                b.byAge == [
+                    .init(group: "14–15", records: 3, unlinked: 1, inReview: 2), .init(group: "16–17", records: 3, unlinked: 0, inReview: 0),
+                    .init(group: "18 and over", records: 2, unlinked: 0, inReview: 0),
+                ])
+            #expect(
+                b.bySex == [
+                    .init(group: "Male", records: 4, unlinked: 0, inReview: 1), .init(group: "Female", records: 3, unlinked: 0, inReview: 0),
+                    .init(group: "Not known or not recorded", records: 1, unlinked: 1, inReview: 1),
+                ])
+            #expect(
+                b.byEthnicity == [
+                    .init(group: "White", records: 4, unlinked: 0, inReview: 1),
+                    .init(group: "Black, Black British, Caribbean or African", records: 2, unlinked: 0, inReview: 0),
+                    .init(group: "Not known", records: 1, unlinked: 1, inReview: 1), .init(group: "Not recorded", records: 1, unlinked: 0, inReview: 0),
+                ])
         }
     }
 
@@ -132,5 +170,17 @@ struct LinkQualityServiceTests {
             #expect(v.history.count == 2)
             #expect(v.decided.contains { $0.ref == LinkQualityService.ref(apart.a, apart.b) && $0.verdict == .confirmed })
         }
+    }
+
+    @Test("Age bands from a birth month: the birthday taken as the first of the month, at each band's edge")
+    func ageBands() {
+        let day = CalendarDate(iso: "2026-11-24")!
+        #expect(LinkQualityService.ageBand("2016-11", on: day) == "10–13")  // turned 10 on 1 November
+        #expect(LinkQualityService.ageBand("2016-12", on: day) == "Under 10")
+        #expect(LinkQualityService.ageBand("2008-11", on: day) == "18 and over")
+        #expect(LinkQualityService.ageBand("2008-12", on: day) == "16–17")
+        #expect(LinkQualityService.ageBand("2012-01", on: CalendarDate(iso: "2026-01-01")!) == "14–15")
+        #expect(LinkQualityService.ageBand("2012-02", on: CalendarDate(iso: "2026-01-31")!) == "10–13")
+        for bad in [nil, "", "2008-13", "2008-00", "20081", "abcd-ef"] { #expect(LinkQualityService.ageBand(bad, on: day) == "Not recorded") }
     }
 }

@@ -37,6 +37,16 @@ struct IndicatorPageTests {
                 _ = try await lead.signIn("agency-lead@example.org", WebFixture.password)
                 let leads = try await lead.send(.GET, "/framework/indicators/missing-children").body.string
                 #expect(leads.contains("Data quality caveats") && leads.contains("href=\"/quality\""))
+                // Every reader is told how good the linkage behind the young people was (the run's own counts); only
+                // those who may open the linkage page get the link to it.
+                let run = try #require(try await store.linkageRunHistory(limit: 1).first)
+                let line = "\(run.records.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB")))) person records joined into"
+                #expect(page.contains(line) && leads.contains(line))
+                #expect(page.contains("sent for clerical review") && !page.contains("href=\"/linkage\"") && !leads.contains("href=\"/linkage\""))
+                var analyst = WebTestClient(app)
+                _ = try await analyst.signIn("analyst@example.org", WebFixture.password)
+                let analysts = try await analyst.send(.GET, "/framework/indicators/missing-children").body.string
+                #expect(analysts.contains(line) && analysts.contains("href=\"/linkage\""))
                 // A kind of period the indicator lacks: the page says what it shows instead, and the overview row too.
                 let rolling = try await client.send(.GET, "/framework/indicators/repeat-missing?period=rolling-12-months").body.string
                 #expect(rolling.contains("This indicator has no rolling 12 months figures: financial years are shown."))

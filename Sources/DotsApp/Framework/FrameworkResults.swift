@@ -2,6 +2,7 @@ import DotsCore
 import DotsFramework
 import DotsGovernance
 import DotsStore
+import Foundation
 
 /// The latest framework run's figures as each reader may see them: exact for roles the policy allows exact
 /// figures, disclosure-controlled (published) for everyone else; and the submissions the run used, for
@@ -45,7 +46,34 @@ public actor FrameworkResults {
         /// By question: data an agency holds (on the data map) but has not submitted, in words with what would
         /// close the gap. The same join as the data map's coverage page, so the two agree.
         public let dataGaps: [String: [String]]
+        /// How good the linkage the run counted young people with was; nil when it counted per agency.
+        public let linkage: LinkageNote?
     }
+
+    /// The linkage run behind a framework run's young people, in a line for every reader: aggregate counts only.
+    public struct LinkageNote: Sendable, Equatable {
+        public let finishedAt: Instant
+        public let records: Int, youngPeople: Int, sentForReview: Int
+        /// Pairwise F1 where the run was checked against a truth file (the synthetic partnership's).
+        public let pairF1: Double?
+    }
+
+    private var linkageNotes: [String: LinkageNote?] = [:]
+
+    func linkageNote(_ runID: String?) async throws -> LinkageNote? {
+        guard let runID else { return nil }
+        if let known = linkageNotes[runID] { return known }
+        let note = try await store.linkageRunSummary(id: runID).map { r in
+            LinkageNote(
+                finishedAt: r.finishedAt, records: r.records, youngPeople: r.people, sentForReview: r.reviews,
+                pairF1: r.evaluationJSON.flatMap { try? JSONDecoder().decode(LinkEvaluationF1.self, from: Data($0.utf8)).pairF1 })
+        }
+        linkageNotes[runID] = note
+        return note
+    }
+
+    /// The one figure of a stored evaluation the note reads.
+    struct LinkEvaluationF1: Decodable { let pairF1: Double }
 
     /// Nil when the framework has not been computed on this store.
     public func reading(by caller: Caller) async throws -> Reading? {
@@ -56,7 +84,8 @@ public actor FrameworkResults {
         return Reading(
             report: report, exact: exact, published: published, submissions: try await submissions(of: report.run),
             opensQualityReview: caller.can(.viewSubmissions),
-            pending: try await pending(), mayRecompute: caller.can(.recomputeFramework), dataGaps: try await dataGaps())
+            pending: try await pending(), mayRecompute: caller.can(.recomputeFramework), dataGaps: try await dataGaps(),
+            linkage: try await linkageNote(report.run.linkageRunID))
     }
 
     /// The newest queued or running recomputation, looked up at most every few seconds like the latest run.

@@ -87,6 +87,27 @@ public struct LinkQualityService: Sendable {
         public let precision: Double, recall: Double, f1: Double, blockRecall: Double
     }
 
+    /// Records of one group: how many, how many linkage left on their own (their young person has no other record),
+    /// and how many wait in an undecided review pair.
+    public struct BiasRow: Sendable, Equatable {
+        public let group: String
+        public let records: Int, unlinked: Int, inReview: Int
+
+        public init(group: String, records: Int, unlinked: Int, inReview: Int) {
+            self.group = group
+            self.records = records
+            self.unlinked = unlinked
+            self.inReview = inReview
+        }
+    }
+
+    /// Linkage bias: who is left unlinked or in review, by agency, age band (at the run), sex and ethnicity group.
+    /// A group left unlinked more than others may be "children missing from data" because of how their records are
+    /// kept (names transliterated differently, dates of birth estimated) rather than because no one else knows them.
+    public struct Bias: Sendable, Equatable {
+        public let byAgency: [BiasRow], byAge: [BiasRow], bySex: [BiasRow], byEthnicity: [BiasRow]
+    }
+
     public struct Overview: Sendable {
         public let latest: Run
         /// Newest first, the latest included.
@@ -103,6 +124,7 @@ public struct LinkQualityService: Sendable {
         public let queue: [ReviewPair]
         /// Pairs decided, newest first.
         public let decided: [ReviewPair]
+        public let bias: Bias
     }
 
     /// Nil before linkage has run.
@@ -155,6 +177,10 @@ public struct LinkQualityService: Sendable {
             if review == nil, p.decision == .review { queue.append(pair) } else if review != nil { decided.append(pair) }
         }
         decided.sort { ($0.decidedAt?.seconds ?? 0, $1.ref) > ($1.decidedAt?.seconds ?? 0, $0.ref) }
+        let open = try await store.linkPairs(decision: .review, limit: 100_000).filter { reviews[Self.ref($0.a, $0.b)] == nil }
+        let bias = try await bias(
+            links: links, recordsIn: Dictionary(links.values.map { ($0, 1) }, uniquingKeysWith: +),
+            inReview: Set(open.flatMap { [$0.a, $0.b] }), on: UKTime.localDate(of: run.finishedAt))
         return Overview(
             latest: history.first ?? Self.run(Self.summary(of: run)), history: history,
             evaluation: try run.evaluationJSON.map { try JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)) }.map {
@@ -162,7 +188,60 @@ public struct LinkQualityService: Sendable {
             },
             agencies: agencies, sharedBetween: shared, youngPeople: agenciesOf.count, knownToOneAgency: agenciesOf.values.filter { $0.count == 1 }.count,
             priorWeight: model.priorWeight, matchThreshold: settings.matchThreshold, reviewThreshold: settings.reviewThreshold,
-            queue: queue, decided: decided)
+            queue: queue, decided: decided, bias: bias)
+    }
+
+    /// Each current person record's group, counted as unlinked (its young person has no other record) and in review.
+    func bias(links: [String: String], recordsIn: [String: Int], inReview: Set<String>, on day: CalendarDate) async throws -> Bias {
+        final class Collected: @unchecked Sendable {
+            // Filled on the store's thread, read after the query completes.
+            var rows: [(key: String, birth: String?, sex: String?, ethnicity: String?)] = []
+        }
+        let people = Collected()
+        try await store.rows(of: "people", columns: ["agency_id", "person_id", "birth_year_month", "sex", "ethnicity"]) { v in
+            people.rows.append(("\(v[0] ?? "")/\(v[1] ?? "")", v[2], v[3], v[4]))
+        }
+        var tallies: [[String: (records: Int, unlinked: Int, inReview: Int)]] = Array(repeating: [:], count: 4)
+        for p in people.rows {
+            guard let person = links[p.key] else { continue }  // not in the latest run: arrived since
+            let unlinked = (recordsIn[person] ?? 0) <= 1 ? 1 : 0
+            let review = inReview.contains(p.key) ? 1 : 0
+            let groups = [
+                ReferencePartnership.model.agencyName(Self.agency(of: p.key)), Self.ageBand(p.birth, on: day),
+                p.sex.flatMap(Sex.init(rawValue:))?.label ?? "Not recorded",
+                p.ethnicity.flatMap(Ethnicity.init(rawValue:))?.group ?? (p.ethnicity?.isEmpty == false ? "Not a DfE code" : "Not recorded"),
+            ]
+            for (i, g) in groups.enumerated() {
+                let t = tallies[i][g] ?? (0, 0, 0)
+                tallies[i][g] = (t.records + 1, t.unlinked + unlinked, t.inReview + review)
+            }
+        }
+        func rows(_ i: Int, order: [String]) -> [BiasRow] {
+            tallies[i].sorted { a, b in
+                let (x, y) = (order.firstIndex(of: a.key) ?? order.count, order.firstIndex(of: b.key) ?? order.count)
+                return x != y ? x < y : a.key < b.key
+            }.map { BiasRow(group: $0.key, records: $0.value.records, unlinked: $0.value.unlinked, inReview: $0.value.inReview) }
+        }
+        return Bias(
+            byAgency: rows(0, order: []), byAge: rows(1, order: Self.ageBands), bySex: rows(2, order: Sex.allCases.map(\.label)),
+            byEthnicity: rows(3, order: ["White", "Mixed or multiple ethnic groups", "Asian or Asian British", "Black, Black British, Caribbean or African"]))
+    }
+
+    static let ageBands = ["Under 10", "10–13", "14–15", "16–17", "18 and over", "Not recorded"]
+
+    /// The age band on `day` of someone born in `birth` (`YYYY-MM`), taking the birthday as the first of the month (the
+    /// hub holds no day of birth): at most a month older than they are.
+    public static func ageBand(_ birth: String?, on day: CalendarDate) -> String {
+        guard let birth, birth.count == 7, let y = Int(birth.prefix(4)), let m = Int(birth.suffix(2)), (1...12).contains(m) else { return "Not recorded" }
+        let (year, month, _) = day.components
+        let age = year - y - (month < m ? 1 : 0)
+        switch age {
+        case ..<10: return "Under 10"
+        case 10...13: return "10–13"
+        case 14...15: return "14–15"
+        case 16...17: return "16–17"
+        default: return "18 and over"
+        }
     }
 
     /// Confirms or rejects a pair of the latest run's review queue (or changes an earlier decision on it). Throws

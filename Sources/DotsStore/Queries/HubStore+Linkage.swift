@@ -285,8 +285,19 @@ extension HubStore {
     /// The runs, newest first: what each linked and found, with who ran it, its evaluation if any, and never its
     /// model or settings (large, and read only to explain a pair).
     public func linkageRunHistory(limit: Int = 20) async throws -> [LinkageRunSummary] {
-        try await sql.select().columns("id", "records", "candidate_pairs", "links", "reviews", "people", "run_by", "evaluation")
-            .column(SQLRaw(engine.timestampText("finished_at")), as: "fa").from("linkage_runs").orderBy("finished_at", .descending).limit(limit).all()
+        try await linkageRunSummaries(id: nil, limit: limit)
+    }
+
+    /// One run's summary, nil when there is no such run.
+    public func linkageRunSummary(id: String) async throws -> LinkageRunSummary? {
+        try await linkageRunSummaries(id: id, limit: 1).first
+    }
+
+    func linkageRunSummaries(id: String?, limit: Int) async throws -> [LinkageRunSummary] {
+        var q = sql.select().columns("id", "records", "candidate_pairs", "links", "reviews", "people", "run_by", "evaluation")
+            .column(SQLRaw(engine.timestampText("finished_at")), as: "fa").from("linkage_runs")
+        if let id { q = q.where("id", .equal, id) }
+        return try await q.orderBy("finished_at", .descending).limit(limit).all()
             .map { row in
                 LinkageRunSummary(
                     id: try row.decode(column: "id", as: String.self), finishedAt: Instant(iso: try row.decode(column: "fa", as: String.self))!,

@@ -19,6 +19,9 @@ struct IndicatorPage {
     var linksQualityReview = false
     /// The published figures, which the district map draws whoever reads (analysts' tables stay exact).
     var published: FrameworkReport? = nil
+    /// How good the linkage behind the young people counted was, and whether the reader may open the linkage page.
+    var linkage: FrameworkResults.LinkageNote? = nil
+    var linksLinkagePage = false
 
     /// Which submissions of the dataset the figures rest on.
     var provenance: String {
@@ -153,11 +156,26 @@ struct IndicatorPage {
               <div class="dots-summary-list__row"><dt>Computed</dt><dd>\(report.run.computedAt.description) by \(report.run.runBy)</dd></div>
               <div class="dots-summary-list__row"><dt>Submissions used</dt><dd>\(report.run.submissions.count) across all datasets\(provenance)</dd></div>
               <div class="dots-summary-list__row"><dt>Disclosure control</dt><dd>\(report.disclosureControl.map { $0.prefix(1).uppercased() + $0.dropFirst() + "." } ?? "None: exact figures, for analysts only.")</dd></div>
-              <div class="dots-summary-list__row"><dt>Linkage</dt><dd>\(report.run.linkageRunID.map { "Young people linked across agencies (run \($0.prefix(8)))" } ?? "Not run: young people counted per agency")</dd></div>
+              <div class="dots-summary-list__row"><dt>Linkage</dt><dd>\(linkageText)</dd></div>
             </dl>
             <p class="dots-body-s">\(Formatting.symbolsNote)</p>
             """
         return out
+    }
+
+    /// Which linkage the young people were counted with, and how good it was.
+    var linkageText: HTML {
+        guard let id = report.run.linkageRunID else { return "Not run: young people counted per agency" }
+        guard let l = linkage else { return "Young people linked across agencies (run \(String(id.prefix(8))))" }
+        let n = { (x: Int) in x.formatted(.number.grouping(.automatic).locale(Locale(identifier: "en_GB"))) }
+        var text: HTML = """
+            Young people linked across agencies: \(n(l.records)) person records joined into \(n(l.youngPeople)) young people by the run of \(
+                UKTime.display(l.finishedAt)); \(n(l.sentForReview)) \(l.sentForReview == 1 ? "pair was" : "pairs were") sent for clerical review
+            """
+        if let f1 = l.pairF1 { text += HTML(" (checked against a truth file: F1 \(String(format: "%.3f", f1)))") }
+        text += "."
+        if linksLinkagePage { text += " <a href=\"/linkage\">How good linkage was</a>." }
+        return text
     }
 
     /// The district breakdown as a map, from the published figures: a hidden count is hatched, never shaded, for

@@ -63,6 +63,7 @@ enum LinkagePage {
             <thead><tr><th scope="col">Agency</th><th scope="col">And agency</th><th scope="col" class="num">Young people</th></tr></thead>
             <tbody>\(pairRows)</tbody></table>
             """
+        out += bias(v.bias)
         out += queue(v, csrf: csrf)
         let historyRows = v.history.html { r -> HTML in
             "<tr><td>\(UKTime.display(r.finishedAt))</td><td>\(r.runBy)</td><td class=\"num\">\(count(r.records))</td><td class=\"num\">\(count(r.candidatePairs))</td><td class=\"num\">\(count(r.links))</td><td class=\"num\">\(count(r.reviews))</td><td class=\"num\">\(count(r.people))</td></tr>"
@@ -74,6 +75,32 @@ enum LinkagePage {
             <tbody>\(historyRows)</tbody></table>
             """
         return out
+    }
+
+    static func bias(_ b: LinkQualityService.Bias) -> HTML {
+        func table(_ caption: String, _ heading: String, _ rows: [LinkQualityService.BiasRow]) -> HTML {
+            let body = rows.html { r -> HTML in
+                let share = { (n: Int) in r.records == 0 ? "" : " (\(percent(Double(n) / Double(r.records))))" }
+                return
+                    "<tr><th scope=\"row\">\(r.group)</th><td class=\"num\">\(count(r.records))</td><td class=\"num\">\(count(r.unlinked))\(share(r.unlinked))</td><td class=\"num\">\(count(r.inReview))\(share(r.inReview))</td></tr>"
+            }
+            return """
+                <table class="dots-table"><caption>\(caption)</caption>
+                <thead><tr><th scope="col">\(heading)</th><th scope="col" class="num">Records</th><th scope="col" class="num">Left unlinked</th><th scope="col" class="num">In review</th></tr></thead>
+                <tbody>\(body)</tbody></table>
+                """
+        }
+        return """
+            <h2 class="dots-heading-m">Who linkage may be missing</h2>
+            <p>Person records the latest run left on their own (no other record joined to their young person) or in an undecided
+            review pair, by agency, age band at the run, sex and ethnicity group. A group left unlinked more often than others
+            may be "children missing from data" because of how their records are kept (names spelt or transliterated
+            differently, estimated dates of birth), not because no one else knows them. Ages take the first of the birth month.</p>
+            \(table("Records left unlinked or in review, by agency", "Agency", b.byAgency))
+            \(table("Records left unlinked or in review, by age band", "Age band", b.byAge))
+            \(table("Records left unlinked or in review, by sex", "Sex", b.bySex))
+            \(table("Records left unlinked or in review, by ethnicity group", "Ethnicity group", b.byEthnicity))
+            """
     }
 
     static func agreements(_ p: LinkQualityService.ReviewPair, caption: String) -> HTML {

@@ -181,13 +181,16 @@ struct PageRoutes {
         let used = reading.submissions.filter { $0.dataset == ind.dataset }
         let view = IndicatorPage(
             report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used,
-            linksQualityReview: linksQuality, published: reading.published)
+            linksQualityReview: linksQuality, published: reading.published, linkage: reading.linkage,
+            linksLinkagePage: try req.caller().can(.reviewLinkage))
         if wantsCSV {
             return Response(
                 status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
                 body: .init(string: view.csv()))
         }
-        let main = await rendered("indicator|\(id)|\(exact)|\(linksQuality)|\(view.filter.query)", run: report.run.id) { view.render() }
+        let main = await rendered("indicator|\(id)|\(exact)|\(linksQuality)|\(view.linksLinkagePage)|\(view.filter.query)", run: report.run.id) {
+            view.render()
+        }
         // Commentary changes without a new run: read for each request, outside the kept page.
         let user = try req.signedIn()
         let notes = try await context.governance.commentary(.indicator, id, partnership: view.filter.partnership, by: user.caller)
