@@ -77,6 +77,23 @@ struct CohortJourneyServiceTests {
                 return s
             }
             #expect(sorted(read) == sorted(whole))
+
+            // The bulk read (straight on each engine's connection) gives every value as the journey's own read does
+            // (SQLKit): dates, times, yes/no and numbers as the same text.
+            let records = links.keys.sorted().map { k in (agency: String(k.prefix { $0 != "/" }), person: String(k.drop { $0 != "/" }.dropFirst())) }
+            func keyed(_ rows: [RecordRow]) -> [String] {
+                rows.map { r in
+                    "\(r.dataset.rawValue)|\(r.agencyID)|\(r.submissionID)|"
+                        + r.values.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: ",")
+                }
+                .sorted()
+            }
+            let bulk = try await store.allRecordRows(datasets).filter { row in
+                row.values[row.dataset == .people ? "person_id" : row.dataset.schema.personKey ?? ""].map { links["\(row.agencyID)/\($0)"] != nil } ?? false
+            }
+            let perPerson = try await store.recordRows(of: records).filter { datasets.contains($0.dataset) }
+            #expect(keyed(bulk) == keyed(perPerson))
+            #expect(bulk.contains { $0.values.values.contains("Y") } && bulk.contains { $0.values.values.contains { $0.hasSuffix("Z") } })
             #expect(whole.onThePath > 0 && !whole.responseDays.isEmpty && whole.screenedTwice > 0, "the fixture exercises the summary")
         }
     }

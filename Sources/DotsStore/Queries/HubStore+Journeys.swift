@@ -1,6 +1,7 @@
 import DotsCore
 import DotsFramework
 import FluentKit
+import PostgresNIO
 import SQLKit
 import SQLiteNIO
 
@@ -111,6 +112,29 @@ extension HubStore {
                 }
             }.get()
             return collected.rows
+        }
+        if agency == nil, persons == nil, engine == .postgres, let pg = database as? any PostgresDatabase {
+            // The same on PostgreSQL: rows streamed from the connection, each value decoded as text by position.
+            let columns = ["submission_id", "agency_id"] + fields.map { "\(textExpression($0)) AS \"\($0.name)\"" }
+            let query = PostgresQuery(unsafeSQL: "SELECT \(columns.joined(separator: ", ")) FROM \"\(dataset.rawValue)\"")
+            let names = fields.map(\.name)
+            let logger = logger
+            return try await pg.withConnection { conn in
+                conn.eventLoop.makeFutureWithTask {
+                    var out: [RecordRow] = []
+                    for try await row in try await conn.query(query, logger: logger) {
+                        let cells = row.makeRandomAccess()
+                        var values: [String: String] = [:]
+                        for (i, name) in names.enumerated() {
+                            if let v = try cells[i + 2].decode(String?.self), !v.isEmpty { values[name] = v }
+                        }
+                        out.append(
+                            RecordRow(
+                                dataset: dataset, agencyID: try cells[1].decode(String.self), submissionID: try cells[0].decode(String.self), values: values))
+                    }
+                    return out
+                }
+            }.get()
         }
         var q = sql.select().column("submission_id").column("agency_id")
         for field in fields {
