@@ -149,4 +149,34 @@ struct AuditParityTests {
             #expect(page.map(\.detail) == cli.map(\.detail))
         }
     }
+
+    @Test("Clerical review: a decision from /linkage and from `dots review` write the same linkage.review record", arguments: StoreKind.available)
+    func linkageReview(kind: StoreKind) async throws {
+        try await WebFixture.withAccounts(kind) { store, app in
+            let run = LinkageRunRecord(
+                id: "run-1", startedAt: WebFixture.clock.instant, finishedAt: WebFixture.clock.instant, settingsJSON: "{}", modelJSON: "{}", keyID: nil,
+                records: 4, candidatePairs: 2, links: 0, reviews: 2, people: 4, submissions: [], evaluationJSON: nil, runBy: "test")
+            let pairs = [("staffs-police/P1", "uhnm-ed/H1"), ("staffs-police/P2", "uhnm-ed/H2")].map {
+                LinkPairRecord(a: $0.0, b: $0.1, levels: [0, 0, 0, 1, 1, 1, 0, 1], weight: 2, probability: 0.8, decision: .review)
+            }
+            try await store.saveLinkageRun(
+                run, pairs: pairs, personIDs: PersonIDUpdate(rows: [], deletes: [], replaceAll: true, agencies: nil, bySubmission: []))
+            let analyst = try #require(try await store.account(email: "analyst@example.org"))
+            var (client, csrf) = try await Self.signedIn(app, "analyst@example.org")
+            let web = try await Self.written(store) {
+                let res = try await client.send(
+                    .POST, "/linkage/review", form: ["csrf": csrf, "pair": LinkQualityService.ref(pairs[0].a, pairs[0].b), "verdict": "confirmed"])
+                #expect(res.status == .seeOther)
+            }
+            let cli = try await Self.written(store) {
+                try await LinkQualityService(store: store, clock: WebFixture.clock).decide(
+                    records: pairs[1].a, pairs[1].b, verdict: .confirmed, note: nil, by: Self.cli)
+            }
+            #expect(web.map(\.action) == ["linkage.review"] && cli.map(\.action) == ["linkage.review"])
+            #expect(web.first?.accountID == analyst.id && cli.first?.accountID == nil)
+            #expect(web.first?.detail == cli.first?.detail)
+            #expect(web.first?.target == "link-pair:\(LinkQualityService.ref(pairs[0].a, pairs[0].b))")
+            #expect(cli.first?.target == "link-pair:\(LinkQualityService.ref(pairs[1].a, pairs[1].b))")
+        }
+    }
 }
