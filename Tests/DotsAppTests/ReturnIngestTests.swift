@@ -159,10 +159,15 @@ struct ReturnIngestTests {
             #expect([stoke.childSearches, stoke.childFound, stoke.childArrests, stoke.searches].map(\.shown) == [3, 2, 2, 3])
             #expect([stafford.childSearches, stafford.searches].map(\.shown) == [0, 2])
             #expect([tamworth.childSearches, tamworth.searches].map(\.shown) == [0, 1])
+            // Per 10,000 aged 10 to 17: Stoke-on-Trent's three searches of 10 to 17 year olds over its 24,319 children of
+            // those ages (ONS mid-2020: 3,172 + 3,133 + 3,354 + 3,023 + 2,994 + 3,023 + 2,848 + 2,772).
+            #expect(stoke.searchesAged10To17.shown == 3 && abs((stoke.ratePer10kAged10To17 ?? 0) - 30_000.0 / 24_319) < 1e-9)
+            #expect(tamworth.searchesAged10To17.shown == 0 && tamworth.ratePer10kAged10To17 == 0, "an 18 to 24 year old is not counted")
             let published = try await PlacesService(store: store, spec: try FrameworkService.load()).context(by: caller)
             let stokeShown = published.districts.first { $0.area.name == "Stoke-on-Trent" }!
             #expect(stokeShown.crimes[.drugs]!.text == "c" && stokeShown.crimes[.burglary]!.text == "0", "1 to 5 hidden; a true zero shown")
             #expect(stokeShown.childSearches.text == "c")
+            #expect(stokeShown.searchesAged10To17.text == "c" && stokeShown.ratePer10kAged10To17 == nil, "a rate would give a hidden count away")
 
             // LSOAs, once a partnership imports their boundaries (Tests/Fixtures/geography): admins only, placed in
             // their districts; then the places page can show Stoke-on-Trent's by LSOA.

@@ -29,6 +29,11 @@ public struct PlacesService: Sendable {
         public let childArrests: Count
         /// Searches of people of every age.
         public let searches: Count
+        /// Searches of 10 to 17 year olds, and per 10,000 children of that age living in the district (ONS mid-year
+        /// estimates, `PopulationEstimates.onsMid2020`); the rate is nil where the count is hidden (the population is
+        /// published, so a rate would give the count away) or there is no estimate.
+        public let searchesAged10To17: Count
+        public let ratePer10kAged10To17: Double?
     }
 
     public struct Context: Sendable {
@@ -38,6 +43,9 @@ public struct PlacesService: Sendable {
         public let districts: [District]
         public let threshold: Int
     }
+
+    /// The denominators of the search rates: the same ONS estimates as the framework's rates per 10,000 children.
+    public static let population = PopulationEstimates.onsMid2020
 
     /// Children's age ranges in data.police.uk's stop and search.
     static let childAges: Set<String> = [SearchAgeRange.under10.rawValue, SearchAgeRange.from10To17.rawValue]
@@ -64,8 +72,12 @@ public struct PlacesService: Sendable {
             let found: Int = children.map(\.found).reduce(0, +)
             let arrests: Int = children.map(\.arrests).reduce(0, +)
             let all: Int = here.map(\.searches).reduce(0, +)
+            let aged10To17 = count(here.filter { $0.age == SearchAgeRange.from10To17.rawValue }.map(\.searches).reduce(0, +))
+            let residents = Self.population.children(in: [area.code], ages: 10...17)
+            let rate = aged10To17.shown.flatMap { n in residents.flatMap { $0 > 0 ? Double(n) * 10_000 / Double($0) : nil } }
             return District(
-                area: area, crimes: byType, childSearches: count(searches), childFound: count(found), childArrests: count(arrests), searches: count(all))
+                area: area, crimes: byType, childSearches: count(searches), childFound: count(found), childArrests: count(arrests), searches: count(all),
+                searchesAged10To17: aged10To17, ratePer10kAged10To17: rate)
         }
         return Context(crimeMonths: crimeMonths, stopMonths: stopMonths, districts: districts, threshold: threshold)
     }

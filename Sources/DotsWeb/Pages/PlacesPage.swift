@@ -2,6 +2,7 @@ import DotsApp
 import DotsCore
 import DotsFramework
 import DotsGeography
+import Foundation
 
 /// The places around young people: the police's open data by district, as maps with tables giving the same
 /// figures. Every count is as published (1 to the threshold hidden), for every reader.
@@ -63,7 +64,7 @@ enum PlacesPage {
                 title: "Stop and search of children by district, \(span(months))", boundaries: boundaries,
                 shades: Dictionary(uniqueKeysWithValues: context.districts.map { ($0.area.code, shade($0.childSearches)) }), format: Formatting.number)
             let rows = context.districts.html { d -> HTML in
-                "<tr><th scope=\"row\">\(d.area.name)</th><td class=\"num\">\(d.childSearches.text)</td><td class=\"num\">\(d.childFound.text)</td><td class=\"num\">\(d.childArrests.text)</td><td class=\"num\">\(d.searches.text)</td></tr>"
+                "<tr><th scope=\"row\">\(d.area.name)</th><td class=\"num\">\(d.childSearches.text)</td><td class=\"num\">\(d.childFound.text)</td><td class=\"num\">\(d.childArrests.text)</td><td class=\"num\">\(d.searchesAged10To17.text)</td><td class=\"num\">\(d.ratePer10kAged10To17.map { String(format: "%.1f", $0) } ?? (d.searchesAged10To17.shown == nil ? "c" : ":"))</td><td class=\"num\">\(d.searches.text)</td></tr>"
             }
             out += """
                 <h2 class="dots-heading-m">Stop and search of children, \(span(months))</h2>
@@ -71,8 +72,12 @@ enum PlacesPage {
                 for, and how many ended in arrest. A search of a child is a moment to ask whether they are being exploited.</p>
                 <figure class="dots-chart-figure">\(map.svg(id: "stops-map"))<figcaption class="dots-body-s">Searches of children by district, \(span(months)). \(boundaries.attribution).</figcaption></figure>
                 <table class="dots-table"><caption>Stop and search by district, \(span(months))</caption>
-                <thead><tr><th scope="col">District</th><th scope="col" class="num">Searches of children</th><th scope="col" class="num">Object found</th><th scope="col" class="num">Arrests</th><th scope="col" class="num">Searches, all ages</th></tr></thead>
+                <thead><tr><th scope="col">District</th><th scope="col" class="num">Searches of children</th><th scope="col" class="num">Object found</th><th scope="col" class="num">Arrests</th><th scope="col" class="num">Searches of 10 to 17 year olds</th><th scope="col" class="num">Per 10,000 aged 10 to 17</th><th scope="col" class="num">Searches, all ages</th></tr></thead>
                 <tbody>\(rows)</tbody></table>
+                <p class="dots-body-s">Per 10,000 aged 10 to 17: searches of 10 to 17 year olds for every 10,000 children of that age
+                living in the district (\(PlacesService.population.source)); not given where the
+                count is hidden, since the population is published. Crime per head of population is not given: Dots holds estimates of
+                children only, and street-level crime counts crimes against people of every age.</p>
                 """
         } else {
             out += "<p>No stop and search is held yet.</p>"
