@@ -31,12 +31,18 @@ public enum ContextDatasetRows {
         }
         for l in links.sorted(by: { $0.id < $1.id }) {
             guard let c = byID[l.contextID] else { continue }
-            var row: Row = ["agency_id": c.agencyID, "link_id": l.id, "partnership_person_id": l.personID, "context_id": c.id, "context_kind": c.kind.rawValue]
-            if let area = c.area, !area.isEmpty { row["area"] = area }
-            row["linked_on"] = l.linkedOn.description
-            row["reliability"] = l.reliability.rawValue
-            if let end = stoppedHolding(l, context: c, on: today) { row["ended_on"] = end.description }
-            children.append(row)
+            // One row per spell the link held: a link renewed after it lapsed or was ended held twice, not throughout.
+            for (n, spell) in spells(l, context: c, on: today).enumerated() {
+                var row: Row = [
+                    "agency_id": c.agencyID, "link_id": n == 0 ? l.id : "\(l.id)/\(n + 1)", "partnership_person_id": l.personID, "context_id": c.id,
+                    "context_kind": c.kind.rawValue,
+                ]
+                if let area = c.area, !area.isEmpty { row["area"] = area }
+                row["linked_on"] = spell.start.description
+                row["reliability"] = l.reliability.rawValue
+                if let end = spell.end { row["ended_on"] = end.description }
+                children.append(row)
+            }
         }
         return [.contextRecords: records, .contextReviews: reviews, .contextChildren: children]
     }
@@ -71,6 +77,23 @@ public enum ContextDatasetRows {
                 out.append(ReviewDue(due: due, reviewedOn: nil, inTime: false))
             }
         }
+        return out
+    }
+
+    /// The spells a link held, oldest first: from the day it was made (or renewed after a gap) to the first day it no
+    /// longer held (nil while it holds). A spell that would start after the context closed is left out.
+    public static func spells(_ l: ContextLink, context c: SafeguardingContext, on today: CalendarDate) -> [DateRange] {
+        var out: [DateRange] = []
+        var start = l.linkedOn
+        let closed = closedOn(c)
+        for gap in l.gaps ?? [] {
+            if let closed, closed <= start { return out }
+            out.append(DateRange(from: start, to: min(gap.start, closed ?? gap.start)))
+            guard let end = gap.end else { return out }
+            start = end.adding(days: 1)
+        }
+        if let closed, closed <= start { return out }
+        out.append(DateRange(from: start, to: stoppedHolding(l, context: c, on: today)))
         return out
     }
 

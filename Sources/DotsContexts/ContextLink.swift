@@ -27,6 +27,10 @@ public struct ContextLink: Sendable, Codable, Equatable, Identifiable {
     public var reviewedOn: CalendarDate?
     /// Ended by a practitioner (no longer thought to hold), on this day.
     public var endedOn: CalendarDate?
+    /// Spells when the link did not hold (it lapsed unreviewed, or was ended) before a review renewed it, first day to
+    /// last, oldest first: kept so that what was true on an earlier day stays true in the framework's counts. Nil for
+    /// links never renewed (and for links stored before spells were kept).
+    public var gaps: [DateRange]?
 
     public init(
         id: String, contextID: String, personID: String, source: String, reliability: Reliability, proportionality: String, linkedOn: CalendarDate,
@@ -46,6 +50,18 @@ public struct ContextLink: Sendable, Codable, Equatable, Identifiable {
     public func status(on today: CalendarDate) -> Status {
         if endedOn != nil { return .ended }
         return today > reviewBy ? .lapsed : .current
+    }
+
+    /// Renews the link on `today` until `reviewBy`: a link that had lapsed or been ended keeps the spell it did not
+    /// hold, from the day it stopped to the day before this review (none when reviewed on the day it stopped).
+    public mutating func renew(on today: CalendarDate, until reviewBy: CalendarDate) {
+        let stopped = endedOn ?? (today > self.reviewBy ? self.reviewBy.adding(days: 1) : nil)
+        if let stopped, stopped < today {
+            gaps = (gaps ?? []) + [DateRange(from: stopped, to: today.adding(days: -1))]
+        }
+        self.reviewBy = reviewBy
+        reviewedOn = today
+        endedOn = nil
     }
 
     /// The longest a link may go unreviewed: three months, as peer and context assessments are reviewed.

@@ -90,8 +90,12 @@ struct ContextServiceTests {
             #expect(try await journeys.open(.partnershipID(ours), purpose: .maceMeeting, by: pat).contexts.map(\.status) == [.lapsed])
             let d = try await contexts.detail(c.id, by: pat)
             #expect(d.links.map(\.status) == [.lapsed] && d.context.overdue(on: contexts.today))
+            // Reviewed two days after it lapsed: current again, and the spell it did not hold is kept with it.
+            clock.t = Instant(iso: "2026-07-03T09:00:00Z")!
             try await contexts.reviewLink(l.id, of: c.id, reviewBy: "2026-07-29", by: pat)
             #expect(try await contexts.detail(c.id, by: pat).links.map(\.status) == [.current])
+            let renewed = try #require(try await store.contextLinks(context: c.id).first)
+            #expect(renewed.gaps == [DateRange(from: CalendarDate(iso: "2026-07-01")!, to: CalendarDate(iso: "2026-07-02")!)])
             try await contexts.reviewLink(l.id, of: c.id, reviewBy: nil, by: pat)
             #expect(try await contexts.detail(c.id, by: pat).links.map(\.status) == [.ended])
 

@@ -88,4 +88,43 @@ struct ContextDatasetRowsTests {
             for row in list { #expect(!row.values.contains("Group") && !row.values.contains("s") && !row.values.contains("p"), "\(row)") }
         }
     }
+
+    @Test("A link renewed after it lapsed or was ended keeps the spell it did not hold: a row per spell it held")
+    func renewed() {
+        let open = Self.context([(.referral, "2025-04-01", "2025-12-31")])
+        var l = ContextLink(
+            id: "CL-1", contextID: "CX-1", personID: "DP1", source: "s", reliability: .seen, proportionality: "p", linkedOn: Self.day("2025-04-02"),
+            linkedBy: "Pat", reviewBy: Self.day("2025-05-31"))
+        // Reviewed on its review day: it never stopped, no gap.
+        l.renew(on: Self.day("2025-05-31"), until: Self.day("2025-06-30"))
+        #expect(l.gaps == nil && l.reviewBy == Self.day("2025-06-30") && l.reviewedOn == Self.day("2025-05-31"))
+        // Reviewed on the day it lapsed (1 July): held again that day, no gap either.
+        l.renew(on: Self.day("2025-07-01"), until: Self.day("2025-07-31"))
+        #expect(l.gaps == nil)
+        // Lapsed on 1 August, renewed on 10 August: it did not hold from 1 to 9 August.
+        l.renew(on: Self.day("2025-08-10"), until: Self.day("2025-09-30"))
+        #expect(l.gaps == [DateRange(from: Self.day("2025-08-01"), to: Self.day("2025-08-09"))])
+        // Ended on 15 September, renewed on 20 September: 15 to 19 September.
+        l.endedOn = Self.day("2025-09-15")
+        l.renew(on: Self.day("2025-09-20"), until: Self.day("2025-10-31"))
+        #expect(l.endedOn == nil && l.gaps?.last == DateRange(from: Self.day("2025-09-15"), to: Self.day("2025-09-19")))
+        // Three spells; the last lapses the day after 31 October.
+        #expect(
+            ContextDatasetRows.spells(l, context: open, on: Self.day("2025-11-05")) == [
+                DateRange(from: Self.day("2025-04-02"), to: Self.day("2025-08-01")), DateRange(from: Self.day("2025-08-10"), to: Self.day("2025-09-15")),
+                DateRange(from: Self.day("2025-09-20"), to: Self.day("2025-11-01")),
+            ])
+        let rows = ContextDatasetRows.make(contexts: [open], links: [l], on: Self.day("2025-11-05"))[.contextChildren] ?? []
+        #expect(rows.map { $0["link_id"] } == ["CL-1", "CL-1/2", "CL-1/3"])
+        #expect(rows.map { $0["linked_on"] } == ["2025-04-02", "2025-08-10", "2025-09-20"])
+        #expect(rows.map { $0["ended_on"] } == ["2025-08-01", "2025-09-15", "2025-11-01"])
+        // Still holding: the last spell has no end.
+        #expect(ContextDatasetRows.spells(l, context: open, on: Self.day("2025-10-31")).last?.end == nil)
+        // A context closed during a gap: the spell before ends at the gap, and nothing after the closure is a spell.
+        let closed = Self.context([(.referral, "2025-04-01", "2025-12-31"), (.closed, "2025-08-05", nil)], outcome: .safer)
+        #expect(
+            ContextDatasetRows.spells(l, context: closed, on: Self.day("2025-11-05")) == [
+                DateRange(from: Self.day("2025-04-02"), to: Self.day("2025-08-01"))
+            ])
+    }
 }

@@ -159,9 +159,7 @@ public struct ContextService: Sendable {
             let review = CalendarDate(iso: reviewBy.trimmingSpaces)
             let problems = ContextRules.review(review, today: today)
             guard problems.isEmpty, let review else { throw InvalidInput(problems) }
-            l.reviewBy = review
-            l.reviewedOn = today
-            l.endedOn = nil
+            l.renew(on: today, until: review)
         } else {
             l.endedOn = today
         }

@@ -8,11 +8,15 @@ enum ContextPages {
     typealias Errors = [(field: String, message: String)]
 
     static func statusTag(_ s: ContextLink.Status, _ l: ContextLink) -> HTML {
-        switch s {
-        case .current: "<strong class=\"dots-tag dots-tag--green\">Current</strong> until \(Formatting.longDate(l.reviewBy))"
-        case .lapsed: "<strong class=\"dots-tag dots-tag--red\">Lapsed</strong> not reviewed by \(Formatting.longDate(l.reviewBy))"
-        case .ended: "<strong class=\"dots-tag dots-tag--grey\">Ended</strong> \(l.endedOn.map(Formatting.longDate) ?? "")"
-        }
+        let tag: HTML =
+            switch s {
+            case .current: "<strong class=\"dots-tag dots-tag--green\">Current</strong> until \(Formatting.longDate(l.reviewBy))"
+            case .lapsed: "<strong class=\"dots-tag dots-tag--red\">Lapsed</strong> not reviewed by \(Formatting.longDate(l.reviewBy))"
+            case .ended: "<strong class=\"dots-tag dots-tag--grey\">Ended</strong> \(l.endedOn.map(Formatting.longDate) ?? "")"
+            }
+        // Spells it did not hold before a review renewed it: an association that lapsed is not silently continuous.
+        let gaps = (l.gaps ?? []).map { g in "\(Formatting.longDate(g.start)) to \(g.end.map(Formatting.longDate) ?? "")" }
+        return gaps.isEmpty ? tag : tag + " <span class=\"dots-body-s\">(did not hold \(gaps.joined(separator: "; ")))</span>"
     }
 
     static func countsSection(_ c: ContextService.Counts) -> HTML {

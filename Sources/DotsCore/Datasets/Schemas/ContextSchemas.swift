@@ -47,14 +47,20 @@ public enum ContextSchemas {
     public static let contextChildren = DatasetSchema(
         dataset: .contextChildren, version: 1, title: "Young people linked to contexts",
         description:
-            "One row per link of a young person to a context, by the partnership's person id: when it was made and when it stopped holding (ended, the context closed, or lapsed unreviewed).",
+            "One row per spell a young person was linked to a context, by the partnership's person id: when it was made (or renewed) and when it stopped holding (ended, the context closed, or lapsed unreviewed).",
         fields: [
-            FieldSpec("link_id", .identifier, required: true, title: "Link id", description: "Dots' id for the link.", example: "CL-8c1d2e3f4a"),
+            FieldSpec(
+                "link_id", .identifier, required: true, title: "Link id",
+                description:
+                    "Dots' id for the link. A link renewed after a spell it did not hold (lapsed or ended) has a row per spell it held, the later ones numbered /2, /3 and on.",
+                example: "CL-8c1d2e3f4a"),
             FieldSpec(
                 "partnership_person_id", .identifier, required: true, title: "Partnership person id",
                 description: "The young person across agencies, as linkage numbers them; never an agency's own id.", example: "DP000123"),
             contextID, kind, area,
-            FieldSpec("linked_on", .date, required: true, title: "Linked", description: "When the link was made.", example: "2025-09-10"),
+            FieldSpec(
+                "linked_on", .date, required: true, title: "Linked", description: "When the link was made, or for a later spell, renewed.",
+                example: "2025-09-10"),
             FieldSpec(
                 "ended_on", .date, title: "Stopped holding",
                 description: "The first day the link no longer held: ended by a practitioner, the context closed, or the day after an unmet review date.",
