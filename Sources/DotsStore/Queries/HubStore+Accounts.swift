@@ -2,6 +2,8 @@ import DotsCore
 import DotsFramework
 import FluentKit
 import SQLKit
+import SQLiteKit
+import SQLiteNIO
 
 /// Accounts, sessions, API tokens and the audit log.
 extension HubStore {
@@ -173,34 +175,57 @@ extension HubStore {
 
     func appendAudit(_ events: [AuditEvent]) async throws {
         let engine = engine
+        @Sendable func append(_ db: any SQLDatabase) async throws {
+            let last = try await db.select().columns("seq", "hash").from("audit_events").orderBy("seq", .descending).limit(1).first()
+            var seq = try last?.decode(column: "seq", as: Int64.self) ?? 0
+            var previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
+            // A few hundred rows a statement keeps within either engine's limit on bound values.
+            for start in stride(from: 0, to: events.count, by: 500) {
+                var insert = db.insert(into: "audit_events").columns("seq", "at", "account_id", "action", "target", "detail", "prev_hash", "hash")
+                for e in events[start..<min(start + 500, events.count)] {
+                    seq += 1
+                    let hash = AuditChain.hash(previous: previous, seq: seq, event: e)
+                    insert = insert.values(
+                        SQLBind(seq), engine.timestamp(e.at), SQLBind(e.accountID), SQLBind(e.action), SQLBind(e.target), SQLBind(e.detail),
+                        SQLBind(previous), SQLBind(hash))
+                    previous = hash
+                }
+                try await insert.run()
+            }
+        }
         var attempt = 0
         while true {
             do {
-                try await database.transaction { tx in
-                    let db = tx.sql
-                    // PostgreSQL: writers queue here rather than race for the same number.
-                    if engine == .postgres { try await db.raw("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE").run() }
-                    let last = try await db.select().columns("seq", "hash").from("audit_events").orderBy("seq", .descending).limit(1).first()
-                    var seq = try last?.decode(column: "seq", as: Int64.self) ?? 0
-                    var previous = try last?.decode(column: "hash", as: String.self) ?? AuditChain.genesis
-                    // A few hundred rows a statement keeps within either engine's limit on bound values.
-                    for start in stride(from: 0, to: events.count, by: 500) {
-                        var insert = db.insert(into: "audit_events").columns("seq", "at", "account_id", "action", "target", "detail", "prev_hash", "hash")
-                        for e in events[start..<min(start + 500, events.count)] {
-                            seq += 1
-                            let hash = AuditChain.hash(previous: previous, seq: seq, event: e)
-                            insert = insert.values(
-                                SQLBind(seq), engine.timestamp(e.at), SQLBind(e.accountID), SQLBind(e.action), SQLBind(e.target), SQLBind(e.detail),
-                                SQLBind(previous), SQLBind(hash))
-                            previous = hash
+                if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
+                    // The write lock first (BEGIN IMMEDIATE), so the connection waits its turn behind another process's
+                    // write. A plain BEGIN reads the last record and then asks to write, which SQLite refuses at once
+                    // (busy, no waiting) when another process wrote in between: what a second `dots serve` or the
+                    // command line beside the web app met.
+                    try await sqlite.withConnection { conn in
+                        conn.eventLoop.makeFutureWithTask {
+                            let db = conn.sql()
+                            try await db.raw("BEGIN IMMEDIATE").run()
+                            do {
+                                try await append(db)
+                                try await db.raw("COMMIT").run()
+                            } catch {
+                                try? await db.raw("ROLLBACK").run()
+                                throw error
+                            }
                         }
-                        try await insert.run()
+                    }.get()
+                } else {
+                    try await database.transaction { tx in
+                        // PostgreSQL: writers queue here rather than race for the same number.
+                        try await tx.sql.raw("LOCK TABLE audit_events IN SHARE ROW EXCLUSIVE MODE").run()
+                        try await append(tx.sql)
                     }
                 }
                 return
             } catch {
                 attempt += 1
                 if attempt >= 10 { throw error }
+                try await Task.sleep(for: .milliseconds(20 * attempt))
             }
         }
     }
