@@ -127,19 +127,82 @@ public struct LinkQualityService: Sendable {
         public let bias: Bias
     }
 
+    /// What depends only on the run and the records it linked, worked out once per run (reading every person record
+    /// twice at 200,000 young people took seconds): the counts by agency, and each record's groups for the bias tables.
+    struct RunStats: Sendable {
+        let agencies: [AgencyLinkage]
+        let shared: [AgencyPair]
+        let youngPeople: Int, knownToOneAgency: Int
+        /// Per current person record: its key, its group in each bias table (agency, age band, sex, ethnicity) and
+        /// whether the run left it on its own.
+        let records: [(key: String, groups: [String], unlinked: Bool)]
+    }
+
+    /// The latest run's stats, kept while the run and the people submissions are the same.
+    actor StatsCache {
+        var entry: (key: String, stats: RunStats)?
+        func get(_ key: String) -> RunStats? { entry?.key == key ? entry?.stats : nil }
+        func put(_ key: String, _ stats: RunStats) { entry = (key, stats) }
+    }
+    let cache = StatsCache()
+
     /// Nil before linkage has run.
     public func overview(by caller: Caller) async throws -> Overview? {
         try caller.require(.reviewLinkage)
         guard let run = try await store.latestLinkageRun() else { return nil }
         let history = try await store.linkageRunHistory().map(Self.run(_:))
-        let links = try await store.personLinks()
+        let key = run.id + "|" + (try await store.currentSubmissions(dataset: .people)).map(\.id).sorted().joined(separator: ",")
+        let stats: RunStats
+        if let kept = await cache.get(key) {
+            stats = kept
+        } else {
+            stats = try await runStats(on: UKTime.localDate(of: run.finishedAt))
+            await cache.put(key, stats)
+        }
 
+        let settings = try JSONDecoder().decode(LinkageSettings.self, from: Data(run.settingsJSON.utf8))
+        let model = try JSONDecoder().decode(FellegiSunterModel.self, from: Data(run.modelJSON.utf8))
+        let comparisons = Comparator(settings: settings).comparisons
+        let reviews = Dictionary(try await store.reviews().map { (Self.ref($0.a, $0.b), $0) }, uniquingKeysWith: { a, _ in a })
+        var queue: [ReviewPair] = [], decided: [ReviewPair] = []
+        var inReview: Set<String> = []
+        for p in try await store.linkPairs(limit: 100_000) {
+            let ref = Self.ref(p.a, p.b)
+            let review = reviews[ref]
+            let agreements = p.levels.enumerated().compactMap { i, level -> Agreement? in
+                guard i < comparisons.count else { return nil }
+                return Agreement(comparison: comparisons[i].name.rawValue, level: comparisons[i].label(Int(level)), weight: model.weight(i, Int(level)))
+            }
+            let pair = ReviewPair(
+                ref: ref, agencyA: Self.agency(of: p.a), agencyB: Self.agency(of: p.b), agreements: agreements, weight: p.weight,
+                probability: p.probability, verdict: review?.verdict, reviewer: review?.reviewer, decidedAt: review?.decidedAt, note: review?.note)
+            if review == nil, p.decision == .review {
+                queue.append(pair)
+                inReview.formUnion([p.a, p.b])
+            } else if review != nil {
+                decided.append(pair)
+            }
+        }
+        decided.sort { ($0.decidedAt?.seconds ?? 0, $1.ref) > ($1.decidedAt?.seconds ?? 0, $0.ref) }
+        return Overview(
+            latest: history.first ?? Self.run(Self.summary(of: run)), history: history,
+            evaluation: try run.evaluationJSON.map { try JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)) }.map {
+                Checked(precision: $0.pairPrecision, recall: $0.pairRecall, f1: $0.pairF1, blockRecall: $0.blockRecall)
+            },
+            agencies: stats.agencies, sharedBetween: stats.shared, youngPeople: stats.youngPeople, knownToOneAgency: stats.knownToOneAgency,
+            priorWeight: model.priorWeight, matchThreshold: settings.matchThreshold, reviewThreshold: settings.reviewThreshold,
+            queue: queue, decided: decided, bias: Self.bias(stats.records, inReview: inReview))
+    }
+
+    func runStats(on day: CalendarDate) async throws -> RunStats {
+        let links = try await store.personLinks()
         // Per agency and per pair of agencies, from which agencies hold records in each young person.
-        var recordsBy: [String: Int] = [:]
+        var recordsBy: [String: Int] = [:], recordsIn: [String: Int] = [:]
         var agenciesOf: [String: Set<String>] = [:]
         for (key, person) in links {
-            let agency = String(key.prefix { $0 != "/" })
+            let agency = Self.agency(of: key)
             recordsBy[agency, default: 0] += 1
+            recordsIn[person, default: 0] += 1
             agenciesOf[person, default: []].insert(agency)
         }
         var youngBy: [String: Int] = [:], sharedBy: [String: Int] = [:], pairs: [String: Int] = [:]
@@ -159,61 +222,34 @@ public struct LinkQualityService: Sendable {
             return AgencyPair(a: p[0], b: p[1], youngPeople: n)
         }.sorted { ($0.youngPeople, $1.a, $1.b) > ($1.youngPeople, $0.a, $0.b) }
 
-        let settings = try JSONDecoder().decode(LinkageSettings.self, from: Data(run.settingsJSON.utf8))
-        let model = try JSONDecoder().decode(FellegiSunterModel.self, from: Data(run.modelJSON.utf8))
-        let comparisons = Comparator(settings: settings).comparisons
-        let reviews = Dictionary(try await store.reviews().map { (Self.ref($0.a, $0.b), $0) }, uniquingKeysWith: { a, _ in a })
-        var queue: [ReviewPair] = [], decided: [ReviewPair] = []
-        for p in try await store.linkPairs(limit: 100_000) {
-            let ref = Self.ref(p.a, p.b)
-            let review = reviews[ref]
-            let agreements = p.levels.enumerated().compactMap { i, level -> Agreement? in
-                guard i < comparisons.count else { return nil }
-                return Agreement(comparison: comparisons[i].name.rawValue, level: comparisons[i].label(Int(level)), weight: model.weight(i, Int(level)))
-            }
-            let pair = ReviewPair(
-                ref: ref, agencyA: Self.agency(of: p.a), agencyB: Self.agency(of: p.b), agreements: agreements, weight: p.weight,
-                probability: p.probability, verdict: review?.verdict, reviewer: review?.reviewer, decidedAt: review?.decidedAt, note: review?.note)
-            if review == nil, p.decision == .review { queue.append(pair) } else if review != nil { decided.append(pair) }
-        }
-        decided.sort { ($0.decidedAt?.seconds ?? 0, $1.ref) > ($1.decidedAt?.seconds ?? 0, $0.ref) }
-        let open = try await store.linkPairs(decision: .review, limit: 100_000).filter { reviews[Self.ref($0.a, $0.b)] == nil }
-        let bias = try await bias(
-            links: links, recordsIn: Dictionary(links.values.map { ($0, 1) }, uniquingKeysWith: +),
-            inReview: Set(open.flatMap { [$0.a, $0.b] }), on: UKTime.localDate(of: run.finishedAt))
-        return Overview(
-            latest: history.first ?? Self.run(Self.summary(of: run)), history: history,
-            evaluation: try run.evaluationJSON.map { try JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)) }.map {
-                Checked(precision: $0.pairPrecision, recall: $0.pairRecall, f1: $0.pairF1, blockRecall: $0.blockRecall)
-            },
-            agencies: agencies, sharedBetween: shared, youngPeople: agenciesOf.count, knownToOneAgency: agenciesOf.values.filter { $0.count == 1 }.count,
-            priorWeight: model.priorWeight, matchThreshold: settings.matchThreshold, reviewThreshold: settings.reviewThreshold,
-            queue: queue, decided: decided, bias: bias)
-    }
-
-    /// Each current person record's group, counted as unlinked (its young person has no other record) and in review.
-    func bias(links: [String: String], recordsIn: [String: Int], inReview: Set<String>, on day: CalendarDate) async throws -> Bias {
         final class Collected: @unchecked Sendable {
             // Filled on the store's thread, read after the query completes.
-            var rows: [(key: String, birth: String?, sex: String?, ethnicity: String?)] = []
+            var rows: [(key: String, groups: [String], unlinked: Bool)] = []
         }
         let people = Collected()
+        let recordsOf = recordsIn
         try await store.rows(of: "people", columns: ["agency_id", "person_id", "birth_year_month", "sex", "ethnicity"]) { v in
-            people.rows.append(("\(v[0] ?? "")/\(v[1] ?? "")", v[2], v[3], v[4]))
-        }
-        var tallies: [[String: (records: Int, unlinked: Int, inReview: Int)]] = Array(repeating: [:], count: 4)
-        for p in people.rows {
-            guard let person = links[p.key] else { continue }  // not in the latest run: arrived since
-            let unlinked = (recordsIn[person] ?? 0) <= 1 ? 1 : 0
-            let review = inReview.contains(p.key) ? 1 : 0
+            let key = "\(v[0] ?? "")/\(v[1] ?? "")"
+            guard let person = links[key] else { return }  // not in the latest run: arrived since
             let groups = [
-                ReferencePartnership.model.agencyName(Self.agency(of: p.key)), Self.ageBand(p.birth, on: day),
-                p.sex.flatMap(Sex.init(rawValue:))?.label ?? "Not recorded",
-                p.ethnicity.flatMap(Ethnicity.init(rawValue:))?.group ?? (p.ethnicity?.isEmpty == false ? "Not a DfE code" : "Not recorded"),
+                ReferencePartnership.model.agencyName(v[0] ?? ""), Self.ageBand(v[2], on: day), v[3].flatMap(Sex.init(rawValue:))?.label ?? "Not recorded",
+                v[4].flatMap(Ethnicity.init(rawValue:))?.group ?? (v[4]?.isEmpty == false ? "Not a DfE code" : "Not recorded"),
             ]
-            for (i, g) in groups.enumerated() {
+            people.rows.append((key, groups, (recordsOf[person] ?? 0) <= 1))
+        }
+        return RunStats(
+            agencies: agencies, shared: shared, youngPeople: agenciesOf.count, knownToOneAgency: agenciesOf.values.filter { $0.count == 1 }.count,
+            records: people.rows)
+    }
+
+    /// The bias tables: each record counted in its group of each table, as unlinked and as in review.
+    static func bias(_ records: [(key: String, groups: [String], unlinked: Bool)], inReview: Set<String>) -> Bias {
+        var tallies: [[String: (records: Int, unlinked: Int, inReview: Int)]] = Array(repeating: [:], count: 4)
+        for r in records {
+            let review = inReview.contains(r.key) ? 1 : 0
+            for (i, g) in r.groups.enumerated() {
                 let t = tallies[i][g] ?? (0, 0, 0)
-                tallies[i][g] = (t.records + 1, t.unlinked + unlinked, t.inReview + review)
+                tallies[i][g] = (t.records + 1, t.unlinked + (r.unlinked ? 1 : 0), t.inReview + review)
             }
         }
         func rows(_ i: Int, order: [String]) -> [BiasRow] {
