@@ -25,6 +25,24 @@ public enum ContextRules {
         return out
     }
 
+    /// A safety plan action: what, which partnership agency leads it, and a due date from today to a year ahead.
+    public static func planAction(action: String, lead: String, due: CalendarDate?, agencies: Set<String>, today: CalendarDate) -> [InputProblem] {
+        var out: [InputProblem] = []
+        let text = action.trimmingSpaces
+        if text.count < 10 { out.append(InputProblem("action", "Say what will be done about the context (at least 10 characters)")) }
+        if text.count > 500 { out.append(InputProblem("action", "Keep the action to 500 characters")) }
+        if !agencies.contains(lead) { out.append(InputProblem("lead", "Choose the agency leading the action")) }
+        if let due {
+            if due < today { out.append(InputProblem("due", "The due date must be today or later")) }
+            if due.dayNumber - today.dayNumber > SafetyPlanAction.longestAhead {
+                out.append(InputProblem("due", "The due date must be within a year (by \(today.adding(days: SafetyPlanAction.longestAhead)))"))
+            }
+        } else {
+            out.append(InputProblem("due", "Enter a due date, for example \(today.adding(days: 28))"))
+        }
+        return out
+    }
+
     public static func review(_ reviewBy: CalendarDate?, today: CalendarDate) -> [InputProblem] {
         guard let reviewBy else { return [InputProblem("review_by", "Enter a review date, for example \(today.adding(days: 28))")] }
         if reviewBy <= today { return [InputProblem("review_by", "The review date must be after today")] }

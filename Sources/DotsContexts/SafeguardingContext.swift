@@ -61,6 +61,8 @@ public struct SafeguardingContext: Sendable, Codable, Equatable, Identifiable {
     /// When the work is next to be reviewed.
     public var reviewBy: CalendarDate
     public var history: [Step]
+    /// The safety plan's actions, in the order added; nil for contexts without one (and those stored before plans).
+    public var plan: [SafetyPlanAction]?
 
     public init(
         id: String, kind: Kind, name: String, area: String?, agencyID: String, stage: Stage, outcome: Outcome?, opened: CalendarDate,

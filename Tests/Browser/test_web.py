@@ -903,6 +903,27 @@ def test_practitioner_links_a_young_person_to_a_peer_group(browser):
         assert "Group by the canal towpath" in contexts and "Lapsed" in contexts
 
 
+def test_practitioner_adds_to_a_contexts_safety_plan(browser):
+    """The context's safety plan: an action about the place, which agency leads it and by when; marked done."""
+    sign_in(browser, "practitioner")
+    follow(browser, browser.find_element(By.LINK_TEXT, "Contexts"))
+    follow(browser, browser.find_element(By.LINK_TEXT, "Group meeting at Hanley bus station, evenings"))
+    form = "form[action$='/plan']"
+    browser.find_element(By.ID, "action").send_keys("Short")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, form + " button[type='submit']"))
+    assert "There is a problem" in browser.page_source and "at least 10 characters" in browser.page_source
+    check_accessibility(browser)
+    browser.find_element(By.ID, "action").clear()
+    browser.find_element(By.ID, "action").send_keys("Detached youth work at the bus station, Friday evenings")
+    Select(browser.find_element(By.ID, "lead")).select_by_visible_text("Staffordshire Police")
+    follow(browser, browser.find_element(By.CSS_SELECTOR, form + " button[type='submit']"))
+    plan = browser.find_element(By.XPATH, "//caption[text()='Actions of the safety plan']/..").text
+    assert "Detached youth work at the bus station" in plan and "Staffordshire Police" in plan and "Open" in plan
+    check_accessibility(browser)
+    follow(browser, browser.find_element(By.XPATH, "//form[contains(@action, '/plan/')]//button"))
+    plan = browser.find_element(By.XPATH, "//caption[text()='Actions of the safety plan']/..").text
+    assert "Done" in plan
+
 @pytest.mark.both_engines
 def test_analyst_reviews_a_pair_from_the_linkage_page(browser):
     """The analyst reads how good the latest linkage was and decides a pair from the review queue; the decision stays

@@ -99,6 +99,25 @@ struct ContextServiceTests {
             try await contexts.reviewLink(l.id, of: c.id, reviewBy: nil, by: pat)
             #expect(try await contexts.detail(c.id, by: pat).links.map(\.status) == [.ended])
 
+            // The safety plan: an action added (checked by `ContextRules.planAction`), overdue after its date, done.
+            await #expect(throws: InvalidInput.self) { try await contexts.addPlanAction(c.id, action: "Short", lead: "stoke-csc", due: "2026-07-10", by: pat) }
+            for outsider in JourneyServiceTests.outsiders {
+                await #expect(throws: AccessDenied.self) {
+                    try await contexts.addPlanAction(c.id, action: "Lighting on the towpath", lead: "stoke-csc", due: "2026-07-10", by: outsider)
+                }
+            }
+            let action = try await contexts.addPlanAction(
+                c.id, action: "  Detached youth work at the bus station, Friday evenings  ", lead: "stoke-csc", due: "2026-07-10", by: pat)
+            #expect(action.action == "Detached youth work at the bus station, Friday evenings" && action.addedBy == pat.name)
+            clock.t = Instant(iso: "2026-07-11T09:00:00Z")!
+            #expect(try await store.context(id: c.id)?.plan?.map { $0.status(on: contexts.today) } == [.overdue])
+            try await contexts.completePlanAction(action.id, of: c.id, by: pat)
+            let planned = try #require(try await store.context(id: c.id)?.plan?.first)
+            #expect(planned.status(on: contexts.today) == .done && planned.doneOn == CalendarDate(iso: "2026-07-11") && planned.doneBy == pat.name)
+            await #expect(throws: NotFound.self) { try await contexts.completePlanAction("PA-none", of: c.id, by: pat) }
+            #expect(try await store.auditEvents(action: "context.plan-action", target: c.id).count == 1)
+            #expect(try await store.auditEvents(action: "context.plan-done", target: c.id).count == 1)
+
             // Closing needs an outcome; with one, it is kept in the history.
             await #expect(throws: InvalidInput.self) {
                 try await contexts.update(c.id, stage: "closed", outcome: "", note: "Group dispersed", reviewBy: "", by: pat)
@@ -106,6 +125,9 @@ struct ContextServiceTests {
             try await contexts.update(c.id, stage: "closed", outcome: "safer", note: "Group dispersed after disruption", reviewBy: "", by: pat)
             let closed = try #require(try await store.context(id: c.id))
             #expect(closed.stage == .closed && closed.outcome == .safer && closed.history.map(\.stage) == [.referral, .closed])
+            await #expect(throws: InvalidInput.self, "a closed context's plan no longer changes") {
+                try await contexts.addPlanAction(c.id, action: "Another action for the group", lead: "stoke-csc", due: "2026-08-10", by: pat)
+            }
             #expect(try await store.verifyAuditChain().broken == nil)
 
             // Everyone else: counts, as published (one context, one outcome: both hidden as 1).

@@ -51,4 +51,28 @@ struct ContextRulesTests {
         c.stage = .closed
         #expect(!c.overdue(on: Self.today.adding(days: 11)))
     }
+
+    @Test("A safety plan action needs ten characters of what, a partnership agency to lead, and a due date from today to a year ahead")
+    func planAction() {
+        let today = CalendarDate(iso: "2026-03-31")!
+        let agencies: Set<String> = ["stoke-csc", "staffs-police"]
+        func fields(_ action: String, _ lead: String, _ due: String?) -> [String] {
+            ContextRules.planAction(action: action, lead: lead, due: due.flatMap(CalendarDate.init(iso:)), agencies: agencies, today: today).map(\.field)
+        }
+        #expect(fields("Lighting on the towpath", "stoke-csc", "2026-03-31").isEmpty, "due today")
+        #expect(fields("Lighting on the towpath", "stoke-csc", "2027-04-01").isEmpty, "366 days on (2027-03-31 is 365)")
+        #expect(fields("Lighting on the towpath", "stoke-csc", "2027-04-02") == ["due"])
+        #expect(fields("Lighting on the towpath", "stoke-csc", "2026-03-30") == ["due"])
+        #expect(fields("Lighting on the towpath", "stoke-csc", nil) == ["due"])
+        #expect(fields("123456789", "stoke-csc", "2026-04-30") == ["action"])
+        #expect(fields("  1234567890  ", "stoke-csc", "2026-04-30").isEmpty, "spaces around are not counted")
+        #expect(fields(String(repeating: "a", count: 501), "stoke-csc", "2026-04-30") == ["action"])
+        #expect(fields("Lighting on the towpath", "joint-scp", "2026-04-30") == ["lead"], "a partnership is not an agency")
+        // Open until its due day ends, then overdue; done whenever marked.
+        var a = SafetyPlanAction(
+            id: "PA-1", action: "Lighting", lead: "stoke-csc", due: CalendarDate(iso: "2026-04-30")!, addedOn: today, addedBy: "Pat")
+        #expect(a.status(on: CalendarDate(iso: "2026-04-30")!) == .open && a.status(on: CalendarDate(iso: "2026-05-01")!) == .overdue)
+        a.doneOn = CalendarDate(iso: "2026-05-03")
+        #expect(a.status(on: CalendarDate(iso: "2026-05-04")!) == .done)
+    }
 }

@@ -64,6 +64,7 @@ struct RouteAuthorisationTests {
         "POST /contexts/:id/stage": .workWithContexts, "POST /contexts/:id/links": .workWithContexts,
         "POST /contexts/:id/links/:link/review": .workWithContexts, "POST /contexts/:id/links/:link/end": .workWithContexts,
         "GET /linkage": .reviewLinkage, "POST /linkage/review": .reviewLinkage,
+        "POST /contexts/:id/plan": .workWithContexts, "POST /contexts/:id/plan/:action/done": .workWithContexts,
     ]
 
     static func key(_ route: Route) -> String {

@@ -124,6 +124,38 @@ public struct ContextService: Sendable {
         await refresh(s == .closed ? "A context was closed" : "A context was reviewed")
     }
 
+    /// Adds an action to a context's safety plan. Open contexts only.
+    @discardableResult
+    public func addPlanAction(_ id: String, action: String, lead: String, due: String, by caller: Caller) async throws -> SafetyPlanAction {
+        try worker(caller)
+        guard var c = try await store.context(id: id) else { throw NotFound("There is no such context.") }
+        guard c.isOpen else { throw InvalidInput([InputProblem("action", "The context is closed: its plan can no longer change")]) }
+        let day = CalendarDate(iso: due.trimmingSpaces)
+        let problems = ContextRules.planAction(
+            action: action, lead: lead, due: day, agencies: Set(ReferencePartnership.agencies.map(\.id)), today: today)
+        guard problems.isEmpty, let day else { throw InvalidInput(problems) }
+        let a = SafetyPlanAction(
+            id: Self.newID("PA"), action: action.trimmingSpaces, lead: lead,
+            due: day, addedOn: today, addedBy: caller.name)
+        c.plan = (c.plan ?? []) + [a]
+        try await store.saveContext(c)
+        try await audit.record(caller, "context.plan-action", id, "action=\(a.id); lead=\(lead); due=\(day)")
+        return a
+    }
+
+    /// Marks a safety plan action done today.
+    public func completePlanAction(_ actionID: String, of id: String, by caller: Caller) async throws {
+        try worker(caller)
+        guard var c = try await store.context(id: id), let i = c.plan?.firstIndex(where: { $0.id == actionID }) else {
+            throw NotFound("There is no such action.")
+        }
+        guard c.plan?[i].doneOn == nil else { return }
+        c.plan?[i].doneOn = today
+        c.plan?[i].doneBy = caller.name
+        try await store.saveContext(c)
+        try await audit.record(caller, "context.plan-done", id, "action=\(actionID)")
+    }
+
     public func link(
         _ id: String, person: JourneyService.Lookup, source: String, reliability: String, proportionality: String, reviewBy: String, by caller: Caller
     ) async throws -> ContextLink {

@@ -19,6 +19,56 @@ enum ContextPages {
         return gaps.isEmpty ? tag : tag + " <span class=\"dots-body-s\">(did not hold \(gaps.joined(separator: "; ")))</span>"
     }
 
+    /// The context's safety plan: its actions, who leads each and by when, and (while the context is open) a form to
+    /// add one and buttons to mark them done.
+    static func plan(_ c: SafeguardingContext, csrf: String, today: CalendarDate, values: [String: String], errors: Errors) -> HTML {
+        let id = HTML.query(c.id)
+        let rows = (c.plan ?? []).html { a -> HTML in
+            let status: HTML =
+                switch a.status(on: today) {
+                case .done: "<strong class=\"dots-tag dots-tag--green\">Done</strong> \(a.doneOn.map(Formatting.longDate) ?? "")"
+                case .overdue: "<strong class=\"dots-tag dots-tag--red\">Overdue</strong>"
+                case .open: "<strong class=\"dots-tag dots-tag--grey\">Open</strong>"
+                }
+            let done: HTML =
+                a.doneOn != nil || !c.isOpen
+                ? ""
+                : """
+                <form method="post" action="/contexts/\(id)/plan/\(HTML.query(a.id))/done" class="dots-inline-form"><input type="hidden" name="csrf" value="\(csrf)">
+                <button type="submit" class="dots-button dots-button--secondary">Mark done<span class="dots-visually-hidden">: \(a.action)</span></button></form>
+                """
+            return """
+                <tr><td>\(a.action)</td><td>\(ReferencePartnership.model.agencyName(a.lead))</td><td>\(Formatting.longDate(a.due))</td><td>\(status)</td>
+                <td>\(Formatting.longDate(a.addedOn)), \(a.addedBy)</td><td>\(done)</td></tr>
+                """
+        }
+        var out: HTML = """
+            <h2 class="dots-heading-m">Safety plan</h2>
+            <p>What the partnership will do about this \(c.kind.label.lowercased()): the place, the group or the space, not a child.
+            Name no young person here; they are linked below.</p>
+            """
+        out +=
+            (c.plan ?? []).isEmpty
+            ? "<p>No actions yet.</p>"
+            : """
+            <table class="dots-table"><caption>Actions of the safety plan</caption>
+            <thead><tr><th scope="col">Action</th><th scope="col">Lead</th><th scope="col">Due</th><th scope="col">Status</th><th scope="col">Added</th><th scope="col"><span class="dots-visually-hidden">Mark done</span></th></tr></thead>
+            <tbody>\(rows)</tbody></table>
+            """
+        guard c.isOpen else { return out }
+        let agencies = ReferencePartnership.agencies.map { ($0.id, $0.name) }
+        out += """
+            <form method="post" action="/contexts/\(id)/plan" novalidate>
+              <input type="hidden" name="csrf" value="\(csrf)">
+              \(FormControls.textarea("action", label: "Add an action", value: values["action"] ?? "", errors: errors, hint: "For example: 'Ask the council to improve lighting on the towpath' or 'Detached youth work at the bus station, Friday evenings'."))
+              \(FormControls.select("lead", label: "Which agency leads it?", options: agencies, selected: values["lead"] ?? c.agencyID, errors: errors))
+              \(FormPages.field("due", label: "Due by", value: values["due"] ?? today.adding(days: 28).description, autocomplete: "off", errors: errors, hint: "A date, YYYY-MM-DD."))
+              <button type="submit" class="dots-button dots-button--secondary">Add the action</button>
+            </form>
+            """
+        return out
+    }
+
     static func countsSection(_ c: ContextService.Counts) -> HTML {
         func t(_ n: PublishedCount) -> String { n.text }
         let kinds = c.open.html { k -> HTML in "<tr><th scope=\"row\">\(k.kind.label)</th><td class=\"num\">\(t(k.count))</td></tr>" }
@@ -117,6 +167,7 @@ enum ContextPages {
               <div class="dots-summary-list__row"><dt>Opened</dt><dd>\(Formatting.longDate(c.opened))</dd></div>
               <div class="dots-summary-list__row"><dt>Review by</dt><dd>\(Formatting.longDate(c.reviewBy))\(c.overdue(on: today) ? " <strong class=\"dots-tag dots-tag--red\">Overdue</strong>" : "")</dd></div>
             </dl>
+            \(plan(c, csrf: csrf, today: today, values: values, errors: errors))
             <h2 class="dots-heading-m">Young people linked</h2>
             <p>Partnership ids only: open a young person's journey to see more, for a purpose. Your view of this list is recorded.</p>
             \(d.links.isEmpty ? "<p>Nobody is linked yet.</p>" : """

@@ -18,6 +18,8 @@ struct ContextRoutes {
         app.post("contexts", ":id", "links", use: link)
         app.post("contexts", ":id", "links", ":link", "review", use: review)
         app.post("contexts", ":id", "links", ":link", "end", use: end)
+        app.post("contexts", ":id", "plan", use: addPlanAction)
+        app.post("contexts", ":id", "plan", ":action", "done", use: planActionDone)
     }
 
     func render(_ req: Request, _ title: String, _ main: HTML, status: HTTPResponseStatus = .ok) -> Response {
@@ -117,5 +119,18 @@ struct ContextRoutes {
     func end(_ req: Request) async throws -> Response {
         let caller = try req.caller()
         return try await after(req) { try await contexts.reviewLink(req.parameters.get("link") ?? "", of: id(req), reviewBy: nil, by: caller) }
+    }
+
+    func addPlanAction(_ req: Request) async throws -> Response {
+        let caller = try req.caller()
+        let f = fields(req)
+        return try await after(req) {
+            try await contexts.addPlanAction(id(req), action: f["action"] ?? "", lead: f["lead"] ?? "", due: f["due"] ?? "", by: caller)
+        }
+    }
+
+    func planActionDone(_ req: Request) async throws -> Response {
+        let caller = try req.caller()
+        return try await after(req) { try await contexts.completePlanAction(req.parameters.get("action") ?? "", of: id(req), by: caller) }
     }
 }
