@@ -3,9 +3,9 @@ import DotsCore
 import DotsFramework
 import DotsStore
 
-/// The demo's contexts, so a newcomer sees them: a peer group with young people linked on information of differing
-/// reliability (one link six weeks old and unreviewed, so lapsed), a place being assessed, and an online space closed
-/// as safer. Opened through `ContextService` as the demo's practitioner; the lapsed link is written as history.
+/// The demo's contexts, so a newcomer sees them: a peer group with a safety plan and young people linked on
+/// information of differing reliability (one link six weeks old and unreviewed, so lapsed), a place being assessed,
+/// and an online space closed as safer. Opened through `ContextService` as the demo's practitioner; the lapsed link is written as history.
 enum DemoContexts {
     static func seed(store: HubStore, spec: FrameworkSpec, clock: any TimeSource) async throws -> (contexts: Int, links: Int)? {
         guard let account = try await store.allAccounts().first(where: { $0.role == .practitioner && $0.agencyID == DemoAccounts.practitionerAgency })
@@ -23,6 +23,17 @@ enum DemoContexts {
         try await contexts.update(
             group.id, stage: "plan", outcome: "", note: "Safety plan agreed at the context conference: detached youth work, British Transport Police patrols",
             reviewBy: due, by: pat)
+        // The plan agreed at the context conference, as actions: one done already, two open.
+        let youthWork = try await contexts.addPlanAction(
+            group.id, action: "Detached youth work at the bus station, Tuesday and Friday evenings", lead: "stoke-csc", due: today.adding(days: 7).description,
+            by: pat)
+        try await contexts.completePlanAction(youthWork.id, of: group.id, by: pat)
+        try await contexts.addPlanAction(
+            group.id, action: "Ask British Transport Police for patrols at the bus station between 6pm and 10pm", lead: "staffs-police",
+            due: today.adding(days: 14).description, by: pat)
+        try await contexts.addPlanAction(
+            group.id, action: "Talk with the bus station's security staff about who to call when they are worried about a young person",
+            lead: "stoke-csc", due: today.adding(days: 28).description, by: pat)
         let links: [(String, String, String)] = [
             (
                 "seen", "Seen with the group by a youth worker, two evenings",
