@@ -1,5 +1,7 @@
+import Crypto
 import DotsApp
 import DotsCore
+import DotsFramework
 import DotsLink
 import DotsStore
 import DotsSynth
@@ -75,7 +77,7 @@ struct LinkQualityServiceTests {
             let p = try #require(v.queue.first)
             #expect(v.queue.count == 1 && v.decided.isEmpty)
             #expect(p.agencyA == "staffs-police" && p.agencyB == "uhnm-ed" && p.probability == 0.74)
-            #expect(p.ref == LinkQualityService.ref("uhnm-ed/H2", "staffs-police/P3") && p.ref.count == 16)
+            #expect(p.ref == (try await service.ref("uhnm-ed/H2", "staffs-police/P3")) && p.ref.count == 16)
             let first = try #require(p.agreements.first { $0.comparison == "first_name" })
             #expect(first.level == "exact" && abs(first.weight - log2(90)) < 1e-9)
             let surname = try #require(p.agreements.first { $0.comparison == "surname" })
@@ -144,7 +146,7 @@ struct LinkQualityServiceTests {
             try await service.decide(records: "staffs-police/P1", "uhnm-ed/H2", verdict: .rejected, note: nil, by: operatorCLI)
             let cli = try #require(try await store.reviews().first { $0.a == "staffs-police/P1" })
             #expect(cli.reviewer == "op (command line)" && cli.b == "uhnm-ed/H2")
-            let cliRef = LinkQualityService.ref("staffs-police/P1", "uhnm-ed/H2")
+            let cliRef = try await service.ref("staffs-police/P1", "uhnm-ed/H2")
             #expect(try await store.auditEvents(action: "linkage.review", target: "link-pair:\(cliRef)").first?.accountID == nil)
         }
     }
@@ -162,13 +164,14 @@ struct LinkQualityServiceTests {
             let links = try await store.personLinks()
             // A pair the model left apart (the two records in different young people), to confirm.
             let apart = try #require(pairs.first { links[$0.a] != links[$0.b] }, "the demo should leave a pair apart for review")
-            try await service.decide(ref: LinkQualityService.ref(apart.a, apart.b), verdict: .confirmed, note: nil, by: Self.analyst)
+            let ref = try await service.ref(apart.a, apart.b)
+            try await service.decide(ref: ref, verdict: .confirmed, note: nil, by: Self.analyst)
             _ = try await LinkService(store: store, clock: Self.clock, runBy: "tester").run()
             let after = try await store.personLinks()
             #expect(after[apart.a] != nil && after[apart.a] == after[apart.b])
             let v = try #require(try await service.overview(by: Self.analyst))
             #expect(v.history.count == 2)
-            #expect(v.decided.contains { $0.ref == LinkQualityService.ref(apart.a, apart.b) && $0.verdict == .confirmed })
+            #expect(v.decided.contains { $0.ref == ref && $0.verdict == .confirmed })
         }
     }
 
@@ -182,5 +185,21 @@ struct LinkQualityServiceTests {
         #expect(LinkQualityService.ageBand("2012-01", on: CalendarDate(iso: "2026-01-01")!) == "14–15")
         #expect(LinkQualityService.ageBand("2012-02", on: CalendarDate(iso: "2026-01-31")!) == "10–13")
         for bad in [nil, "", "2008-13", "2008-00", "20081", "abcd-ef"] { #expect(LinkQualityService.ageBand(bad, on: day) == "Not recorded") }
+    }
+
+    @Test(
+        "A pair's reference is keyed per store: the same two records are named differently on another store, and not by a plain hash anyone could reverse by trying agency ids"
+    )
+    func keyedReferences() async throws {
+        let pair = ("staffs-police/SP-000001", "uhnm-ed/ED-000002")
+        let (first, again) = try await withStore(.sqlite) { store in
+            let service = LinkQualityService(store: store, clock: Self.clock)
+            return (try await service.ref(pair.0, pair.1), try await service.ref(pair.1, pair.0))
+        }
+        let other = try await withStore(.sqlite) { try await LinkQualityService(store: $0, clock: Self.clock).ref(pair.0, pair.1) }
+        #expect(first == again, "the order the records are named in does not matter")
+        #expect(first.count == 16 && first != other)
+        let plain = SHA256.hash(data: Data("\(pair.0)\n\(pair.1)".utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        #expect(first != plain)
     }
 }

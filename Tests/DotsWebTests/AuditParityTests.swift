@@ -162,21 +162,22 @@ struct AuditParityTests {
             try await store.saveLinkageRun(
                 run, pairs: pairs, personIDs: PersonIDUpdate(rows: [], deletes: [], replaceAll: true, agencies: nil, bySubmission: []))
             let analyst = try #require(try await store.account(email: "analyst@example.org"))
+            let service = LinkQualityService(store: store, clock: WebFixture.clock)
+            let refs = (try await service.ref(pairs[0].a, pairs[0].b), try await service.ref(pairs[1].a, pairs[1].b))
             var (client, csrf) = try await Self.signedIn(app, "analyst@example.org")
             let web = try await Self.written(store) {
                 let res = try await client.send(
-                    .POST, "/linkage/review", form: ["csrf": csrf, "pair": LinkQualityService.ref(pairs[0].a, pairs[0].b), "verdict": "confirmed"])
+                    .POST, "/linkage/review", form: ["csrf": csrf, "pair": refs.0, "verdict": "confirmed"])
                 #expect(res.status == .seeOther)
             }
             let cli = try await Self.written(store) {
-                try await LinkQualityService(store: store, clock: WebFixture.clock).decide(
+                try await service.decide(
                     records: pairs[1].a, pairs[1].b, verdict: .confirmed, note: nil, by: Self.cli)
             }
             #expect(web.map(\.action) == ["linkage.review"] && cli.map(\.action) == ["linkage.review"])
             #expect(web.first?.accountID == analyst.id && cli.first?.accountID == nil)
             #expect(web.first?.detail == cli.first?.detail)
-            #expect(web.first?.target == "link-pair:\(LinkQualityService.ref(pairs[0].a, pairs[0].b))")
-            #expect(cli.first?.target == "link-pair:\(LinkQualityService.ref(pairs[1].a, pairs[1].b))")
+            #expect(web.first?.target == "link-pair:\(refs.0)" && cli.first?.target == "link-pair:\(refs.1)")
         }
     }
 }

@@ -1,6 +1,7 @@
 import DotsCore
 import DotsFramework
 import DotsGovernance
+import DotsLink
 import DotsStore
 import Foundation
 
@@ -66,14 +67,11 @@ public actor FrameworkResults {
         let note = try await store.linkageRunSummary(id: runID).map { r in
             LinkageNote(
                 finishedAt: r.finishedAt, records: r.records, youngPeople: r.people, sentForReview: r.reviews,
-                pairF1: r.evaluationJSON.flatMap { try? JSONDecoder().decode(LinkEvaluationF1.self, from: Data($0.utf8)).pairF1 })
+                pairF1: r.evaluationJSON.flatMap { try? JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)).pairF1 })
         }
         linkageNotes[runID] = note
         return note
     }
-
-    /// The one figure of a stored evaluation the note reads.
-    struct LinkEvaluationF1: Decodable { let pairF1: Double }
 
     /// Nil when the framework has not been computed on this store.
     public func reading(by caller: Caller) async throws -> Reading? {

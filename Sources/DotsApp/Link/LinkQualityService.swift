@@ -6,7 +6,7 @@ import Foundation
 
 /// How good the latest linkage was, for the analysts who answer for it, and the clerical review queue. The one place
 /// its rules live: analysts and admins only; pairs are shown by their agreement pattern and weights, never by a value
-/// or an agency's own id (a pair is named by a reference made from its two record keys); each decision is audited and
+/// or an agency's own id (a pair is named by a keyed reference made from its two record keys); each decision is audited and
 /// persists as `dots review` makes it, overriding the model at every later run.
 public struct LinkQualityService: Sendable {
     let store: HubStore
@@ -163,11 +163,12 @@ public struct LinkQualityService: Sendable {
         let settings = try JSONDecoder().decode(LinkageSettings.self, from: Data(run.settingsJSON.utf8))
         let model = try JSONDecoder().decode(FellegiSunterModel.self, from: Data(run.modelJSON.utf8))
         let comparisons = Comparator(settings: settings).comparisons
-        let reviews = Dictionary(try await store.reviews().map { (Self.ref($0.a, $0.b), $0) }, uniquingKeysWith: { a, _ in a })
+        let refKey = try await store.pairReferenceKey()
+        let reviews = Dictionary(try await store.reviews().map { (Self.ref($0.a, $0.b, key: refKey), $0) }, uniquingKeysWith: { a, _ in a })
         var queue: [ReviewPair] = [], decided: [ReviewPair] = []
         var inReview: Set<String> = []
         for p in try await store.linkPairs(limit: 100_000) {
-            let ref = Self.ref(p.a, p.b)
+            let ref = Self.ref(p.a, p.b, key: refKey)
             let review = reviews[ref]
             let agreements = p.levels.enumerated().compactMap { i, level -> Agreement? in
                 guard i < comparisons.count else { return nil }
@@ -285,12 +286,11 @@ public struct LinkQualityService: Sendable {
     public func decide(ref: String, verdict: LinkVerdict?, note: String?, by caller: Caller) async throws {
         try caller.require(.reviewLinkage)
         guard let verdict else { throw InvalidInput([InputProblem("verdict", "Choose confirm or reject")]) }
-        guard let pair = try await store.linkPairs(limit: 100_000).first(where: { Self.ref($0.a, $0.b) == ref }) else {
+        let key = try await store.pairReferenceKey()
+        guard let pair = try await store.linkPairs(limit: 100_000).first(where: { Self.ref($0.a, $0.b, key: key) == ref }) else {
             throw NotFound("That pair is not in the latest linkage run's review queue: it may have gone with a newer run. Reload the page.")
         }
-        let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
-        try await store.recordReview(a: pair.a, b: pair.b, verdict: verdict, reviewer: caller.name, at: clock.now(), note: note)
-        try await audit.record(caller, "linkage.review", "link-pair:\(ref)", "verdict=\(verdict.rawValue)")
+        try await record(pair.a, pair.b, ref: ref, verdict: verdict, note: note, by: caller)
     }
 
     /// The same decision naming the two records (`dots review confirm A B`): the hub's operator may decide any two
@@ -300,16 +300,25 @@ public struct LinkQualityService: Sendable {
         guard a.contains("/"), b.contains("/"), a != b else {
             throw InvalidInput([InputProblem("records", "Name two different records as agency/person_id")])
         }
-        let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
-        try await store.recordReview(a: a, b: b, verdict: verdict, reviewer: caller.name, at: clock.now(), note: note)
-        try await audit.record(caller, "linkage.review", "link-pair:\(Self.ref(a, b))", "verdict=\(verdict.rawValue)")
+        try await record(a, b, ref: try await ref(a, b), verdict: verdict, note: note, by: caller)
     }
 
-    /// The pair's reference: the first 16 hex digits of SHA-256 over its two record keys, in order. Stable across runs
-    /// (a decision is about the two records, not a run), and it does not show either agency's id for the young person.
-    public static func ref(_ a: String, _ b: String) -> String {
+    /// Saves a decision as `dots review` always has, and audits it by the pair's reference.
+    func record(_ a: String, _ b: String, ref: String, verdict: LinkVerdict, note: String?, by caller: Caller) async throws {
+        let note = note?.trimmingSpaces.isEmpty == false ? note?.trimmingSpaces : nil
+        try await store.recordReview(a: a, b: b, verdict: verdict, reviewer: caller.name, at: clock.now(), note: note)
+        try await audit.record(caller, "linkage.review", "link-pair:\(ref)", "verdict=\(verdict.rawValue)")
+    }
+
+    /// A pair's reference in forms, pages and the audit log: the first 16 hex digits of HMAC-SHA-256 over its two record
+    /// keys, in order, under this store's key (`HubStore.pairReferenceKey`). Stable across runs (a decision is about the
+    /// two records, not a run); without the key it cannot be worked back to either agency's id.
+    public func ref(_ a: String, _ b: String) async throws -> String { Self.ref(a, b, key: try await store.pairReferenceKey()) }
+
+    static func ref(_ a: String, _ b: String, key: [UInt8]) -> String {
         let (x, y) = a < b ? (a, b) : (b, a)
-        return SHA256.hash(data: Data("\(x)\n\(y)".utf8)).prefix(8).map { String(format: "%02x", $0) }.joined()
+        return HMAC<SHA256>.authenticationCode(for: Data("\(x)\n\(y)".utf8), using: SymmetricKey(data: key)).prefix(8)
+            .map { String(format: "%02x", $0) }.joined()
     }
 
     static func agency(of key: String) -> String { String(key.prefix { $0 != "/" }) }

@@ -1,6 +1,8 @@
+import Crypto
 import DotsCore
 import DotsFramework
 import FluentKit
+import Foundation
 import SQLKit
 import SQLiteNIO
 
@@ -246,6 +248,22 @@ extension HubStore {
     public func highestPersonNumber() async throws -> Int? {
         try await sql.select().column(SQLFunction("MAX", args: SQLColumn("highest_person_number")), as: "n").from("linkage_runs")
             .first()?.decode(column: "n", as: Int?.self)
+    }
+
+    /// This store's key for naming linkage pairs without their record keys (`LinkQualityService.ref`): 32 random bytes,
+    /// made on first use and kept in `store_meta`. Keyed, because agencies' person ids are short and often sequential:
+    /// a plain hash of two of them could be reversed by trying ids.
+    public func pairReferenceKey() async throws -> [UInt8] {
+        func read() async throws -> [UInt8]? {
+            try await sql.select().column("value").from("store_meta").where("key", .equal, "pair_reference_key").first()
+                .flatMap { Data(base64Encoded: try $0.decode(column: "value", as: String.self)) }.map { [UInt8]($0) }
+        }
+        if let key = try await read() { return key }
+        let made = SymmetricKey(size: .bits256).withUnsafeBytes { Data($0).base64EncodedString() }
+        // Two processes making it at once: the key column is unique, so one insert fails and both read the winner's.
+        try? await sql.insert(into: "store_meta").columns("key", "value").values(SQLBind("pair_reference_key"), SQLBind(made)).run()
+        guard let key = try await read() else { throw StoreError.conflict("the store's pair reference key could not be kept") }
+        return key
     }
 
     /// Each person record's current partnership person id, keyed `agency/person_id`.
