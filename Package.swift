@@ -127,7 +127,10 @@ let package = Package(
         .testTarget(name: "DotsIntakeTests", dependencies: ["DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsPrepareTests",
-            dependencies: ["DotsPrepare", "DotsIntake", "DotsCore", "DotsGeography", .product(name: "ZIPFoundation", package: "ZIPFoundation")],
+            dependencies: [
+                "DotsPrepare", "DotsIntake", "DotsCore", "DotsGeography", .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
             swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsFrameworkTests", dependencies: ["DotsFramework", "DotsSDC", "DotsStore", "DotsTestSupport", "DotsApp", "DotsCore"],

@@ -93,6 +93,7 @@ public final class HubStore: Sendable {
         m.add(M0025_CreateBoundaries(), to: nil)
         m.add(M0026_IndexPersonRecords(), to: nil)
         m.add(M0027_CreateContextDatasets(), to: nil)
+        m.add(M0028_AddErrorTolerantKeys(), to: nil)
         return m
     }
 

@@ -8,20 +8,21 @@ struct LinkRecordSetTests {
     static let hexA = String(repeating: "0123456789abcdef", count: 4)
     static let hexB = "fedcba9876543210" + String(repeating: "0", count: 48)
 
-    /// Rows in `RecordBuilder.columns` order without the agency: person id, nine pseudonyms, two encodings,
-    /// birth month, sex, area.
+    /// Rows in `RecordBuilder.columns` order without the agency: person id, thirteen pseudonyms (the last four the
+    /// keys that survive typing errors: first name and surname sound, names in either order, day and month), two
+    /// encodings, birth month, sex, area.
     static func row(
         _ id: String, nhs: String? = nil, surname: String? = nil, firstBloom: String? = nil, month: String? = nil,
-        sex: String? = nil, area: String? = nil
+        sex: String? = nil, area: String? = nil, sound: String? = nil
     ) -> [String?] {
-        [id, nhs, nil, nil, nil, nil, surname, nil, nil, nil, firstBloom, nil, month, sex, area]
+        [id, nhs, nil, nil, nil, nil, surname, nil, nil, nil, nil, nil, sound, nil, firstBloom, nil, month, sex, area]
     }
 
     static let sample = LinkRecordSet(
         agency: "staffs-police",
         rows: [
             row("b-2", nhs: hexB, month: "2012-12", sex: "M", area: "E06000021"),
-            row("Zoë-1", nhs: hexA, surname: "not-hex", firstBloom: bloom([0, 5, 511]), month: "2010-02", sex: "F", area: "E07000199"),
+            row("Zoë-1", nhs: hexA, surname: "not-hex", firstBloom: bloom([0, 5, 511]), month: "2010-02", sex: "F", area: "E07000199", sound: hexB),
             row("a-3", area: "E06000021"),
             row("Émile-4", surname: "not-hex", sex: "U"),
         ])
@@ -38,6 +39,8 @@ struct LinkRecordSetTests {
         #expect(s.pseudonyms[k] == 0 && s.pseudonyms[1] == 0)
         #expect(s.pseudonyms[5] != 0 && s.pseudonyms[5] == s.pseudonyms[3 * k + 5])
         #expect(LinkRecordSet.key(pseudonym: "not-hex") == s.pseudonyms[5] && LinkRecordSet.key(pseudonym: "") == 0)
+        // The names in either order (pseudonym 11 of 13) is read into its own place.
+        #expect(k == 13 && s.pseudonyms[11] == 0xFEDC_BA98_7654_3210 && s.pseudonyms[k + 11] == 0)
         let months: [Int32] = [24121, -1, 24155, -1]  // 2010 × 12 + (2 − 1), none, 2012 × 12 + (12 − 1), none
         #expect(s.birthMonths == months)
         #expect(s.sexes == [2, 0, 1, 0])

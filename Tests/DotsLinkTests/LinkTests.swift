@@ -62,12 +62,12 @@ struct LinkStageTests {
         let c = Comparator(settings: settings)
         var l = [UInt8](repeating: 0, count: c.comparisons.count)
         c.levels(r[0], r[1], into: &l)
-        // nhs different, upn and local id not known, first name exact, surname different (no encodings),
-        // date of birth swapped, same area, sex not known (U).
-        #expect(l == [2, 0, 0, 1, 4, 2, 2, 0])
+        // nhs different, upn and local id not known, first name exact, surname different (no encodings, level 6 of
+        // version 3's six), date of birth swapped, same area, sex not known (U).
+        #expect(l == [2, 0, 0, 1, 6, 2, 2, 0])
         c.levels(r[0], r[2], into: &l)
-        // Birth months a month apart; areas differ.
-        #expect(l == [0, 0, 0, 0, 0, 4, 3, 1])
+        // Birth months a month apart (version 3's level 5, "within a month"); areas differ.
+        #expect(l == [0, 0, 0, 0, 0, 5, 3, 1])
         #expect(c.unpack(c.pattern(l)) == l)
     }
 

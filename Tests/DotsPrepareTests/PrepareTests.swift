@@ -1,3 +1,4 @@
+import Crypto
 import DotsCore
 import DotsIntake
 import DotsPrepare
@@ -131,10 +132,14 @@ struct PrepareTests {
         #expect(result.output == dir + "/out")
         for file in try FileManager.default.contentsOfDirectory(atPath: dir + "/out") {
             let text = try String(contentsOfFile: dir + "/out/" + file, encoding: .utf8)
+            // The keys that survive typing errors carry nothing clear either: no sound code, no names joined, no
+            // day and month, and none of them as an unkeyed hash (what someone without the key could recompute).
+            let derived = ["Z000", "O165", "L220", "N200", "OBRIEN|ZOE", "LUKASZ|NOWAK", "2|28", "7|14"]
+            let unkeyed = derived.map { SHA256.hash(data: Data($0.utf8)).map { String(format: "%02x", $0) }.joined() }
             for secret in [
                 "Zoë", "O'Brien", "Łukasz", "Nowak", "2010-02-28", "14/07/2011", "943 476 5919", "9434765919", "ST4 1AB", "B79 7XY", "F801200100001",
                 "PNC12/345678", Self.keyHex,
-            ] {
+            ] + derived + unkeyed {
                 #expect(!text.contains(secret), "\(file) contains \(secret)")
             }
         }
@@ -248,6 +253,50 @@ struct PrepareTests {
         let b = p.transform(["person_id": "2", "date_of_birth": "2011-06-05"], file: "p", row: 2).values
         #expect(a["dob_pseudonym"] != b["dob_pseudonym"])
         #expect(a["dob_unordered_pseudonym"] == b["dob_unordered_pseudonym"])
+    }
+
+    @Test(
+        "Soundex codes, worked by the National Archives' rules",
+        arguments: [
+            ("ROBERT", "R163"), ("RUPERT", "R163"), ("ASHCRAFT", "A261"), ("TYMCZAK", "T522"), ("PFISTER", "P236"), ("HONEYMAN", "H555"),
+            ("LEE", "L000"), ("A", "A000"), ("CHARLOTTE", "C643"), ("CHARLOTE", "C643"), ("HENDERSON", "H536"), ("HENDERSEN", "H536"),
+        ])
+    func soundex(name: String, code: String) {
+        #expect(Soundex.code(name) == code)
+    }
+
+    @Test("Soundex of nothing is nothing")
+    func soundexEmpty() {
+        #expect(Soundex.code("") == nil)
+    }
+
+    @Test("The keys that survive typing errors: a name's sound, both names in either order, day and month whatever the year")
+    func errorTolerantKeys() {
+        let p = PersonPseudonymiser(key: key)
+        func row(_ first: String, _ surname: String, _ dob: String) -> [String: String] {
+            p.transform(["person_id": "1", "first_name": first, "surname": surname, "date_of_birth": dob], file: "p", row: 2).values
+        }
+        let a = row("Charlotte", "Henderson", "2010-03-15")
+        // A typing error after the first letter keeps the sound code, not the name's pseudonym.
+        let typo = row("Charlote", "Hendersen", "2010-03-15")
+        #expect(a["first_name_pseudonym"] != typo["first_name_pseudonym"] && a["surname_pseudonym"] != typo["surname_pseudonym"])
+        #expect(a["first_name_phonetic"] == typo["first_name_phonetic"] && a["surname_phonetic"] == typo["surname_phonetic"])
+        #expect(a["first_name_phonetic"] == p.pseudonym("first_name-soundex", "C643"), "HMAC of a domain and the code")
+        // Each field's sound is keyed apart: the same code as a first name and as a surname differ.
+        let same = row("Henderson", "Henderson", "2010-03-15")
+        #expect(same["first_name_phonetic"] != same["surname_phonetic"])
+        // Names in each other's fields agree on the unordered key only; nicknames are not mapped there, so swapping
+        // cannot change it.
+        let swapped = row("Henderson", "Charlotte", "2010-03-15")
+        #expect(swapped["names_unordered_pseudonym"] == a["names_unordered_pseudonym"] && swapped["first_name_pseudonym"] != a["first_name_pseudonym"])
+        #expect(row("Bill", "Smith", "2010-03-15")["names_unordered_pseudonym"] == row("Smith", "Bill", "2010-03-15")["names_unordered_pseudonym"])
+        #expect(row("Charlotte", "", "2010-03-15")["names_unordered_pseudonym"] == nil, "both names are needed")
+        // A mistyped year keeps the day and month; swapped day and month do not.
+        let year = row("Charlotte", "Henderson", "2011-03-15")
+        #expect(year["dob_month_day_pseudonym"] == a["dob_month_day_pseudonym"] && year["dob_pseudonym"] != a["dob_pseudonym"])
+        #expect(row("Charlotte", "Henderson", "2010-15-03")["dob_month_day_pseudonym"] == nil, "not a date: nothing")
+        #expect(row("Charlotte", "Henderson", "2010-04-15")["dob_month_day_pseudonym"] != a["dob_month_day_pseudonym"])
+        #expect(a["dob_month_day_pseudonym"] == p.pseudonym("dob-month-day", "3|15"))
     }
 
     func dice(_ a: [UInt8], _ b: [UInt8]) -> Double {

@@ -22,21 +22,33 @@ public struct Comparator: Sendable {
     /// own, not "different". Version 1 settings (runs saved before it) keep their five levels, so their saved models
     /// still explain them.
     let monthOfAnotherYear: Bool
+    /// Settings version 3 on: levels that grade typing errors (names in each other's fields or sounding alike, a
+    /// year of birth out with the day and month right).
+    let gradesErrors: Bool
 
     public init(settings: LinkageSettings) {
         nameDice = settings.nameDiceLevels
         monthOfAnotherYear = settings.version >= 2
-        let nameLevels = ["exact"] + settings.nameDiceLevels.map { "similar (Dice ≥ \($0))" } + ["different"]
+        gradesErrors = settings.version >= 3
+        let nameLevels =
+            gradesErrors
+            ? ["exact", "exact, in the other name's field"] + settings.nameDiceLevels.map { "similar (Dice ≥ \($0))" } + ["sounds alike", "different"]
+            : ["exact"] + settings.nameDiceLevels.map { "similar (Dice ≥ \($0))" } + ["different"]
+        let dobLevels =
+            gradesErrors
+            ? [
+                "exact", "day and month swapped", "same day and month, year one out", "same month", "within a month",
+                "same day and month, another year", "same month, another year", "different",
+            ]
+            : ["exact", "day and month swapped", "same month", "within a month"] + (settings.version >= 2 ? ["same month, another year"] : [])
+                + ["different"]
         comparisons = [
             Comparison(name: .nhs, levels: ["agree", "different"]),
             Comparison(name: .upn, levels: ["agree", "different"]),
             Comparison(name: .localID, levels: ["agree", "different"]),
             Comparison(name: .firstName, levels: nameLevels),
             Comparison(name: .surname, levels: nameLevels),
-            Comparison(
-                name: .dob,
-                levels: ["exact", "day and month swapped", "same month", "within a month"]
-                    + (settings.version >= 2 ? ["same month, another year"] : []) + ["different"]),
+            Comparison(name: .dob, levels: dobLevels),
             Comparison(name: .postcode, levels: ["same postcode", "same area", "different"]),
             Comparison(name: .sex, levels: ["same", "different"]),
         ]
@@ -74,6 +86,7 @@ public struct Comparator: Sendable {
 
     @inline(__always)
     func name(_ x: Int32, _ y: Int32, _ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>, first: Bool) -> UInt8 {
+        if gradesErrors { return gradedName(x, y, a, b, first: first) }
         if x != 0 && x == y { return 1 }
         let ba = first ? a.pointee.firstNameBloom : a.pointee.surnameBloom
         let bb = first ? b.pointee.firstNameBloom : b.pointee.surnameBloom
@@ -83,8 +96,31 @@ public struct Comparator: Sendable {
         return UInt8(nameDice.count + 2)
     }
 
+    /// Version 3's name levels: exact · exact, in the other name's field · similar by Dice (each threshold) · sounds
+    /// alike · different. Dice is read only when both encodings were salted alike (the same birth year, or both
+    /// none): under different salts the same name sets unrelated bits, so there the sound code grades instead.
+    @inline(__always)
+    func gradedName(_ x: Int32, _ y: Int32, _ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>, first: Bool) -> UInt8 {
+        let different = UInt8(nameDice.count + 4)
+        if x != 0 && x == y { return 1 }
+        if a.pointee.namesUnordered != 0 && a.pointee.namesUnordered == b.pointee.namesUnordered {
+            // Both names agree in either order, and not in this field's own order: recorded in each other's fields.
+            return x == 0 || y == 0 ? 0 : 2
+        }
+        let ba = first ? a.pointee.firstNameBloom : a.pointee.surnameBloom
+        let bb = first ? b.pointee.firstNameBloom : b.pointee.surnameBloom
+        guard let ba, let bb else { return x == 0 || y == 0 ? 0 : different }
+        if a.pointee.birthYear == b.pointee.birthYear {
+            let d = ba.dice(bb)
+            for (i, t) in nameDice.enumerated() where d >= t { return UInt8(i + 3) }
+        }
+        let (sa, sb) = first ? (a.pointee.firstNameSound, b.pointee.firstNameSound) : (a.pointee.surnameSound, b.pointee.surnameSound)
+        return sa != 0 && sa == sb ? different - 1 : different
+    }
+
     @inline(__always)
     func dob(_ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>) -> UInt8 {
+        if gradesErrors { return gradedDOB(a, b) }
         if a.pointee.dob != 0 && a.pointee.dob == b.pointee.dob { return 1 }
         if a.pointee.dobUnordered != 0 && a.pointee.dobUnordered == b.pointee.dobUnordered { return 2 }
         let (ma, mb) = (a.pointee.birthMonth, b.pointee.birthMonth)
@@ -93,6 +129,37 @@ public struct Comparator: Sendable {
         if abs(ma - mb) == 1 { return 4 }
         guard monthOfAnotherYear else { return 5 }
         return ma % 12 == mb % 12 ? 5 : 6
+    }
+
+    /// Version 3's date of birth levels: exact · day and month swapped · same day and month, year one out (a year
+    /// apart, or one digit of it) · same month (the day differs) · within a month · same day and month, another
+    /// year · same month, another year · different. The hub holds the year and month in the clear and the day only
+    /// inside keyed pseudonyms, so a day's digits cannot be graded, and a mistyped month only as "within a month".
+    @inline(__always)
+    func gradedDOB(_ a: UnsafePointer<LinkRecord>, _ b: UnsafePointer<LinkRecord>) -> UInt8 {
+        if a.pointee.dob != 0 && a.pointee.dob == b.pointee.dob { return 1 }
+        if a.pointee.dobUnordered != 0 && a.pointee.dobUnordered == b.pointee.dobUnordered { return 2 }
+        let (ma, mb) = (a.pointee.birthMonth, b.pointee.birthMonth)
+        guard ma >= 0, mb >= 0 else { return 0 }
+        let sameDayAndMonth = a.pointee.dobMonthDay != 0 && a.pointee.dobMonthDay == b.pointee.dobMonthDay
+        if sameDayAndMonth {
+            let (ya, yb) = (ma / 12, mb / 12)
+            return abs(ya - yb) == 1 || Self.oneDigitApart(ya, yb) ? 3 : 6
+        }
+        if ma == mb { return 4 }
+        if abs(ma - mb) == 1 { return 5 }
+        return ma % 12 == mb % 12 ? 7 : 8
+    }
+
+    /// Whether two years differ in exactly one decimal digit (2009 and 2019, 2010 and 2040).
+    static func oneDigitApart(_ a: Int32, _ b: Int32) -> Bool {
+        var (x, y, differing) = (a, b, 0)
+        while x > 0 || y > 0 {
+            if x % 10 != y % 10 { differing += 1 }
+            x /= 10
+            y /= 10
+        }
+        return differing == 1
     }
 
     /// How many distinct comparison vectors there are: patterns are below this.

@@ -44,6 +44,9 @@ public struct LinkRecord: Sendable {
     public let personID: String
     public var nhs: Int32 = 0, upn: Int32 = 0, localID: Int32 = 0, nameDOB: Int32 = 0
     public var firstName: Int32 = 0, surname: Int32 = 0, dob: Int32 = 0, dobUnordered: Int32 = 0, postcode: Int32 = 0
+    /// Keys that survive typing errors (people schema 4): each name's keyed Soundex code, both names in either order,
+    /// day and month of birth whatever the year.
+    public var firstNameSound: Int32 = 0, surnameSound: Int32 = 0, namesUnordered: Int32 = 0, dobMonthDay: Int32 = 0
     /// Month index (year × 12 + month − 1), or −1.
     public var birthMonth: Int32 = -1
     /// 1 male, 2 female, 0 unknown.

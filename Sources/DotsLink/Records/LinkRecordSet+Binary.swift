@@ -4,7 +4,7 @@ import Foundation
 /// reading a set is a handful of copies rather than a parse.
 ///
 ///     "DLRS" · format u32 · count u32 · agency (u32 length + UTF-8) · area names (u32 count, each u32 length + UTF-8)
-///     · person ids (count u32 end offsets + UTF-8) · pseudonyms (count × 9 u64) · encodings (count × 16 u64)
+///     · person ids (count u32 end offsets + UTF-8) · pseudonyms (count × `pseudonymCount` u64) · encodings (count × 16 u64)
 ///     · birth months (count i32) · areas (count u32) · sexes (count u8) · encoding flags (count u8)
 extension LinkRecordSet {
     public enum DecodingError: Error, Equatable, CustomStringConvertible {

@@ -9,9 +9,10 @@ import Foundation
 /// Records are in person-id order (by UTF-8 bytes, the same on every engine and platform).
 public struct LinkRecordSet: Sendable, Equatable {
     /// Bumped whenever the binary layout or what goes into it changes; sets in an older format are rebuilt.
-    public static let format = 1
+    /// 2: the four keys that survive typing errors (people schema 4).
+    public static let format = 2
     /// The pseudonym columns, in `RecordBuilder.columns` order.
-    public static let pseudonymCount = 9
+    public static let pseudonymCount = 13
 
     public var agency: String
     public internal(set) var personIDs: [String] = []
@@ -45,7 +46,9 @@ public struct LinkRecordSet: Sendable, Equatable {
             personIDs.append(v[0] ?? "")
             for c in 1...Self.pseudonymCount { pseudonyms.append(Self.key(pseudonym: v[c])) }
             var flags: UInt8 = 0
-            for (bit, column) in [(UInt8(1), 10), (UInt8(2), 11)] {
+            // After the person id and the pseudonyms: the two encodings, birth month, sex and area.
+            let k = Self.pseudonymCount
+            for (bit, column) in [(UInt8(1), k + 1), (UInt8(2), k + 2)] {
                 if let bits = v[column].flatMap({ Data(base64Encoded: $0) }).flatMap({ BloomBits(bytes: [UInt8]($0)) }) {
                     flags |= bit
                     blooms.append(contentsOf: bits.words)
@@ -54,9 +57,9 @@ public struct LinkRecordSet: Sendable, Equatable {
                 }
             }
             bloomFlags.append(flags)
-            birthMonths.append(v[12].flatMap { YearMonth(iso: $0) }.map { Int32($0.index) } ?? -1)
-            sexes.append(v[13] == "M" ? 1 : v[13] == "F" ? 2 : 0)
-            if let area = v[14], !area.isEmpty {
+            birthMonths.append(v[k + 3].flatMap { YearMonth(iso: $0) }.map { Int32($0.index) } ?? -1)
+            sexes.append(v[k + 4] == "M" ? 1 : v[k + 4] == "F" ? 2 : 0)
+            if let area = v[k + 5], !area.isEmpty {
                 if let a = areaIndex[area] {
                     areas.append(a)
                 } else {

@@ -8,7 +8,8 @@ public struct RecordBuilder {
     public static let columns = [
         "agency_id", "person_id", "nhs_pseudonym", "upn_pseudonym", "local_id_pseudonym", "name_dob_pseudonym",
         "first_name_pseudonym", "surname_pseudonym", "dob_pseudonym", "dob_unordered_pseudonym", "postcode_pseudonym",
-        "first_name_bloom", "surname_bloom", "birth_year_month", "sex", "home_area",
+        "first_name_phonetic", "surname_phonetic", "names_unordered_pseudonym", "dob_month_day_pseudonym", "first_name_bloom", "surname_bloom",
+        "birth_year_month", "sex", "home_area",
     ]
 
     var pseudonyms = KeyInterner()
@@ -35,7 +36,10 @@ public struct RecordBuilder {
                 for i in 0..<set.count {
                     var r = LinkRecord(agency: set.agency, personID: set.personIDs[i])
                     let o = i * k
-                    var ids = (Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0))
+                    var ids = (
+                        Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0), Int32(0),
+                        Int32(0)
+                    )
                     withUnsafeMutableBytes(of: &ids) { out in
                         let out = out.bindMemory(to: Int32.self)
                         for c in 0..<k {
@@ -43,7 +47,10 @@ public struct RecordBuilder {
                             out[c] = pseudonyms.id(p[o + c]) { next }
                         }
                     }
-                    (r.nhs, r.upn, r.localID, r.nameDOB, r.firstName, r.surname, r.dob, r.dobUnordered, r.postcode) = ids
+                    (
+                        r.nhs, r.upn, r.localID, r.nameDOB, r.firstName, r.surname, r.dob, r.dobUnordered, r.postcode, r.firstNameSound,
+                        r.surnameSound, r.namesUnordered, r.dobMonthDay
+                    ) = ids
                     let flags = set.bloomFlags[i]
                     if flags & 1 != 0 { r.firstNameBloom = BloomBits(words: UnsafeBufferPointer(rebasing: bloom[(i * 16)..<(i * 16 + 8)])) }
                     if flags & 2 != 0 { r.surnameBloom = BloomBits(words: UnsafeBufferPointer(rebasing: bloom[(i * 16 + 8)..<(i * 16 + 16)])) }

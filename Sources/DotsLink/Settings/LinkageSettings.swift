@@ -3,19 +3,27 @@ import Foundation
 /// Everything that decides a linkage run, as data: saved with every run so it can be explained and repeated.
 /// Written and read as JSON (`dots link --settings FILE`; `dots link settings` prints the defaults).
 public struct LinkageSettings: Codable, Sendable, Equatable {
-    /// Format version of this settings file. 2 adds the date of birth level "same month, another year"; a run saved
-    /// with version 1 is explained with version 1's levels.
-    public var version = 2
+    /// Format version of this settings file. 2 adds the date of birth level "same month, another year"; 3 the levels
+    /// that grade typing errors (names in each other's fields, names that sound alike, a year of birth out with day
+    /// and month right). A run saved with an earlier version is explained with that version's levels.
+    public var version = 3
     /// Pairs are compared only if they agree on every field of at least one rule (fields: see `BlockingField`).
     public var blockingRules: [[BlockingField]] = [
         [.nhs], [.nameDOB], [.upn], [.localID], [.dob, .firstName], [.dob, .surname], [.dobUnordered, .surname],
         [.firstName, .surname, .birthYear], [.firstName, .surname, .postcode], [.postcode, .birthYear],
         // A year of birth mistyped: both names, and the month whatever the year.
         [.firstName, .surname, .birthMonthOfYear],
+        // Typing errors in the names (keyed sound codes) with the date of birth, or with its year or day and month.
+        [.dob, .firstNameSound], [.dob, .surnameSound], [.firstNameSound, .surnameSound, .birthYear],
+        [.firstNameSound, .surnameSound, .dobMonthDay], [.firstNameSound, .surnameSound, .postcode],
+        // Names in each other's fields.
+        [.namesUnordered, .birthYear], [.namesUnordered, .dobMonthDay],
+        // Both names wrong: the date of birth with the postcode, or with sex and home area.
+        [.dob, .postcode], [.dob, .sex, .area],
     ]
     /// Bands per name for the `*_bands` blocking fields (`NameBands`), and the encoding positions each samples.
-    /// No default rule uses them yet: on the hard noise profile a rule on both names' bands lets through more true
-    /// pairs, but the comparisons cannot yet tell them from others, so F1 does not rise (docs/linkage.md).
+    /// No default rule uses them: on the hard noise profile the keyed sound codes (version 3) find the pairs a rule
+    /// on both names' bands would, and more (docs/linkage.md).
     public var nameBands = 16
     public var nameBandBits = 12
     /// Blocks bigger than this are skipped (and reported): they are values too common to block on.
@@ -23,7 +31,10 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// EM is run once per training rule, on the pairs that rule blocks together, with the comparisons that rule
     /// forces to agree left out (their m cannot be learnt from pairs chosen for agreeing on them); each
     /// comparison's m is the mean over the sessions that estimated it.
-    public var trainingRules: [[BlockingField]] = [[.surname, .birthYear], [.dob, .sex], [.firstName, .birthMonth], [.postcode, .birthYear]]
+    /// Both names (version 3) is the session that learns the date of birth's levels: every other rule forces it.
+    public var trainingRules: [[BlockingField]] = [
+        [.surname, .birthYear], [.dob, .sex], [.firstName, .birthMonth], [.postcode, .birthYear], [.firstName, .surname],
+    ]
     /// The prior (how likely two random records are the same young person) is estimated from the pairs these
     /// rules find, divided by `priorRecall`, the share of true pairs they are assumed to find.
     public var priorRules: [[BlockingField]] = [[.nhs], [.nameDOB]]
@@ -84,7 +95,7 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// Problems with these settings, in plain words (empty if none).
     public func problems() -> [String] {
         var out: [String] = []
-        if !(1...2).contains(version) { out.append("version: 1 or 2") }
+        if !(1...3).contains(version) { out.append("version: 1, 2 or 3") }
         if blockingRules.isEmpty { out.append("blockingRules: give at least one rule") }
         for (i, r) in blockingRules.enumerated() where r.isEmpty || r.count > 4 {
             out.append("blockingRules[\(i)]: a rule has one to four fields")
@@ -113,12 +124,22 @@ public enum BlockingField: String, Codable, Sendable, CaseIterable {
     case birthMonthOfYear = "birth_month_of_year"
     /// Any band of the name's encoding (`NameBands`): a rule holding one is tried once per band.
     case firstNameBands = "first_name_bands", surnameBands = "surname_bands"
+    /// Keys made at the agency that survive typing errors (people schema 4): each name's keyed Soundex code, both
+    /// names in either order, day and month of birth whatever the year.
+    case firstNameSound = "first_name_phonetic", surnameSound = "surname_phonetic", namesUnordered = "names_unordered"
+    case dobMonthDay = "dob_month_day"
 
     /// Whether the field stands for one band of several.
     public var isBand: Bool { self == .firstNameBands || self == .surnameBands }
 
-    /// Whether the field is one of those that survive typing errors (a name's bands, the month whatever the year).
-    public var isErrorTolerant: Bool { isBand || self == .birthMonthOfYear }
+    /// Whether the field is one of those that survive typing errors (a name's bands or sound, names in either
+    /// order, the month or the day and month whatever the year).
+    public var isErrorTolerant: Bool {
+        switch self {
+        case .firstNameBands, .surnameBands, .birthMonthOfYear, .firstNameSound, .surnameSound, .namesUnordered, .dobMonthDay: true
+        default: false
+        }
+    }
 
     /// The comparisons a rule on this field forces to agree.
     var comparisons: [ComparisonName] {
@@ -129,7 +150,11 @@ public enum BlockingField: String, Codable, Sendable, CaseIterable {
         case .nameDOB: [.firstName, .surname, .dob]
         case .firstName: [.firstName]
         case .surname: [.surname]
-        case .dob, .dobUnordered, .birthYear, .birthMonth: [.dob]
+        case .dob, .dobUnordered, .birthYear, .birthMonth, .dobMonthDay: [.dob]
+        // A name's sound, or both names in either order, hold its comparison to a few of its levels.
+        case .firstNameSound: [.firstName]
+        case .surnameSound: [.surname]
+        case .namesUnordered: [.firstName, .surname]
         case .postcode, .area: [.postcode]
         case .sex: [.sex]
         // Agreeing on a band or a month of the year forces no comparison to any level.
@@ -153,6 +178,10 @@ public enum BlockingField: String, Codable, Sendable, CaseIterable {
         case .sex: r.sex
         case .area: r.area
         case .birthMonthOfYear: r.birthMonth < 0 ? 0 : r.birthMonth % 12 + 1
+        case .firstNameSound: r.firstNameSound
+        case .surnameSound: r.surnameSound
+        case .namesUnordered: r.namesUnordered
+        case .dobMonthDay: r.dobMonthDay
         // Bands are keyed by the blocker, which knows which band it is trying.
         case .firstNameBands, .surnameBands: 0
         }

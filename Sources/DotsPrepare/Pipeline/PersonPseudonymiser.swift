@@ -2,7 +2,8 @@ import DotsCore
 import DotsIntake
 
 /// Turns one raw `people` row into its submission form: identifiers become keyed pseudonyms and Bloom-filter
-/// encodings, the date of birth its month, the postcode an area. Identifiers that fail their checks are dropped
+/// encodings (with keys that survive typing errors: keyed Soundex codes, both names in either order, day and month
+/// whatever the year), the date of birth its month, the postcode an area. Identifiers that fail their checks are dropped
 /// with a warning, so the row still goes and links on what it has.
 public final class PersonPseudonymiser {
     public let key: LinkageKey
@@ -68,6 +69,10 @@ public final class PersonPseudonymiser {
             out["birth_year_month"] = dob.yearMonth.description
             out["dob_pseudonym"] = pseudonym("dob", dob.description)
             out["dob_unordered_pseudonym"] = pseudonym("dob-unordered", "\(c.year)|\(min(c.month, c.day))|\(max(c.month, c.day))")
+            // Day and month whatever the year, so a mistyped year still agrees on something. No key of day and year
+            // is made: with the month and year clear on the hub, the two together would let the hub chain days
+            // across months and name the 29th, 30th and 31st (docs/threat-model.md).
+            out["dob_month_day_pseudonym"] = pseudonym("dob-month-day", "\(c.month)|\(c.day)")
         }
 
         let first = value("first_name").flatMap(IdentifierNormaliser.firstName)
@@ -83,6 +88,15 @@ public final class PersonPseudonymiser {
             out["\(name)_bloom"] = bloom.encodeBase64(field: name, value: n, salt: dob.map { String($0.year) } ?? "")
         }
         if let first, let last, let dob { out["name_dob_pseudonym"] = pseudonym("name-dob", "\(first)|\(last)|\(dob)") }
+        // Keys that survive typing errors: each name's Soundex code, keyed (not salted by the year, so a mistyped
+        // year still agrees), and both names in either order, for a first name recorded as the surname. The
+        // unordered key normalises both names alike (no nickname mapping), so swapping the fields cannot change it.
+        for (name, n) in [("first_name", first), ("surname", last)] {
+            if let code = n.flatMap(Soundex.code) { out["\(name)_phonetic"] = pseudonym("\(name)-soundex", code) }
+        }
+        if let a = value("first_name").flatMap(IdentifierNormaliser.name), let b = value("surname").flatMap(IdentifierNormaliser.name) {
+            out["names_unordered_pseudonym"] = pseudonym("names-unordered", "\(min(a, b))|\(max(a, b))")
+        }
 
         if let v = value("postcode") {
             if let pc = Postcode.normalised(v) {

@@ -57,7 +57,7 @@ public enum PeopleSchema {
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [])
 
     public static let submission = DatasetSchema(
-        dataset: .people, version: 3, title: "People",
+        dataset: .people, version: 4, title: "People",
         description: "One row per person the agency holds, with identifiers replaced by keyed pseudonyms and quasi-identifiers degraded.",
         fields: [
             personID,
@@ -91,6 +91,22 @@ public enum PeopleSchema {
             FieldSpec(
                 "postcode_pseudonym", .pseudonym, since: 2, title: "Postcode pseudonym",
                 description: "Keyed pseudonym of the normalised home postcode.", example: String(repeating: "2", count: 64)),
+            FieldSpec(
+                "first_name_phonetic", .pseudonym, since: 4, title: "First name sound pseudonym",
+                description:
+                    "Keyed pseudonym of the first name's Soundex code, so names that sound alike, or carry a typing error after the first letter, still agree.",
+                example: String(repeating: "3", count: 64)),
+            FieldSpec(
+                "surname_phonetic", .pseudonym, since: 4, title: "Surname sound pseudonym",
+                description: "Keyed pseudonym of the surname's Soundex code.", example: String(repeating: "4", count: 64)),
+            FieldSpec(
+                "names_unordered_pseudonym", .pseudonym, since: 4, title: "Names in either order pseudonym",
+                description: "Keyed pseudonym of the two names in either order, so a first name recorded as the surname still agrees.",
+                example: String(repeating: "5", count: 64)),
+            FieldSpec(
+                "dob_month_day_pseudonym", .pseudonym, since: 4, title: "Day and month of birth pseudonym",
+                description: "Keyed pseudonym of the day and month of birth whatever the year, so a mistyped year still agrees.",
+                example: String(repeating: "6", count: 64)),
             FieldSpec(
                 "first_name_bloom", .bloomFilter(bits: BloomShape.bits), since: 2, title: "First name encoding",
                 description: "Keyed Bloom-filter encoding of the first name's letter pairs, for fuzzy matching.",

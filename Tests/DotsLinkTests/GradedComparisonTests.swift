@@ -1,0 +1,150 @@
+import DotsCore
+import DotsLink
+import Foundation
+import Testing
+
+/// Settings version 3's levels, worked by hand on records whose keys are given directly (any text is a key).
+@Suite("Comparisons that grade typing errors (settings version 3)")
+struct GradedComparisonTests {
+    let comparator = Comparator(settings: LinkageSettings())
+    var first: Int { comparator.comparisons.firstIndex { $0.name == .firstName }! }
+    var surname: Int { comparator.comparisons.firstIndex { $0.name == .surname }! }
+    var dob: Int { comparator.comparisons.firstIndex { $0.name == .dob }! }
+
+    static func bloom(_ bits: [Int]) -> String {
+        var bytes = [UInt8](repeating: 0, count: 64)
+        for b in bits { bytes[b / 8] |= 1 << UInt8(b % 8) }
+        return Data(bytes).base64EncodedString()
+    }
+
+    func records(_ rows: [[String: String]]) -> [LinkRecord] {
+        var b = RecordBuilder()
+        for (i, row) in rows.enumerated() { b.add(agency: "A", row: row.merging(["person_id": "\(i)"]) { a, _ in a }) }
+        return b.records
+    }
+
+    func levels(_ a: LinkRecord, _ b: LinkRecord) -> [UInt8] {
+        var out = [UInt8](repeating: 0, count: comparator.comparisons.count)
+        comparator.levels(a, b, into: &out)
+        return out
+    }
+
+    @Test("The levels are labelled as the docs list them")
+    func labels() {
+        #expect(LinkageSettings().version == 3)
+        #expect(
+            comparator.comparisons[first].levels == [
+                "exact", "exact, in the other name's field", "similar (Dice ≥ 0.85)", "similar (Dice ≥ 0.7)", "sounds alike", "different",
+            ])
+        #expect(
+            comparator.comparisons[dob].levels == [
+                "exact", "day and month swapped", "same day and month, year one out", "same month", "within a month",
+                "same day and month, another year", "same month, another year", "different",
+            ])
+    }
+
+    @Test("Names: exact, in each other's fields, similar encodings under the same salt only, sounding alike, different")
+    func names() {
+        // 100 bits set; "near" shares 90 of them (Dice 0.9), "mid" 75 (Dice 0.75), "far" 10.
+        let base = Self.bloom(Array(0..<100)), near = Self.bloom(Array(0..<90) + Array(200..<210))
+        let mid = Self.bloom(Array(0..<75) + Array(200..<225)), far = Self.bloom(Array(90..<100) + Array(300..<390))
+        let r = records([
+            [
+                "first_name_pseudonym": "f1", "first_name_bloom": base, "first_name_phonetic": "s1", "surname_pseudonym": "l1",
+                "names_unordered_pseudonym": "u1", "birth_year_month": "2010-03",
+            ],
+            [
+                "first_name_pseudonym": "f1", "first_name_bloom": base, "first_name_phonetic": "s1", "surname_pseudonym": "l1",
+                "names_unordered_pseudonym": "u1", "birth_year_month": "2010-03",
+            ],
+            // 2: the names in each other's fields.
+            [
+                "first_name_pseudonym": "f9", "first_name_bloom": far, "surname_pseudonym": "l9", "names_unordered_pseudonym": "u1",
+                "birth_year_month": "2010-03",
+            ],
+            ["first_name_pseudonym": "f3", "first_name_bloom": near, "first_name_phonetic": "s9", "birth_year_month": "2010-03"],
+            ["first_name_pseudonym": "f4", "first_name_bloom": mid, "first_name_phonetic": "s9", "birth_year_month": "2010-03"],
+            // 5: a close encoding, but salted with another year: only its sound can be read.
+            ["first_name_pseudonym": "f5", "first_name_bloom": near, "first_name_phonetic": "s1", "birth_year_month": "2011-03"],
+            ["first_name_pseudonym": "f6", "first_name_bloom": near, "first_name_phonetic": "s9", "birth_year_month": "2011-03"],
+            ["first_name_pseudonym": "f7", "first_name_bloom": far, "first_name_phonetic": "s1", "birth_year_month": "2010-03"],
+            ["first_name_pseudonym": "f8", "first_name_bloom": far, "first_name_phonetic": "s9", "birth_year_month": "2010-03"],
+            // 9: no first name.
+            ["birth_year_month": "2010-03"],
+        ])
+        #expect(levels(r[0], r[1])[first] == 1, "exact")
+        #expect(levels(r[0], r[2])[first] == 2 && levels(r[0], r[2])[surname] == 2, "both names in each other's fields")
+        #expect(levels(r[0], r[3])[first] == 3, "Dice 0.9")
+        #expect(levels(r[0], r[4])[first] == 4, "Dice 0.75")
+        #expect(levels(r[0], r[5])[first] == 5, "another year's salt: sounds alike")
+        #expect(levels(r[0], r[6])[first] == 6, "another year's salt, another sound")
+        #expect(levels(r[0], r[7])[first] == 5, "Dice 0.1, same sound")
+        #expect(levels(r[0], r[8])[first] == 6, "different")
+        #expect(levels(r[0], r[9])[first] == 0, "not known")
+        #expect(levels(r[0], r[9])[surname] == 0)
+    }
+
+    @Test("Dates of birth: exact, swapped, a year one out, a day out, a month out, another year, different")
+    func datesOfBirth() {
+        // Keys as agencies make them: d = full date, u = unordered, md = day and month.
+        let rows: [(String, String, String, String)] = [
+            ("2010-03-15", "d0", "u0", "md0"),
+            ("2010-03-15", "d0", "u0", "md0"),  // 1 exact
+            ("2010-03-15", "d2", "u0", "md2"),  // 2 only the unordered key agrees: day and month swapped
+            ("2011-03-15", "d3", "u3", "md0"),  // 3 a year out
+            ("2019-03-15", "d4", "u4", "md0"),  // 4 nine years, but one digit out (2010 → 2019)
+            ("2030-03-15", "d5", "u5", "md0"),  // 5 one digit out (2010 → 2030)
+            ("2010-03-17", "d6", "u6", "md6"),  // 6 same month
+            ("2010-04-02", "d7", "u7", "md7"),  // 7 within a month
+            ("2021-03-15", "d8", "u8", "md0"),  // 8 same day and month, another year (two digits, eleven years)
+            ("2014-03-02", "d9", "u9", "md9"),  // 9 same month, another year
+            ("2014-08-02", "da", "ua", "mda"),  // 10 different
+            ("", "", "", ""),  // 11 not known
+        ]
+        let r = records(
+            rows.map { ["birth_year_month": String($0.0.prefix(7)), "dob_pseudonym": $0.1, "dob_unordered_pseudonym": $0.2, "dob_month_day_pseudonym": $0.3] })
+        let expected: [UInt8] = [1, 1, 2, 3, 3, 3, 4, 5, 6, 7, 8, 0]
+        for i in 1..<rows.count {
+            #expect(levels(r[0], r[i])[dob] == expected[i], "\(rows[i].0): \(comparator.comparisons[dob].label(Int(levels(r[0], r[i])[dob])))")
+        }
+        // 2009 and 2010 differ in two digits, but are a year apart: one out.
+        let edge = records([
+            ["birth_year_month": "2009-12", "dob_month_day_pseudonym": "x"], ["birth_year_month": "2010-12", "dob_month_day_pseudonym": "x"],
+        ])
+        #expect(levels(edge[0], edge[1])[dob] == 3)
+    }
+
+    @Test("The error-tolerant blocking fields read the agency's keys, and a blank key never blocks")
+    func blockingFields() {
+        let r = records([
+            [
+                "first_name_phonetic": "s1", "surname_phonetic": "t1", "names_unordered_pseudonym": "u1", "dob_month_day_pseudonym": "m1",
+                "birth_year_month": "2010-03",
+            ],
+            [
+                "first_name_phonetic": "s1", "surname_phonetic": "t1", "names_unordered_pseudonym": "u1", "dob_month_day_pseudonym": "m1",
+                "birth_year_month": "2011-03",
+            ],
+            ["first_name_phonetic": "s1", "birth_year_month": "2010-03"],
+            ["birth_year_month": "2010-03"],
+        ])
+        func pairs(_ rule: [BlockingField]) -> Set<String> {
+            let p = Blocker(rules: [rule], maxBlockSize: 10).pairs(r)
+            return Set(zip(p.left, p.right).map { "\($0)-\($1)" })
+        }
+        #expect(pairs([.firstNameSound, .surnameSound, .dobMonthDay]) == ["0-1"], "a year mistyped")
+        #expect(pairs([.firstNameSound, .birthYear]) == ["0-2"])
+        #expect(pairs([.namesUnordered]) == ["0-1"])
+        #expect(pairs([.firstNameSound]) == ["0-1", "0-2", "1-2"])
+        let tolerant: [BlockingField] = [.firstNameSound, .surnameSound, .namesUnordered, .dobMonthDay]
+        #expect(tolerant.allSatisfy { $0.isErrorTolerant })
+        #expect(BlockingField(rawValue: "first_name_phonetic") == .firstNameSound && BlockingField(rawValue: "dob_month_day") == .dobMonthDay)
+    }
+
+    @Test("A version 2 run keeps version 2's levels, so its saved model still explains it")
+    func olderVersion() throws {
+        let v2 = Comparator(settings: try JSONDecoder().decode(LinkageSettings.self, from: Data(#"{"version":2}"#.utf8)))
+        #expect(v2.comparisons[first].levels == ["exact", "similar (Dice ≥ 0.85)", "similar (Dice ≥ 0.7)", "different"])
+        #expect(v2.comparisons[dob].levelCount == 7)
+    }
+}
