@@ -27,13 +27,13 @@ struct LinkQualityServiceTests {
         var m = Comparator(settings: LinkageSettings()).comparisons.map { [Double](repeating: 0.5, count: $0.levels.count + 1) }
         var u = m
         (m[3][1], u[3][1]) = (0.9, 0.01)
-        (m[4][4], u[4][4]) = (0.05, 0.9)
+        (m[4][6], u[4][6]) = (0.05, 0.9)  // surname level 6: "different" in settings version 3
         let model = FellegiSunterModel(m: m, u: u, lambda: 0.001, iterations: 5)
         let run = LinkageRunRecord(
             id: "run-1", startedAt: clock.instant, finishedAt: clock.instant, settingsJSON: String(decoding: try LinkageSettings().json(), as: UTF8.self),
             modelJSON: String(decoding: try JSONEncoder().encode(model), as: UTF8.self), keyID: nil, records: 8, candidatePairs: 12, links: 4,
             reviews: 1, people: 4, submissions: [], evaluationJSON: nil, runBy: "tester")
-        let pair = LinkPairRecord(a: "staffs-police/P3", b: "uhnm-ed/H2", levels: [0, 0, 0, 1, 4, 0, 0, 1], weight: 1.5, probability: 0.74, decision: .review)
+        let pair = LinkPairRecord(a: "staffs-police/P3", b: "uhnm-ed/H2", levels: [0, 0, 0, 1, 6, 0, 0, 1], weight: 1.5, probability: 0.74, decision: .review)
         try await store.executeForTest(
             """
             INSERT INTO people (submission_id, agency_id, person_id, birth_year_month, sex, ethnicity) VALUES

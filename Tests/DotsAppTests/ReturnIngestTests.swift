@@ -93,20 +93,21 @@ struct ReturnIngestTests {
         }
     }
 
-    @Test("A people file made before the returns' markers (no uasc or is_parent column) is still accepted", arguments: StoreKind.available)
+    @Test("A people file made before the returns' markers and the error-tolerant keys (schema 2) is still accepted", arguments: StoreKind.available)
     func olderPeopleFile(kind: StoreKind) async throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-returns-\(UUID().uuidString)").path
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let columns = Dataset.people.schema.fields.filter { $0.sinceVersion < 3 }.map(\.name)
-        #expect(!columns.contains("uasc") && columns.count == Dataset.people.schema.fields.count - 2)
+        // Schema 3 added the two markers, schema 4 the four keys that survive typing errors: none of them here.
+        #expect(!columns.contains("uasc") && !columns.contains("first_name_phonetic") && columns.count == Dataset.people.schema.fields.count - 6)
         let row = columns.map { ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F", "looked_after": "Y"][$0] ?? "" }
         try (columns.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").write(toFile: dir + "/people.csv", atomically: true, encoding: .utf8)
         try await withStore(kind) { store in
             let out = try await IngestService(store: store, clock: Self.now, submittedBy: "tester").ingest(path: dir, options: .init(agency: "staffs-csc"))
             #expect(out.report.isValid, "\(out.report.summary())")
-            let rows = try await store.textRows("SELECT person_id, uasc, is_parent FROM people")
-            #expect(rows.count == 1 && rows.first?["uasc"] == nil && rows.first?["is_parent"] == nil)
+            let rows = try await store.textRows("SELECT person_id, uasc, is_parent, dob_month_day_pseudonym FROM people")
+            #expect(rows.count == 1 && rows.first?["uasc"] == nil && rows.first?["is_parent"] == nil && rows.first?["dob_month_day_pseudonym"] == nil)
         }
     }
 
