@@ -141,6 +141,46 @@ struct GradedComparisonTests {
         #expect(BlockingField(rawValue: "first_name_phonetic") == .firstNameSound && BlockingField(rawValue: "dob_month_day") == .dobMonthDay)
     }
 
+    @Test("Names' u comes from random pairs of one birth year, where Dice can be read")
+    func namesUWithinAYear() {
+        // Eight records, four born in 2010 and four in 2011, each with its own first-name pseudonym and the same
+        // encoding: any two of one year are "similar (Dice ≥ 0.85)"; any two of different years cannot be read
+        // (different salts) and have no sound code, so are "different".
+        let bloom = Self.bloom(Array(0..<100))
+        let r = records(
+            (0..<8).map { i in ["first_name_pseudonym": "f\(i)", "first_name_bloom": bloom, "birth_year_month": i < 4 ? "2010-03" : "2011-03"] })
+        var settings = LinkageSettings()
+        settings.uSamplePairs = 4_000
+        let u = Trainer(comparator: comparator, settings: settings).estimateU(r)
+        // Every same-year pair is level 3 (plus one smoothing count on each of the six levels).
+        #expect(u[first][3] > 0.99, "\(u[first])")
+        // Drawn from all pairs instead, about 4 in 7 would be of different years, and "similar" would look rarer
+        // among non-matches than it is among the pairs blocking brings.
+    }
+
+    @Test("Names in each other's fields weigh exactly what both names in order weigh")
+    func swappedWeighsAsExact() throws {
+        var rows: [[String: String]] = []
+        for i in 0..<60 {
+            // Thirty people twice: twenty-four recorded alike, six with the names the other way round.
+            let (f, l) = ("f\(i % 30)", "l\(i % 30)")
+            let swapped = i >= 30 && i % 5 == 0
+            rows.append([
+                "first_name_pseudonym": swapped ? "x\(i)" : f, "surname_pseudonym": swapped ? "y\(i)" : l, "names_unordered_pseudonym": "u\(i % 30)",
+                "dob_pseudonym": "d\(i % 30)", "birth_year_month": "2010-0\(1 + i % 9)", "sex": i % 2 == 0 ? "F" : "M",
+            ])
+        }
+        let r = records(rows)
+        var settings = LinkageSettings()
+        settings.uSamplePairs = 20_000
+        settings.trainingRules = [[.dob]]
+        let trainer = Trainer(comparator: comparator, settings: settings)
+        let model = trainer.train(r, u: trainer.estimateU(r))
+        #expect(abs(model.weight(first, 2) - model.weight(first, 1)) < 1e-9)
+        #expect(abs(model.weight(surname, 2) - model.weight(surname, 1)) < 1e-9)
+        #expect(model.m[first][2] > 0.05, "EM saw the swapped pairs")
+    }
+
     @Test("A version 2 run keeps version 2's levels, so its saved model still explains it")
     func olderVersion() throws {
         let v2 = Comparator(settings: try JSONDecoder().decode(LinkageSettings.self, from: Data(#"{"version":2}"#.utf8)))

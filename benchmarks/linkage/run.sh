@@ -2,7 +2,9 @@
 # Linkage, side by side in one run: Dots on the pseudonymised packages, Splink (DuckDB) on the clear
 # identifiers, anonlink on clkhash encodings, for the same synthetic partnership at each size.
 # Usage: [NOISE=standard|hard] benchmarks/linkage/run.sh [PEOPLE ...]   (default 4400 43000 430000 ≈ 10k, 100k,
-# 1M person records; NOISE is the generator's identifier noise profile, docs/synthetic-data.md). Dots runs twice:
+# 1M person records; NOISE is the generator's identifier noise profile, docs/synthetic-data.md). Each linker runs
+# on the partnership as made, then on the same people with every shared identifier (NHS number, UPN, other id)
+# blanked at the agency. Dots runs twice on the first:
 # with its default settings, and with version 2's (before the keys and levels that survive typing errors,
 # docs/linkage.md), each row with its block recall.
 # Peers are installed from PyPI into a throwaway virtual environment (benchmarks/out/peers), never committed.
@@ -75,4 +77,39 @@ print(json.dumps(s))' >"$OUT/v2.json"
   timed "Splink 5, DuckDB (clear identifiers)" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py splink "$DIR/extracts"
   timed "anonlink + clkhash (encodings)" "$RECORDS" timeout 600 "$VENV/bin/python" benchmarks/linkage/peers.py anonlink "$DIR/extracts" \
     || echo "| $RECORDS | anonlink + clkhash (encodings) | did not finish in 10 minutes | | | | | |"
+  # Without a shared identifier: the same people with their NHS numbers, UPNs and other ids blanked at the agency,
+  # prepared under the same key and ingested into a store of their own; every linker sees the same blanked files.
+  NOID="$DIR/no-shared-id"
+  rm -rf "$NOID"
+  python3 - "$DIR/extracts" "$NOID/extracts" <<'PY'
+import csv, os, shutil, sys
+src, dst = sys.argv[1], sys.argv[2]
+for agency in sorted(os.listdir(src)):
+    path = os.path.join(src, agency, "people.csv")
+    if not os.path.exists(path):
+        continue
+    os.makedirs(os.path.join(dst, agency))
+    with open(path, newline="", encoding="utf-8") as f:
+        rows = list(csv.DictReader(f))
+    with open(os.path.join(dst, agency, "people.csv"), "w", newline="", encoding="utf-8") as f:
+        w = csv.DictWriter(f, fieldnames=list(rows[0].keys()))
+        w.writeheader()
+        for r in rows:
+            w.writerows([{**r, "nhs_number": "", "upn": "", "local_id": ""}])
+shutil.copy(os.path.join(src, "truth.csv"), dst)
+PY
+  for agency in $(ls "$NOID/extracts" | grep -v truth.csv); do
+    "$DOTS" prepare "$NOID/extracts/$agency" --agency "$agency" --out "$NOID/packages/$agency" --key-file "$DIR/linkage.key" --period 2025-26 >/dev/null
+    "$DOTS" ingest "$NOID/packages/$agency" --database "$NOID/dots.sqlite" >/dev/null
+  done
+  /usr/bin/time -v "$DOTS" link --database "$NOID/dots.sqlite" >"$OUT/dots.out" 2>"$OUT/dots.time"
+  "$DOTS" link --database "$NOID/dots.sqlite" --evaluate "$NOID/extracts/truth.csv" >"$OUT/eval.out"
+  read -r p r f1 < <(grep '^Pairwise' "$OUT/eval.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/dots.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
+  block=$(grep -oE 'recall [0-9.]+% of true pairs' "$OUT/eval.out" | grep -oE '[0-9.]+' | head -1)
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$RECORDS" "Dots, no shared identifier" "$f1" "$p" "$r" "$secs" "$rss" "$block%"
+  timed "Splink 5, no shared identifier" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py splink "$NOID/extracts"
+  timed "anonlink + clkhash, no shared identifier" "$RECORDS" timeout 600 "$VENV/bin/python" benchmarks/linkage/peers.py anonlink "$NOID/extracts" \
+    || echo "| $RECORDS | anonlink + clkhash, no shared identifier | did not finish in 10 minutes | | | | | |"
 done

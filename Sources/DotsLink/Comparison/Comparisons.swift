@@ -24,7 +24,7 @@ public struct Comparator: Sendable {
     let monthOfAnotherYear: Bool
     /// Settings version 3 on: levels that grade typing errors (names in each other's fields or sounding alike, a
     /// year of birth out with the day and month right).
-    let gradesErrors: Bool
+    public let gradesErrors: Bool
 
     public init(settings: LinkageSettings) {
         nameDice = settings.nameDiceLevels

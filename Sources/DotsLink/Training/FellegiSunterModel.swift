@@ -43,14 +43,36 @@ public struct Trainer: Sendable {
 
     /// u for every comparison level, from `settings.uSamplePairs` random pairs (Laplace-smoothed), sampled on
     /// every core at once, each with its own stream, so the result does not depend on scheduling.
+    ///
+    /// Version 3 reads names' Dice only between encodings salted alike (the same birth year), so random pairs,
+    /// almost all of other years, would make a Dice level look far rarer among non-matches than it is among the
+    /// pairs blocking brings (nearly all of one year), and a similar name would outweigh an exact one. There the
+    /// names' u comes from random pairs of the same birth year instead.
     public func estimateU(_ records: [LinkRecord]) -> [[Double]] {
+        var total = sampleU(records, sameBirthYear: false)
+        if comparator.gradesErrors, records.count > 1 {
+            let sameYear = sampleU(records, sameBirthYear: true)
+            for (c, comparison) in comparator.comparisons.enumerated() where comparison.name == .firstName || comparison.name == .surname {
+                total[c] = sameYear[c]
+            }
+        }
+        return normalise(total)
+    }
+
+    /// Level counts (plus one) over random pairs; with `sameBirthYear`, each record's partner is drawn from the
+    /// records of its own birth year (or, without one, of those without).
+    func sampleU(_ records: [LinkRecord], sameBirthYear: Bool) -> [[Double]] {
         let streams = 4
-        guard records.count > 1 else { return normalise(comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) }) }
+        guard records.count > 1 else { return comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) } }
         let n = UInt64(records.count)
         let perStream = settings.uSamplePairs / streams
         let (comparator, seed) = (comparator, settings.seed)
+        // Records by birth year: each year's indices, and where each record's year lies in them.
+        var byYear: [Int32: [Int32]] = [:]
+        if sameBirthYear { for (i, r) in records.enumerated() { byYear[r.birthYear, default: []].append(Int32(i)) } }
+        let years = byYear
         let partial = parallelMap(streams) { s -> [[Double]] in
-            var state = seed &+ UInt64(s) &* 0xD1B5_4A32_D192_ED03
+            var state = seed &+ UInt64(s) &* 0xD1B5_4A32_D192_ED03 &+ (sameBirthYear ? 0x5851_F42D_4C95_7F2D : 0)
             func next() -> UInt64 {
                 state &+= 0x9E37_79B9_7F4A_7C15
                 var z = state
@@ -67,7 +89,13 @@ public struct Trainer: Sendable {
                 var i = Int(UInt64(s) * n / UInt64(streams))
                 for _ in 0..<perStream {
                     i = i + 1 == Int(n) ? 0 : i + 1
-                    let j = Int(next() % n)
+                    let j: Int
+                    if sameBirthYear {
+                        let group = years[buf[i].birthYear]!
+                        j = Int(group[Int(next() % UInt64(group.count))])
+                    } else {
+                        j = Int(next() % n)
+                    }
                     if i == j { continue }
                     comparator.levels(buf, i, j, into: &levels)
                     patterns[Int(comparator.pattern(levels))] += 1
@@ -81,7 +109,7 @@ public struct Trainer: Sendable {
         }
         var total = comparator.comparisons.map { [Double](repeating: 1, count: $0.levelCount) }
         for p in partial { for c in p.indices { for l in p[c].indices { total[c][l] += p[c][l] } } }
-        return normalise(total)
+        return total
     }
 
     func normalise(_ counts: [[Double]]) -> [[Double]] {
@@ -132,7 +160,21 @@ public struct Trainer: Sendable {
         let m = sums.enumerated().map { c, s in
             sessions[c] == 0 ? Self.initialM(comparator.comparisons[c].levelCount) : [1] + s.dropFirst().map { max($0 / Double(sessions[c]), 1e-6) }
         }
-        return FellegiSunterModel(m: m, u: u, lambda: priorProbability(records), iterations: iterations)
+        return FellegiSunterModel(m: m, u: tiedNamesInEachOthersFields(u, m: m), lambda: priorProbability(records), iterations: iterations)
+    }
+
+    /// Names in each other's fields (version 3) weigh what both names agreeing in order weigh. Random pairs almost
+    /// never show it, so its u would be the smoothing floor and each name would add some twenty bits: two young
+    /// people who share a common name, one with it recorded the other way round, would link whatever their dates
+    /// of birth. A slip that swaps the fields is as likely for a non-match that shares the name as for a match, so
+    /// its m/u is exact agreement's: u is set to give that.
+    func tiedNamesInEachOthersFields(_ u: [[Double]], m: [[Double]]) -> [[Double]] {
+        guard comparator.gradesErrors else { return u }
+        var u = u
+        for (c, comparison) in comparator.comparisons.enumerated() where comparison.name == .firstName || comparison.name == .surname {
+            u[c][2] = u[c][1] * m[c][2] / m[c][1]
+        }
+        return u
     }
 
     /// How likely two random records are the same young person: pairs found by the prior rules, over all pairs,
