@@ -67,10 +67,27 @@ public struct Trainer: Sendable {
         let n = UInt64(records.count)
         let perStream = settings.uSamplePairs / streams
         let (comparator, seed) = (comparator, settings.seed)
-        // Records by birth year: each year's indices, and where each record's year lies in them.
-        var byYear: [Int32: [Int32]] = [:]
-        if sameBirthYear { for (i, r) in records.enumerated() { byYear[r.birthYear, default: []].append(Int32(i)) } }
-        let years = byYear
+        // Records in birth-year order, and for each record where its year's run starts and how long it is: a
+        // partner is then one draw and two array reads (a dictionary per pair took as long as comparing).
+        var order: [Int32] = [], groupStart: [Int32] = [], groupSize: [Int32] = []
+        if sameBirthYear {
+            let year = records.map(\.birthYear)
+            order = Array(0..<Int32(records.count))
+            order.sort { year[Int($0)] != year[Int($1)] ? year[Int($0)] < year[Int($1)] : $0 < $1 }
+            groupStart = [Int32](repeating: 0, count: records.count)
+            groupSize = [Int32](repeating: 0, count: records.count)
+            var start = 0
+            while start < order.count {
+                var end = start + 1
+                while end < order.count && year[Int(order[end])] == year[Int(order[start])] { end += 1 }
+                for k in start..<end {
+                    groupStart[Int(order[k])] = Int32(start)
+                    groupSize[Int(order[k])] = Int32(end - start)
+                }
+                start = end
+            }
+        }
+        let (sortedByYear, starts, sizes) = (order, groupStart, groupSize)
         let partial = parallelMap(streams) { s -> [[Double]] in
             var state = seed &+ UInt64(s) &* 0xD1B5_4A32_D192_ED03 &+ (sameBirthYear ? 0x5851_F42D_4C95_7F2D : 0)
             func next() -> UInt64 {
@@ -91,8 +108,7 @@ public struct Trainer: Sendable {
                     i = i + 1 == Int(n) ? 0 : i + 1
                     let j: Int
                     if sameBirthYear {
-                        let group = years[buf[i].birthYear]!
-                        j = Int(group[Int(next() % UInt64(group.count))])
+                        j = Int(sortedByYear[Int(starts[i]) + Int(next() % UInt64(sizes[i]))])
                     } else {
                         j = Int(next() % n)
                     }
