@@ -18,8 +18,10 @@ start_postgres() {
   PG_PORT=$(python3 -c 'import socket; s=socket.socket(); s.bind(("127.0.0.1",0)); print(s.getsockname()[1]); s.close()')
   PG_BIN=$bindir
   "${PG_RUN[@]}" "$bindir/initdb" -D "$PG_TMP/data" -U dots --auth=trust -E UTF8 >/dev/null
+  # Swift Testing runs tests side by side, each store with a connection per event loop: 200 connections ran out
+  # now and then ("sorry, too many clients already" in the server's log, a PSQLError in whichever test came next).
   "${PG_RUN[@]}" "$bindir/pg_ctl" -D "$PG_TMP/data" -l "$PG_TMP/log" -w \
-    -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c max_connections=200 ${PG_EXTRA_OPTIONS:-}" start >/dev/null
+    -o "-p $PG_PORT -k $PG_TMP -c listen_addresses=127.0.0.1 -c max_connections=500 ${PG_EXTRA_OPTIONS:-}" start >/dev/null
   export DOTS_PG_URL="postgres://dots@127.0.0.1:$PG_PORT/postgres?sslmode=disable"
   echo "==> PostgreSQL $("$bindir/postgres" --version | awk '{print $3}') on 127.0.0.1:$PG_PORT" >&2
 }
