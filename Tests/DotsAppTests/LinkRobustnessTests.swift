@@ -53,7 +53,7 @@ struct LinkRobustnessTests {
         var s = LinkageSettings()
         s.version = 2
         s.blockingRules.removeAll { rule in rule.contains { [.firstNameSound, .surnameSound, .namesUnordered, .dobMonthDay].contains($0) } }
-        s.blockingRules.removeAll { $0 == [.dob, .postcode] || $0 == [.dob, .sex, .area] }
+        s.blockingRules.removeAll { $0 == [.dob, .sex, .area] }
         s.trainingRules.removeAll { $0 == [.firstName, .surname] }
         return s
     }

@@ -36,6 +36,15 @@ timed() {  # label, records, then the command; prints a table row from its JSON 
   printf '| %s | %s | %s | %s | %s | %s | %s | |\n' "$records" "$label" "$f1" "$p" "$r" "$secs" "$rss"
 }
 
+dots_row() {  # label, records: a table row from the last timed run (dots.time) and its evaluation (eval.out)
+  local p r f1 secs rss block
+  read -r p r f1 < <(grep '^Pairwise' "$OUT/eval.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
+  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/dots.time")
+  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
+  block=$(grep -oE 'recall [0-9.]+% of true pairs' "$OUT/eval.out" | grep -oE '[0-9.]+' | head -1)
+  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$1" "$f1" "$p" "$r" "$secs" "$rss" "$block%"
+}
+
 echo "| person records | linker (input) | F1 | precision | recall | wall s | peak RSS MiB | block recall |"
 echo "|---|---|---|---|---|---|---|---|"
 SIZES=("$@")
@@ -50,11 +59,7 @@ for PEOPLE in "${SIZES[@]}"; do
   /usr/bin/time -v "$DOTS" link --database "$DIR/dots.sqlite" >"$OUT/dots.out" 2>"$OUT/dots.time"
   grep -E '^  time' "$OUT/dots.out" | sed 's/^/    /' >&2
   "$DOTS" link --database "$DIR/dots.sqlite" --evaluate "$DIR/extracts/truth.csv" >"$OUT/eval.out"
-  read -r p r f1 < <(grep '^Pairwise' "$OUT/eval.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
-  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/dots.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
-  block=$(grep -oE 'recall [0-9.]+% of true pairs' "$OUT/eval.out" | grep -oE '[0-9.]+' | head -1)
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$RECORDS" "Dots \`dots link\` (pseudonymised packages)" "$f1" "$p" "$r" "$secs" "$rss" "$block%"
+  dots_row "Dots \`dots link\` (pseudonymised packages)" "$RECORDS"
   # The same with version 2's settings: no rule on the keys that survive typing errors, version 2's levels, and
   # without both names as a training rule.
   "$DOTS" link settings | python3 -c '
@@ -62,16 +67,12 @@ import json, sys
 s = json.load(sys.stdin)
 tolerant = {"first_name_phonetic", "surname_phonetic", "names_unordered", "dob_month_day"}
 s["version"] = 2
-s["blockingRules"] = [r for r in s["blockingRules"] if not tolerant & set(r) and r not in (["dob", "postcode"], ["dob", "sex", "area"])]
+s["blockingRules"] = [r for r in s["blockingRules"] if not tolerant & set(r) and r != ["dob", "sex", "area"]]
 s["trainingRules"] = [r for r in s["trainingRules"] if r != ["first_name", "surname"]]
 print(json.dumps(s))' >"$OUT/v2.json"
   /usr/bin/time -v "$DOTS" link --database "$DIR/dots.sqlite" --settings "$OUT/v2.json" >"$OUT/dots.out" 2>"$OUT/dots.time"
   "$DOTS" link --database "$DIR/dots.sqlite" --settings "$OUT/v2.json" --evaluate "$DIR/extracts/truth.csv" >"$OUT/eval.out"
-  read -r p r f1 < <(grep '^Pairwise' "$OUT/eval.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
-  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/dots.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
-  block=$(grep -oE 'recall [0-9.]+% of true pairs' "$OUT/eval.out" | grep -oE '[0-9.]+' | head -1)
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$RECORDS" "Dots, version 2 settings" "$f1" "$p" "$r" "$secs" "$rss" "$block%"
+  dots_row "Dots, version 2 settings" "$RECORDS"
   # Leave the store linked with the defaults, as the demo left it.
   "$DOTS" link --database "$DIR/dots.sqlite" >/dev/null
   timed "Splink 5, DuckDB (clear identifiers)" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py splink "$DIR/extracts"
@@ -104,11 +105,7 @@ PY
   done
   /usr/bin/time -v "$DOTS" link --database "$NOID/dots.sqlite" >"$OUT/dots.out" 2>"$OUT/dots.time"
   "$DOTS" link --database "$NOID/dots.sqlite" --evaluate "$NOID/extracts/truth.csv" >"$OUT/eval.out"
-  read -r p r f1 < <(grep '^Pairwise' "$OUT/eval.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
-  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/dots.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
-  block=$(grep -oE 'recall [0-9.]+% of true pairs' "$OUT/eval.out" | grep -oE '[0-9.]+' | head -1)
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$RECORDS" "Dots, no shared identifier" "$f1" "$p" "$r" "$secs" "$rss" "$block%"
+  dots_row "Dots, no shared identifier" "$RECORDS"
   timed "Splink 5, no shared identifier" "$RECORDS" "$VENV/bin/python" benchmarks/linkage/peers.py splink "$NOID/extracts"
   timed "anonlink + clkhash, no shared identifier" "$RECORDS" timeout 600 "$VENV/bin/python" benchmarks/linkage/peers.py anonlink "$NOID/extracts" \
     || echo "| $RECORDS | anonlink + clkhash, no shared identifier | did not finish in 10 minutes | | | | | |"

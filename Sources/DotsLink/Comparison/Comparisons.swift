@@ -144,6 +144,8 @@ public struct Comparator: Sendable {
         let sameDayAndMonth = a.pointee.dobMonthDay != 0 && a.pointee.dobMonthDay == b.pointee.dobMonthDay
         if sameDayAndMonth {
             let (ya, yb) = (ma / 12, mb / 12)
+            // Same day, month and year under another full-date key cannot come from `dots prepare`: read it as exact.
+            if ya == yb { return 1 }
             return abs(ya - yb) == 1 || Self.oneDigitApart(ya, yb) ? 3 : 6
         }
         if ma == mb { return 4 }

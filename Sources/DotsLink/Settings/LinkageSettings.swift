@@ -18,8 +18,9 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
         [.firstNameSound, .surnameSound, .dobMonthDay], [.firstNameSound, .surnameSound, .postcode],
         // Names in each other's fields.
         [.namesUnordered, .birthYear], [.namesUnordered, .dobMonthDay],
-        // Both names wrong: the date of birth with the postcode, or with sex and home area.
-        [.dob, .postcode], [.dob, .sex, .area],
+        // Both names wrong: the date of birth with sex and home area. (Date of birth + postcode would add nothing:
+        // postcode + birth year, earlier, finds every such pair.)
+        [.dob, .sex, .area],
     ]
     /// Bands per name for the `*_bands` blocking fields (`NameBands`), and the encoding positions each samples.
     /// No default rule uses them: on the hard noise profile the keyed sound codes (version 3) find the pairs a rule
