@@ -76,35 +76,30 @@ public struct JourneyService: Sendable {
         return agency
     }
 
-    /// The young person a lookup names, if the caller may see them: their partnership id, records and rows, and how they
-    /// were found. Throws `NotFound`, alike for nobody and for somebody the caller may not see, and audits the refusal.
-    func resolve(_ lookup: Lookup, id: String, own: String, purpose: String, by caller: Caller) async throws -> (
-        partnershipID: String, records: [(agency: String, person: String)], rows: [RecordRow], foundBy: String
-    ) {
-        let partnershipID: String?
+    /// The young person a lookup names, if the caller may see them: everything their journey reads (one query), and how
+    /// they were found. Throws `NotFound`, alike for nobody and for somebody the caller may not see, and audits the
+    /// refusal.
+    func resolve(_ lookup: Lookup, id: String, own: String, purpose: String, by caller: Caller) async throws -> (read: JourneyRead, foundBy: String) {
+        let key: JourneyKey
         let foundBy: String
-        var records: [(agency: String, person: String)] = []
         switch lookup {
         case .agencyPersonID:
-            let linked = try await store.linkedRecords(agency: own, person: id)
-            partnershipID = linked?.partnershipID
-            records = linked?.records ?? []
+            key = .agencyRecord(agency: own, person: id)
             foundBy = "\(own) id"
         case .partnershipID:
-            partnershipID = id
-            records = try await store.records(ofPartnershipPerson: id)
+            key = .partnership(id)
             foundBy = "partnership id"
         }
-        let rows = records.isEmpty ? [] : try await store.recordRows(of: records)
-        let ownHolds = records.contains { $0.agency == own }
-        let beenToMACE = rows.contains { $0.dataset == .maceDiscussions }
-        guard let partnershipID, !records.isEmpty, ownHolds || (caller.role == .practitioner && beenToMACE) else {
+        let read = try await store.journeyRead(key)
+        let ownHolds = read?.records.contains { $0.agency == own } ?? false
+        let beenToMACE = read?.rows.contains { $0.dataset == .maceDiscussions } ?? false
+        guard let read, !read.records.isEmpty, ownHolds || (caller.role == .practitioner && beenToMACE) else {
             try await audit.record(caller, "journey.refused", lookup.auditTarget, "purpose=\(purpose)")
             throw NotFound(
                 "No young person your agency holds has that id. Check it, or if they came to your agency recently, ask an analyst "
                     + "whether linkage has run since.")
         }
-        return (partnershipID, records, rows, foundBy)
+        return (read, foundBy)
     }
 
     /// The young person a lookup names, for another use case that acts on them (linking them to a context): the same
@@ -116,7 +111,7 @@ public struct JourneyService: Sendable {
         case .agencyPersonID(let s), .partnershipID(let s): id = s.trimmingSpaces
         }
         guard !id.isEmpty else { throw InvalidInput([InputProblem("person", "Enter the young person's id")]) }
-        return try await resolve(lookup, id: id, own: own, purpose: purpose, by: caller).partnershipID
+        return try await resolve(lookup, id: id, own: own, purpose: purpose, by: caller).read.partnershipID
     }
 
     /// Opens a young person's journey for `purpose`. Throws `AccessDenied` for roles without access,
@@ -133,44 +128,33 @@ public struct JourneyService: Sendable {
         if purpose == nil { problems.append(InputProblem("purpose", "Say why you are looking at this young person's records")) }
         guard problems.isEmpty, let purpose else { throw InvalidInput(problems) }
 
-        let (partnershipID, records, rows, foundBy) = try await resolve(lookup, id: id, own: own, purpose: purpose.rawValue, by: caller)
+        let (read, foundBy) = try await resolve(lookup, id: id, own: own, purpose: purpose.rawValue, by: caller)
+        let partnershipID = read.partnershipID
         // Written before anything is shown: a view that cannot be recorded does not happen.
         try await audit.record(
             caller, "journey.view", partnershipID,
             "purpose=\(purpose.rawValue); found by \(foundBy)")
 
         let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
-        let entries = JourneyBuilder.build(rows, homeAreas: home) { ReferenceGeography.area(code: $0)?.name }
-        let accounts = try await store.allAccounts()
+        let entries = JourneyBuilder.build(read.rows, homeAreas: home) { ReferenceGeography.area(code: $0)?.name }
         let agencies = Dictionary(uniqueKeysWithValues: ReferencePartnership.agencies.map { ($0.id, $0) })
-        let holders = Set(rows.map(\.agencyID) + records.map(\.agency)).sorted()
+        let holders = Set(read.rows.map(\.agencyID) + read.records.map(\.agency)).sorted()
             .compactMap { id -> Holder? in
                 guard let agency = agencies[id] else { return nil }
-                let contacts = accounts.filter { $0.role == .agencyLead && $0.agencyID == id && !$0.disabled }.sorted { $0.name < $1.name }
-                    .map { (name: $0.name, email: $0.email) }
-                return Holder(agency: agency, records: rows.filter { $0.agencyID == id && $0.dataset != .people }.count, contacts: contacts)
+                return Holder(
+                    agency: agency, records: read.rows.filter { $0.agencyID == id && $0.dataset != .people }.count,
+                    contacts: read.contacts.filter { $0.agency == id }.map { (name: $0.name, email: $0.email) })
             }
         var viewers: [Viewer]?
         if caller.can(.seeJourneyViewers) {
-            let byID = Dictionary(uniqueKeysWithValues: accounts.map { ($0.id, $0) })
-            viewers = try await store.auditEvents(action: "journey.view", target: partnershipID).map { e in
-                let account = e.accountID.flatMap { byID[$0] }
-                let code = e.detail?.split(separator: ";").first.map { String($0.dropFirst("purpose=".count)) } ?? ""
-                return Viewer(
-                    name: account?.name ?? "Command line", role: account?.role.title ?? "", at: e.at, purpose: ViewPurpose(rawValue: code)?.label ?? code)
+            viewers = try await store.journeyViews(of: partnershipID).map { v in
+                let code = v.event.detail?.split(separator: ";").first.map { String($0.dropFirst("purpose=".count)) } ?? ""
+                return Viewer(name: v.name ?? "Command line", role: v.role?.title ?? "", at: v.event.at, purpose: ViewPurpose(rawValue: code)?.label ?? code)
             }
         }
-        return Journey(
-            partnershipID: partnershipID, purpose: purpose, ownIDs: records.filter { $0.agency == own }.map(\.person), entries: entries,
-            holders: holders, viewers: viewers, linkedAt: try await store.latestLinkageFinishedAt(), contexts: try await contexts(of: partnershipID))
-    }
-
-    func contexts(of partnershipID: String) async throws -> [(context: SafeguardingContext, link: ContextLink, status: ContextLink.Status)] {
         let today = UKTime.localDate(of: clock.now())
-        var out: [(SafeguardingContext, ContextLink, ContextLink.Status)] = []
-        for l in try await store.contextLinks(person: partnershipID) {
-            if let c = try await store.context(id: l.contextID) { out.append((c, l, l.status(on: today))) }
-        }
-        return out
+        return Journey(
+            partnershipID: partnershipID, purpose: purpose, ownIDs: read.records.filter { $0.agency == own }.map(\.person), entries: entries,
+            holders: holders, viewers: viewers, linkedAt: read.linkedAt, contexts: read.contexts.map { ($0.context, $0.link, $0.link.status(on: today)) })
     }
 }

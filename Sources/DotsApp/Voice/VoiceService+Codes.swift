@@ -135,6 +135,7 @@ extension VoiceService {
             code.draft = FeedbackAnswers()
             code.recordID = record.id
             try await store.submitFeedback(code: code, record: record, alert: alert)
+            if alert != nil { await alertCounts.drop() }
             // The audit names the code and record, never what was said.
             try await audit.record(nil, "voice.form.send", code.id, record.id)
             if alert != nil { try await audit.record(nil, "voice.alert.raise", code.id) }
@@ -146,6 +147,7 @@ extension VoiceService {
         try await store.saveFeedbackCode(code)
         if let alert {
             try await store.saveUnsafeAlert(alert)
+            await alertCounts.drop()
             try await audit.record(nil, "voice.alert.raise", code.id)
         }
         return (.saved(until: code.expiresAt), answers.unsafeNow, settings)
@@ -156,7 +158,8 @@ extension VoiceService {
     /// How many alerts are open for the caller's agency (0 for anyone who does not record voice): pages show it.
     public func openAlertCount(by caller: Caller) async -> Int {
         guard let agency = try? ownAgency(caller) else { return 0 }
-        return (try? await store.unsafeAlerts(agency: agency, openOnly: true).count) ?? 0
+        let store = store
+        return (try? await alertCounts.count(agency: agency, now: clock.now()) { try await store.openAlertCount(agency: agency) }) ?? 0
     }
 
     /// Open alerts for the caller's agency, the ones from codes the caller issued first.
@@ -179,6 +182,7 @@ extension VoiceService {
         a.acknowledgedAt = clock.now()
         a.action = TextRules.trimmed(action)
         try await store.saveUnsafeAlert(a)
+        await alertCounts.drop()
         try await audit.record(caller, "voice.alert.close", a.id)
         return a
     }

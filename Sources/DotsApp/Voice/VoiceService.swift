@@ -20,6 +20,8 @@ public struct VoiceService: Sendable {
     /// Wrong codes from one address are slowed like wrong passwords.
     let codeThrottle: LoginThrottle
     let scan: IdentifierScan
+    /// Open alerts by agency, counted for every page view.
+    let alertCounts = AlertCountCache()
 
     public init(store: HubStore, spec: FrameworkSpec, clock: any TimeSource = SystemClock(), refresher: FrameworkRefresher? = nil) {
         self.store = store

@@ -6,75 +6,6 @@ import SQLKit
 import SQLiteNIO
 
 extension HubStore {
-    /// The young person one agency's record was placed in by the latest linkage run, and every current record placed
-    /// in them, as (agency, person id); nil when the record has no partnership person id. One query: a journey is
-    /// looked up this way at every MACE meeting.
-    public func linkedRecords(agency: String, person: String) async throws -> (partnershipID: String, records: [(agency: String, person: String)])? {
-        let rows = try await sql.raw(
-            """
-            SELECT partnership_person_id, agency_id, person_id FROM person_links WHERE partnership_person_id = \
-            (SELECT partnership_person_id FROM person_links WHERE agency_id = \(bind: agency) AND person_id = \(bind: person)) \
-            ORDER BY agency_id, person_id
-            """
-        ).all()
-        guard let first = rows.first else { return nil }
-        return (
-            try first.decode(column: "partnership_person_id", as: String.self),
-            try rows.map { (try $0.decode(column: "agency_id", as: String.self), try $0.decode(column: "person_id", as: String.self)) }
-        )
-    }
-
-    /// When the latest linkage run finished, reading nothing else of it (its model is large).
-    public func latestLinkageFinishedAt() async throws -> Instant? {
-        try await sql.select().column(SQLRaw(engine.timestampText("finished_at")), as: "fa").from("linkage_runs").orderBy("finished_at", .descending)
-            .limit(1).first().flatMap { Instant(iso: try $0.decode(column: "fa", as: String.self)) }
-    }
-
-    /// Every current record the latest linkage run placed in one young person, as (agency, person id).
-    public func records(ofPartnershipPerson id: String) async throws -> [(agency: String, person: String)] {
-        try await sql.select().columns("agency_id", "person_id").from("person_links").where("partnership_person_id", .equal, id)
-            .orderBy("agency_id").orderBy("person_id").all()
-            .map { (try $0.decode(column: "agency_id", as: String.self), try $0.decode(column: "person_id", as: String.self)) }
-    }
-
-    /// Every row about these records, in every dataset about people (people itself included), each value as text
-    /// (`RecordRow`): dates `YYYY-MM-DD`, date-times UTC, yes/no `Y`/`N`, on both engines.
-    ///
-    /// One query for every dataset (a `UNION ALL`, each dataset's values in columns `c0`… and the rest NULL): a
-    /// journey is opened at every MACE meeting and referral, and a query per dataset and agency (about fifty, each a
-    /// round trip to the database's thread) cost more than all the rest of the page.
-    public func recordRows(of records: [(agency: String, person: String)]) async throws -> [RecordRow] {
-        guard !records.isEmpty else { return [] }
-        let byAgency = Dictionary(grouping: records, by: \.agency).mapValues { $0.map(\.person) }.sorted { $0.key < $1.key }
-        let datasets = Dataset.allCases.filter(\.isAboutPeople)
-        let width = datasets.map(\.schema.fields.count).max() ?? 0
-        var query = SQLQueryString("")
-        for (k, dataset) in datasets.enumerated() {
-            let fields = dataset.schema.fields
-            let columns = (0..<width).map { i in "\(i < fields.count ? textExpression(fields[i]) : "NULL") AS c\(i)" }.joined(separator: ", ")
-            if k > 0 { query.appendLiteral(" UNION ALL ") }
-            query.appendLiteral("SELECT \(k) AS k, submission_id, agency_id, \(columns) FROM \"\(dataset.rawValue)\" WHERE ")
-            for (i, (agency, persons)) in byAgency.enumerated() {
-                query.appendLiteral(i == 0 ? "(agency_id = " : " OR (agency_id = ")
-                query.appendInterpolation(bind: agency)
-                query.appendLiteral(" AND person_id IN (")
-                query.appendInterpolation(binds: persons)
-                query.appendLiteral("))")
-            }
-        }
-        query.appendLiteral(" ORDER BY k, agency_id")
-        return try await sql.raw(query).all().map { row in
-            let dataset = datasets[try row.decode(column: "k", as: Int.self)]
-            var values: [String: String] = [:]
-            for (i, field) in dataset.schema.fields.enumerated() {
-                if let v = try row.decode(column: "c\(i)", as: String?.self), !v.isEmpty { values[field.name] = v }
-            }
-            return RecordRow(
-                dataset: dataset, agencyID: try row.decode(column: "agency_id", as: String.self),
-                submissionID: try row.decode(column: "submission_id", as: String.self), values: values)
-        }
-    }
-
     /// Every row of the datasets given, from every agency, as `RecordRow`s: what cohort measures read at once. With
     /// `fields`, only those of each row and its person, date and end are read (a partnership's every record, whole,
     /// would not fit in memory at scale).
@@ -154,9 +85,9 @@ extension HubStore {
         }
     }
 
-    /// A column read as the text `RecordRow` holds, the same on both engines.
-    func textExpression(_ field: FieldSpec) -> String {
-        let c = "\"\(field.name)\""
+    /// A column (of `table`, when given) read as the text `RecordRow` holds, the same on both engines.
+    func textExpression(_ field: FieldSpec, table: String? = nil) -> String {
+        let c = (table.map { "\($0)." } ?? "") + "\"\(field.name)\""
         switch field.type {
         case .date: return engine.dateText(c)
         case .dateTime: return engine.timestampText(c)

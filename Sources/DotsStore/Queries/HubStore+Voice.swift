@@ -129,6 +129,12 @@ extension HubStore {
             .sorted { ($0.raisedAt, $0.id) > ($1.raisedAt, $1.id) }
     }
 
+    /// How many alerts are open for one agency.
+    public func openAlertCount(agency: String) async throws -> Int {
+        try await sql.select().column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n").from("voice_alerts").where("agency_id", .equal, agency)
+            .where("is_open", .equal, 1).first()?.decode(column: "n", as: Int.self) ?? 0
+    }
+
     // MARK: codebook, codings, samples
 
     public func saveCodebook(_ b: Codebook) async throws {
