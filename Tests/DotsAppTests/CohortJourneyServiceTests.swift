@@ -96,7 +96,8 @@ struct CohortJourneyServiceTests {
             let shown = Dictionary(
                 uniqueKeysWithValues: datasets.map { d in (d, Set(d.schema.fields.filter(HubStore.journeyReads).map(\.name))) })
             let bulkShown = bulk.map { r in
-                RecordRow(dataset: r.dataset, agencyID: r.agencyID, submissionID: r.submissionID, values: r.values.filter { shown[r.dataset]!.contains($0.key) })
+                RecordRow(
+                    dataset: r.dataset, agencyID: r.agencyID, submissionID: r.submissionID, values: r.values.filter { shown[r.dataset]!.contains($0.key) })
             }
             #expect(keyed(bulkShown) == keyed(perPerson))
             #expect(bulk.contains { $0.values.values.contains("Y") } && bulk.contains { $0.values.values.contains { $0.hasSuffix("Z") } })

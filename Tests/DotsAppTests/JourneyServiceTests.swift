@@ -35,6 +35,14 @@ struct JourneyServiceTests {
         return out
     }
 
+    /// Every row the store holds about these records ("agency/person"), read by the cohort's bulk read, not the journey's.
+    static func rows(_ store: HubStore, of keys: some Collection<String>) async throws -> [RecordRow] {
+        let wanted = Set(keys)
+        return try await store.allRecordRows(Dataset.allCases.filter(\.isAboutPeople)).filter { r in
+            r.values[r.dataset == .people ? "person_id" : r.dataset.schema.personKey ?? ""].map { wanted.contains("\(r.agencyID)/\($0)") } ?? false
+        }
+    }
+
     @Test("Only operational roles with an agency; never without a purpose or an id", arguments: StoreKind.available)
     func whoMay(kind: StoreKind) async throws {
         try await withStore(kind) { store in
@@ -70,10 +78,7 @@ struct JourneyServiceTests {
             #expect(Set(journey.holders.map(\.agency.id)) == Set(keys.map { String($0.split(separator: "/")[0]) }))
             #expect(journey.viewers == nil, "a practitioner does not see who else has looked")
             // Every event the store holds about these records is on the timeline (return interviews add lines).
-            let rows = try await store.recordRows(
-                of: keys.map { k in
-                    let p = k.split(separator: "/", maxSplits: 1); return (String(p[0]), String(p[1]))
-                })
+            let rows = try await Self.rows(store, of: keys)
             let events = rows.filter { row in row.dataset != .people && row.dataset.schema.eventDate.map { row[$0] != nil } == true }
             #expect(journey.entries.filter { $0.title != "Return home interview" }.count == events.count)
             // No other agency's own id anywhere on it.
@@ -127,10 +132,7 @@ struct JourneyServiceTests {
             var discussed: String?
             var not: String?
             for dp in linked.keys.sorted() {
-                let rows = try await store.recordRows(
-                    of: linked[dp]!.map { k in
-                        let p = k.split(separator: "/", maxSplits: 1); return (String(p[0]), String(p[1]))
-                    })
+                let rows = try await Self.rows(store, of: linked[dp]!)
                 if rows.contains(where: { $0.dataset == .maceDiscussions }) { discussed = discussed ?? dp } else { not = not ?? dp }
                 if discussed != nil && not != nil { break }
             }

@@ -3,7 +3,8 @@
 # partnership of 200,000 young people (SQLite, release build), an agency data lead opening the journeys of 1,000
 # young people their agency holds, at random, through `POST /journeys` as a browser does (session, CSRF token,
 # purpose, and an audit record written before each page), under wrk at 64 connections; beside nginx serving one
-# saved journey page, the ceiling for any server on this machine. Then the cohort journeys page's first request,
+# saved journey page, the ceiling for any server on this machine. The load starts once the server has prepared the
+# framework's figures, as it does when it starts. Then the cohort journeys page's first request,
 # which computes the sequences and times to response over every young person (later requests read the cached result).
 # Usage: benchmarks/journeys/run.sh [PEOPLE] [SECONDS] [sqlite|postgres]   (defaults 200000, 20, sqlite). wrk and nginx
 # come from Debian when absent; PostgreSQL is the throwaway server scripts/lib/postgres.sh starts.
@@ -54,6 +55,9 @@ for _ in $(seq 1 300); do curl -fs "http://127.0.0.1:$PORT/healthz" >/dev/null 2
 
 # Sign in as a browser does (benchmarks/lib/web.sh); then the journeys form's token.
 SESSION=$(sign_in "http://127.0.0.1:$PORT" lead@load.example "$PASSWORD" "$OUT/cookies")
+# A server starts by preparing the framework's published figures (disclosure control over every cell: ~10 s at this
+# size), which would share the cores with the first seconds of load. The overview waits for them; the run starts after.
+WARM=$(curl -fs -o /dev/null -w '%{time_total}' -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/framework")
 FORM=$(curl -fs -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/journeys" | grep -o 'name="csrf" value="[^"]*"' | head -1 | sed 's/.*value="//; s/"$//')
 FIRST=$(head -1 "$OUT/ids.txt")
 curl -fs -H "Cookie: dots_session=$SESSION" --data-urlencode "csrf=$FORM" --data-urlencode "kind=agency" --data-urlencode "id=$FIRST" \
@@ -97,6 +101,7 @@ for who in dots nginx; do
 done
 echo
 echo "Journey views audited during the run: $((AUDIT_AFTER - AUDIT_BEFORE)) (wrk completed $(awk '/requests in/ {print $1}' "$OUT/dots.wrk"))."
+echo "The server's start-up preparation of the framework's figures, waited for before the load: ${WARM} s."
 echo "Cohort journeys page: first request (computes) ${COHORT1} s, later (cached, median) ${COHORT2} s; server peak RSS ${RSS} MiB."
 echo
 echo "wrk -t2 -c64 -d${SECS}s --latency on 127.0.0.1; $(nproc) cores, $(awk -F': ' '/model name/ {print $2; exit}' /proc/cpuinfo); $(wrk --version 2>&1 | head -1 | awk '{print $1, $2}'); nginx $(nginx -v 2>&1 | awk -F/ '{print $2}')"

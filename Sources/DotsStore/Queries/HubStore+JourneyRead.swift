@@ -1,5 +1,6 @@
 import DotsContexts
 import DotsCore
+import DotsFramework
 
 /// How a journey names its young person.
 public enum JourneyKey: Sendable, Equatable {

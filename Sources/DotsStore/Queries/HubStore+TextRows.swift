@@ -1,4 +1,5 @@
 import DotsCore
+import DotsFramework
 import FluentKit
 import PostgresNIO
 import SQLKit
