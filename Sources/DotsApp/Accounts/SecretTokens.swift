@@ -1,4 +1,5 @@
 @preconcurrency import Crypto
+import DotsCore
 import Foundation
 
 /// Random secrets for session cookies, CSRF and API tokens. The store keeps only their SHA-256 digests.
@@ -11,7 +12,7 @@ public enum SecretTokens {
     }
 
     public static func digest(_ token: String) -> String {
-        SHA256.hash(data: Data(token.utf8)).map { String(format: "%02x", $0) }.joined()
+        SHA256.hash(data: Data(token.utf8)).hexString
     }
 
     /// Compares two secrets in time that does not depend on where they first differ.

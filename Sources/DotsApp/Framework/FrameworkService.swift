@@ -173,7 +173,7 @@ public struct FrameworkService: Sendable {
         }
         let run = FrameworkRunRecord(
             id: UUID().uuidString.lowercased(), computedAt: computedAt, frameworkName: spec.name, frameworkVersion: spec.version,
-            frameworkChecksum: "sha256:" + SHA256.hash(data: Data(text.utf8)).map { String(format: "%02x", $0) }.joined(),
+            frameworkChecksum: "sha256:" + SHA256.hash(data: Data(text.utf8)).hexString,
             linkageRunID: profile.linkageRunID, submissions: profile.datasets.values.flatMap(\.submissionIDs).sorted(),
             indicators: spec.indicators.count, cells: cells.count, seconds: started.seconds, runBy: runBy)
         // Cancelled (the server is stopping): nothing is saved, and the job is resumed at the next start.

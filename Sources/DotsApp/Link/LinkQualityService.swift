@@ -318,7 +318,7 @@ public struct LinkQualityService: Sendable {
     static func ref(_ a: String, _ b: String, key: [UInt8]) -> String {
         let (x, y) = a < b ? (a, b) : (b, a)
         return HMAC<SHA256>.authenticationCode(for: Data("\(x)\n\(y)".utf8), using: SymmetricKey(data: key)).prefix(8)
-            .map { String(format: "%02x", $0) }.joined()
+            .hexString
     }
 
     static func agency(of key: String) -> String { String(key.prefix { $0 != "/" }) }

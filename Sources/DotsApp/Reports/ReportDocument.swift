@@ -74,7 +74,7 @@ public struct ReportDocument: Sendable {
 
     /// The document, ending with its own hash (SHA-256 of everything before the hash line).
     public var html: String {
-        let digest = SHA256.hash(data: Data(body.utf8)).map { String(format: "%02x", $0) }.joined()
+        let digest = SHA256.hash(data: Data(body.utf8)).hexString
         return body + "<p class=\"hash\">Report hash (SHA-256 of this document above this line): <code>\(digest)</code></p>\n</main>\n</body>\n</html>\n"
     }
 

@@ -125,7 +125,7 @@ public struct ReportService: Sendable {
         for (edition, doc) in [("board", board), ("public", pub)] {
             let html = Data(doc.html.utf8)
             files.append((edition, "html", html))
-            hashes[edition] = SHA256.hash(data: html).map { String(format: "%02x", $0) }.joined()
+            hashes[edition] = SHA256.hash(data: html).hexString
             if let pdf {
                 let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-publish-\(UUID().uuidString)")
                 try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -1,4 +1,5 @@
 @preconcurrency import Crypto
+import DotsCore
 import Foundation
 
 /// The partnership's secret linkage key. It lives with each agency's `dots prepare` and never reaches the hub:
@@ -24,7 +25,7 @@ public struct LinkageKey: Sendable, CustomStringConvertible {
 
     /// A new random 256-bit key, hex encoded, for `dots key generate`.
     public static func generateEncoded() -> String {
-        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.map { String(format: "%02x", $0) }.joined()
+        SymmetricKey(size: .bits256).withUnsafeBytes { Data($0) }.hexString
     }
 
     /// A public fingerprint of the key: 16 hex characters of an HMAC of a fixed label.

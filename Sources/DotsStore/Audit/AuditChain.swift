@@ -15,7 +15,7 @@ public enum AuditChain {
     public static func hash(previous: String, seq: Int64, event e: AuditEvent) -> String {
         let fields: [String?] = [previous, String(seq), e.at.description, e.accountID, e.action, e.target, e.detail]
         let data = (try? JSONEncoder().encode(fields)) ?? Data()
-        return SHA256.hash(data: data).map { String(format: "%02x", $0) }.joined()
+        return SHA256.hash(data: data).hexString
     }
 
     /// What a check of the chain found.

@@ -43,8 +43,12 @@ extension HubStore {
         let datasets = Dataset.allCases.filter(\.isAboutPeople)
         let read = datasets.map { $0.schema.fields.filter(Self.journeyReads) }
         let width = max(2, read.map(\.count).max() ?? 0)
+        // Only the first part names its columns (both engines take a union's names from it): a shorter query, and SQLite
+        // parses every view's afresh.
+        var named = true
         func padded(_ values: [String]) -> String {
-            (0..<width).map { i in "\(i < values.count ? values[i] : "NULL") AS c\(i)" }.joined(separator: ", ")
+            defer { named = false }
+            return (0..<width).map { i in (i < values.count ? values[i] : "NULL") + (named ? " AS c\(i)" : "") }.joined(separator: ",")
         }
         var binds: [String] = []
         func bind(_ value: String) -> String {
