@@ -132,13 +132,14 @@ public struct ReviewRecord: Sendable, Equatable {
 
 extension HubStore {
     /// Every row of `table`'s `columns` (nil for blank), optionally only where one column equals a value, in
-    /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants.
+    /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants. (For a
+    /// query of any shape whose rows are few, collected: `textRows`.)
     public func rows(
         of table: String, columns: [String], where filter: (column: String, value: String)? = nil, orderBy: [String] = [],
         _ each: @escaping @Sendable ([String?]) -> Void
     ) async throws {
         var query = "SELECT \(columns.joined(separator: ", ")) FROM \(table)"
-        if let filter { query += " WHERE \(filter.column) = \(engine == .sqlite ? "?" : "$1")" }
+        if let filter { query += " WHERE \(filter.column) = \(placeholder(1))" }
         if !orderBy.isEmpty { query += " ORDER BY \(orderBy.joined(separator: ", "))" }
         if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
             // Straight on the connection's thread: SQLKit's row path schedules a future per row.

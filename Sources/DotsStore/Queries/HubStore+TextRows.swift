@@ -12,6 +12,7 @@ extension HubStore {
     /// Runs a query whose every column is text (or NULL) straight on the engine's connection, each row's values by
     /// position. SQLKit's rows decode every value through Codable, which on a page read at every MACE meeting cost
     /// more than the query; this reads each value as the text it already is. `binds` are text, in placeholder order.
+    /// (A whole table streamed row by row: `rows(of:columns:where:orderBy:_:)`.)
     func textRows(_ query: String, _ binds: [String]) async throws -> [[String?]] {
         if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
             let collected = TextRowCollector()
