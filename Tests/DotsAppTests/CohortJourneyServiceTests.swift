@@ -70,7 +70,17 @@ struct CohortJourneyServiceTests {
             }
             let home = Set(ReferenceGeography.all.filter { $0.level != .region }.map(\.code))
             let whole = CohortJourneys.summarise(grouped(try await store.allRecordRows(datasets)), homeAreas: home)
-            let read = await CohortJourneyService.summarise(grouped(try await store.allRecordRows(datasets, fields: CohortJourneys.fieldsRead)))
+            // The store's grouped read (readers side by side, each row's young person found as it is read) groups as
+            // the links say: the same young people, each with the same rows in dataset order.
+            let byYoungPerson = try await store.recordRowsByYoungPerson(datasets, fields: CohortJourneys.fieldsRead)
+            let expected = grouped(try await store.allRecordRows(datasets, fields: CohortJourneys.fieldsRead))
+            func firstKey(_ rows: [RecordRow]) -> String {
+                let r = rows[0]
+                return links["\(r.agencyID)/\(r.values[r.dataset == .people ? "person_id" : r.dataset.schema.personKey ?? ""] ?? "")"] ?? ""
+            }
+            #expect(byYoungPerson.count == Set(links.values).count && byYoungPerson.count == expected.count)
+            #expect(byYoungPerson.sorted { firstKey($0) < firstKey($1) } == expected)
+            let read = await CohortJourneyService.summarise(byYoungPerson)
             func sorted(_ s: CohortSummary) -> CohortSummary {
                 var s = s
                 s.responseDays = s.responseDays.mapValues { $0.sorted() }

@@ -58,16 +58,9 @@ public actor CohortJourneyService {
         guard let run = try await store.latestLinkageRun() else { return nil }
         let key = run.id + "|" + (try await store.latestFrameworkRun()?.id ?? "")
         if let cached, cached.key == key { return cached.view }
-        let links = try await store.personLinks()
         let datasets = Dataset.allCases.filter { $0.isAboutPeople && $0 != .voiceFeedback }
-        var byPerson: [String: [RecordRow]] = [:]
-        for row in try await store.allRecordRows(datasets, fields: CohortJourneys.fieldsRead) {
-            guard let person = row.values[row.dataset == .people ? "person_id" : row.dataset.schema.personKey ?? ""],
-                let dp = links["\(row.agencyID)/\(person)"]
-            else { continue }
-            byPerson[dp, default: []].append(row)
-        }
-        let summary = await Self.summarise(Array(byPerson.values))
+        let people = try await store.recordRowsByYoungPerson(datasets, fields: CohortJourneys.fieldsRead)
+        let summary = await Self.summarise(people)
         let view = Self.publish(summary, policy: spec.disclosure.applied, linkedAt: run.finishedAt)
         cached = (key, view)
         return view

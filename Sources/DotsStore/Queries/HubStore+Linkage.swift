@@ -132,8 +132,8 @@ public struct ReviewRecord: Sendable, Equatable {
 
 extension HubStore {
     /// Every row of `table`'s `columns` (nil for blank), optionally only where one column equals a value, in
-    /// `orderBy` order, handed to `each` one at a time. Table and column names are the caller's constants. (For a
-    /// query of any shape whose rows are few, collected: `textRows`.)
+    /// `orderBy` order, handed to `each` one at a time (`eachTextRow`). Table and column names are the caller's
+    /// constants, and the columns text.
     public func rows(
         of table: String, columns: [String], where filter: (column: String, value: String)? = nil, orderBy: [String] = [],
         _ each: @escaping @Sendable ([String?]) -> Void
@@ -141,21 +141,7 @@ extension HubStore {
         var query = "SELECT \(columns.joined(separator: ", ")) FROM \(table)"
         if let filter { query += " WHERE \(filter.column) = \(placeholder(1))" }
         if !orderBy.isEmpty { query += " ORDER BY \(orderBy.joined(separator: ", "))" }
-        if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
-            // Straight on the connection's thread: SQLKit's row path schedules a future per row.
-            try await sqlite.withConnection { conn in
-                conn.eventLoop.makeFutureWithTask {
-                    try await conn.query(query, filter.map { [.text($0.value)] } ?? []) { row in each(columns.map { row.column($0)?.string }) }
-                }
-            }.get()
-            return
-        }
-        var sqlQuery = SQLQueryString("SELECT \(unsafeRaw: columns.joined(separator: ", ")) FROM \(unsafeRaw: table)")
-        if let filter { sqlQuery.appendInterpolation(unsafeRaw: " WHERE \(filter.column) = "); sqlQuery.appendInterpolation(bind: filter.value) }
-        if !orderBy.isEmpty { sqlQuery.appendInterpolation(unsafeRaw: " ORDER BY \(orderBy.joined(separator: ", "))") }
-        try await sql.raw(sqlQuery).run { row in
-            each(columns.map { (try? row.decode(column: $0, as: String?.self)) ?? nil })
-        }
+        try await eachTextRow(query, filter.map { [$0.value] } ?? [], each)
     }
 
     /// Logs the run, replaces the pairs kept for review, and brings every person record's partnership person id up
