@@ -48,6 +48,31 @@ struct LinkServiceTests {
         }
     }
 
+    @Test("A truth file is read whatever its line endings, and one naming no record on the hub is refused, not scored as 100%")
+    func truthFiles() async throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("dots-truth-\(UUID().uuidString)").path
+        try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        let crlf = dir + "/crlf.csv", lf = dir + "/lf.csv"
+        // As Python's csv module writes it (CR LF), and as `dots synth` does (LF).
+        try "agency,person_id,true_person_id\r\nstaffs-csc,rec-1-org,1\r\nstaffs-police,rec-1-dup-0,1\r\n".write(
+            toFile: crlf, atomically: true, encoding: .utf8)
+        try "agency,person_id,true_person_id\nstaffs-csc,rec-1-org,1\nstaffs-police,rec-1-dup-0,1\n".write(toFile: lf, atomically: true, encoding: .utf8)
+        let expected = ["staffs-csc/rec-1-org": "1", "staffs-police/rec-1-dup-0": "1"]
+        #expect(try LinkService.readTruth(crlf) == expected)
+        #expect(try LinkService.readTruth(lf) == expected)
+        try await withStore(.sqlite) { store in
+            let (demoDir, _) = try await demo(store, people: 60)
+            defer { try? FileManager.default.removeItem(atPath: demoDir) }
+            do {
+                _ = try await LinkService(store: store, runBy: "t").run(truth: expected)
+                Issue.record("a truth file naming none of the records was scored")
+            } catch let e as LinkService.LinkError {
+                #expect(e.description.contains("names none of the hub's person records"))
+            }
+        }
+    }
+
     @Test("People prepared under different keys are refused at link time, naming the agencies")
     func mixedKeys() async throws {
         try await withStore(.sqlite) { store in

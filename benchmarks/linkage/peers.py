@@ -2,7 +2,7 @@
 """Links one synthetic partnership with Splink (clear identifiers, DuckDB) or anonlink (clkhash encodings) and
 prints one JSON line: F1 (pairwise, from clusters, as `dots link --evaluate` computes it), wall seconds.
 
-Usage: peers.py splink|anonlink SYNTH_DIR
+Usage: [PEERS_SHARED_ID=column] peers.py splink|anonlink SYNTH_DIR
 SYNTH_DIR is what `dots synth` wrote: <agency>/people.csv extracts and truth.csv.
 """
 import csv
@@ -15,6 +15,9 @@ import unicodedata
 from collections import Counter, defaultdict
 
 tool, root = sys.argv[1], sys.argv[2]
+# The shared identifier Splink compares exactly and blocks on: the NHS number, or (PEERS_SHARED_ID=local_id, the
+# FEBRL benchmark) the agencies' other id.
+shared_id = os.environ.get("PEERS_SHARED_ID", "nhs_number")
 
 
 def name(s):
@@ -40,7 +43,7 @@ def records():
             continue
         with open(path, newline="", encoding="utf-8") as f:
             for r in csv.DictReader(f):
-                nhs = "".join(c for c in r["nhs_number"] if c.isdigit()) or None
+                nhs = "".join(c for c in r[shared_id] if c.isdigit()) or None
                 pc = "".join(c for c in r["postcode"].upper() if c.isalnum()) or None
                 out.append({"unique_id": f"{agency}/{r['person_id']}", "agency": agency, "first_name": name(r["first_name"]),
                             "surname": name(r["surname"]), "dob": dob(r["date_of_birth"]), "nhs": nhs, "postcode": pc,

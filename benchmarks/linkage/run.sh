@@ -13,37 +13,10 @@ cd "$(dirname "$0")/../.."
 OUT=benchmarks/out/linkage
 mkdir -p "$OUT"
 command -v /usr/bin/time >/dev/null || { apt-get update -qq && apt-get install -y -qq time >/dev/null; }
-VENV=benchmarks/out/peers
-if [ ! -x "$VENV/bin/python" ]; then
-  python3 -m venv "$VENV"
-  "$VENV/bin/pip" install -q splink anonlink clkhash pandas pyarrow
-fi
+source benchmarks/linkage/lib.sh
+peers_venv
 swift build -c release --product dots >/dev/null
 DOTS=$(swift build -c release --show-bin-path)/dots
-
-timed() {  # label, records, then the command; prints a table row from its JSON or dots output
-  local label=$1 records=$2; shift 2
-  /usr/bin/time -v "$@" >"$OUT/last.out" 2>"$OUT/last.time"
-  local secs rss
-  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/last.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/last.time")
-  local f1 p r
-  if grep -q '^{' "$OUT/last.out"; then
-    read -r f1 p r < <(python3 -c 'import json,sys; d=json.loads([l for l in open(sys.argv[1]) if l.startswith("{")][-1]); print(d["f1"], d["precision"], d["recall"])' "$OUT/last.out")
-  else
-    read -r p r f1 < <(grep '^Pairwise' "$OUT/last.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
-  fi
-  printf '| %s | %s | %s | %s | %s | %s | %s | |\n' "$records" "$label" "$f1" "$p" "$r" "$secs" "$rss"
-}
-
-dots_row() {  # label, records: a table row from the last timed run (dots.time) and its evaluation (eval.out)
-  local p r f1 secs rss block
-  read -r p r f1 < <(grep '^Pairwise' "$OUT/eval.out" | sed 's/%//g' | awk '{printf "%.4f %.4f %.4f\n", $3/100, $5/100, $7/100}')
-  secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/dots.time")
-  rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/dots.time")
-  block=$(grep -oE 'recall [0-9.]+% of true pairs' "$OUT/eval.out" | grep -oE '[0-9.]+' | head -1)
-  printf '| %s | %s | %s | %s | %s | %s | %s | %s |\n' "$2" "$1" "$f1" "$p" "$r" "$secs" "$rss" "$block%"
-}
 
 echo "| person records | linker (input) | F1 | precision | recall | wall s | peak RSS MiB | block recall |"
 echo "|---|---|---|---|---|---|---|---|"

@@ -65,6 +65,12 @@ public struct LinkService: Sendable {
         let loaded = try await LinkRecordLoader(store: store).load(people)
         let records = loaded.records
         guard !records.isEmpty else { throw LinkError.noPeople }
+        if let truth, !records.contains(where: { truth[$0.key] != nil }) {
+            // Scored against nothing, a run would report 100%.
+            throw LinkError.unreadable(
+                "The truth file names none of the hub's person records: give it as `agency,person_id,true_person_id` with a header line, "
+                    + "each agency and person id as the agency submitted them.")
+        }
         let previous = try await history.previous(for: loaded, stored: stored)
         let reviews = try await reviewRecords.map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict) }
         let loadSeconds = loadStart.seconds
@@ -100,9 +106,10 @@ public struct LinkService: Sendable {
     public static func readTruth(_ path: String) throws -> [String: String] {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else { throw LinkError.unreadable("The truth file \(path) cannot be read.") }
         var out: [String: String] = [:]
-        for line in text.split(separator: "\n").dropFirst() {
-            let c = line.split(separator: ",")
-            if c.count == 3 { out["\(c[0])/\(c[1])"] = String(c[2]) }
+        // Any line ending: a file written on Windows, or by Python's csv module, ends each line with CR LF.
+        for line in text.split(whereSeparator: \.isNewline).dropFirst() {
+            let c = line.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }
+            if c.count == 3 { out["\(c[0])/\(c[1])"] = c[2] }
         }
         return out
     }
