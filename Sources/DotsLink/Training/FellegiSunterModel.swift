@@ -144,7 +144,7 @@ public struct Trainer: Sendable {
         // so the averages do not depend on which finishes first.
         let rules = settings.trainingRules
         let trainer = self
-        let results = parallelMap(rules.count) { r -> (m: [[Double]], held: Set<Int>, iterations: Int)? in
+        let results = parallelMap(rules.count) { r -> (m: [[Double]], learnt: Set<Int>, iterations: Int)? in
             let rule = rules[r]
             let held = Set(rule.flatMap(\.comparisons).compactMap { name in trainer.comparator.comparisons.firstIndex { $0.name == name } })
             let blocks = Blocker(rules: [rule], maxBlockSize: trainer.settings.maxBlockSize, bands: trainer.settings.bands).pairs(
@@ -162,13 +162,22 @@ public struct Trainer: Sendable {
                 }
             }
             var patterns: [UInt32: Int] = [:]
-            for (p, n) in counts.enumerated() where n > 0 { patterns[UInt32(p)] = n }
+            var known = Set<Int>()
+            for (p, n) in counts.enumerated() where n > 0 {
+                patterns[UInt32(p)] = n
+                for (c, l) in trainer.comparator.unpack(UInt32(p)).enumerated() where l > 0 { known.insert(c) }
+            }
+            // EM tells matches from non-matches by comparisons agreeing together. With one comparison left free (the
+            // rule holds the rest, and the data has nothing else: no sex, no postcode), it has nothing to check that
+            // one against, and learns only that pairs agreeing on it are the matches: m of "different" falls towards
+            // zero however often true matches differ. Such a session teaches nothing.
+            let free = known.subtracting(held)
             let (m, _, n) = trainer.em(patterns: patterns, u: u, held: held)
-            return (m, held, n)
+            return (m, free.count >= 2 ? free : [], n)
         }
-        for case let (m, held, n)? in results {
+        for case let (m, learnt, n)? in results {
             iterations += n
-            for c in comparator.comparisons.indices where !held.contains(c) {
+            for c in comparator.comparisons.indices where learnt.contains(c) {
                 sessions[c] += 1
                 for l in 1..<m[c].count { sums[c][l] += m[c][l] }
             }
@@ -202,7 +211,8 @@ public struct Trainer: Sendable {
         return min(max(Double(found) / settings.priorRecall / all, 1e-12), 0.5)
     }
 
-    static func initialM(_ levelCount: Int) -> [Double] {
+    /// Where EM starts m, and what m stays when no session could learn it: most true matches agree, a few differ.
+    public static func initialM(_ levelCount: Int) -> [Double] {
         let n = levelCount - 1
         return [1] + (1...n).map { l in l == 1 ? 0.8 : (l == n ? 0.05 : 0.15 / Double(max(1, n - 2))) }
     }
