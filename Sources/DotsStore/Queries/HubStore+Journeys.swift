@@ -9,9 +9,11 @@ extension HubStore {
     /// Every row of the datasets given, from every agency, as `RecordRow`s. With `fields`, only those of each row and
     /// its person, date and end are read (a partnership's every record, whole, would not fit in memory at scale).
     public func allRecordRows(_ datasets: [Dataset], fields: Set<String>? = nil) async throws -> [RecordRow] {
-        var out: [RecordRow] = []
-        for dataset in datasets where dataset.isAboutPeople { out += try await rows(of: dataset, agency: nil, persons: nil, fields: fields) }
-        return out
+        let collected = RowCollector()
+        for dataset in datasets where dataset.isAboutPeople {
+            try await eachRecordRow(of: dataset, fields: fields) { row, _ in collected.rows.append(row) }
+        }
+        return collected.rows
     }
 
     /// Every row of the datasets given, grouped by the young person the latest linkage run placed its record with,
@@ -66,34 +68,6 @@ extension HubStore {
                 if let value = v[i + 2], !value.isEmpty { values[name] = value }
             }
             each(RecordRow(dataset: dataset, agencyID: v[1] ?? "", submissionID: v[0] ?? "", values: values), values[personColumn] ?? "")
-        }
-    }
-
-    func rows(of dataset: Dataset, agency: String?, persons: [String]?, fields wanted: Set<String>? = nil) async throws -> [RecordRow] {
-        if agency == nil, persons == nil {
-            let collected = RowCollector()
-            try await eachRecordRow(of: dataset, fields: wanted) { row, _ in collected.rows.append(row) }
-            return collected.rows
-        }
-        let schema = dataset.schema
-        guard let personColumn = dataset == .people ? "person_id" : schema.personKey else { return [] }
-        let always = Set([personColumn, schema.eventDate, schema.eventEnd].compactMap { $0 })
-        let fields = schema.fields.filter { wanted == nil || wanted!.contains($0.name) || always.contains($0.name) }
-        var q = sql.select().column("submission_id").column("agency_id")
-        for field in fields {
-            q = q.column(SQLRaw(textExpression(field)), as: field.name)
-        }
-        q = q.from(dataset.rawValue)
-        if let agency { q = q.where("agency_id", .equal, agency) }
-        if let persons { q = q.where(personColumn, .in, persons) }
-        return try await q.all().map { row in
-            var values: [String: String] = [:]
-            for field in fields {
-                if let v = try row.decode(column: field.name, as: String?.self), !v.isEmpty { values[field.name] = v }
-            }
-            return RecordRow(
-                dataset: dataset, agencyID: try row.decode(column: "agency_id", as: String.self),
-                submissionID: try row.decode(column: "submission_id", as: String.self), values: values)
         }
     }
 
