@@ -100,7 +100,7 @@ public struct Linker: Sendable {
             for k in chunks[c] {
                 let a = Int(blocks.left[k]), b = Int(blocks.right[k]), p = Int(patternOf[k])
                 let pair = records.withUnsafeBufferPointer { buf in
-                    scorer.score(levelsByPattern[p]!, base: baseByPattern[p], buf.baseAddress! + a, ai: Int32(a), bi: Int32(b))
+                    scorer.score(levelsByPattern[p]!, base: baseByPattern[p], buf.baseAddress! + a, buf.baseAddress! + b, ai: Int32(a), bi: Int32(b))
                 }
                 let verdict = verdictsByPair.isEmpty ? nil : verdictsByPair[packed(a, b)]
                 if verdict != nil { out.reviewed.append(packed(a, b)) }

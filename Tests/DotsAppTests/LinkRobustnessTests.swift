@@ -88,7 +88,8 @@ struct LinkRobustnessTests {
         // `dots link explain` names the graded levels, each with evidence for the match.
         let linker = Linker(settings: settings)
         let scorer = Scorer(model: result.model, comparator: linker.comparator, settings: settings, records: records)
-        let why = linker.explain(scorer.score(levels, records[a], ai: Int32(a), bi: Int32(b)), decision: "match", records: records, model: result.model)
+        let why = linker.explain(
+            scorer.score(levels, records[a], records[b], ai: Int32(a), bi: Int32(b)), decision: "match", records: records, model: result.model)
         let first = try #require(why.lines.first { $0.comparison == "first_name" }), dob = try #require(why.lines.first { $0.comparison == "dob" })
         #expect(first.level == "similar (Dice ≥ 0.85)" && first.weight > 0)
         #expect(dob.level == "same month" && why.probability >= settings.matchThreshold)

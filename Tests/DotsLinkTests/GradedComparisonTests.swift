@@ -216,4 +216,43 @@ struct GradedComparisonTests {
         #expect(v2.comparisons[first].levels == ["exact", "similar (Dice ≥ 0.85)", "similar (Dice ≥ 0.7)", "different"])
         #expect(v2.comparisons[dob].levelCount == 7)
     }
+
+    @Test("Beyond exact, a similar name weighs by the commoner name's share and a name sounding alike by its code's, worked by hand")
+    func termFrequenciesBeyondExact() throws {
+        // First names p1 p1 p2 p3: shares ½ ¼ ¼, Σ share² = 0.375. Sound codes s1 s1 s1 s2: ¾ ¼, Σ share² = 0.625.
+        let r = records(
+            [("p1", "s1"), ("p1", "s1"), ("p2", "s1"), ("p3", "s2")].map { ["first_name_pseudonym": $0.0, "first_name_phonetic": $0.1] })
+        let shape = comparator.comparisons.map { [Double](repeating: 0.5, count: $0.levelCount) }
+        let model = FellegiSunterModel(m: shape, u: shape.map { $0.map { $0 / 10 } }, lambda: 0.01, iterations: 1)
+        var levels = [UInt8](repeating: 0, count: comparator.comparisons.count)
+        var on = LinkageSettings()
+        on.termFrequencyBeyondExact = true
+        func bits(_ level: UInt8, _ a: Int, _ b: Int, settings: LinkageSettings? = nil) -> Double {
+            let settings = settings ?? on
+            levels[first] = level
+            let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: r)
+            return scorer.contributions(levels, r[a], r[b])[first].weight - model.weight(first, Int(level))
+        }
+        let similar: UInt8 = 3, sound: UInt8 = 5
+        #expect(comparator.comparisons[first].label(Int(similar)) == "similar (Dice ≥ 0.85)")
+        #expect(comparator.comparisons[first].label(Int(sound)) == "sounds alike")
+        // Similar: the commoner of the two names decides (p2 and p3: ¼; p1 and p2: ½).
+        #expect(abs(bits(similar, 2, 3) - log2(0.375 / 0.25)) < 1e-12)
+        #expect(abs(bits(similar, 2, 0) - log2(0.375 / 0.5)) < 1e-12)
+        // Sounds alike: the code's own share (s2: ¼; s1: ¾).
+        #expect(abs(bits(sound, 3, 2) - log2(0.625 / 0.25)) < 1e-12)
+        #expect(abs(bits(sound, 0, 1) - log2(0.625 / 0.75)) < 1e-12)
+        // "Different" is never adjusted, nor anything beyond exact with the setting off (the default, and how a run
+        // saved before it is read), nor with version 2's levels.
+        #expect(bits(6, 2, 3) == 0)
+        #expect(bits(similar, 2, 3, settings: LinkageSettings()) == 0)
+        let saved = try JSONDecoder().decode(LinkageSettings.self, from: Data(#"{"version":3}"#.utf8))
+        #expect(!saved.termFrequencyBeyondExact)
+        #expect(bits(sound, 3, 2, settings: saved) == 0)
+        var v2 = on
+        v2.version = 2
+        levels[first] = 2  // version 2's first "similar" level
+        let v2Scorer = Scorer(model: model, comparator: Comparator(settings: v2), settings: v2, records: r)
+        #expect(v2Scorer.contributions(levels, r[2], r[3])[first].weight == model.weight(first, 2))
+    }
 }

@@ -125,7 +125,7 @@ public struct LinkService: Sendable {
         var levels = [UInt8](repeating: 0, count: linker.comparator.comparisons.count)
         linker.comparator.levels(records[ia], records[ib], into: &levels)
         let scorer = Scorer(model: model, comparator: linker.comparator, settings: settings, records: records)
-        let pair = scorer.score(levels, records[ia], ai: Int32(ia), bi: Int32(ib))
+        let pair = scorer.score(levels, records[ia], records[ib], ai: Int32(ia), bi: Int32(ib))
         let stored = try await store.linkPairs(involving: a, limit: 10_000).first { ($0.a == a && $0.b == b) || ($0.a == b && $0.b == a) }
         let links = try await store.personLinks()
         let together = links[a] != nil && links[a] == links[b]

@@ -54,6 +54,15 @@ public struct Comparator: Sendable {
         ]
     }
 
+    /// Version 3's name levels that grade errors: those similar by Dice, and "sounds alike".
+    public struct ErrorLevels: Sendable {
+        let similar: ClosedRange<UInt8>
+        let sound: UInt8
+    }
+
+    /// The name levels that grade errors (meaningful with version 3's levels only).
+    var errorLevels: ErrorLevels { ErrorLevels(similar: 3...UInt8(nameDice.count + 2), sound: UInt8(nameDice.count + 3)) }
+
     /// The level of each comparison for a pair, in `comparisons` order.
     public func levels(_ a: LinkRecord, _ b: LinkRecord, into out: inout [UInt8]) {
         withUnsafePointer(to: a) { pa in withUnsafePointer(to: b) { pb in levels(pa, pb, into: &out) } }

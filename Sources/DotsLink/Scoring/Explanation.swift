@@ -26,7 +26,7 @@ public struct Explanation: Codable, Sendable, Equatable {
         self.a = a.key
         b = records[Int(pair.b)].key
         priorWeight = scorer.model.priorWeight
-        let contributions = scorer.contributions(pair.levels, a)
+        let contributions = scorer.contributions(pair.levels, a, records[Int(pair.b)])
         lines = scorer.comparator.comparisons.enumerated().map { c, comparison in
             let level = Int(pair.levels[c])
             return Line(

@@ -119,7 +119,8 @@ enum LinkagePage {
             <h2 class="dots-heading-m">Pairs for review</h2>
             <p>Pairs the model scored between \(percent(v.reviewThreshold)) and \(percent(v.matchThreshold)) likely to be the same young
             person. A pair's weight is the prior (\(String(format: "%+.2f", v.priorWeight)) bits) plus each identifier's weight below;
-            exact names count for less when the name is common. Confirm a pair if the agreements say they are the same young
+            names that agree exactly (and similar ones, where the run's settings say so) count for less when the name is common and
+            more when it is rare. Confirm a pair if the agreements say they are the same young
             person, reject it if not: the decision overrides the model at every later run (as <code>dots review</code> does).</p>
             """
         if v.queue.isEmpty { out += "<p>Nothing to review.</p>" }
