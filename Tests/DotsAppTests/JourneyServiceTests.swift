@@ -119,7 +119,16 @@ struct JourneyServiceTests {
             _ = try await journeys.open(.partnershipID(police), purpose: .maceMeeting, by: Self.csc)
             let seen = try await journeys.open(.partnershipID(police), purpose: .strategyDiscussion, by: Self.police)
             #expect(seen.viewers?.map(\.purpose) == [ViewPurpose.strategyDiscussion.label, ViewPurpose.maceMeeting.label])
-            #expect(seen.viewers?.map(\.name) == ["Command line", "Command line"], "accounts not in the store are named as the command line")
+            // This view is named from the caller's account as their session read it; earlier ones from the accounts the
+            // store holds now, and these test accounts are not in it.
+            #expect(seen.viewers?.map(\.name) == ["Test lee", "Command line"], "accounts not in the store are named as the command line")
+
+            // The latest hundred views, newest first: this one, then the 99 before it.
+            for i in 0..<99 { _ = try await journeys.open(.partnershipID(police), purpose: i == 98 ? .caseReview : .referral, by: Self.csc) }
+            let latest = try await journeys.open(.partnershipID(police), purpose: .maceMeeting, by: Self.police)
+            #expect(latest.viewers?.count == 100)
+            #expect(latest.viewers?.prefix(2).map(\.purpose) == [ViewPurpose.maceMeeting.label, ViewPurpose.caseReview.label])
+            #expect(latest.viewers?.dropFirst(2).allSatisfy { $0.purpose == ViewPurpose.referral.label } == true, "the two oldest views fell off")
         }
     }
 

@@ -30,11 +30,25 @@ struct JourneyPageTests {
                 #expect(html.contains("Their id in ") && html.contains(own))
                 // Ids are pseudonymous P-numbers in every agency's records: whole-word matches only.
                 for id in foreign { #expect(!html.contains(">\(id)<") && !html.contains(" \(id) ") && !html.contains(" \(id),"), "\(id) shown") }
+                // Without this session's token, or with another: refused before the route reads the form, nothing audited.
+                for form in [["kind": "agency", "id": own, "purpose": "referral"], ["csrf": csrf + "x", "kind": "agency", "id": own, "purpose": "referral"]] {
+                    #expect(try await client.send(.POST, "/journeys", form: form).status == .forbidden)
+                }
                 // Without a purpose: refused, nothing shown, nothing audited as a view.
                 let refused = try await client.send(.POST, "/journeys", form: ["csrf": csrf, "kind": "agency", "id": own])
                 #expect(refused.status == .unprocessableEntity && !refused.body.string.contains("Their journey"))
                 #expect(try await store.auditEvents(limit: 20).filter { $0.action == "journey.view" }.count == 1)
             }
         }
+    }
+
+    @Test("The CSRF token is read from a plain form as a browser encodes it: the first field of that name, + a space, %XX a byte")
+    func formField() {
+        #expect(SessionMiddleware.formField("csrf", in: "id=1&csrf=a%2Bb+c%3D&purpose=referral") == "a+b c=")
+        #expect(SessionMiddleware.formField("csrf", in: "csrf=first&csrf=second") == "first")
+        #expect(SessionMiddleware.formField("csrf", in: "xcsrf=1&csrfx=2") == nil)
+        #expect(SessionMiddleware.formField("csrf", in: "csrf&id=1") == "")
+        #expect(SessionMiddleware.formField("csrf", in: "") == nil)
+        #expect(SessionMiddleware.formField("csrf", in: "csrf=%ZZ") == nil, "a malformed escape is no token")
     }
 }

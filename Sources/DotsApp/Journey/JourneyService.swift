@@ -67,6 +67,9 @@ public struct JourneyService: Sendable {
         public let contexts: [(context: SafeguardingContext, link: ContextLink, status: ContextLink.Status)]
     }
 
+    /// How many of the latest views a journey lists.
+    static let viewersShown = 100
+
     /// The caller's agency: operational roles only, and only with an agency on their account.
     public func agency(of caller: Caller) throws(AccessDenied) -> String {
         try caller.require(.viewJourneys)
@@ -79,7 +82,9 @@ public struct JourneyService: Sendable {
     /// The young person a lookup names, if the caller may see them: everything their journey reads (one query), and how
     /// they were found. Throws `NotFound`, alike for nobody and for somebody the caller may not see, and audits the
     /// refusal.
-    func resolve(_ lookup: Lookup, id: String, own: String, purpose: String, by caller: Caller) async throws -> (read: JourneyRead, foundBy: String) {
+    func resolve(_ lookup: Lookup, id: String, own: String, purpose: String, views: Int = 0, by caller: Caller) async throws -> (
+        read: JourneyRead, foundBy: String
+    ) {
         let key: JourneyKey
         let foundBy: String
         switch lookup {
@@ -90,7 +95,7 @@ public struct JourneyService: Sendable {
             key = .partnership(id)
             foundBy = "partnership id"
         }
-        let read = try await store.journeyRead(key)
+        let read = try await store.journeyRead(key, views: views)
         let ownHolds = read?.records.contains { $0.agency == own } ?? false
         let beenToMACE = read?.rows.contains { $0.dataset == .maceDiscussions } ?? false
         guard let read, !read.records.isEmpty, ownHolds || (caller.role == .practitioner && beenToMACE) else {
@@ -128,10 +133,14 @@ public struct JourneyService: Sendable {
         if purpose == nil { problems.append(InputProblem("purpose", "Say why you are looking at this young person's records")) }
         guard problems.isEmpty, let purpose else { throw InvalidInput(problems) }
 
-        let (read, foundBy) = try await resolve(lookup, id: id, own: own, purpose: purpose.rawValue, by: caller)
+        // Who viewed them before is read with everything else (one query), for the roles that may see it; this view
+        // heads the list once it is recorded.
+        let seesViewers = caller.can(.seeJourneyViewers)
+        let (read, foundBy) = try await resolve(
+            lookup, id: id, own: own, purpose: purpose.rawValue, views: seesViewers ? Self.viewersShown - 1 : 0, by: caller)
         let partnershipID = read.partnershipID
         // Written before anything is shown: a view that cannot be recorded does not happen.
-        try await audit.record(
+        let view = try await audit.record(
             caller, "journey.view", partnershipID,
             "purpose=\(purpose.rawValue); found by \(foundBy)")
 
@@ -146,8 +155,9 @@ public struct JourneyService: Sendable {
                     contacts: read.contacts.filter { $0.agency == id }.map { (name: $0.name, email: $0.email) })
             }
         var viewers: [Viewer]?
-        if caller.can(.seeJourneyViewers) {
-            viewers = try await store.journeyViews(of: partnershipID).map { v in
+        if seesViewers {
+            let this = JourneyViewRecord(event: view, name: caller.accountID == nil ? nil : caller.name, role: caller.accountID == nil ? nil : caller.role)
+            viewers = ([this] + read.views).map { v in
                 let code = v.event.detail?.split(separator: ";").first.map { String($0.dropFirst("purpose=".count)) } ?? ""
                 return Viewer(name: v.name ?? "Command line", role: v.role?.title ?? "", at: v.event.at, purpose: ViewPurpose(rawValue: code)?.label ?? code)
             }

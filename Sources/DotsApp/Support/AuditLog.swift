@@ -12,8 +12,12 @@ public struct AuditLog: Sendable {
         self.clock = clock
     }
 
-    public func record(_ caller: Caller?, _ action: String, _ target: String, _ detail: String? = nil) async throws {
-        try await store.audit(AuditEvent(at: clock.now(), accountID: caller?.accountID, action: action, target: target, detail: detail))
+    /// Writes one record and returns it as written.
+    @discardableResult
+    public func record(_ caller: Caller?, _ action: String, _ target: String, _ detail: String? = nil) async throws -> AuditEvent {
+        let event = AuditEvent(at: clock.now(), accountID: caller?.accountID, action: action, target: target, detail: detail)
+        try await store.audit(event)
+        return event
     }
 
     /// Checks that no record of the log has been changed, removed or inserted since it was written (`AuditChain`).

@@ -23,6 +23,8 @@ public struct JourneyRead: Sendable {
     public let contacts: [(agency: String, name: String, email: String)]
     /// When the latest linkage run finished.
     public let linkedAt: Instant?
+    /// The latest views of their journey, newest first, when asked for (`journeyRead(_:views:)`); else empty.
+    public let views: [JourneyViewRecord]
 }
 
 /// A view of a young person's journey, from the audit chain, with who made it.
@@ -31,6 +33,12 @@ public struct JourneyViewRecord: Sendable, Equatable {
     /// The account's name and role as held now; nil for the command line or an account no longer held.
     public let name: String?
     public let role: Role?
+
+    public init(event: AuditEvent, name: String?, role: Role?) {
+        self.event = event
+        self.name = name
+        self.role = role
+    }
 }
 
 extension HubStore {
@@ -38,8 +46,9 @@ extension HubStore {
     /// (a `UNION ALL`, each part's kind in `k` and values in columns `c0`… as text, the rest NULL): a journey is opened at every MACE
     /// meeting and referral, and under load each further round trip to the database's thread cost more than building
     /// the page. Nil when the key names no young person. The young person's records are a common table (`r`) that
-    /// every part joins, so the lookup runs once.
-    public func journeyRead(_ key: JourneyKey) async throws -> JourneyRead? {
+    /// every part joins, so the lookup runs once. With `views` above 0 it also reads that many of the latest views of
+    /// their journey (`journeyViews`), so a page listing its viewers needs no second query.
+    public func journeyRead(_ key: JourneyKey, views: Int = 0) async throws -> JourneyRead? {
         let datasets = Dataset.allCases.filter(\.isAboutPeople)
         let read = datasets.map { $0.schema.fields.filter(Self.journeyReads) }
         let width = max(2, read.map(\.count).max() ?? 0)
@@ -78,6 +87,16 @@ extension HubStore {
             WHERE x.role = \(bind(Role.agencyLead.rawValue)) AND x.disabled = 0 AND x.agency_id IN (SELECT agency_id FROM r)
             """,
         ]
+        if views > 0 {
+            // -5: the latest views, with the viewer's name and role as held now, and the chain's order to sort them by.
+            parts.append(
+                """
+                SELECT '-5', v.t, v.account_id, \(padded(["v.detail", "v.name", "v.role", "CAST(v.seq AS TEXT)"])) FROM (SELECT \
+                \(engine.timestampText("e.at")) AS t, e.account_id, e.detail, x.name, x.role, e.seq FROM audit_events e \
+                LEFT JOIN accounts x ON x.id = e.account_id WHERE e.target = (SELECT partnership_person_id FROM r LIMIT 1) \
+                AND e.action = \(bind("journey.view")) ORDER BY e.seq DESC LIMIT \(views)) v
+                """)
+        }
         for (k, dataset) in datasets.enumerated() {
             parts.append(
                 """
@@ -95,6 +114,7 @@ extension HubStore {
         var contexts: [(context: SafeguardingContext, link: ContextLink)] = []
         var contacts: [(agency: String, name: String, email: String)] = []
         var linkedAt: Instant?
+        var viewed: [(seq: Int, event: AuditEvent, name: String?, role: String?)] = []
         for row in try await textRows(query, binds) {
             guard let k = row[0].flatMap({ Int($0) }) else { continue }
             let agency = row[2] ?? ""
@@ -108,6 +128,13 @@ extension HubStore {
                 guard let link = c[c.startIndex], let context = c[c.startIndex + 1] else { continue }
                 contexts.append((try StoreJSON.decode(SafeguardingContext.self, context), try StoreJSON.decode(ContextLink.self, link)))
             case -1: contacts.append((agency, c[c.startIndex] ?? "", c[c.startIndex + 1] ?? ""))
+            case -5:
+                guard let at = row[1].flatMap(Instant.init(iso:)), let seq = c[c.startIndex + 3].flatMap({ Int($0) }) else { continue }
+                viewed.append(
+                    (
+                        seq, AuditEvent(at: at, accountID: row[2], action: "journey.view", target: "", detail: c[c.startIndex]), c[c.startIndex + 1],
+                        c[c.startIndex + 2]
+                    ))
             default:
                 guard datasets.indices.contains(k) else { continue }
                 let dataset = datasets[k]
@@ -124,7 +151,12 @@ extension HubStore {
             partnershipID: partnershipID, records: records.sorted { ($0.agency, $0.person) < ($1.agency, $1.person) },
             rows: rows.enumerated().sorted { (order[$0.1.dataset]!, $0.1.agencyID, $0.0) < (order[$1.1.dataset]!, $1.1.agencyID, $1.0) }.map(\.1),
             contexts: contexts.sorted { $0.link.id < $1.link.id }, contacts: contacts.sorted { ($0.name, $0.email) < ($1.name, $1.email) },
-            linkedAt: linkedAt)
+            linkedAt: linkedAt,
+            views: viewed.sorted { $0.seq > $1.seq }.map { v in
+                var event = v.event
+                event.target = partnershipID
+                return JourneyViewRecord(event: event, name: v.name, role: v.role.flatMap(Role.init(rawValue:)))
+            })
     }
 
     /// The fields a journey reads: all but pseudonyms and encodings, which are linkage's, never shown, and half the
@@ -133,22 +165,6 @@ extension HubStore {
         switch field.type {
         case .pseudonym, .bloomFilter, .rawIdentifier: false
         default: true
-        }
-    }
-
-    /// The latest views of one young person's journey (newest first, at most `limit`), each with the viewer's name and
-    /// role as held now: one query, after the view being made has been recorded.
-    public func journeyViews(of partnershipID: String, limit: Int = 100) async throws -> [JourneyViewRecord] {
-        let query = """
-            SELECT \(engine.timestampText("e.at")), e.account_id, e.detail, x.name, x.role FROM audit_events e \
-            LEFT JOIN accounts x ON x.id = e.account_id WHERE e.target = \(placeholder(1)) AND e.action = \(placeholder(2)) \
-            ORDER BY e.seq DESC LIMIT \(max(0, limit))
-            """
-        return try await textRows(query, [partnershipID, "journey.view"]).compactMap { r in
-            guard let at = r[0].flatMap(Instant.init(iso:)) else { return nil }
-            return JourneyViewRecord(
-                event: AuditEvent(at: at, accountID: r[1], action: "journey.view", target: partnershipID, detail: r[2]), name: r[3],
-                role: r[4].flatMap(Role.init(rawValue:)))
         }
     }
 }
