@@ -76,7 +76,12 @@ public struct Linker: Sendable {
         let trainer = Trainer(comparator: comparator, settings: settings)
         let u = trainer.estimateU(records)
         lap("estimating u")
-        let model = trainer.train(records, u: u)
+        var model = trainer.train(records, u: u)
+        if settings.priorFromComparedPairs {
+            var counts: [UInt32: Int] = [:]
+            for p in patternOf { counts[p, default: 0] += 1 }
+            model.lambda = trainer.refinedPrior(model, patterns: counts.map { (comparator.unpack($0.key), $0.value) }, records: records.count)
+        }
         lap("estimating m (EM)")
 
         let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: records)

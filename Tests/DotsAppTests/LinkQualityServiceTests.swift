@@ -160,6 +160,12 @@ struct LinkQualityServiceTests {
             config.people = 300
             _ = try await DemoService(directory: dir, config: config, clock: Self.clock).run(store: store) { _ in }
             let service = LinkQualityService(store: store, clock: Self.clock)
+            // The demo links against its truth file: every pair scored is in one band of the calibration.
+            let first = try #require(try await service.overview(by: Self.analyst))
+            let checked = try #require(first.evaluation)
+            #expect(checked.calibration.map(\.from) == [0.5, 0.8, 0.95, 0.99])
+            #expect(checked.calibration.reduce(0) { $0 + $1.pairs } == first.latest.links + first.latest.reviews)
+            #expect(checked.calibration.allSatisfy { $0.truePairs <= $0.pairs })
             let pairs = try await store.linkPairs(decision: .review, limit: 1000)
             let links = try await store.personLinks()
             // A pair the model left apart (the two records in different young people), to confirm.

@@ -129,6 +129,44 @@ struct LinkStageTests {
         #expect(e.exactClusters == 1 && abs(e.clusterF1 - 1.0 / 3.0) < 1e-12)
         // Compared true pairs: ab, ac, de = 3 of 4.
         #expect(e.blockRecall == 0.75)
+        #expect(e.calibration == nil, "no scored pairs given, nothing to say")
+    }
+
+    @Test("Calibration puts each scored pair in its band of match probability and counts the true ones, by hand")
+    func calibration() {
+        let keys = ["a", "b", "c", "d", "e", "f"]
+        let truth = ["a": "1", "b": "1", "c": "1", "d": "2", "e": "2"]  // f is not in the truth file
+        let scored: [(a: Int32, b: Int32, probability: Double)] = [
+            (0, 1, 0.97), (0, 2, 0.6), (2, 3, 0.999), (3, 4, 1.0), (1, 2, 0.8), (0, 3, 0.4), (4, 5, 0.9),
+        ]
+        let e = Evaluation(keys: keys, predicted: keys, truth: truth, candidates: ([], []), scored: scored)
+        let bands = try! #require(e.calibration)
+        #expect(bands.map(\.from) == [0.5, 0.8, 0.95, 0.99] && bands.map(\.to) == [0.8, 0.95, 0.99, 1.0])
+        // 0.4 is below every band; (e, f) names a record the truth does not; 0.8 opens the second band, 1.0 is in the last.
+        #expect(bands.map(\.pairs) == [1, 1, 1, 2])
+        #expect(bands.map(\.truePairs) == [1, 1, 1, 1])  // ac, bc, ab true; cd false, de true
+        #expect(abs(bands[3].meanProbability - 0.9995) < 1e-12 && bands[3].trueShare == 0.5)
+        #expect(e.text().contains("99%–100%: 2 pairs, mean 99.95%, 1 true (50.00%)"))
+    }
+
+    @Test("The prior refined on the compared pairs: a hundred strong agreements among a million pairs give λ near 1e-4, from any start")
+    func refinedPrior() {
+        // One comparison: agreeing gives +20 bits, differing −20 (m and u chosen so).
+        let model = FellegiSunterModel(m: [[1, 0.5, 0.5]], u: [[1, 0.5 / 1_048_576, 0.5 * 1_048_576]], lambda: 1e-7, iterations: 1)
+        #expect(abs(model.weight(0, 1) - 20) < 1e-9 && abs(model.weight(0, 2) + 20) < 1e-9)
+        var settings = LinkageSettings()
+        settings.priorFromComparedPairs = true
+        let trainer = Trainer(comparator: Comparator(settings: settings), settings: settings)
+        // 1,415 records make 1,000,405 pairs. At the fixed point λ = (100 σ(20 + logit λ) + 1000 σ(−20 + logit λ)) / 1,000,405,
+        // worked by iterating in Python: 9.9006e-5 (99.05 expected true pairs: the hundred, each short of certain).
+        for start in [1e-7, 1e-4, 0.3] {
+            var m = model
+            m.lambda = start
+            let lambda = trainer.refinedPrior(m, patterns: [([1], 100), ([2], 1000)], records: 1415)
+            #expect(abs(lambda - 9.9006e-5) < 1e-8, "from \(start): \(lambda)")
+        }
+        let saved = try! JSONDecoder().decode(LinkageSettings.self, from: Data(#"{"version":3}"#.utf8))
+        #expect(!saved.priorFromComparedPairs && LinkageSettings().priorFromComparedPairs, "a run saved before it keeps the prior it was scored with")
     }
 
     @Test("Weights are log2(m/u), the prior log2(λ/(1−λ)), probabilities from total weight")

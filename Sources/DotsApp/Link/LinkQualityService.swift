@@ -82,9 +82,15 @@ public struct LinkQualityService: Sendable {
     }
 
     /// A run checked against a truth file (the synthetic partnership's): pairwise precision, recall and F1, and the
-    /// share of true pairs blocking let through.
+    /// share of true pairs blocking let through, and how the pairs the model scored came out by band of match probability.
     public struct Checked: Sendable, Equatable {
         public let precision: Double, recall: Double, f1: Double, blockRecall: Double
+        public let calibration: [Band]
+
+        /// Pairs scored from `from` up to `to`: how many, their mean match probability, how many truly one young person.
+        public struct Band: Sendable, Equatable {
+            public let from: Double, to: Double, pairs: Int, meanProbability: Double, truePairs: Int
+        }
     }
 
     /// Records of one group: how many, how many linkage left on their own (their young person has no other record),
@@ -188,7 +194,11 @@ public struct LinkQualityService: Sendable {
         return Overview(
             latest: history.first ?? Self.run(Self.summary(of: run)), history: history,
             evaluation: try run.evaluationJSON.map { try JSONDecoder().decode(Evaluation.self, from: Data($0.utf8)) }.map {
-                Checked(precision: $0.pairPrecision, recall: $0.pairRecall, f1: $0.pairF1, blockRecall: $0.blockRecall)
+                Checked(
+                    precision: $0.pairPrecision, recall: $0.pairRecall, f1: $0.pairF1, blockRecall: $0.blockRecall,
+                    calibration: ($0.calibration ?? []).map {
+                        .init(from: $0.from, to: $0.to, pairs: $0.pairs, meanProbability: $0.meanProbability, truePairs: $0.truePairs)
+                    })
             },
             agencies: stats.agencies, sharedBetween: stats.shared, youngPeople: stats.youngPeople, knownToOneAgency: stats.knownToOneAgency,
             priorWeight: model.priorWeight, matchThreshold: settings.matchThreshold, reviewThreshold: settings.reviewThreshold,

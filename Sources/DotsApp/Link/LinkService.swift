@@ -75,7 +75,11 @@ public struct LinkService: Sendable {
         let reviews = try await reviewRecords.map { ReviewDecision(a: $0.a, b: $0.b, verdict: $0.verdict) }
         let loadSeconds = loadStart.seconds
         let result = Linker(settings: settings).run(records, reviews: reviews, previousIDs: previous.ids, highestPersonNumber: previous.highest)
-        let evaluation = truth.map { Evaluation(keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates) }
+        let evaluation = truth.map {
+            Evaluation(
+                keys: records.map(\.key), predicted: result.personIDs, truth: $0, candidates: result.candidates,
+                scored: result.pairs.map { ($0.a, $0.b, $0.probability) })
+        }
 
         let saveStart = Stopwatch()
         let encoder = JSONEncoder()

@@ -15,11 +15,34 @@ public struct Evaluation: Codable, Sendable, Equatable {
     public var clusterRecall: Double
     public var clusterF1: Double
     public var blockRecall: Double
+    /// Whether the model's match probabilities mean what they say: the pairs it scored, in bands of probability, each
+    /// with the share that truly are one young person. Nil in evaluations saved before it was kept.
+    public var calibration: [CalibrationBand]?
+
+    /// Pairs the model scored within one band of match probability (`from` inclusive, `to` exclusive but for the last).
+    public struct CalibrationBand: Codable, Sendable, Equatable {
+        public var from: Double
+        public var to: Double
+        public var pairs: Int
+        /// The mean of their match probabilities: a calibrated model's share of true pairs.
+        public var meanProbability: Double
+        public var truePairs: Int
+
+        public var trueShare: Double { pairs == 0 ? 0 : Double(truePairs) / Double(pairs) }
+    }
+
+    /// The bands' edges: the review band is split where a reader would act differently.
+    public static let calibrationEdges = [0.5, 0.8, 0.95, 0.99, 1.0]
 
     /// - Parameters:
     ///   - keys: each record's `agency/person_id`; `predicted`: its partnership person id; `truth`: key → true id.
     ///   - candidates: the compared pairs, for block recall.
-    public init(keys: [String], predicted: [String], truth: [String: String], candidates: (left: [Int32], right: [Int32])) {
+    ///   - scored: the pairs the run scored and kept (record indices and match probability), for calibration; pairs
+    ///     below the lowest edge, or with a record the truth does not name, are left out.
+    public init(
+        keys: [String], predicted: [String], truth: [String: String], candidates: (left: [Int32], right: [Int32]),
+        scored: [(a: Int32, b: Int32, probability: Double)] = []
+    ) {
         let known = keys.indices.filter { truth[keys[$0]] != nil }
         records = known.count
         func pairs(_ n: Int) -> Int { n * (n - 1) / 2 }
@@ -61,6 +84,19 @@ public struct Evaluation: Codable, Sendable, Equatable {
             }
         }
         blockRecall = truePairs == 0 ? 1 : Double(found) / Double(truePairs)
+
+        let edges = Self.calibrationEdges
+        var bands = zip(edges, edges.dropFirst()).map { CalibrationBand(from: $0, to: $1, pairs: 0, meanProbability: 0, truePairs: 0) }
+        for pair in scored {
+            guard let ta = truth[keys[Int(pair.a)]], let tb = truth[keys[Int(pair.b)]],
+                let band = bands.lastIndex(where: { pair.probability >= $0.from })
+            else { continue }
+            bands[band].pairs += 1
+            bands[band].meanProbability += pair.probability
+            if ta == tb { bands[band].truePairs += 1 }
+        }
+        for i in bands.indices where bands[i].pairs > 0 { bands[i].meanProbability /= Double(bands[i].pairs) }
+        calibration = scored.isEmpty ? nil : bands
     }
 
     static func f1(_ p: Double, _ r: Double) -> Double { p + r == 0 ? 0 : 2 * p * r / (p + r) }
@@ -72,6 +108,16 @@ public struct Evaluation: Codable, Sendable, Equatable {
             Pairwise:  precision \(pct(pairPrecision))  recall \(pct(pairRecall))  F1 \(pct(pairF1))
             Clusters:  precision \(pct(clusterPrecision))  recall \(pct(clusterRecall))  F1 \(pct(clusterF1))  (\(exactClusters) of \(trueClusters) young people exactly right; \(predictedClusters) predicted)
             Blocking:  recall \(pct(blockRecall)) of true pairs compared
-            """
+            """ + calibrationText(pct)
+    }
+
+    func calibrationText(_ pct: (Double) -> String) -> String {
+        guard let calibration else { return "" }
+        func edge(_ x: Double) -> String { "\(Int((x * 100).rounded()))%" }
+        return "\nCalibration (pairs scored, by match probability: how many, their mean probability, and how many are truly one young person):"
+            + calibration.map { b in
+                "\n  \(edge(b.from))–\(edge(b.to)): \(b.pairs) pairs"
+                    + (b.pairs == 0 ? "" : ", mean \(pct(b.meanProbability)), \(b.truePairs) true (\(pct(b.trueShare)))")
+            }.joined()
     }
 }

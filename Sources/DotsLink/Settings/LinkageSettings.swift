@@ -40,6 +40,9 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// rules find, divided by `priorRecall`, the share of true pairs they are assumed to find.
     public var priorRules: [[BlockingField]] = [[.nhs], [.nameDOB]]
     public var priorRecall = 0.8
+    /// Then refined on every pair blocking compared (`Trainer.refinedPrior`). Runs saved before the setting existed
+    /// read it as false, as they were scored.
+    public var priorFromComparedPairs = true
     /// Each training rule's EM session uses at most this many pairs, taken block by block in an order unrelated to
     /// the values (a quarter of a million gave the same m, and the same F1 to four places, as a million at 100k and
     /// 1M records, in a third of the time).
@@ -80,6 +83,7 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
         trainingRules = try v(.trainingRules, d.trainingRules)
         priorRules = try v(.priorRules, d.priorRules)
         priorRecall = try v(.priorRecall, d.priorRecall)
+        priorFromComparedPairs = try v(.priorFromComparedPairs, false)
         maxTrainingPairs = try v(.maxTrainingPairs, d.maxTrainingPairs)
         nameDiceLevels = try v(.nameDiceLevels, d.nameDiceLevels)
         matchThreshold = try v(.matchThreshold, d.matchThreshold)

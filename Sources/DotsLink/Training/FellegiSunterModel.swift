@@ -211,6 +211,29 @@ public struct Trainer: Sendable {
         return min(max(Double(found) / settings.priorRecall / all, 1e-12), 0.5)
     }
 
+    /// The prior refined on the pairs blocking compared: λ such that the expected number of true pairs among them
+    /// (each pair's match probability under λ, summed) over all pairs is λ again, starting from the prior rules'
+    /// estimate. Pairs never compared are taken as non-matches, so it cannot count what blocking misses; the prior
+    /// rules' estimate assumes a recall (`priorRecall`) that data with many errors does not reach (FEBRL 4: the
+    /// name-and-date rule finds 43% of true pairs, not 80%, and λ came out at half its true value).
+    /// - Parameter patterns: how many compared pairs show each comparison pattern, with the pattern's levels.
+    public func refinedPrior(_ model: FellegiSunterModel, patterns: [(levels: [UInt8], pairs: Int)], records: Int) -> Double {
+        let all = Double(records) * Double(records - 1) / 2
+        guard all > 0, !patterns.isEmpty else { return model.lambda }
+        // Each pattern's evidence without the prior, in bits.
+        let evidence = patterns.map { p in p.levels.enumerated().reduce(0.0) { $0 + model.weight($1.offset, Int($1.element)) } }
+        var lambda = model.lambda
+        for _ in 0..<200 {
+            let prior = log2(lambda / (1 - lambda))
+            var expected = 0.0
+            for (i, p) in patterns.enumerated() { expected += Double(p.pairs) * FellegiSunterModel.probability(weight: evidence[i] + prior) }
+            let next = min(max(expected / all, 1e-12), 0.5)
+            defer { lambda = next }
+            if abs(next - lambda) <= lambda * 1e-6 { break }
+        }
+        return lambda
+    }
+
     /// Where EM starts m, and what m stays when no session could learn it: most true matches agree, a few differ.
     public static func initialM(_ levelCount: Int) -> [Double] {
         let n = levelCount - 1

@@ -41,6 +41,20 @@ enum LinkagePage {
                 recall \(String(format: "%.3f", e.recall)), F1 \(String(format: "%.3f", e.f1)); blocking let through
                 \(percent(e.blockRecall)) of true pairs.</p>
                 """
+            if !e.calibration.isEmpty {
+                let rows = e.calibration.html { b -> HTML in
+                    let share = b.pairs == 0 ? "" : percent(Double(b.truePairs) / Double(b.pairs))
+                    let mean = b.pairs == 0 ? "" : percent(b.meanProbability)
+                    return
+                        "<tr><th scope=\"row\">\(percent(b.from)) to \(percent(b.to))</th><td class=\"num\">\(count(b.pairs))</td><td class=\"num\">\(mean)</td><td class=\"num\">\(share)</td></tr>"
+                }
+                out += """
+                    <table class="dots-table"><caption>Whether the model's match probabilities mean what they say: the pairs it scored, by
+                    probability, and the share truly one young person (close to the mean probability when it is well calibrated)</caption>
+                    <thead><tr><th scope="col">Match probability</th><th scope="col" class="num">Pairs</th><th scope="col" class="num">Mean probability</th>
+                    <th scope="col" class="num">Truly one young person</th></tr></thead><tbody>\(rows)</tbody></table>
+                    """
+            }
         }
         let agencyRows = v.agencies.html { a -> HTML in
             "<tr><th scope=\"row\">\(agency(a.agency))</th><td class=\"num\">\(count(a.records))</td><td class=\"num\">\(count(a.youngPeople))</td><td class=\"num\">\(count(a.withAnotherAgency))</td><td class=\"num\">\(percent(a.matchRate))</td><td class=\"num\">\(count(a.onlyThisAgency))</td></tr>"

@@ -39,7 +39,7 @@ struct LinkCommand: AsyncParsableCommand {
                 print("  skipped \(r.skippedBlocks.count) blocks over \(linkSettings.maxBlockSize) records (largest \(r.skippedBlocks.map(\.size).max()!))")
             }
             print(
-                "  \(r.links) links, \(r.reviews) pairs for clerical review (`dots review list`); EM took \(r.model.iterations) iterations, λ = \(String(format: "%.4f", r.model.lambda))"
+                "  \(r.links) links, \(r.reviews) pairs for clerical review (`dots review list`); EM took \(r.model.iterations) iterations, λ = \(String(format: "%.3g", r.model.lambda)) (the prior: how likely two random records are one young person)"
             )
             let stages = ["blocking", "comparing", "estimating u", "estimating m (EM)", "scoring", "clustering"]
             print(
