@@ -938,6 +938,9 @@ def test_analyst_reviews_a_pair_from_the_linkage_page(browser):
     assert "Staffordshire Police" in table and "%" in table
     bias = browser.find_element(By.XPATH, "//caption[text()='Records left unlinked or in review, by ethnicity group']/..").text
     assert "White" in bias
+    # The demo links against its truth file: how the pairs the model scored came out, band by band.
+    calibration = browser.find_element(By.XPATH, "//caption[starts-with(text(), 'Whether the model')]/..").text
+    assert "95.0% to 99.0%" in calibration and "Truly one young person" in calibration
     # Every record the review queue holds, named as `dots review list` names them: none of their ids on the page.
     listed = subprocess.run([".build/debug/dots", "review", "list", "--limit", "1000", "--database", DATABASE], check=True,
                             capture_output=True, text=True).stdout.splitlines()
