@@ -47,7 +47,8 @@ extension HubStore {
     /// meeting and referral, and under load each further round trip to the database's thread cost more than building
     /// the page. Nil when the key names no young person. The young person's records are a common table (`r`) that
     /// every part joins, so the lookup runs once. With `views` above 0 it also reads that many of the latest views of
-    /// their journey (`journeyViews`), so a page listing its viewers needs no second query.
+    /// their journey (newest first, each with the viewer's name and role as held now), so a page listing its viewers
+    /// needs no second query.
     public func journeyRead(_ key: JourneyKey, views: Int = 0) async throws -> JourneyRead? {
         let datasets = Dataset.allCases.filter(\.isAboutPeople)
         let read = datasets.map { $0.schema.fields.filter(Self.journeyReads) }
