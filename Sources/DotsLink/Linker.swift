@@ -77,12 +77,20 @@ public struct Linker: Sendable {
         let u = trainer.estimateU(records)
         lap("estimating u")
         var model = trainer.train(records, u: u)
+        lap("estimating m (EM)")
         if settings.priorFromComparedPairs {
             var counts: [UInt32: Int] = [:]
             for p in patternOf { counts[p, default: 0] += 1 }
-            model.lambda = trainer.refinedPrior(model, patterns: counts.map { (comparator.unpack($0.key), $0.value) }, records: records.count)
+            let patterns = counts.map { (comparator.unpack($0.key), $0.value) }
+            model.lambda = trainer.refinedPrior(model, patterns: patterns, records: records.count)
+            if settings.uWithoutMatches {
+                let sameYear = Trainer.sameYearShare(lambda: model.lambda, birthYears: records.map(\.birthYear))
+                let corrected = trainer.uWithoutMatches(u, m: model.m, lambda: model.lambda, sameYearLambda: sameYear)
+                model = trainer.train(records, u: corrected)
+                model.lambda = trainer.refinedPrior(model, patterns: patterns, records: records.count)
+            }
         }
-        lap("estimating m (EM)")
+        lap("refining the prior")
 
         let scorer = Scorer(model: model, comparator: comparator, settings: settings, records: records)
         // Reviews by record index pair, so the scoring loop never builds a string.

@@ -53,6 +53,16 @@ struct CohortJourneyServiceTests {
             #expect(v.knownToOneAgency.filter { $0.count.shown == nil }.count != 1 || v.knownToSeveral.shown == nil)
             let again = try #require(try await service.view(by: Self.board))
             #expect(again.paths == v.paths)
+            #expect(await service.computations == 1, "kept, not worked out again")
+
+            // Requests arriving together while it is worked out share one computation.
+            let fresh = CohortJourneyService(store: store, spec: try FrameworkService.load())
+            let together = try await withThrowingTaskGroup(of: [CohortJourneyService.Path].self) { group in
+                for _ in 0..<8 { group.addTask { try await fresh.view(by: Self.board)?.paths ?? [] } }
+                return try await group.reduce(into: []) { $0.append($1) }
+            }
+            #expect(together.count == 8 && together.allSatisfy { $0 == v.paths })
+            #expect(await fresh.computations == 1)
 
             // The summary over the fields a cohort reads (`CohortJourneys.fieldsRead`), in parts, equals the summary over
             // every field in one: a field the summary needs and the store does not load would change it.

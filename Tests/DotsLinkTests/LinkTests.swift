@@ -169,6 +169,39 @@ struct LinkStageTests {
         #expect(!saved.priorFromComparedPairs && LinkageSettings().priorFromComparedPairs, "a run saved before it keeps the prior it was scored with")
     }
 
+    @Test("u with the true pairs taken out: (share − λm) / (1 − λ), never below a tenth of the share; names by their same-year share")
+    func uWithoutMatches() {
+        let settings = LinkageSettings()
+        let comparator = Comparator(settings: settings)
+        let trainer = Trainer(comparator: comparator, settings: settings)
+        let local = comparator.comparisons.firstIndex { $0.name == .localID }!
+        let first = comparator.comparisons.firstIndex { $0.name == .firstName }!
+        let nhs = comparator.comparisons.firstIndex { $0.name == .nhs }!
+        // Every comparison agreeing (level 1) or not; the names' other levels unused (share 0, m 0).
+        func twoLevels(_ agree: Double, _ count: Int) -> [Double] { [1, agree, 1 - agree] + [Double](repeating: 0, count: count - 3) }
+        var sampled = comparator.comparisons.map { twoLevels(2e-4, $0.levelCount) }
+        var m = comparator.comparisons.map { twoLevels(0.5, $0.levelCount) }
+        sampled[nhs] = [1, 5e-5, 1 - 5e-5]
+        m[nhs] = [1, 0.9, 0.1]
+        let u = trainer.uWithoutMatches(sampled, m: m, lambda: 1e-4, sameYearLambda: 1e-3)
+        // local id: (2e-4 − 1e-4 × 0.5) / (1 − 1e-4) agreeing; differing (0.9998 − 0.5e-4) / 0.9999; together 1 already.
+        #expect(abs(u[local][1] - 1.5e-4 / 0.9999) < 1e-15 && abs(u[local][2] - 0.99975 / 0.9999) < 1e-12)
+        // A first name by the same-year share: (2e-4 − 1e-3 × 0.5) < 0, so a tenth of the share, 2e-5; differing
+        // (0.9998 − 0.5e-3) / 0.999 = 0.99930 / 0.999; then both over their sum.
+        let (agree, differ) = (2e-5, 0.9993 / 0.999)
+        #expect(abs(u[first][1] - agree / (agree + differ)) < 1e-15 && abs(u[first][2] - differ / (agree + differ)) < 1e-12)
+        // NHS number: 5e-5 − 0.9e-4 < 0: a tenth, 5e-6, so its evidence grows by log2(10) bits at most.
+        let nhsDiffer = (1 - 5e-5 - 1e-4 * 0.1) / (1 - 1e-4)
+        #expect(abs(u[nhs][1] - 5e-6 / (5e-6 + nhsDiffer)) < 1e-15)
+        #expect(u.allSatisfy { $0[0] == 1 })
+
+        // Years 2009 ×2, 2010 ×3 and one record alone: λ × 5/6 × (2/1 + 3/2).
+        #expect(abs(Trainer.sameYearShare(lambda: 0.01, birthYears: [2009, 2010, 2009, 2010, 2010, 0]) - 0.01 * 5 / 6 * 3.5) < 1e-15)
+        #expect(Trainer.sameYearShare(lambda: 0.01, birthYears: [2009]) == 0)
+        let saved = try! JSONDecoder().decode(LinkageSettings.self, from: Data(#"{"version":3}"#.utf8))
+        #expect(!saved.uWithoutMatches && settings.uWithoutMatches, "a run saved before it keeps the u it was scored with")
+    }
+
     @Test("Weights are log2(m/u), the prior log2(λ/(1−λ)), probabilities from total weight")
     func weights() {
         let model = FellegiSunterModel(m: [[1, 0.9, 0.1]], u: [[1, 0.01, 0.99]], lambda: 0.2, iterations: 1)

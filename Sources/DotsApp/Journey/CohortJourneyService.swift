@@ -7,11 +7,15 @@ import Foundation
 /// Cohort journeys for the partnership, pseudonymous and disclosure-controlled for every reader: the common paths
 /// young people take through services, time from each critical moment to a multi-agency response, who is known to
 /// one agency only, escalation and re-referral. Worked out over every young person the latest linkage run found,
-/// once per linkage and framework run, and kept.
+/// once per linkage and framework run, and kept. Requests arriving while it is worked out wait for that one
+/// computation rather than each starting their own.
 public actor CohortJourneyService {
     let store: HubStore
     let spec: FrameworkSpec
     private var cached: (key: String, view: View)?
+    private var computing: (key: String, task: Task<View, any Error>)?
+    /// How many times the cohort has been worked out (tests check requests together share one).
+    private(set) var computations = 0
 
     public init(store: HubStore, spec: FrameworkSpec) {
         self.store = store
@@ -58,10 +62,18 @@ public actor CohortJourneyService {
         guard let run = try await store.latestLinkageRun() else { return nil }
         let key = run.id + "|" + (try await store.latestFrameworkRun()?.id ?? "")
         if let cached, cached.key == key { return cached.view }
-        let datasets = Dataset.allCases.filter { $0.isAboutPeople && $0 != .voiceFeedback }
-        let people = try await store.recordRowsByYoungPerson(datasets, fields: CohortJourneys.fieldsRead)
-        let summary = await Self.summarise(people)
-        let view = Self.publish(summary, policy: spec.disclosure.applied, linkedAt: run.finishedAt)
+        if let computing, computing.key == key { return try await computing.task.value }
+        computations += 1
+        let (store, policy, linkedAt) = (store, spec.disclosure.applied, run.finishedAt)
+        let task = Task.detached {
+            let datasets = Dataset.allCases.filter { $0.isAboutPeople && $0 != .voiceFeedback }
+            let people = try await store.recordRowsByYoungPerson(datasets, fields: CohortJourneys.fieldsRead)
+            return Self.publish(await Self.summarise(people), policy: policy, linkedAt: linkedAt)
+        }
+        computing = (key, task)
+        // Whatever the outcome, the next request after it starts afresh (a failure is not kept).
+        defer { if self.computing?.key == key { self.computing = nil } }
+        let view = try await task.value
         cached = (key, view)
         return view
     }

@@ -43,6 +43,10 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
     /// Then refined on every pair blocking compared (`Trainer.refinedPrior`). Runs saved before the setting existed
     /// read it as false, as they were scored.
     public var priorFromComparedPairs = true
+    /// u with the true pairs taken out: random pairs include some (λ of them, more among pairs of one birth year),
+    /// and for a shared identifier or a similar name they are most of the agreement seen (`Trainer.uWithoutMatches`).
+    /// Runs saved before the setting existed read it as false, as they were scored.
+    public var uWithoutMatches = true
     /// Each training rule's EM session uses at most this many pairs, taken block by block in an order unrelated to
     /// the values (a quarter of a million gave the same m, and the same F1 to four places, as a million at 100k and
     /// 1M records, in a third of the time).
@@ -84,6 +88,7 @@ public struct LinkageSettings: Codable, Sendable, Equatable {
         priorRules = try v(.priorRules, d.priorRules)
         priorRecall = try v(.priorRecall, d.priorRecall)
         priorFromComparedPairs = try v(.priorFromComparedPairs, false)
+        uWithoutMatches = try v(.uWithoutMatches, false)
         maxTrainingPairs = try v(.maxTrainingPairs, d.maxTrainingPairs)
         nameDiceLevels = try v(.nameDiceLevels, d.nameDiceLevels)
         matchThreshold = try v(.matchThreshold, d.matchThreshold)

@@ -228,10 +228,43 @@ public struct Trainer: Sendable {
             var expected = 0.0
             for (i, p) in patterns.enumerated() { expected += Double(p.pairs) * FellegiSunterModel.probability(weight: evidence[i] + prior) }
             let next = min(max(expected / all, 1e-12), 0.5)
-            defer { lambda = next }
-            if abs(next - lambda) <= lambda * 1e-6 { break }
+            let settled = abs(next - lambda) <= lambda * 1e-6
+            lambda = next
+            if settled { break }
         }
         return lambda
+    }
+
+    /// u with the true pairs taken out. A random pair is a true pair with probability λ, so the share of random
+    /// pairs showing a level is λm + (1 − λ)u, not u: u = (share − λm) / (1 − λ). For most levels λm is
+    /// negligible; for a shared identifier agreeing, true pairs are nearly all the agreement random pairs show (FEBRL 4:
+    /// its u came out at 9e-5 where chance agreement is under 1e-5, costing each pair agreeing on it four bits),
+    /// and among random pairs of one birth year (where names' u comes from) true pairs are tens of times commoner.
+    /// Each level keeps at least a tenth of the share seen, so no level's evidence grows by more than log2(10) bits.
+    /// - Parameters:
+    ///   - sampled: u as sampled (`estimateU`).
+    ///   - sameYearLambda: the true share of the names' sample (random pairs of one birth year), `sameYearShare`.
+    public func uWithoutMatches(_ sampled: [[Double]], m: [[Double]], lambda: Double, sameYearLambda: Double) -> [[Double]] {
+        comparator.comparisons.enumerated().map { c, comparison in
+            let names = comparator.gradesErrors && (comparison.name == .firstName || comparison.name == .surname)
+            let share = min(max(names ? sameYearLambda : lambda, 0), 0.5)
+            var u = sampled[c]
+            for l in 1..<u.count { u[l] = max((u[l] - share * m[c][l]) / (1 - share), u[l] / 10) }
+            let known = u.dropFirst().reduce(0, +)
+            return u.enumerated().map { $0.offset == 0 ? 1 : $0.element / known }
+        }
+    }
+
+    /// The share of true pairs among random pairs of one birth year, given λ over all pairs, taking every true pair
+    /// to share its birth year: a record's partner is drawn from the n − 1 others of its year, so the share is
+    /// λ (N − 1) / N · Σ over years of n / (n − 1).
+    public static func sameYearShare(lambda: Double, birthYears: [Int32]) -> Double {
+        var sizes: [Int32: Int] = [:]
+        for y in birthYears { sizes[y, default: 0] += 1 }
+        let n = Double(birthYears.count)
+        guard n > 1 else { return 0 }
+        let sum = sizes.values.filter { $0 > 1 }.reduce(0.0) { $0 + Double($1) / Double($1 - 1) }
+        return min(lambda * (n - 1) / n * sum, 0.5)
     }
 
     /// Where EM starts m, and what m stays when no session could learn it: most true matches agree, a few differ.

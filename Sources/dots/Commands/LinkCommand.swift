@@ -41,7 +41,7 @@ struct LinkCommand: AsyncParsableCommand {
             print(
                 "  \(r.links) links, \(r.reviews) pairs for clerical review (`dots review list`); EM took \(r.model.iterations) iterations, λ = \(String(format: "%.3g", r.model.lambda)) (the prior: how likely two random records are one young person)"
             )
-            let stages = ["blocking", "comparing", "estimating u", "estimating m (EM)", "scoring", "clustering"]
+            let stages = ["blocking", "comparing", "estimating u", "estimating m (EM)", "refining the prior", "scoring", "clustering"]
             print(
                 "  time: load \(String(format: "%.2f", outcome.loadSeconds)) s, "
                     + stages.map { "\($0) \(String(format: "%.2f", r.seconds[$0] ?? 0)) s" }.joined(separator: ", ")
