@@ -143,8 +143,9 @@ struct VoiceWebTests {
             get { metadata[key] }
             set { metadata[key] = newValue }
         }
-        func log(level: Logger.Level, message: Logger.Message, metadata: Logger.Metadata?, source: String, file: String, function: String, line: UInt) {
-            lock.withLock { lines.append("\(message) \(metadata ?? [:]) \(self.metadata)") }
+        func log(event: LogEvent) {
+            // The error too: a refused form's error must not carry what was typed either.
+            lock.withLock { lines.append("\(event.message) \(event.metadata ?? [:]) \(self.metadata) \(event.error.map { "\($0)" } ?? "")") }
         }
     }
 

@@ -32,10 +32,22 @@ struct PrepareCommand: AsyncParsableCommand {
             "For statutory returns that do not name their local authority (the SSDA903 CSV tables, Annex A): its three-digit DfE code, which prefixes every child's id."
     )
     var laCode: String?
+    @Option(
+        help:
+            "ONS's postcode directory (ONSPD or NSPL CSV; repeat for one file per postcode area): each home postcode's district from it rather than from its outward code, which can cross a district boundary."
+    )
+    var postcodeLookup: [String] = []
 
     func run() async throws {
         let period = try parsePeriod(self.period)
-        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile))
+        var lookup = PostcodeLookup()
+        do { for file in postcodeLookup { try lookup.read(file) } } catch { throw ValidationError("\(error)") }
+        if !postcodeLookup.isEmpty {
+            print(
+                "Postcode directory: \(lookup.districts.count) postcodes with their districts"
+                    + (lookup.skipped > 0 ? "; \(lookup.skipped) rows left out, with no postcode or no district (first: \(lookup.firstSkipped ?? ""))" : ""))
+        }
+        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), postcodeAreas: lookup.areas())
         let result: PreparePipeline.Result
         do {
             let map = try mapping.map(ExtractMapping.load)
