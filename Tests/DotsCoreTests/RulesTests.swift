@@ -32,6 +32,17 @@ struct RulesTests {
         #expect(Postcode.normalised(raw) == expected)
     }
 
+    @Test("Postcodes in ASCII, read byte by byte, normalise exactly as by Unicode's letters and numbers")
+    func postcodesByteByByte() {
+        var generator = SystemRandomNumberGenerator()
+        let alphabet = Array("STWBsw0123456789 -.'ZzAa\t")
+        var cases = ["st4 1ab", "ST4 1AB", "st4-1ab", "ZZ99 3WZ", "GIR 0AA", "ST41 AB", "S T 4 1 A B", "ST4 1AB X", "", " ", "1ST 4AB"]
+        for _ in 0..<5000 { cases.append(String((0..<Int.random(in: 0...10, using: &generator)).map { _ in alphabet.randomElement(using: &generator)! })) }
+        for c in cases { #expect(Postcode.normalised(c) == Postcode.normalisedUnicode(c), "\(c)") }
+        // Not ASCII: Unicode's rules (a letter outside ASCII makes it no postcode; an en dash is dropped).
+        #expect(Postcode.normalised("ST4 1ÅB") == nil && Postcode.normalised("ST4–1AB") == "ST4 1AB")
+    }
+
     @Test("Postcode districts map to the partnership's local areas")
     func postcodeAreas() {
         #expect(Postcode.outwardCode("ST4 1AB") == "ST4")

@@ -2,6 +2,12 @@
 public enum Postcode {
     /// Upper case, single space before the three-character inward code, if the text has a postcode's shape.
     public static func normalised(_ raw: some StringProtocol) -> String? {
+        if let ascii = normalisedASCII(raw.utf8) { return ascii.isEmpty ? nil : ascii }
+        return normalisedUnicode(raw)
+    }
+
+    /// `normalised` by Unicode's letters and numbers: what any text goes through that is not all ASCII.
+    public static func normalisedUnicode(_ raw: some StringProtocol) -> String? {
         let chars = raw.uppercased().filter { $0.isLetter || $0.isNumber }
         guard (5...7).contains(chars.count), chars.allSatisfy(\.isASCII) else { return nil }
         let inward = chars.suffix(3)
@@ -10,6 +16,27 @@ public enum Postcode {
             inward.first?.isNumber == true, inward.dropFirst().allSatisfy(\.isLetter)
         else { return nil }
         return "\(outward) \(inward)"
+    }
+
+    /// The same on ASCII text, byte by byte (a postcode directory holds millions): "" when it is not a postcode, nil
+    /// when the text is not ASCII (then Unicode's rules decide what is a letter).
+    static func normalisedASCII(_ utf8: some Sequence<UInt8>) -> String? {
+        var kept: [UInt8] = []
+        kept.reserveCapacity(8)
+        for b in utf8 {
+            guard b < 0x80 else { return nil }
+            switch b {
+            case 0x61...0x7A: kept.append(b - 0x20)
+            case 0x41...0x5A, 0x30...0x39: kept.append(b)
+            default: continue
+            }
+            if kept.count > 7 { return "" }
+        }
+        func letter(_ b: UInt8) -> Bool { (0x41...0x5A).contains(b) }
+        let n = kept.count
+        guard n >= 5, letter(kept[0]), (0x30...0x39).contains(kept[n - 3]), letter(kept[n - 2]), letter(kept[n - 1]) else { return "" }
+        kept.insert(0x20, at: n - 3)
+        return String(decoding: kept, as: UTF8.self)
     }
 
     /// The outward code (postcode district), e.g. `ST4` of `ST4 1AB`.
@@ -21,7 +48,7 @@ public enum Postcode {
 
 /// Which local area each postcode district (outward code) of the reference partnership mostly falls in.
 /// Postcode districts straddle council boundaries, so this is an approximation; an agency with the ONS
-/// postcode directory can give `dots prepare` an exact postcode-to-area lookup instead.
+/// postcode directory gives `dots prepare --postcode-lookup` each postcode's own district instead (`PostcodeLookup`).
 public enum PostcodeDistricts {
     public static let referenceAreas: [String: String] = {
         var m: [String: String] = [:]

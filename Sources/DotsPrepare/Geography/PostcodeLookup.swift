@@ -47,6 +47,7 @@ public struct PostcodeLookup: Sendable, Equatable {
         do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
             throw ReadError(file: path, problem: "cannot be read (\(error.localizedDescription))", fix: "Give the path of an ONSPD or NSPL CSV file.")
         }
+        found.reserveCapacity(bytes.count / 128)
         var scanner = CSVScanner(bytes: bytes)
         func text(_ f: CSVField) -> String {
             let s = String(decoding: bytes[f.start..<f.end], as: UTF8.self)
@@ -70,7 +71,8 @@ public struct PostcodeLookup: Sendable, Equatable {
         while true {
             switch scanner.next() {
             case .end:
-                districts.merge(found) { _, new in new }
+                // Hashing millions of postcodes is most of the time: the first file's table is kept as it is.
+                if districts.isEmpty { districts = found } else { districts.merge(found) { _, new in new } }
                 skipped += skippedHere
                 if firstSkipped == nil { firstSkipped = firstHere.map { "\(path) \($0)" } }
                 return
@@ -109,6 +111,8 @@ public struct PostcodeLookup: Sendable, Equatable {
     /// The postcode areas `dots prepare` places postcodes with: each full postcode's district from the directory,
     /// and, for a postcode it does not hold, the outward code's from `base`.
     public func areas(over base: [String: String] = PostcodeDistricts.referenceAreas) -> [String: String] {
-        base.merging(districts) { _, directory in directory }
+        var out = districts
+        for (outward, area) in base where out[outward] == nil { out[outward] = area }
+        return out
     }
 }
