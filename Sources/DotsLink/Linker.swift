@@ -78,17 +78,20 @@ public struct Linker: Sendable {
         lap("estimating u")
         var model = trainer.train(records, u: u)
         lap("estimating m (EM)")
+        // The prior refined on the compared pairs, then u corrected for the true pairs among random pairs (with
+        // whichever λ the run has) and m and the prior learnt again on it: each setting works with or without the other.
+        var patterns: [(levels: [UInt8], pairs: Int)] = []
         if settings.priorFromComparedPairs {
             var counts: [UInt32: Int] = [:]
             for p in patternOf { counts[p, default: 0] += 1 }
-            let patterns = counts.map { (comparator.unpack($0.key), $0.value) }
+            patterns = counts.map { (comparator.unpack($0.key), $0.value) }
             model.lambda = trainer.refinedPrior(model, patterns: patterns, records: records.count)
-            if settings.uWithoutMatches {
-                let sameYear = Trainer.sameYearShare(lambda: model.lambda, birthYears: records.map(\.birthYear))
-                let corrected = trainer.uWithoutMatches(u, m: model.m, lambda: model.lambda, sameYearLambda: sameYear)
-                model = trainer.train(records, u: corrected)
-                model.lambda = trainer.refinedPrior(model, patterns: patterns, records: records.count)
-            }
+        }
+        if settings.uWithoutMatches {
+            let sameYear = Trainer.sameYearShare(lambda: model.lambda, birthYears: records.map(\.birthYear))
+            let corrected = trainer.uWithoutMatches(u, m: model.m, lambda: model.lambda, sameYearLambda: sameYear)
+            model = trainer.train(records, u: corrected)
+            if settings.priorFromComparedPairs { model.lambda = trainer.refinedPrior(model, patterns: patterns, records: records.count) }
         }
         lap("refining the prior")
 

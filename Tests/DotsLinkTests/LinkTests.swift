@@ -258,6 +258,26 @@ struct LinkerTests {
         #expect(again.personIDs == result.personIDs && again.highestPersonNumber == 20)
     }
 
+    @Test("u corrected for true pairs, with the prior refined or not: agreement on the NHS number weighs more, every young person still found")
+    func uCorrectedEitherWay() {
+        let records = population()
+        let truth = Dictionary(uniqueKeysWithValues: records.map { ($0.key, String($0.personID.dropFirst())) })
+        let nhs = Comparator(settings: LinkageSettings()).comparisons.firstIndex { $0.name == .nhs }!
+        for refined in [true, false] {
+            var settings = LinkageSettings()
+            settings.uSamplePairs = 20_000
+            settings.priorFromComparedPairs = refined
+            settings.uWithoutMatches = false
+            let sampled = Linker(settings: settings).run(records)
+            settings.uWithoutMatches = true
+            let corrected = Linker(settings: settings).run(records)
+            // Five young people share an NHS number across agencies among 780 pairs: most of the random pairs agreeing.
+            #expect(corrected.model.u[nhs][1] < sampled.model.u[nhs][1], "prior refined: \(refined)")
+            let e = Evaluation(keys: records.map(\.key), predicted: corrected.personIDs, truth: truth, candidates: corrected.candidates)
+            #expect(e.pairF1 == 1, "prior refined: \(refined): \(e.text())")
+        }
+    }
+
     @Test("A reviewer's rejection splits a pair the model linked; a confirmation joins one it did not compare")
     func reviewsOverride() {
         var settings = LinkageSettings()

@@ -41,6 +41,12 @@ struct PostcodeLookupTests {
         #expect(area("ST7 9ZY") == "E06000049", "outside the partnership: its real district, which the framework counts as outside")
         #expect(area("ST7 2AB") == "E07000195", "not in the directory: the outward code's district, as without one")
         #expect(PersonPseudonymiser(key: key).transform(["person_id": "A1", "postcode": "ST7 9ZZ"], file: "p.csv", row: 2).values["home_area"] == "E07000195")
+        // Nothing of the directory leaves the agency but the district: the package row has the same fields, and the
+        // same pseudonyms, with it as without it.
+        let person = ["person_id": "A1", "first_name": "Ann", "surname": "Lee", "date_of_birth": "2010-05-01", "postcode": "ST7 9ZZ"]
+        let with = p.transform(person, file: "people.csv", row: 2).values
+        let without = PersonPseudonymiser(key: key).transform(person, file: "people.csv", row: 2).values
+        #expect(Set(with.keys) == Set(without.keys) && with.filter { $0.key != "home_area" } == without.filter { $0.key != "home_area" })
     }
 
     @Test("ONSPD's and newer files' headers are found; several files add up")
