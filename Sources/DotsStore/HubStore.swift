@@ -94,6 +94,7 @@ public final class HubStore: Sendable {
         m.add(M0026_IndexPersonRecords(), to: nil)
         m.add(M0027_CreateContextDatasets(), to: nil)
         m.add(M0028_AddErrorTolerantKeys(), to: nil)
+        m.add(M0029_AddHomeLSOA(), to: nil)
         return m
     }
 

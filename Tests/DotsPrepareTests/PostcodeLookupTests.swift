@@ -83,3 +83,53 @@ struct PostcodeLookupTests {
         #expect(lookup == before)
     }
 }
+
+@Suite("The home LSOA from the postcode directory (dots prepare --home-lsoa)")
+struct HomeLSOATests {
+    let key = try! LinkageKey(encoded: PrepareTests.keyHex)
+
+    @Test("Read only when asked for: the fixture's LSOAs, a blank or pseudo LSOA left blank while the district counts")
+    func read() throws {
+        var plain = PostcodeLookup()
+        try plain.read(PostcodeLookupTests.fixture)
+        #expect(plain.lsoas.isEmpty, "without --home-lsoa the column is not read")
+        var lookup = PostcodeLookup(withLSOAs: true)
+        try lookup.read(PostcodeLookupTests.fixture)
+        #expect(lookup.lsoas == ["ST7 9ZZ": "E01099001", "ST7 9ZY": "E01099005", "ST4 9ZZ": "E01099004"])
+        #expect(lookup.districts == plain.districts, "the districts are the same either way")
+        // 2021 LSOAs are preferred to 2011's; a Welsh LSOA (W01) is not one the framework's boundaries can hold.
+        var both = PostcodeLookup(withLSOAs: true)
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dots-lsoa-\(UUID().uuidString).csv").path
+        try Data("pcds,laua,lsoa11,lsoa21\nST5 9ZZ,E07000195,E01011111,E01022222\nST5 9ZY,E07000195,E01011112,\nLL11 9ZZ,W06000006,,W01000001\n".utf8)
+            .write(to: URL(fileURLWithPath: path))
+        try both.read(path)
+        #expect(both.lsoas == ["ST5 9ZZ": "E01022222"], "lsoa21 is read; a blank one is blank, not the 2011 code")
+        #expect(both.districts.count == 3)
+    }
+
+    @Test("Asked for, a directory without an LSOA column is refused with what to give")
+    func refused() throws {
+        let path = FileManager.default.temporaryDirectory.appendingPathComponent("dots-lsoa-\(UUID().uuidString).csv").path
+        try Data("pcds,laua\nST5 9ZZ,E07000195\n".utf8).write(to: URL(fileURLWithPath: path))
+        var lookup = PostcodeLookup(withLSOAs: true)
+        let e = #expect(throws: PostcodeLookup.ReadError.self) { try lookup.read(path) }
+        #expect(e?.problem.contains("no LSOA column") == true && e?.fix.contains("lsoa21") == true && e?.fix.contains("--home-lsoa") == true)
+        #expect(lookup.districts.isEmpty && lookup.lsoas.isEmpty)
+    }
+
+    @Test("The package row carries the home LSOA only when given, beside the district; nothing else changes")
+    func packageRow() throws {
+        var lookup = PostcodeLookup(withLSOAs: true)
+        try lookup.read(PostcodeLookupTests.fixture)
+        let person = ["person_id": "A1", "first_name": "Ann", "surname": "Lee", "date_of_birth": "2010-05-01", "postcode": "st7 9zz"]
+        let with = PersonPseudonymiser(key: key, postcodeAreas: lookup.areas(), postcodeLSOAs: lookup.lsoas).transform(person, file: "p.csv", row: 2).values
+        let without = PersonPseudonymiser(key: key, postcodeAreas: lookup.areas()).transform(person, file: "p.csv", row: 2).values
+        #expect(with["home_lsoa"] == "E01099001" && with["home_area"] == "E06000021")
+        #expect(without["home_lsoa"] == nil)
+        #expect(with.filter { $0.key != "home_lsoa" } == without)
+        // A postcode the directory does not hold has no LSOA (its outward code's district still places it).
+        let elsewhere = PersonPseudonymiser(key: key, postcodeAreas: lookup.areas(), postcodeLSOAs: lookup.lsoas)
+            .transform(["person_id": "A2", "postcode": "ST7 2AB"], file: "p.csv", row: 3).values
+        #expect(elsewhere["home_lsoa"] == nil && elsewhere["home_area"] == "E07000195")
+    }
+}

@@ -150,6 +150,26 @@ struct PrepareTests {
         #expect(hub.rows == 4)
     }
 
+    @Test("With home LSOAs (--home-lsoa) the package carries them beside the districts and still passes the hub's checks")
+    func packageWithHomeLSOAs() throws {
+        let dir = tempDir()
+        defer { try? FileManager.default.removeItem(atPath: dir) }
+        try writeExtract(dir + "/in")
+        let result = try PreparePipeline(
+            keyProvider: StaticKeyProvider(encoded: Self.keyHex), clock: FixedClock(now), postcodeLSOAs: ["ST4 1AB": "E01099004"]
+        )
+        .run(input: dir + "/in", output: dir + "/out", agency: "staffs-police", period: Period(parsing: "2025-26"))
+        #expect(result.report.isValid)
+        let people = try String(contentsOfFile: dir + "/out/people.csv", encoding: .utf8).split(separator: "\n").map {
+            $0.split(separator: ",", omittingEmptySubsequences: false)
+        }
+        let column = try #require(people[0].firstIndex(of: "home_lsoa"))
+        #expect(people[1][column] == "E01099004" && people[2][column] == "", "P1's postcode has an LSOA; P2's is not in the lookup")
+        let hub = SubmissionValidator(model: ReferencePartnership.model, context: ValidationContext(now: now)).validate(
+            try SubmissionSource.load(path: dir + "/out"))
+        #expect(hub.isValid, "\(hub.summary())")
+    }
+
     @Test("An extract with an error writes nothing at all")
     func invalidWritesNothing() throws {
         let dir = tempDir()
@@ -373,7 +393,7 @@ struct PrepareTests {
         #expect(result.report.isValid, "\(result.report.summary())")
         let people = try String(contentsOfFile: dir + "/out/people.csv", encoding: .utf8)
         #expect(people.contains(PersonPseudonymiser(key: key).pseudonym("nhs", "9434765919")))
-        #expect(people.contains(",2010-02,F,WBRI,E06000021,Y,"))
+        #expect(people.contains(",2010-02,F,WBRI,E06000021,,Y,"))
         #expect(!people.contains("private") && !people.contains("Zoë"))
         let episodes = try String(contentsOfFile: dir + "/out/missing_episodes.csv", encoding: .utf8).split(separator: "\n")
         #expect(episodes[1].hasPrefix("2,C1,2025-06-14 21:30,2025-06-15 08:10,M,care,"))

@@ -74,7 +74,8 @@ public struct FrameworkService: Sendable {
         return profile
     }
 
-    public func plan(_ indicators: [IndicatorSpec], profile: DataProfile) -> [Plan] {
+    /// `smallAreas`: the imported LSOAs, the groups of the LSOA breakdown (`currentSmallAreas`).
+    public func plan(_ indicators: [IndicatorSpec], profile: DataProfile, smallAreas: SmallAreas = .none) -> [Plan] {
         // The periods are those of the partnership's data; Dots' own context records, which run to today, count within
         // them (unless they are all there is).
         let submitted = profile.datasets.filter { !Dataset.aboutContexts.contains($0.key) }.values
@@ -85,7 +86,8 @@ public struct FrameworkService: Sendable {
         // Whole months only: a month the data starts or ends part-way through would undercount.
         let firstMonth = first.day == 1 ? first.yearMonth : first.yearMonth.adding(months: 1)
         let lastMonth = last == last.yearMonth.lastDay ? last.yearMonth : last.yearMonth.adding(months: -1)
-        let compiler = IndicatorCompiler(dialect: store.dialect, linked: profile.linkageRunID != nil, years: (first.year - 1)...(last.year + 1))
+        let compiler = IndicatorCompiler(
+            dialect: store.dialect, linked: profile.linkageRunID != nil, years: (first.year - 1)...(last.year + 1), smallAreas: smallAreas)
         let finder = GapFinder(profile: profile)
         return indicators.map { ind in
             let periods = ReportingPeriod.covering(firstMonth, lastMonth, kinds: ind.periods)
@@ -93,6 +95,11 @@ public struct FrameworkService: Sendable {
             let compiled = profile.datasets[ind.dataset] == nil || periods.isEmpty ? nil : compiler.compile(ind, periods: periods)
             return Plan(indicator: ind, periods: periods, compiled: compiled, gaps: gaps, unavailable: finder.unavailablePeriods(for: ind, periods: periods))
         }
+    }
+
+    /// The LSOAs a partnership has imported (`dots geography import`), each in its district.
+    public func currentSmallAreas() async throws -> SmallAreas {
+        SmallAreas(try await store.boundaryCodes(level: .lsoa))
     }
 
     public struct Outcome: Sendable {
@@ -124,7 +131,8 @@ public struct FrameworkService: Sendable {
         }
         // Indicators are independent queries: run as many at once as there are cores (each engine runs one
         // query on one core), then assemble in the framework's order.
-        let plans = plan(spec.computed, profile: profile)
+        let smallAreas = try await currentSmallAreas()
+        let plans = plan(spec.computed, profile: profile, smallAreas: smallAreas)
         let width = max(1, min(ProcessInfo.processInfo.activeProcessorCount, 8))
         var raws: [Int: (cells: [RawCell], seconds: Double)] = [:]
         let queriesStarted = Stopwatch()
@@ -156,14 +164,8 @@ public struct FrameworkService: Sendable {
             if plan.indicator.apartFrom == nil { gaps += plan.gaps.map { StoredGap(questionID: questionOf[plan.indicator.id] ?? "", gap: $0) } }
             guard let compiled = plan.compiled, let (raw, seconds) = raws[index] else { continue }
             timings[plan.indicator.id] = seconds
-            var groups: [String: [String]] = [:]
-            for b in plan.indicator.breakdowns where b != .la {
-                if let column = BreakdownColumn.of(b, dataset: plan.indicator.dataset, dialect: store.dialect, ageExpression: "0") {
-                    groups[b.rawValue] = column.groups
-                }
-            }
             cells += ResultAssembler(indicator: plan.indicator, population: population)
-                .assemble(raw, grain: compiled.grain, periods: plan.periods, groups: groups, unavailable: plan.unavailable)
+                .assemble(raw, grain: compiled.grain, periods: plan.periods, groups: compiled.groups, unavailable: plan.unavailable)
         }
         // Runs are told apart by when they were computed: a run in the same second as the last one is dated a
         // second later, so "the latest run" is never a tie.

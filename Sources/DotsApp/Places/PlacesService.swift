@@ -99,22 +99,29 @@ public struct PlacesService: Sendable {
     public func finer(district code: String, type: PoliceCrimeType, by caller: Caller) async throws -> Finer? {
         try caller.require(.viewFramework)
         guard let district = ReferenceGeography.localAreas.first(where: { $0.code == code }), let months = try await latestYear(.areaCrime) else { return nil }
-        let stored = try await store.boundaries(level: .lsoa, within: code)
-        guard let first = stored.first else { return nil }
+        guard let boundaries = try await lsoaBoundaries(district: code, by: caller) else { return nil }
         let threshold = spec.disclosure.applied.threshold
         let counts = try await store.areaCrimeByLSOA(district: code, type: type.rawValue, from: months.first, to: months.last)
-        let boundaries = BoundarySet(stored.map { Boundary(code: $0.code, name: $0.name, coordinates: $0.coordinates) }, attribution: first.attribution)
         var crimes: [String: Count] = [:]
-        for b in stored {
+        for b in boundaries.boundaries {
             let n = counts[b.code] ?? 0
             crimes[b.code] = Count(n, threshold: threshold)
         }
         return Finer(district: district, boundaries: boundaries, crimes: crimes)
     }
 
+    /// The imported LSOA boundaries of one district (with the attribution they were imported with), for maps of
+    /// street-level crime and of the framework's figures by LSOA; nil when there are none.
+    public func lsoaBoundaries(district code: String, by caller: Caller) async throws -> BoundarySet? {
+        try caller.require(.viewFramework)
+        let stored = try await store.boundaries(level: .lsoa, within: code)
+        guard let first = stored.first else { return nil }
+        return BoundarySet(stored.map { Boundary(code: $0.code, name: $0.name, coordinates: $0.coordinates) }, attribution: first.attribution)
+    }
+
     /// The districts with imported LSOA boundaries.
     public func districtsWithFinerAreas() async throws -> [Area] {
-        let held = Set(try await store.boundaries(level: .lsoa).map(\.parent))
+        let held = Set(try await store.boundaryCodes(level: .lsoa).map(\.district))
         return ReferenceGeography.localAreas.filter { held.contains($0.code) }
     }
 }

@@ -47,6 +47,10 @@ public struct DisclosureControl: Sendable {
                     let quarter = (c.periodStart.yearMonth.index - 3) / 3
                     return "months of \(quarter)|\(c.scope)|\(c.breakdown)|\(c.group)|\(c.stat)"
                 }
+                // A district's LSOAs are withheld together, not every LSOA of the partnership.
+                if c.breakdown == Breakdown.lsoa.rawValue, let d = SmallAreas.parts(of: c.group)?.district {
+                    return "\(c.period)|\(c.scope)|\(c.breakdown) in \(d)|\(c.stat)"
+                }
                 return "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.stat)"
             }
             for (i, c) in cells.enumerated() where c.breakdown != "total" || c.periodKind == PeriodKind.month.rawValue {
@@ -68,19 +72,23 @@ public struct DisclosureControl: Sendable {
     }
 
     /// The relations among one indicator's cells: in each period, scope and breakdown, the groups add up to the
-    /// total; the local authorities (and `unknown`) add up to the whole area; and for counts made by the month,
-    /// months add up to the quarters, years and rolling years that contain them.
+    /// total; the local authorities (and `unknown`) add up to the whole area; a district's LSOAs (with its
+    /// "LSOA not recorded") add up to the district; and for counts made by the month, months add up to the
+    /// quarters, years and rolling years that contain them.
     public static func relations(_ cells: [IndicatorCell], additiveBreakdowns: Set<String>, additiveInTime: Bool) -> [Relation] {
         var index: [String: Int] = [:]
         func key(_ c: IndicatorCell) -> String { "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.group)|\(c.stat)" }
         for (i, c) in cells.enumerated() { index[key(c)] = i }
         var relations: [Relation] = []
-        var groups: [String: [Int]] = [:], scopes: [String: [Int]] = [:]
+        var groups: [String: [Int]] = [:], scopes: [String: [Int]] = [:], inDistricts: [String: [Int]] = [:]
         // Percentiles of one group share its count: the count is one quantity, published once per statistic.
         var firstStat: [String: Int] = [:]
         for (i, c) in cells.enumerated() {
             if c.breakdown != "total", additiveBreakdowns.contains(c.breakdown) {
                 groups["\(c.period)|\(c.scope)|\(c.breakdown)|\(c.stat)", default: []].append(i)
+            }
+            if c.breakdown == Breakdown.lsoa.rawValue, let district = SmallAreas.parts(of: c.group)?.district {
+                inDistricts["\(c.period)|\(c.scope)|\(Breakdown.district.rawValue)|\(district)|\(c.stat)", default: []].append(i)
             }
             if c.scope != "all" { scopes["\(c.period)|\(c.breakdown)|\(c.group)|\(c.stat)", default: []].append(i) }
             let same = "\(c.period)|\(c.scope)|\(c.breakdown)|\(c.group)"
@@ -93,6 +101,9 @@ public struct DisclosureControl: Sendable {
         for (k, parts) in scopes {
             let f = k.split(separator: "|", omittingEmptySubsequences: false).map(String.init)
             if let t = index["\(f[0])|all|\(f[1])|\(f[2])|\(f[3])"] { relations.append(Relation(total: t, parts: parts.sorted())) }
+        }
+        for (k, parts) in inDistricts {
+            if let t = index[k] { relations.append(Relation(total: t, parts: parts.sorted())) }
         }
         if additiveInTime {
             let months = Dictionary(grouping: cells.indices.filter { cells[$0].periodKind == PeriodKind.month.rawValue }) { i in

@@ -15,7 +15,10 @@ public struct BreakdownColumn: Sendable {
     public static let unknown = "unknown"
 
     /// The column for `breakdown` on `dataset`, or nil when the dataset does not record it.
-    public static func of(_ breakdown: Breakdown, dataset: Dataset, dialect: SQLEngine, ageExpression: String) -> BreakdownColumn? {
+    /// `smallAreas` are the imported LSOAs, the LSOA breakdown's groups: with none there is no such breakdown.
+    public static func of(
+        _ breakdown: Breakdown, dataset: Dataset, dialect: SQLEngine, ageExpression: String, smallAreas: SmallAreas = .none
+    ) -> BreakdownColumn? {
         let schema = dataset.schema
         let u = dialect.text(unknown)
         // Where a row is: its young person's home area, or a context's own area.
@@ -36,6 +39,19 @@ public struct BreakdownColumn: Sendable {
                 breakdown: .district,
                 expression: "CASE WHEN \(area) IN (\(codes.map(dialect.text).joined(separator: ", "))) THEN \(area) ELSE \(u) END",
                 groups: codes + [unknown], additive: true)
+        case .lsoa:
+            guard dataset.isAboutPeople, !smallAreas.isEmpty else { return nil }
+            // The home LSOA counts where it is an imported LSOA of the home district (the agency reads both from
+            // the same postcode); anything else counts in the district's not-recorded group, so the district's
+            // groups add up to the district's cell.
+            let codes = ReferenceGeography.localAreas.map(\.code).map(dialect.text).joined(separator: ", ")
+            let lsoa =
+                "(SELECT b.code FROM boundaries b WHERE b.code = p.home_lsoa AND b.level = \(dialect.text(Area.Level.lsoa.rawValue)) AND b.parent = p.home_area)"
+            return .init(
+                breakdown: .lsoa,
+                expression:
+                    "CASE WHEN p.home_area IN (\(codes)) THEN p.home_area || '/' || COALESCE(\(lsoa), \(dialect.text(SmallAreas.notRecorded))) ELSE \(u) END",
+                groups: smallAreas.groups, additive: true)
         case .ageBand:
             return .init(
                 breakdown: .ageBand,

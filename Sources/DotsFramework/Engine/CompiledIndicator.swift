@@ -30,6 +30,9 @@ public struct CompiledIndicator: Sendable {
     /// (`RawCell.addingWholeArea`): every unit has exactly one local authority, so this is exact and halves the
     /// rows the query groups. Percentiles are not sums, so durations return the whole area themselves.
     public var wholeAreaBySum: Bool = false
+    /// Each breakdown the query gives, with every group it can take (`BreakdownColumn.groups`): what the results
+    /// fill with true zeros. A breakdown the indicator lists but cannot have (see `notes`) is not here.
+    public var groups: [String: [String]] = [:]
 
     /// The whole query.
     public var sql: String {

@@ -12,11 +12,14 @@ public struct IndicatorCompiler: Sendable {
     public let linked: Bool
     /// The years whose summer-time ranges SQLite needs to place times on UK dates.
     public let years: ClosedRange<Int>
+    /// The imported LSOAs: the LSOA breakdown's groups.
+    public let smallAreas: SmallAreas
 
-    public init(dialect: SQLEngine, linked: Bool, years: ClosedRange<Int>) {
+    public init(dialect: SQLEngine, linked: Bool, years: ClosedRange<Int>, smallAreas: SmallAreas = .none) {
         self.dialect = dialect
         self.linked = linked
         self.years = years
+        self.smallAreas = smallAreas
     }
 
     public func compile(_ indicator: IndicatorSpec, periods: [ReportingPeriod]) -> CompiledIndicator {
@@ -24,7 +27,11 @@ public struct IndicatorCompiler: Sendable {
         var notes: [String] = []
         var breakdowns: [BreakdownColumn] = []
         for b in indicator.breakdowns where b != .la {
-            if let column = BreakdownColumn.of(b, dataset: indicator.dataset, dialect: dialect, ageExpression: "0") {
+            if b == .lsoa, let why = Self.noLSOAs(indicator, smallAreas) {
+                notes.append(why)
+                continue
+            }
+            if let column = BreakdownColumn.of(b, dataset: indicator.dataset, dialect: dialect, ageExpression: "0", smallAreas: smallAreas) {
                 if b == .exploitationType && BreakdownColumn.exploitationTypes(dataset: indicator.dataset, dialect: dialect) == nil {
                     notes.append("\(indicator.dataset.rawValue) does not record an exploitation type, so there is no breakdown by it")
                     continue
@@ -62,7 +69,19 @@ public struct IndicatorCompiler: Sendable {
         steps += cells(indicator)
         var compiled = CompiledIndicator(indicatorID: indicator.id, grain: grain, steps: steps, notes: notes)
         if case .duration = indicator.measure {} else { compiled.wholeAreaBySum = true }
+        for b in breakdowns { compiled.groups[b.breakdown.rawValue] = b.groups }
         return compiled
+    }
+
+    /// Why an indicator has no LSOA breakdown, or nil when it has one.
+    static func noLSOAs(_ indicator: IndicatorSpec, _ smallAreas: SmallAreas) -> String? {
+        if smallAreas.isEmpty {
+            return "no LSOA boundaries are imported (dots geography import), so there is no breakdown by LSOA"
+        }
+        if case .rate = indicator.measure {
+            return "there are no population estimates by LSOA in Dots, so there is no rate by LSOA"
+        }
+        return nil
     }
 
     // MARK: source
@@ -139,7 +158,7 @@ public struct IndicatorCompiler: Sendable {
         ]
         var derived = ["\(month) AS m"]
         for b in breakdowns where b.breakdown != .exploitationType {
-            let expr = BreakdownColumn.of(b.breakdown, dataset: ds, dialect: dialect, ageExpression: ageExpr)!.expression
+            let expr = BreakdownColumn.of(b.breakdown, dataset: ds, dialect: dialect, ageExpression: ageExpr, smallAreas: smallAreas)!.expression
             let name = "b_\(b.breakdown.rawValue.replacingOccurrences(of: "-", with: "_"))"
             if b.breakdown == .ageBand { derived.append("\(expr) AS \(name)") } else { columns.append("\(expr) AS \(name)") }
         }

@@ -36,6 +36,7 @@ public struct GapFinder: Sendable {
             case .sex: breakdowns.append("person.sex")
             case .ethnicityGroup: breakdowns.append("person.ethnicity")
             case .lookedAfter: breakdowns.append("person.looked_after")
+            case .lsoa: breakdowns.append("person.home_lsoa")
             case .riskLevel: breakdowns.append(ind.dataset.schema.field("risk_level") != nil ? "risk_level" : "risk_before")
             default: break
             }

@@ -40,7 +40,7 @@ public struct ResultAssembler: Sendable {
         var out: [IndicatorCell] = []
         for p in periods {
             let cells = byPeriod[p.label] ?? [:]
-            for key in keys(present: Array(cells.keys), groups: groups) {
+            for key in keys(present: Array(cells.keys), groups: groups) where key.breakdown != Breakdown.lsoa.rawValue || Self.hasLSOAs(p) {
                 if let reason = unavailable[p.label] {
                     out.append(
                         IndicatorCell(
@@ -73,12 +73,19 @@ public struct ResultAssembler: Sendable {
         return all.sorted { ($0.scope, $0.breakdown, $0.group, $0.stat) < ($1.scope, $1.breakdown, $1.group, $1.stat) }
     }
 
-    /// A district belongs to one local authority: in another's scope it is structurally empty, not zero.
+    /// Figures by LSOA are given for financial years only: a month's or a quarter's would be almost all hidden as
+    /// small numbers, and each period adds some two cells for every LSOA to the run.
+    public static func hasLSOAs(_ p: ReportingPeriod) -> Bool { p.kind == .financialYear }
+
+    /// A district belongs to one local authority (and an LSOA to its district's): in another's scope it is
+    /// structurally empty, not zero.
     static func group(_ group: String, breakdown: String, fitsScope scope: String) -> Bool {
-        guard scope != "all", breakdown == Breakdown.district.rawValue || breakdown == Breakdown.la.rawValue, group != BreakdownColumn.unknown else {
-            return true
+        guard scope != "all", group != BreakdownColumn.unknown else { return true }
+        switch breakdown {
+        case Breakdown.district.rawValue, Breakdown.la.rawValue: return ReferenceGeography.localAuthority(of: group)?.code == scope
+        case Breakdown.lsoa.rawValue: return SmallAreas.parts(of: group).flatMap { ReferenceGeography.localAuthority(of: $0.district)?.code } == scope
+        default: return true
         }
-        return ReferenceGeography.localAuthority(of: group)?.code == scope
     }
 
     func cell(_ p: ReportingPeriod, _ k: Key, _ r: RawCell?) -> IndicatorCell {

@@ -125,6 +125,8 @@ public enum PeriodKind: String, Sendable, CaseIterable { case month, quarter, fi
 public enum Breakdown: String, Sendable, CaseIterable {
     case partnership, la, district, ageBand = "age-band", sex, ethnicityGroup = "ethnicity-group", exploitationType = "exploitation-type"
     case riskLevel = "risk-level", agency, lookedAfter = "looked-after"
+    /// The home LSOA within its district, where the partnership has imported LSOA boundaries (`SmallAreas`).
+    case lsoa
 }
 
 public enum Polarity: String, Sendable, CaseIterable { case higherIsBetter = "higher-is-better", higherIsWorse = "higher-is-worse", neither }

@@ -33,6 +33,14 @@ struct IndicatorReader {
         }
         let periods = m["periods"].map { enums($0, "\(path).periods", PeriodKind.self) } ?? [.quarter, .financialYear]
         let breakdowns = m["breakdowns"].map { enums($0, "\(path).breakdowns", Breakdown.self) } ?? []
+        // An LSOA's figure is protected against its district's: the two must be in the same indicator for disclosure
+        // control to see that the district's LSOAs add up to it.
+        if breakdowns.contains(.lsoa), !breakdowns.contains(.district), let b = m["breakdowns"] {
+            r.problem(b, "\(path).breakdowns", "lsoa is listed without district", "list district too: LSOAs are counted within their districts")
+        }
+        if breakdowns.contains(.lsoa), let dataset, !dataset.isAboutPeople, let b = m["breakdowns"] {
+            r.problem(b, "\(path).breakdowns", "\(dataset.rawValue) records no one's home LSOA", "leave lsoa out of breakdowns:")
+        }
         var polarity = Polarity.neither
         if let p = m["polarity"] {
             if let v = p.string.flatMap(Polarity.init(rawValue:)) {

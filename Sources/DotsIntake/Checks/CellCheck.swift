@@ -93,7 +93,9 @@ public struct FieldChecker: Sendable {
             return .valid(comparable: Int64(v))
         case .areaCode(let levels):
             guard let level = Self.areaLevel(buf, start, end), levels.contains(level) else {
-                return .invalid(.formatError, rule: "must be the ONS code of a " + levels.map(\.rawValue).joined(separator: ", ") + ", for example E07000197")
+                let example = levels == [.lsoa] ? "E01014270" : levels == [.ward] ? "E05008320" : levels == [.msoa] ? "E02003156" : "E07000197"
+                return .invalid(
+                    .formatError, rule: "must be the ONS code of a " + levels.map(\.rawValue).joined(separator: " or ") + ", for example \(example)")
             }
             return .valid(comparable: nil)
         }

@@ -10,12 +10,17 @@ import Foundation
 public struct PostcodeLookup: Sendable, Equatable {
     /// Normalised postcode (`ST7 1AA`) → ONS district or unitary authority code.
     public private(set) var districts: [String: String] = [:]
+    /// Normalised postcode → ONS LSOA code, read only when asked for (`withLSOAs`): what `dots prepare --home-lsoa`
+    /// sends as the home LSOA, for the framework's figures by LSOA within each district.
+    public private(set) var lsoas: [String: String] = [:]
+    /// True when the LSOA column is read.
+    public let withLSOAs: Bool
     /// Rows left out: a postcode that is not one, or a district that is blank or one of ONS's pseudo-codes (such as
     /// E99999999 for postcodes with no fixed place), with the first such row (file and row) to show what was meant.
     public private(set) var skipped = 0
     public private(set) var firstSkipped: String?
 
-    public init() {}
+    public init(withLSOAs: Bool = false) { self.withLSOAs = withLSOAs }
 
     /// Headers naming the postcode, most preferred first: ONSPD and NSPL both give `pcds` (the postcode as written),
     /// `pcd`, `pcd7` and `pcd8` (fixed widths), and `pcd2`.
@@ -30,6 +35,10 @@ public struct PostcodeLookup: Sendable, Equatable {
         return u.count == 7 && h.hasPrefix("lad") && h.hasSuffix("cd") && u[3] &- 48 < 10 && u[4] &- 48 < 10
     }
 
+    /// Headers naming the LSOA, most preferred first: the 2021 LSOAs (those ONS's current boundary files draw), then
+    /// the 2011 ones older directories give.
+    public static let lsoaColumns = ["lsoa21", "lsoa21cd", "lsoa11", "lsoa11cd"]
+
     /// A directory file's problem, naming the file (and where it is, the row), what was found and how to fix it.
     public struct ReadError: Error, CustomStringConvertible, Equatable {
         public let file: String
@@ -41,7 +50,7 @@ public struct PostcodeLookup: Sendable, Equatable {
     /// Reads one directory file, adding its postcodes to those already read (the ONSPD comes as one file per
     /// postcode area too: give the partnership's areas' files). A file refused adds nothing.
     public mutating func read(_ path: String) throws(ReadError) {
-        var found: [String: String] = [:]
+        var found: [String: String] = [:], foundLSOAs: [String: String] = [:]
         var (skippedHere, firstHere): (Int, String?) = (0, nil)
         let bytes: [UInt8]
         do { bytes = [UInt8](try Data(contentsOf: URL(fileURLWithPath: path))) } catch {
@@ -67,12 +76,22 @@ public struct PostcodeLookup: Sendable, Equatable {
                     "row 1 names no postcode column or no district column (columns: \(headers.prefix(12).joined(separator: ", "))\(headers.count > 12 ? ", …" : ""))",
                 fix: "Give ONS's postcode directory (ONSPD or NSPL) as published: it names the postcode pcds and the district oslaua, laua or ladYYcd.")
         }
+        var lsoa: Int?
+        if withLSOAs {
+            lsoa = Self.lsoaColumns.lazy.compactMap({ lower.firstIndex(of: $0) }).first
+            guard lsoa != nil else {
+                throw ReadError(
+                    file: path, problem: "row 1 names no LSOA column, and the home LSOA was asked for (--home-lsoa)",
+                    fix: "Give a postcode directory that carries LSOAs (ONSPD and NSPL name them lsoa21 or lsoa11), or leave out --home-lsoa.")
+            }
+        }
         var row = 1
         while true {
             switch scanner.next() {
             case .end:
                 // Hashing millions of postcodes is most of the time: the first file's table is kept as it is.
                 if districts.isEmpty { districts = found } else { districts.merge(found) { _, new in new } }
+                if lsoas.isEmpty { lsoas = foundLSOAs } else { lsoas.merge(foundLSOAs) { _, new in new } }
                 skipped += skippedHere
                 if firstSkipped == nil { firstSkipped = firstHere.map { "\(path) \($0)" } }
                 return
@@ -95,6 +114,11 @@ public struct PostcodeLookup: Sendable, Equatable {
                     continue
                 }
                 found[pc] = code
+                // A blank LSOA (a postcode with no fixed place) leaves the person's LSOA blank: the district still counts.
+                if let lsoa, fields.indices.contains(lsoa) {
+                    let l = text(fields[lsoa]).trimmingCharacters(in: .whitespaces)
+                    if Area.level(ofCode: l) == .lsoa { foundLSOAs[pc] = l }
+                }
             }
         }
     }

@@ -9,14 +9,20 @@ public final class PersonPseudonymiser {
     public let key: LinkageKey
     /// Postcode (normalised) or outward code → ONS area code.
     public let postcodeAreas: [String: String]
+    /// Full postcode (normalised) → ONS LSOA code: given, the home LSOA is sent too (`dots prepare --home-lsoa`).
+    public let postcodeLSOAs: [String: String]
     let bloom: BloomEncoder
     /// The day the extract is prepared: a date of birth after it is a slip (a mistyped year), left out with a
     /// warning, as the hub would refuse it. Nil checks nothing.
     public let today: CalendarDate?
 
-    public init(key: LinkageKey, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas, today: CalendarDate? = nil) {
+    public init(
+        key: LinkageKey, postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas, postcodeLSOAs: [String: String] = [:],
+        today: CalendarDate? = nil
+    ) {
         self.key = key
         self.postcodeAreas = postcodeAreas
+        self.postcodeLSOAs = postcodeLSOAs
         self.today = today
         bloom = BloomEncoder(key: key)
     }
@@ -103,6 +109,7 @@ public final class PersonPseudonymiser {
                 out["postcode_pseudonym"] = pseudonym("postcode", pc)
                 if let a = postcodeAreas[pc] ?? postcodeAreas[Postcode.outwardCode(pc)] {
                     out["home_area"] = a
+                    if let lsoa = postcodeLSOAs[pc] { out["home_lsoa"] = lsoa }
                 } else {
                     warn(.unknownPostcode, "postcode", "postcode is outside the partnership's area lookup, so no home area is given")
                 }

@@ -9,11 +9,15 @@ public struct PreparePipeline {
     public let keyProvider: any LinkageKeyProvider
     public let clock: any TimeSource
     public let postcodeAreas: [String: String]
+    /// Full postcode → LSOA, when the agency sends home LSOAs (`dots prepare --home-lsoa`); empty sends none.
+    public let postcodeLSOAs: [String: String]
 
     public init(
         model: PartnershipModel = ReferencePartnership.model, keyProvider: any LinkageKeyProvider,
-        clock: any TimeSource = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas
+        clock: any TimeSource = SystemClock(), postcodeAreas: [String: String] = PostcodeDistricts.referenceAreas,
+        postcodeLSOAs: [String: String] = [:]
     ) {
+        self.postcodeLSOAs = postcodeLSOAs
         self.model = model
         self.keyProvider = keyProvider
         self.clock = clock
@@ -69,7 +73,7 @@ public struct PreparePipeline {
         try? fm.removeItem(atPath: staging)
         try fm.createDirectory(atPath: staging, withIntermediateDirectories: true)
         var resources: [DataPackage.Resource] = []
-        let pseudonymiser = PersonPseudonymiser(key: key, postcodeAreas: postcodeAreas, today: UKTime.localDate(of: clock.now()))
+        let pseudonymiser = PersonPseudonymiser(key: key, postcodeAreas: postcodeAreas, postcodeLSOAs: postcodeLSOAs, today: UKTime.localDate(of: clock.now()))
         do {
             for file in source.files.sorted(by: { $0.dataset! < $1.dataset! }) {
                 let ds = file.dataset!

@@ -43,6 +43,13 @@ extension HubStore {
         }
     }
 
+    /// The codes of one level's boundaries with the district each lies in, without their outlines.
+    public func boundaryCodes(level: Area.Level) async throws -> [(code: String, district: String)] {
+        try await sql.select().columns("code", "parent").from("boundaries").where("level", .equal, level.rawValue).orderBy("code").all().map {
+            (try $0.decode(column: "code", as: String.self), try $0.decode(column: "parent", as: String.self))
+        }
+    }
+
     /// How many boundaries of each level are held.
     public func boundaryLevels() async throws -> [Area.Level: Int] {
         var out: [Area.Level: Int] = [:]

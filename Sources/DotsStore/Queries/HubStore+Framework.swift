@@ -21,7 +21,7 @@ extension HubStore {
                 dataset == .voiceFeedback
                 ? try await ownVoiceDates() : Dataset.aboutContexts.contains(dataset) ? try await ownContextDates(dataset) : nil
             guard !subs.isEmpty || own != nil else { continue }
-            let personFields = ["home_area", "sex", "ethnicity", "birth_year_month", "looked_after"]
+            let personFields = ["home_area", "home_lsoa", "sex", "ethnicity", "birth_year_month", "looked_after"]
             let fields = dataset.schema.fields.map(\.name)
             var q = sql.select().column(SQLColumn("agency_id", table: "e"), as: "agency").column(SQLFunction("COUNT", args: SQLLiteral.all), as: "n")
             for f in fields { q = q.column(SQLFunction("COUNT", args: SQLColumn(f, table: "e")), as: "f_\(f)") }

@@ -22,6 +22,10 @@ struct IndicatorPage {
     /// How good the linkage behind the young people counted was, and whether the reader may open the linkage page.
     var linkage: FrameworkResults.LinkageNote? = nil
     var linksLinkagePage = false
+    /// The figures by LSOA: the districts with imported LSOAs, the one the reader chose, and its LSOAs' boundaries.
+    var lsoaDistricts: [Area] = []
+    var lsoaDistrict: Area? = nil
+    var lsoaBoundaries: BoundarySet? = nil
 
     /// Which submissions of the dataset the figures rest on.
     var provenance: String {
@@ -47,8 +51,10 @@ struct IndicatorPage {
         guard let kind = filter.kind(for: indicator) else { return ([], [:], nil) }
         let trend = report.series(indicator, scope: filter.scope, kind: kind, within: filter.valid)
         guard let latest = report.headline(indicator, scope: filter.scope, kind: kind, within: filter.valid)?.latest else { return (trend, [:], kind) }
+        // By LSOA, only the chosen district's: hundreds of areas are read a district at a time.
         let inPeriod = (report.cellsByIndicator[indicator.id] ?? []).filter {
             $0.cell.scope == filter.scope && $0.cell.period == latest.cell.period && $0.cell.breakdown != "total"
+                && ($0.cell.breakdown != Breakdown.lsoa.rawValue || SmallAreas.parts(of: $0.cell.group)?.district == lsoaDistrict?.code)
         }
         return (trend, Dictionary(grouping: inPeriod, by: \.cell.breakdown), kind)
     }
@@ -127,7 +133,11 @@ struct IndicatorPage {
         }
         if !breakdowns.isEmpty, let latest = trend.last(where: { $0.cell.status != .notAvailable }) {
             out += "<h2>Breakdowns for \(latest.cell.period)</h2>"
-            for b in ind.breakdowns.map(\.rawValue) where breakdowns[b] != nil {
+            for b in ind.breakdowns.map(\.rawValue) where breakdowns[b] != nil || b == Breakdown.lsoa.rawValue {
+                if b == Breakdown.lsoa.rawValue {
+                    out += lsoaSection(period: latest.cell, cells: breakdowns[b] ?? [], unit: unit)
+                    continue
+                }
                 let cells = breakdowns[b]!.filter { $0.cell.stat == "value" || $0.cell.stat == "p50" }
                 if b == Breakdown.district.rawValue { out += districtMap(period: latest.cell.period, unit: unit) }
                 out += table(
@@ -201,6 +211,68 @@ struct IndicatorPage {
             <figure class="dots-chart-figure">\(map.svg(id: "district-map"))
             <figcaption class="dots-body-s">\(indicator.title) by district, \(period), as published\(exact ? " (the table below is exact)" : ""). \(boundaries.attribution).</figcaption></figure>
             """
+    }
+
+    /// The figures by LSOA within one district the reader picks: a map of the published figures over the district's
+    /// outline, then a table (exact to analysts). Only financial years have them (`ResultAssembler.hasLSOAs`).
+    func lsoaSection(period latest: IndicatorCell, cells: [PublishedCell], unit: String) -> HTML {
+        var out: HTML = "<h3>By LSOA within a district</h3>"
+        guard latest.periodKind == PeriodKind.financialYear.rawValue else {
+            return out
+                + "<p>Figures by LSOA are given for financial years only: a quarter's would be almost all hidden as small numbers. <a href=\"/framework/indicators/\(HTML.query(indicator.id))?\(filter.query.replacingOccurrences(of: "&period=\(latest.periodKind)", with: ""))&period=financial-year\">Show financial years</a>.</p>"
+        }
+        let choices = lsoaDistricts.filter { filter.scope == "all" || ReferenceGeography.localAuthority(of: $0.code)?.code == filter.scope }
+        guard !choices.isEmpty else {
+            return out
+                + "<p class=\"dots-body-s\">No LSOA boundaries are imported for this area: an admin imports ONS LSOA boundaries with <code>dots geography import</code>, and agencies send home LSOAs with <code>dots prepare --home-lsoa</code>.</p>"
+        }
+        let options = choices.html { d in "<option value=\"\(d.code)\"\(d.code == lsoaDistrict?.code ? " selected" : "")>\(d.name)</option>" }
+        out += """
+            <form method="get" action="/framework/indicators/\(HTML.query(indicator.id))" class="dots-filter">
+              <input type="hidden" name="partnership" value="\(filter.partnership)"><input type="hidden" name="area" value="\(filter.scope)">\(filter.kind.map { "<input type=\"hidden\" name=\"period\" value=\"\($0.rawValue)\">" } ?? "")
+              <div class="dots-form-group"><label class="dots-label" for="within">District</label>
+              <select class="dots-select" id="within" name="within">\(options)</select></div>
+              <button type="submit" class="dots-button dots-button--secondary">Show LSOAs</button>
+            </form>
+            """
+        guard let district = lsoaDistrict, choices.contains(district) else { return out }
+        let names = Dictionary(uniqueKeysWithValues: (lsoaBoundaries?.boundaries ?? []).map { ($0.code, $0.name) })
+        let shown = cells.filter { $0.cell.stat == "value" || $0.cell.stat == "p50" }
+        func name(_ c: PublishedCell) -> String {
+            guard let lsoa = SmallAreas.parts(of: c.cell.group)?.lsoa else { return c.cell.group }
+            if lsoa == SmallAreas.notRecorded { return "LSOA not recorded" }
+            return names[lsoa].map { "\($0) (\(lsoa))" } ?? lsoa
+        }
+        if let boundaries = lsoaBoundaries, let reference = DistrictMap.reference {
+            let source = published ?? report
+            var shades: [String: DistrictMap.Shade] = [:]
+            for c in source.cellsByIndicator[indicator.id] ?? []
+            where c.cell.scope == filter.scope && c.cell.period == latest.period && c.cell.breakdown == Breakdown.lsoa.rawValue
+                && (c.cell.stat == "value" || c.cell.stat == "p50")
+            {
+                guard let parts = SmallAreas.parts(of: c.cell.group), parts.district == district.code, parts.lsoa != SmallAreas.notRecorded else { continue }
+                let v = Double(c.value)
+                let hidden = v == nil && c.suppression != nil
+                shades[parts.lsoa] = .init(
+                    value: v, text: v == nil ? (hidden ? "hidden to protect small numbers" : "no figure") : Formatting.value(c, unit: unit), hidden: hidden)
+            }
+            let map = DistrictMap(
+                title: "\(indicator.title) by LSOA in \(district.name), \(latest.period)", boundaries: boundaries, shades: shades,
+                format: { Formatting.number($0) + unit },
+                outline: reference.boundaries.first { $0.code == district.code }.map { ($0, reference.attribution) })
+            out += """
+                <figure class="dots-chart-figure">\(map.svg(id: "lsoa-map"))
+                <figcaption class="dots-body-s">\(indicator.title) by LSOA in \(district.name), \(latest.period), as published\(exact ? " (the table below is exact)" : ""). \(map.credits).</figcaption></figure>
+                """
+        }
+        out += table(caption: "By LSOA in \(district.name)", first: "LSOA", shown, label: name, unit: unit)
+        out +=
+            "<p class=\"dots-body-s\">Young people whose home LSOA is not recorded, or is not an imported LSOA of \(district.name), are counted as \"LSOA not recorded\", so the LSOAs add up to the district's figure.</p>"
+        if shown.contains(where: { $0.suppression == "withheld" }) {
+            out +=
+                "<p class=\"dots-body-s\">The LSOAs of \(district.name) are not shown for \(latest.period): some are so small that, with the district's figure shown, they could be worked out.</p>"
+        }
+        return out
     }
 
     func table(caption: String, first: String, _ cells: [PublishedCell], label: (PublishedCell) -> String, unit: String) -> HTML {

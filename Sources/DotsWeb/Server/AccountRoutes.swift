@@ -68,7 +68,7 @@ struct AccountRoutes {
 
     func setDisabled(_ req: Request, _ disabled: Bool) async throws -> Response {
         let user = try req.signedIn()
-        let account = try await accounts.setDisabled(accountID: req.parameters.get("id") ?? "", disabled, by: user.caller)
+        _ = try await accounts.setDisabled(accountID: req.parameters.get("id") ?? "", disabled, by: user.caller)
         return req.redirect(to: "/admin/accounts")
     }
 

@@ -179,16 +179,27 @@ struct PageRoutes {
         let report = reading.report, exact = reading.exact, linksQuality = reading.opensQualityReview
         let question = report.spec.questions.first { $0.indicators.contains { $0.id == id } }
         let used = reading.submissions.filter { $0.dataset == ind.dataset }
-        let view = IndicatorPage(
+        var view = IndicatorPage(
             report: report, indicator: ind, question: question, filter: FrameworkFilter(req, today: today()), exact: exact, submissions: used,
             linksQualityReview: linksQuality, published: reading.published, linkage: reading.linkage,
             linksLinkagePage: try req.caller().can(.reviewLinkage))
+        if ind.breakdowns.contains(.lsoa) {
+            let places = context.useCases.places
+            view.lsoaDistricts = try await places.districtsWithFinerAreas()
+            if let within = req.query[String.self, at: "within"], let district = view.lsoaDistricts.first(where: { $0.code == within }) {
+                view.lsoaDistrict = district
+                view.lsoaBoundaries = try await places.lsoaBoundaries(district: district.code, by: try req.caller())
+            }
+        }
         if wantsCSV {
             return Response(
                 status: .ok, headers: ["Content-Type": "text/csv; charset=utf-8", "Content-Disposition": "attachment; filename=\"\(id).csv\""],
                 body: .init(string: view.csv()))
         }
-        let main = await rendered("indicator|\(id)|\(exact)|\(linksQuality)|\(view.linksLinkagePage)|\(view.filter.query)", run: report.run.id) {
+        let main = await rendered(
+            "indicator|\(id)|\(exact)|\(linksQuality)|\(view.linksLinkagePage)|\(view.filter.query)|\(view.lsoaDistrict?.code ?? "")|\(view.lsoaDistricts.count)",
+            run: report.run.id
+        ) {
             view.render()
         }
         // Commentary changes without a new run: read for each request, outside the kept page.

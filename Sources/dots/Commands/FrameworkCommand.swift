@@ -121,8 +121,8 @@ struct FrameworkCommand: AsyncParsableCommand {
         func run() async throws {
             let (spec, _) = try source.load()
             let plans = try await store.withStore { store in
-                FrameworkService(store: store, runBy: "cli").plan(
-                    spec.indicators, profile: try await FrameworkService(store: store, runBy: "cli").currentProfile())
+                let service = FrameworkService(store: store, runBy: "cli")
+                return service.plan(spec.indicators, profile: try await service.currentProfile(), smallAreas: try await service.currentSmallAreas())
             }
             let encoder = JSONEncoder()
             encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

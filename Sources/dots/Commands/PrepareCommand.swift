@@ -37,17 +37,26 @@ struct PrepareCommand: AsyncParsableCommand {
             "ONS's postcode directory (ONSPD or NSPL CSV; repeat for one file per postcode area): each home postcode's district from it rather than from its outward code, which can cross a district boundary."
     )
     var postcodeLookup: [String] = []
+    @Flag(
+        help:
+            "Also send each young person's home LSOA from the postcode directory (its lsoa21 or lsoa11 column), for the framework's figures by LSOA within each district. Needs --postcode-lookup."
+    )
+    var homeLSOA = false
 
     func run() async throws {
         let period = try parsePeriod(self.period)
-        var lookup = PostcodeLookup()
+        if homeLSOA && postcodeLookup.isEmpty {
+            throw ValidationError("--home-lsoa reads each postcode's LSOA from ONS's postcode directory: give it with --postcode-lookup FILE.")
+        }
+        var lookup = PostcodeLookup(withLSOAs: homeLSOA)
         do { for file in postcodeLookup { try lookup.read(file) } } catch { throw ValidationError("\(error)") }
         if !postcodeLookup.isEmpty {
             print(
                 "Postcode directory: \(lookup.districts.count) postcodes with their districts"
+                    + (homeLSOA ? ", \(lookup.lsoas.count) with their LSOAs" : "")
                     + (lookup.skipped > 0 ? "; \(lookup.skipped) rows left out, with no postcode or no district (first: \(lookup.firstSkipped ?? ""))" : ""))
         }
-        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), postcodeAreas: lookup.areas())
+        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), postcodeAreas: lookup.areas(), postcodeLSOAs: lookup.lsoas)
         let result: PreparePipeline.Result
         do {
             let map = try mapping.map(ExtractMapping.load)

@@ -57,7 +57,7 @@ public enum PeopleSchema {
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [])
 
     public static let submission = DatasetSchema(
-        dataset: .people, version: 4, title: "People",
+        dataset: .people, version: 5, title: "People",
         description: "One row per person the agency holds, with identifiers replaced by keyed pseudonyms and quasi-identifiers degraded.",
         fields: [
             personID,
@@ -120,8 +120,15 @@ public enum PeopleSchema {
                 description: "The date of birth degraded to its month.", example: "2009-07"),
             sex, ethnicity,
             FieldSpec(
-                "home_area", .areaCode([.lsoa, .district, .unitary]), title: "Home area",
-                description: "ONS code of the home LSOA or district, derived from the postcode inside the agency.", example: "E07000197"),
+                "home_area", .areaCode([.district, .unitary]), title: "Home area",
+                description:
+                    "ONS code of the home district or unitary authority, derived from the postcode inside the agency (the home LSOA, where sent, goes in home_lsoa).",
+                example: "E07000197"),
+            FieldSpec(
+                "home_lsoa", .areaCode([.lsoa]), since: 5, title: "Home LSOA",
+                description:
+                    "ONS code of the home lower layer super output area, from ONS's postcode directory inside the agency (dots prepare --home-lsoa); for the framework's figures by LSOA within each district.",
+                example: "E01029882"),
             lookedAfter, send, uasc, youngParent,
         ],
         primaryKey: "person_id", personKey: nil, eventDate: nil, rules: [.notInFuture(field: "birth_year_month")])
