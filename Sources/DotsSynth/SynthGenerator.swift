@@ -42,6 +42,8 @@ public struct SynthGenerator {
         var eventCounter: [String: Int] = [:]
         var summary = Summary()
         let prefixes = Dictionary(uniqueKeysWithValues: model.agencies.map { ($0.id, prefix(for: $0.id)) })
+        // Every home postcode with its district, for the invented postcode directory written at the end.
+        var postcodes: [String: String] = [:]
 
         for index in 0..<config.people {
             var rng = SeededRandom(seed: config.seed, stream: UInt64(index))
@@ -51,6 +53,7 @@ public struct SynthGenerator {
             guard !events.isEmpty else { continue }
             let byAgency = Dictionary(grouping: events, by: \.agency)
             summary.known += 1
+            postcodes[person.postcode] = person.area
             if byAgency.count >= 2 { summary.multiAgency += 1 }
             for agencyID in byAgency.keys.sorted() {
                 let agency = model.agency(id: agencyID)!
@@ -82,6 +85,7 @@ public struct SynthGenerator {
         }
         try writers.close()
         try truth.close()
+        try writeDirectory(postcodes, to: output + "/" + Self.postcodeDirectory)
         summary.rows = writers.rowCounts
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.prettyPrinted, .sortedKeys]
@@ -94,6 +98,22 @@ public struct SynthGenerator {
         try encoder.encode(Manifest(generator: "dots synth", config: config, period: config.period.description, summary: summary))
             .write(to: URL(fileURLWithPath: output + "/manifest.json"))
         return summary
+    }
+
+    /// The invented postcode directory beside the extracts: what an agency gives `dots prepare --postcode-lookup`.
+    public static let postcodeDirectory = "postcode-directory.csv"
+
+    /// Each home postcode of someone some agency knows, in the National Statistics Postcode Lookup's layout (its
+    /// `pcds`, `laua` and `lsoa21` columns), with the district the postcode was drawn for and an invented LSOA
+    /// (`InventedLSOAs`) within it. A postcode mistyped in an agency's record is not in it, as in life.
+    func writeDirectory(_ postcodes: [String: String], to path: String) throws {
+        let areas = Dictionary(grouping: try InventedLSOAs.make(), by: \.district)
+        let out = try BufferedFileWriter(path: path)
+        try out.write(CSVText.line(["pcds", "laua", "lsoa21"]))
+        for (postcode, district) in postcodes.sorted(by: { $0.key < $1.key }) {
+            try out.write(CSVText.line([postcode, district, InventedLSOAs.area(of: postcode, in: areas[district] ?? [])?.code ?? ""]))
+        }
+        try out.close()
     }
 
     /// A short, readable record-id prefix per agency (`SP` for staffs-police).

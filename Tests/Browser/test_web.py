@@ -823,10 +823,28 @@ def test_analyst_sees_district_maps_with_their_attribution(browser):
     follow(browser, browser.find_element(By.CSS_SELECTOR, "form[action='/framework/places'] button"))
     assert "Possession of weapons by district" in browser.page_source
     maps = browser.find_elements(By.CSS_SELECTOR, "svg.dots-map")
-    assert len(maps) == 2, "street crime and stop and search"
+    assert len(maps) == 3, "street crime, stop and search, and the first district's LSOAs (the demo imports invented ones)"
     for m in maps:
         assert "Contains OS data" in m.get_attribute("innerHTML")
     assert "never a young person" in browser.page_source
+
+
+def test_analyst_maps_a_districts_lsoas(browser):
+    sign_in(browser, "analyst")
+    visit(browser, "/framework/indicators/missing-children")
+    assert "By LSOA within a district" in browser.page_source
+    assert len(browser.find_elements(By.CSS_SELECTOR, "svg.dots-map")) == 1, "the district map only, until a district is chosen"
+    Select(browser.find_element(By.ID, "within")).select_by_visible_text("Stafford")
+    follow(browser, browser.find_element(By.XPATH, "//button[text()='Show LSOAs']"))
+    check_accessibility(browser)
+    maps = browser.find_elements(By.CSS_SELECTOR, "svg.dots-map")
+    assert len(maps) == 2, "the district map, then Stafford's LSOAs"
+    lsoa_map = maps[1].get_attribute("innerHTML")
+    assert "Stafford 001A" in lsoa_map and "Cannock Chase 001A" not in lsoa_map
+    assert "Invented small areas for the Dots demo" in lsoa_map and "Office for National Statistics" in lsoa_map
+    table = browser.find_element(By.XPATH, "//caption[text()='By LSOA in Stafford']/..").text
+    assert "LSOA not recorded" in table
+    assert "within=E07000197" in browser.current_url
 
 
 def test_analyst_sees_the_cohort_journeys(browser):

@@ -100,8 +100,11 @@ struct ReturnIngestTests {
         defer { try? FileManager.default.removeItem(atPath: dir) }
         try FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
         let columns = Dataset.people.schema.fields.filter { $0.sinceVersion < 3 }.map(\.name)
-        // Schema 3 added the two markers, schema 4 the four keys that survive typing errors: none of them here.
-        #expect(!columns.contains("uasc") && !columns.contains("first_name_phonetic") && columns.count == Dataset.people.schema.fields.count - 6)
+        // Schema 3 added the two markers, schema 4 the four keys that survive typing errors, schema 5 the home LSOA:
+        // none of them here.
+        #expect(
+            !columns.contains("uasc") && !columns.contains("first_name_phonetic") && !columns.contains("home_lsoa")
+                && columns.count == Dataset.people.schema.fields.count - 7)
         let row = columns.map { ["person_id": "P1", "birth_year_month": "2010-02", "sex": "F", "looked_after": "Y"][$0] ?? "" }
         try (columns.joined(separator: ",") + "\n" + row.joined(separator: ",") + "\n").write(toFile: dir + "/people.csv", atomically: true, encoding: .utf8)
         try await withStore(kind) { store in

@@ -54,4 +54,19 @@ struct GapFinderTests {
         let nothing = GapFinder(profile: DataProfile(datasets: [:], linkageRunID: nil)).gaps(for: ind)
         #expect(nothing.count == 1 && nothing[0].blocking && nothing[0].detail.contains("(see the data map) submitting it would close this gap"))
     }
+
+    @Test("An empty home LSOA is a gap in the LSOA breakdown only once LSOAs are imported, and says where those people count")
+    func homeLSOA() throws {
+        let ind = try #require(Self.spec.indicators.first { $0.id == "missing-children" })
+        #expect(ind.breakdowns.contains(.lsoa))
+        let profile = Self.profile(["staffs-police": Self.full(100)])
+        #expect(!GapFinder(profile: profile).gaps(for: ind).contains { $0.detail.contains("LSOA") }, "no LSOAs imported: no such breakdown, no gap")
+        let gap = try #require(GapFinder(profile: profile, smallAreasImported: true).gaps(for: ind).first { $0.detail.contains("LSOA") })
+        #expect(gap.kind == .fieldEmpty && !gap.blocking)
+        #expect(
+            gap.detail.hasPrefix(
+                "the young person's home LSOA is never recorded, so the breakdown by LSOA counts everyone in their district's \"LSOA not recorded\""))
+        let sent = Self.profile(["staffs-police": Self.full(100, except: ["person.home_lsoa": 90])])
+        #expect(!GapFinder(profile: sent, smallAreasImported: true).gaps(for: ind).contains { $0.detail.contains("LSOA") })
+    }
 }

@@ -53,10 +53,10 @@ struct StoreTests {
                     "0012_APITokenLifecycle", "0013_CreateFrameworkJobs", "0014_CreateCommentary", "0015_CreatePublishedReports", "0016_CreateVoiceTables",
                     "0017_ChainAuditLog", "0018_CreateReturnTables", "0019_AddPeopleMarkers", "0020_CreateAreaTables", "0021_CreateAreaStopsTable",
                     "0022_CreateAnnexATables", "0023_IndexAuditTargets", "0024_CreateContextTables", "0025_CreateBoundaries", "0026_IndexPersonRecords",
-                    "0027_CreateContextDatasets", "0028_AddErrorTolerantKeys",
+                    "0027_CreateContextDatasets", "0028_AddErrorTolerantKeys", "0029_AddHomeLSOA",
                 ])
             try await store.migrate()
-            #expect(try await store.appliedMigrations().count == 28)
+            #expect(try await store.appliedMigrations().count == 29)
             let areas = try await store.textRows("SELECT COUNT(*) AS n FROM areas")
             #expect(areas.first?["n"] == "11")
             let members = try await store.textRows("SELECT COUNT(*) AS n FROM partnership_members WHERE partnership_id = 'joint-ce' AND member_kind = 'area'")

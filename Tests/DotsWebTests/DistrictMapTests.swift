@@ -1,6 +1,7 @@
 import DotsApp
 import DotsCore
 import DotsStore
+import DotsSynth
 import DotsTestSupport
 import Foundation
 import Testing
@@ -25,9 +26,10 @@ struct DistrictMapTests {
         #expect(DistrictMap.wrap("aa bb cc dd", width: 5) == ["aa bb", "cc dd"])
     }
 
-    /// Each district's `<title>` on the map: "Name: figure".
-    static func mapTitles(_ page: String) -> [String] {
-        guard let start = page.range(of: "<svg class=\"dots-chart dots-map\""), let end = page.range(of: "</svg>", range: start.upperBound..<page.endIndex)
+    /// Each district's `<title>` on the map (`id`'s, else the first): "Name: figure".
+    static func mapTitles(_ page: String, id: String? = nil) -> [String] {
+        let opening = "<svg class=\"dots-chart dots-map\" role=\"img\" aria-labelledby=\"" + (id.map { "\($0)-title" } ?? "")
+        guard let start = page.range(of: opening), let end = page.range(of: "</svg>", range: start.upperBound..<page.endIndex)
         else { return [] }
         return page[start.lowerBound..<end.lowerBound].components(separatedBy: "<path ").dropFirst().compactMap { part in
             part.range(of: "<title>").flatMap { t in
@@ -59,6 +61,48 @@ struct DistrictMapTests {
                     hiddenSeen += titles.filter { $0.hasSuffix(": hidden to protect small numbers") }.count
                 }
                 #expect(hiddenSeen > 0, "the fixture has districts too small to show, so the test can fail")
+            }
+        }
+    }
+
+    @Test(
+        "By LSOA a district at a time: the published figures on the map for every reader, the district's outline and both attributions; financial years only",
+        arguments: StoreKind.available)
+    func byLSOA(kind: StoreKind) async throws {
+        try await withStore(kind) { store in
+            try await AccessTests.fixture(store)
+            let stafford = try InventedLSOAs.make().filter { $0.district == "E07000197" }
+            try await WebFixture.withApp(store) { app in
+                var board = WebTestClient(app)
+                _ = try await board.signIn("strategic-lead@example.org", WebFixture.password)
+                var analyst = WebTestClient(app)
+                _ = try await analyst.signIn("analyst@example.org", WebFixture.password)
+                let path = "/framework/indicators/missing-children"
+                // No district chosen: the choice, no map.
+                let first = try await board.send(.GET, path).body.string
+                #expect(first.contains("By LSOA within a district") && first.contains("<option value=\"E07000197\">Stafford</option>"))
+                #expect(Self.mapTitles(first, id: "lsoa-map").isEmpty)
+                let boards = try await board.send(.GET, path + "?within=E07000197").body.string
+                let analysts = try await analyst.send(.GET, path + "?within=E07000197").body.string
+                let titles = Self.mapTitles(boards, id: "lsoa-map")
+                // The district's outline, then each of its LSOAs.
+                #expect(titles.count == stafford.count + 1 && titles.first == "Stafford")
+                #expect(Self.mapTitles(analysts, id: "lsoa-map") == titles, "the analyst's map is the published one")
+                #expect(boards.contains("Invented small areas for the Dots demo") && boards.contains("Office for National Statistics"))
+                let figures = titles.dropFirst().map { $0.components(separatedBy: ": ").last ?? "" }
+                #expect(figures.contains("hidden to protect small numbers"), "the demo's LSOAs are small: some are hidden, so the test can fail")
+                #expect(!figures.contains { Int($0).map { (1...5).contains($0) } ?? false }, "no LSOA is shown below the minimum group size")
+                // The table: every LSOA of the district and its "not recorded"; exact for the analyst only.
+                for page in [boards, analysts] {
+                    #expect(stafford.allSatisfy { page.contains("\($0.name) (\($0.code))") } && page.contains("LSOA not recorded"))
+                }
+                #expect(!boards.contains("Cannock Chase 001A"), "one district at a time")
+                // The CSV is what the page shows: this district's LSOAs only.
+                let csv = try await board.send(.GET, "/framework/indicators/missing-children.csv?within=E07000197").body.string
+                #expect(csv.contains("E07000197/") && !csv.contains("E07000192/"))
+                // Quarters have no figures by LSOA, and say where they are.
+                let quarter = try await board.send(.GET, path + "?period=quarter&within=E07000197").body.string
+                #expect(quarter.contains("Figures by LSOA are given for financial years only") && Self.mapTitles(quarter, id: "lsoa-map").isEmpty)
             }
         }
     }

@@ -111,7 +111,12 @@ public struct DemoService: Sendable {
         }
         var result = Result(synth: summary, keyFile: keyFile)
         log("2/6 Preparing each agency's extract with the linkage key (pseudonymising identifiers) into \(packages)")
-        let pipeline = PreparePipeline(keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), clock: clock)
+        // Each agency places home postcodes with the postcode directory (here the generator's invented one), which
+        // gives their LSOAs too: the framework's figures by LSOA need them (dots prepare --home-lsoa).
+        var lookup = PostcodeLookup(withLSOAs: true)
+        try lookup.read(extracts + "/" + SynthGenerator.postcodeDirectory)
+        let pipeline = PreparePipeline(
+            keyProvider: FileOrEnvironmentKeyProvider(file: keyFile), clock: clock, postcodeAreas: lookup.areas(), postcodeLSOAs: lookup.lsoas)
         let agencies = try fm.contentsOfDirectory(atPath: extracts).filter { ReferencePartnership.model.agency(id: $0) != nil }.sorted()
         // The police also publish their street-level crime and stop and search (data.police.uk): the places around
         // young people, prepared by the force into counts by month and area, its own package.
@@ -135,6 +140,17 @@ public struct DemoService: Sendable {
             prepared.append((agency, input))
         }
         log("    \(prepared.count) packages prepared")
+        // The partnership's small areas, as an admin imports ONS's LSOA boundaries (dots geography import): invented
+        // ones here, drawn within the districts, so the demo shows figures by LSOA.
+        let areas = try InventedLSOAs.make()
+        let boundaries = lookup.lsoas.isEmpty ? nil : directory + "/invented-lsoas.geojson"
+        if let boundaries {
+            try InventedLSOAs.geoJSON(areas).write(toFile: boundaries, atomically: true, encoding: .utf8)
+            let imported = try await GeographyService(store: store, clock: clock).importBoundaries(
+                [UInt8](try Data(contentsOf: URL(fileURLWithPath: boundaries))), file: boundaries, attribution: InventedLSOAs.attribution,
+                by: .commandLine(user: "dots demo"))
+            log("    \(imported.levels[.lsoa] ?? 0) invented LSOAs imported, as ONS's would be (\(boundaries))")
+        }
 
         // Two returns, as a live partnership has: one a quarter before the data ends, then the full one three weeks
         // after it ends (each "received" then, so timeliness is measured as it would have been).

@@ -88,7 +88,7 @@ public struct FrameworkService: Sendable {
         let lastMonth = last == last.yearMonth.lastDay ? last.yearMonth : last.yearMonth.adding(months: -1)
         let compiler = IndicatorCompiler(
             dialect: store.dialect, linked: profile.linkageRunID != nil, years: (first.year - 1)...(last.year + 1), smallAreas: smallAreas)
-        let finder = GapFinder(profile: profile)
+        let finder = GapFinder(profile: profile, smallAreasImported: !smallAreas.isEmpty)
         return indicators.map { ind in
             let periods = ReportingPeriod.covering(firstMonth, lastMonth, kinds: ind.periods)
             let gaps = finder.gaps(for: ind)

@@ -36,7 +36,7 @@ public enum DefaultFramework {
                     dataset: ce_screenings
                     measure: people
                     periods: [quarter, financial-year, rolling-12-months]
-                    breakdowns: [la, district, sex, age-band, ethnicity-group, looked-after]
+                    breakdowns: [la, district, lsoa, sex, age-band, ethnicity-group, looked-after]
                   - id: ce-cohort
                     title: Children at medium or high risk of exploitation
                     definition: Children whose screening in the period found a medium or high risk of exploitation, each counted once (Devon and Ofsted counting).
@@ -111,7 +111,7 @@ public enum DefaultFramework {
                     where: {agency_kind: [police]}
                     measure: people
                     periods: [quarter, financial-year, rolling-12-months]
-                    breakdowns: [la, district, sex, age-band, ethnicity-group]
+                    breakdowns: [la, district, lsoa, sex, age-band, ethnicity-group]
                   - id: repeat-missing
                     title: Children missing three or more times in 90 days
                     definition: Children with three or more missing episodes within 90 days, the third of them in the period; the denominator is every child missing in the period.
@@ -200,7 +200,7 @@ public enum DefaultFramework {
                     where: {ce_flag: [Y]}
                     measure: events
                     periods: [month, quarter, financial-year]
-                    breakdowns: [la, district, exploitation-type]
+                    breakdowns: [la, district, lsoa, exploitation-type]
                   - id: police-ce-victims
                     title: Children recorded as victims in exploitation-flagged incidents
                     definition: Children recorded as the victim in at least one exploitation-flagged crime or incident in the period, each counted once.

@@ -8,8 +8,14 @@ public struct GapFinder: Sendable {
     public var mostlyEmpty = 0.5
     /// Above this share of rows with intake warnings, figures carry a quality caveat.
     public var warningShare = 0.1
+    /// Whether the partnership has imported LSOAs: without them there is no LSOA breakdown, so an empty home LSOA
+    /// is no gap in it.
+    public var smallAreasImported = false
 
-    public init(profile: DataProfile) { self.profile = profile }
+    public init(profile: DataProfile, smallAreasImported: Bool = false) {
+        self.profile = profile
+        self.smallAreasImported = smallAreasImported
+    }
 
     /// The fields an indicator's filters and measure need (they block), and those its breakdowns need (caveats).
     static func fields(_ ind: IndicatorSpec) -> (needed: [String], breakdowns: [String]) {
@@ -64,7 +70,8 @@ public struct GapFinder: Sendable {
             ]
         }
         var gaps: [DataGap] = []
-        let (needed, breakdowns) = Self.fields(ind)
+        let (needed, all) = Self.fields(ind)
+        let breakdowns = all.filter { smallAreasImported || $0 != "person.home_lsoa" }
         for field in needed + breakdowns {
             let share = d.share(field)
             let blocking = needed.contains(field)
@@ -72,7 +79,12 @@ public struct GapFinder: Sendable {
                 gaps.append(
                     DataGap(
                         kind: .fieldEmpty, indicatorID: ind.id, blocking: blocking,
-                        detail: "\(describe(field, ind.dataset)) is never recorded" + (blocking ? "" : ", so that breakdown shows everyone as unknown")
+                        detail: "\(describe(field, ind.dataset)) is never recorded"
+                            + (blocking
+                                ? ""
+                                : field == "person.home_lsoa"
+                                    ? ", so the breakdown by LSOA counts everyone in their district's \"LSOA not recorded\""
+                                    : ", so that breakdown shows everyone as unknown")
                             + closedBy(d, field, ind.dataset)))
             } else if share < mostlyEmpty {
                 gaps.append(
@@ -153,7 +165,8 @@ public struct GapFinder: Sendable {
     }
 
     func describe(_ field: String, _ ds: Dataset) -> String {
-        field.hasPrefix("person.") ? "the young person's \(field.dropFirst(7).replacingOccurrences(of: "_", with: " "))" : "\(ds.rawValue).\(field)"
+        if field == "person.home_lsoa" { return "the young person's home LSOA" }
+        return field.hasPrefix("person.") ? "the young person's \(field.dropFirst(7).replacingOccurrences(of: "_", with: " "))" : "\(ds.rawValue).\(field)"
     }
 
     func percent(_ share: Double) -> String { String(format: "%.0f%%", share * 100) }

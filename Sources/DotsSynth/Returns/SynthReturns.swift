@@ -245,12 +245,13 @@ public struct SynthReturns {
             + "<InitialCategoryOfAbuse>\(category)</InitialCategoryOfAbuse><LatestCategoryOfAbuse>\(category)</LatestCategoryOfAbuse><NumberOfPreviousCPP>\(rng.int(0...2))</NumberOfPreviousCPP></ChildProtectionPlans>\n"
     }
 
-    /// data.police.uk street-level crime CSVs, one a month of the census year: invented crime ids and points in
-    /// invented LSOAs (E0109xxxx) named after the reference partnership's authorities; one crime in 20 with no
-    /// location, one in 25 in an authority outside the partnership.
+    /// data.police.uk street-level crime CSVs, one a month of the census year: invented crime ids and points in the
+    /// demo's invented LSOAs (`InventedLSOAs`, E0109xxxx, named after their districts as ONS names LSOAs); one crime
+    /// in 20 with no location, one in 25 in an authority outside the partnership.
     func streetCrime(_ summary: inout Summary) -> [(String, String)] {
         var rng = SeededRandom(seed: config.seed, stream: 3)
         let areas = ReferenceGeography.localAreas
+        let invented = Dictionary(grouping: (try? InventedLSOAs.make()) ?? [], by: \.district)
         let types = PoliceCrimeType.allCases.map(\.label)
         var files: [(String, String)] = []
         for m in 0..<12 {
@@ -266,12 +267,16 @@ public struct SynthReturns {
                     continue
                 }
                 let outside = i % 25 == 24
-                let area = outside ? "Nowhereshire" : rng.pick(areas).name
-                let lsoa = "E0109\(String(format: "%04d", rng.int(0...299)))"
+                let local = rng.pick(areas)
+                var lsoa = (code: "E0109\(String(format: "%04d", 9_000 + rng.int(0...99)))", name: "Nowhereshire \(String(format: "%03d", rng.int(1...150)))A")
+                if !outside, let list = invented[local.code], !list.isEmpty {
+                    let a = rng.pick(list)
+                    lsoa = (a.code, a.name)
+                }
                 if outside { summary.crimes.outside += 1 } else { summary.crimes.counted += 1 }
                 text +=
                     head
-                    + "-2.\(rng.int(100_000...999_999)),52.\(rng.int(100_000...999_999)),On or near Invented Street,\(lsoa),\(area) \(String(format: "%03d", rng.int(1...150)))A,\(type),Under investigation,\n"
+                    + "-2.\(rng.int(100_000...999_999)),52.\(rng.int(100_000...999_999)),On or near Invented Street,\(lsoa.code),\(lsoa.name),\(type),Under investigation,\n"
             }
             files.append(("\(month)-synthetic-street.csv", text))
         }
