@@ -841,7 +841,9 @@ def test_analyst_maps_a_districts_lsoas(browser):
     assert len(maps) == 2, "the district map, then Stafford's LSOAs"
     lsoa_map = maps[1].get_attribute("innerHTML")
     assert "Stafford 001A" in lsoa_map and "Cannock Chase 001A" not in lsoa_map
-    assert "Invented small areas for the Dots demo" in lsoa_map and "Office for National Statistics" in lsoa_map
+    assert "Contains OS data" in lsoa_map, "attribution on the map itself (its words wrap over lines)"
+    caption = maps[1].find_element(By.XPATH, "./ancestor::figure/figcaption").text
+    assert "Invented small areas for the Dots demo" in caption and "Office for National Statistics" in caption
     table = browser.find_element(By.XPATH, "//caption[text()='By LSOA in Stafford']/..").text
     assert "LSOA not recorded" in table
     assert "within=E07000197" in browser.current_url

@@ -50,9 +50,7 @@ struct SmallAreaBreakdownTests {
             ("P9", "", ""),
         ]
         func write(_ name: String, _ dataset: Dataset, _ rows: [[String: String]]) throws {
-            let names = dataset.schema.fieldNames
-            let text = names.joined(separator: ",") + "\n" + rows.map { r in names.map { r[$0] ?? "" }.joined(separator: ",") }.joined(separator: "\n") + "\n"
-            try text.write(toFile: "\(dir)/\(name)", atomically: true, encoding: .utf8)
+            try FrameworkEngineTests().write(dir, name, dataset, rows)
         }
         try write(
             "people.csv", .people,

@@ -100,6 +100,20 @@ struct DistrictMapTests {
                 // The CSV is what the page shows: this district's LSOAs only.
                 let csv = try await board.send(.GET, "/framework/indicators/missing-children.csv?within=E07000197").body.string
                 #expect(csv.contains("E07000197/") && !csv.contains("E07000192/"))
+                // The API answers the same, a district at a time, as published.
+                struct Detail: Decodable {
+                    struct Figure: Decodable { let breakdown: String, group: String, numerator: String }
+                    let breakdowns: [Figure]
+                }
+                let api = try JSONDecoder().decode(
+                    Detail.self, from: Data(try await board.send(.GET, "/api/v1/framework/indicators/missing-children?within=E07000197").body.readableBytesView)
+                )
+                let lsoas = api.breakdowns.filter { $0.breakdown == "lsoa" }
+                #expect(lsoas.count == stafford.count + 1 && lsoas.allSatisfy { $0.group.hasPrefix("E07000197/") })
+                #expect(!lsoas.contains { Int($0.numerator).map { (1...5).contains($0) } ?? false })
+                let none = try JSONDecoder().decode(
+                    Detail.self, from: Data(try await board.send(.GET, "/api/v1/framework/indicators/missing-children").body.readableBytesView))
+                #expect(!none.breakdowns.contains { $0.breakdown == "lsoa" } && none.breakdowns.contains { $0.breakdown == "district" })
                 // Quarters have no figures by LSOA, and say where they are.
                 let quarter = try await board.send(.GET, path + "?period=quarter&within=E07000197").body.string
                 #expect(quarter.contains("Figures by LSOA are given for financial years only") && Self.mapTitles(quarter, id: "lsoa-map").isEmpty)

@@ -77,7 +77,9 @@ struct APIRoutes {
         let report = reading.report
         let id = req.parameters.get("id") ?? ""
         guard let ind = report.spec.indicators.first(where: { $0.id == id }) else { throw NotFound("There is no indicator \(Excerpt.of(id)).") }
-        let view = IndicatorPage(report: report, indicator: ind, question: nil, filter: filter, exact: reading.exact)
+        var view = IndicatorPage(report: report, indicator: ind, question: nil, filter: filter, exact: reading.exact)
+        // As on the page, figures by LSOA come a district at a time.
+        view.lsoaDistrict = req.query[String.self, at: "within"].flatMap { w in ReferenceGeography.localAreas.first { $0.code == w } }
         let (trend, breakdowns, _) = view.shownCells()
         return IndicatorDetail(
             id: ind.id, title: ind.title, definition: ind.definition, scope: filter.scope, exactFigures: reading.exact,

@@ -56,7 +56,8 @@ enum OpenAPIDocument {
               "parameters": [{"$ref": "#/components/parameters/partnership"}, {"$ref": "#/components/parameters/area"}, {"$ref": "#/components/parameters/period"}],
               "responses": {"200": {"description": "The overview; disclosureControl says in words what was applied to the figures (null for exact figures)"}, "401": {"description": "Not signed in", "content": {"application/json": {"schema": {"$ref": "#/components/schemas/Error"}}}}}}},
             "/api/v1/framework/indicators/{id}": {"get": {"summary": "One indicator's trend and breakdowns",
-              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/partnership"}, {"$ref": "#/components/parameters/area"}, {"$ref": "#/components/parameters/period"}],
+              "parameters": [{"name": "id", "in": "path", "required": true, "schema": {"type": "string"}}, {"$ref": "#/components/parameters/partnership"}, {"$ref": "#/components/parameters/area"}, {"$ref": "#/components/parameters/period"},
+                {"name": "within", "in": "query", "required": false, "schema": {"type": "string"}, "description": "A district's ONS code: for an indicator broken down by lsoa, that district's LSOAs are among the breakdowns (financial years only)"}],
               "responses": {"200": {"description": "The indicator"}, "404": {"description": "No such indicator"}}}},
             "/api/v1/submissions": {
               "get": {"summary": "The newest 500 uploads and the datasets in force, for the caller's agency or all (each report stays reachable by its id)",

@@ -54,7 +54,8 @@ struct IndicatorPage {
         // By LSOA, only the chosen district's: hundreds of areas are read a district at a time.
         let inPeriod = (report.cellsByIndicator[indicator.id] ?? []).filter {
             $0.cell.scope == filter.scope && $0.cell.period == latest.cell.period && $0.cell.breakdown != "total"
-                && ($0.cell.breakdown != Breakdown.lsoa.rawValue || SmallAreas.parts(of: $0.cell.group)?.district == lsoaDistrict?.code)
+                && ($0.cell.breakdown != Breakdown.lsoa.rawValue
+                    || (lsoaDistrict != nil && SmallAreas.parts(of: $0.cell.group)?.district == lsoaDistrict?.code))
         }
         return (trend, Dictionary(grouping: inPeriod, by: \.cell.breakdown), kind)
     }
