@@ -64,6 +64,10 @@ struct GapFinderTests {
         let gap = try #require(GapFinder(profile: profile, smallAreasImported: true).gaps(for: ind).first { $0.detail.contains("LSOA") })
         #expect(gap.kind == .fieldEmpty && !gap.blocking)
         #expect(
+            gap.detail.hasSuffix(
+                "Staffordshire Police (0%) preparing their people file with ONS's postcode directory (dots prepare --postcode-lookup FILE --home-lsoa) and submitting missing_episodes again would close this gap"
+            ))
+        #expect(
             gap.detail.hasPrefix(
                 "the young person's home LSOA is never recorded, so the breakdown by LSOA counts everyone in their district's \"LSOA not recorded\""))
         let sent = Self.profile(["staffs-police": Self.full(100, except: ["person.home_lsoa": 90])])

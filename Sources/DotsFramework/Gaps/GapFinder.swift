@@ -153,7 +153,11 @@ public struct GapFinder: Sendable {
         let short = d.byAgency.filter { $0.value.rows > 0 && $0.value.share(field) < mostlyEmpty }.sorted { $0.key < $1.key }
         guard !short.isEmpty else { return "" }
         let who = short.map { "\(Self.name($0.key)) (\(percent($0.value.share(field))))" }
-        let what = field.hasPrefix("person.") ? "recording it on their people file" : "recording it"
+        // The home LSOA is not recorded but derived at the agency, from the postcode directory.
+        let what =
+            field == "person.home_lsoa"
+            ? "preparing their people file with ONS's postcode directory (dots prepare --postcode-lookup FILE --home-lsoa)"
+            : field.hasPrefix("person.") ? "recording it on their people file" : "recording it"
         return ": \(Self.list(who)) \(what) and submitting \(ds.rawValue) again would close this gap"
     }
 
