@@ -18,6 +18,8 @@ public final class HubStore: Sendable {
     let id: DatabaseID
     /// Audit records written together (group commit).
     let auditBatcher = AuditBatcher()
+    /// Read-only connections with kept statements for the short reads pages make (SQLite only; `pageRows`).
+    let readers: SQLiteReaders?
 
     /// Opens (creating if needed) the store. Call `migrate()` before use and `shutdown()` when done.
     /// The default logger says only what needs attention; migrations' progress is logged at debug.
@@ -38,6 +40,7 @@ public final class HubStore: Sendable {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             id = .sqlite
+            readers = SQLiteReaders(path: path)
             databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: id)
         case .postgres(let url, let schema):
             var configuration: SQLPostgresConfiguration
@@ -46,6 +49,7 @@ public final class HubStore: Sendable {
             }
             if let schema { configuration.searchPath = [schema] }
             id = .psql
+            readers = nil
             databases.use(
                 .postgres(
                     configuration: configuration, connectionPoolTimeout: Self.connectionWait, encodingContext: .default, decodingContext: .default,
@@ -125,6 +129,7 @@ public final class HubStore: Sendable {
     }
 
     public func shutdown() async {
+        readers?.close()
         await databases.shutdownAsync()
         try? await threadPool.shutdownGracefully()
     }

@@ -77,20 +77,22 @@ extension HubStore {
     /// The live session with this token digest, and its account; nil when unknown, expired or the account is disabled.
     /// One query (every signed-in request asks it).
     public func session(digest: String, now: Instant) async throws -> (SessionRecord, AccountRecord)? {
-        let accountColumns = Self.accountColumns.map { SQLColumn(SQLIdentifier($0), table: SQLIdentifier("a")) as any SQLExpression }
-        guard
-            let row = try await sql.select().columns(accountColumns).column(SQLColumn("csrf_token", table: "s"))
-                .column(SQLRaw(engine.timestampText("a.created_at")), as: "ca").column(SQLRaw(engine.timestampText("a.password_changed_at")), as: "pa")
-                .column(SQLRaw(engine.timestampText("s.created_at")), as: "sca").column(SQLRaw(engine.timestampText("s.expires_at")), as: "sea")
-                .from(SQLAlias(SQLIdentifier("account_sessions"), as: SQLIdentifier("s")))
-                .join(SQLAlias(SQLIdentifier("accounts"), as: SQLIdentifier("a")), on: SQLColumn("id", table: "a"), .equal, SQLColumn("account_id", table: "s"))
-                .where(SQLColumn("token_digest", table: "s"), .equal, SQLBind(digest)).first()
+        // Text columns read straight off a kept statement (`pageRows`): every signed-in request asks this.
+        let query = """
+            SELECT a.id, a.email, a.name, a.role, a.agency_id, a.password_hash, CAST(a.disabled AS TEXT), s.csrf_token, \
+            \(engine.timestampText("a.created_at")), \(engine.timestampText("a.password_changed_at")), \
+            \(engine.timestampText("s.created_at")), \(engine.timestampText("s.expires_at")) \
+            FROM account_sessions s JOIN accounts a ON a.id = s.account_id WHERE s.token_digest = \(placeholder(1))
+            """
+        guard let v = try await pageRows(query, [digest]).first, v.count == 12,
+            let id = v[0], let email = v[1], let name = v[2], let role = v[3], let hash = v[5], let csrf = v[7],
+            let createdAt = v[8].flatMap(Instant.init(iso:)), let changedAt = v[9].flatMap(Instant.init(iso:)),
+            let sessionCreated = v[10].flatMap(Instant.init(iso:)), let expiresAt = v[11].flatMap(Instant.init(iso:))
         else { return nil }
-        let account = try Self.account(from: row)
-        let session = SessionRecord(
-            tokenDigest: digest, accountID: account.id, csrfToken: try row.decode(column: "csrf_token", as: String.self),
-            createdAt: Instant(iso: try row.decode(column: "sca", as: String.self))!,
-            expiresAt: Instant(iso: try row.decode(column: "sea", as: String.self))!)
+        let account = AccountRecord(
+            id: id, email: email, name: name, role: Role(rawValue: role) ?? .practitioner, agencyID: v[4], passwordHash: hash,
+            createdAt: createdAt, passwordChangedAt: changedAt, disabled: v[6] != "0")
+        let session = SessionRecord(tokenDigest: digest, accountID: id, csrfToken: csrf, createdAt: sessionCreated, expiresAt: expiresAt)
         guard session.expiresAt > now, !account.disabled else { return nil }
         return (session, account)
     }

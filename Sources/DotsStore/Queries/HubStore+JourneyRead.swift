@@ -116,7 +116,7 @@ extension HubStore {
         var contacts: [(agency: String, name: String, email: String)] = []
         var linkedAt: Instant?
         var viewed: [(seq: Int, event: AuditEvent, name: String?, role: String?)] = []
-        for row in try await textRows(query, binds) {
+        for row in try await pageRows(query, binds) {
             guard let k = row[0].flatMap({ Int($0) }) else { continue }
             let agency = row[2] ?? ""
             let c = row.dropFirst(3)

@@ -53,6 +53,17 @@ extension HubStore {
     }
 }
 
+extension HubStore {
+    /// A short read's rows, as `textRows`, for a page read on every request: on SQLite through a kept statement on the
+    /// caller's thread (`SQLiteReaders`), read-only. Never for a long read or a write.
+    func pageRows(_ query: String, _ binds: [String]) async throws -> [[String?]] {
+        guard let readers else { return try await textRows(query, binds) }
+        var rows: [[String?]] = []
+        try readers.read(query, binds) { rows.append($0) }
+        return rows
+    }
+}
+
 /// Rows gathered by a query's row callback, which is called one row at a time, in order, on one thread.
 private final class TextRowCollector: @unchecked Sendable {
     var rows: [[String?]] = []
