@@ -15,8 +15,11 @@ import time
 import duckdb
 
 PSQL, PG_URL, SQL_FILE, OUT = sys.argv[1:5]
+# Every table the default framework's queries read: the datasets, the links, the imported boundaries (figures by LSOA)
+# and the contexts' datasets.
 TABLES = ["agencies", "people", "person_links", "ce_screenings", "missing_episodes", "police_incidents", "nrm_referrals",
-          "health_contacts", "education_events", "youth_justice", "mace_discussions"]
+          "health_contacts", "education_events", "youth_justice", "mace_discussions", "voice_feedback", "boundaries",
+          "context_records", "context_reviews", "context_children"]
 TYPES = {"timestamp with time zone": "TIMESTAMPTZ", "date": "DATE", "boolean": "BOOLEAN", "integer": "INTEGER",
          "bigint": "BIGINT", "smallint": "INTEGER", "double precision": "DOUBLE", "real": "DOUBLE", "numeric": "DOUBLE",
          "text": "VARCHAR", "character varying": "VARCHAR", "uuid": "VARCHAR"}

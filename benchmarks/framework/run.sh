@@ -43,8 +43,9 @@ duck=$(python3 -c 'import json,sys; d=json.load(open(sys.argv[1])); print(d["que
 read -r duck_q duck_load duck_same duck_n duck_version <<<"$duck"
 echo "| engine | events | indicators | all queries, wall s | × DuckDB | whole compute s (read profile, query, assemble, store) | peak RSS MiB |"
 echo "|---|---|---|---|---|---|---|"
-printf '| Dots on SQLite | %s | 33 | %s | %.1f | %s | %s |\n' "$EVENTS" "$(queries sqlite)" "$(echo "$(queries sqlite) / $duck_q" | bc -l)" "$sqlite_wall" "$sqlite_rss"
-printf '| Dots on PostgreSQL | %s | 33 | %s | %.1f | %s | %s |\n' "$EVENTS" "$(queries postgres)" "$(echo "$(queries postgres) / $duck_q" | bc -l)" "$pg_wall" "$pg_rss"
+INDICATORS=$(sed -nE 's/^Computed ([0-9]+) indicators.*/\1/p' "$OUT/sqlite.out")
+printf '| Dots on SQLite | %s | %s | %s | %.1f | %s | %s |\n' "$EVENTS" "$INDICATORS" "$(queries sqlite)" "$(echo "$(queries sqlite) / $duck_q" | bc -l)" "$sqlite_wall" "$sqlite_rss"
+printf '| Dots on PostgreSQL | %s | %s | %s | %.1f | %s | %s |\n' "$EVENTS" "$INDICATORS" "$(queries postgres)" "$(echo "$(queries postgres) / $duck_q" | bc -l)" "$pg_wall" "$pg_rss"
 printf '| DuckDB %s, the same queries (%s of %s results identical to PostgreSQL'"'"'s) | %s | %s | %s | 1.0 | (load from PostgreSQL: %s s) | |\n' \
   "$duck_version" "$duck_same" "$duck_n" "$EVENTS" "$duck_n" "$duck_q" "$duck_load"
 echo
