@@ -20,6 +20,8 @@ public final class HubStore: Sendable {
     let auditBatcher = AuditBatcher()
     /// Read-only connections with kept statements for the short reads pages make (SQLite only; `pageRows`).
     let readers: SQLiteReaders?
+    /// Where the audit chain is: a SQLite store's own file beside it (`AuditChainFile`), else the store itself.
+    let auditID: DatabaseID
 
     /// Opens (creating if needed) the store. Call `migrate()` before use and `shutdown()` when done.
     /// The default logger says only what needs attention; migrations' progress is logged at debug.
@@ -40,8 +42,12 @@ public final class HubStore: Sendable {
             let dir = URL(fileURLWithPath: path).deletingLastPathComponent().path
             try? FileManager.default.createDirectory(atPath: dir, withIntermediateDirectories: true)
             id = .sqlite
-            readers = SQLiteReaders(path: path)
+            let chain = Self.auditChainPath(forStore: path)
+            // The readers see the chain as `chain.audit_events` (a journey lists who has viewed it).
+            readers = SQLiteReaders(path: path, attached: [("chain", chain)])
             databases.use(.sqlite(.file(path), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: id)
+            auditID = DatabaseID(string: "dots-audit-chain")
+            databases.use(.sqlite(.file(chain), connectionPoolTimeout: Self.connectionWait, sqlLogLevel: .trace), as: auditID)
         case .postgres(let url, let schema):
             var configuration: SQLPostgresConfiguration
             do { configuration = try SQLPostgresConfiguration(url: url) } catch {
@@ -49,6 +55,7 @@ public final class HubStore: Sendable {
             }
             if let schema { configuration.searchPath = [schema] }
             id = .psql
+            auditID = .psql
             readers = nil
             databases.use(
                 .postgres(
@@ -66,6 +73,13 @@ public final class HubStore: Sendable {
     }
 
     var sql: any SQLDatabase { database as! any SQLDatabase }
+
+    /// The database holding the audit chain (`AuditChainFile`).
+    var auditDatabase: any Database {
+        databases.database(auditID, logger: logger, on: MultiThreadedEventLoopGroup.singleton.any())!
+    }
+
+    var auditSQL: any SQLDatabase { auditDatabase as! any SQLDatabase }
     var engine: SQLEngine { location.engine }
 
     static func migrations() -> Migrations {
@@ -111,6 +125,8 @@ public final class HubStore: Sendable {
             // WAL lets readers (the web app) carry on while a submission loads.
             try await sql.raw("PRAGMA journal_mode=WAL").run()
         }
+        // Whether the chain's file was there before anything below opens (and so creates) it.
+        let chainExisted = auditChainPath.map { FileManager.default.fileExists(atPath: $0) }
         let migrator = Migrator(
             databases: databases, migrations: HubStore.migrations(), logger: logger,
             on: MultiThreadedEventLoopGroup.singleton.any())
@@ -120,6 +136,7 @@ public final class HubStore: Sendable {
         } catch {
             throw StoreError.cannotOpen(location.description, reason: String(describing: error))
         }
+        if let path = auditChainPath, let chainExisted { try await prepareAuditChainFile(path, existed: chainExisted) }
         try await ReferenceDataSeeder(model: model).seedIfChanged(sql)
     }
 

@@ -18,4 +18,9 @@ extension HubStore {
     public func executeForTest(_ statement: String) async throws {
         _ = try await textRows(statement)
     }
+
+    /// As `executeForTest`, on the audit chain (its own file beside a SQLite store).
+    public func executeOnAuditChainForTest(_ statement: String) async throws {
+        _ = try await auditChainTextRows(statement)
+    }
 }

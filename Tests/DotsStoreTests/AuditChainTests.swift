@@ -27,17 +27,17 @@ struct AuditChainTests {
             let good = try await store.verifyAuditChain()
             #expect(good.records == 5 && good.broken == nil)
             // Someone with the database changes who a record says was viewed.
-            try await store.executeForTest("UPDATE audit_events SET target = 'person:P9' WHERE seq = 2")
+            try await store.executeOnAuditChainForTest("UPDATE audit_events SET target = 'person:P9' WHERE seq = 2")
             #expect(try await store.verifyAuditChain().broken?.seq == 2)
             #expect(try await store.verifyAuditChain().broken?.reason == "record 2 has been changed since it was written")
             // Put back, it holds again: the hash covers exactly what was written.
-            try await store.executeForTest("UPDATE audit_events SET target = 'person:P2' WHERE seq = 2")
+            try await store.executeOnAuditChainForTest("UPDATE audit_events SET target = 'person:P2' WHERE seq = 2")
             #expect(try await store.verifyAuditChain() == good)
             // A record removed.
-            try await store.executeForTest("DELETE FROM audit_events WHERE seq = 3")
+            try await store.executeOnAuditChainForTest("DELETE FROM audit_events WHERE seq = 3")
             #expect(try await store.verifyAuditChain().broken?.reason == "record 3 is missing (the next is 4)")
             // Renumbered to hide the gap, the next record no longer follows.
-            try await store.executeForTest("UPDATE audit_events SET seq = 3 WHERE seq = 4")
+            try await store.executeOnAuditChainForTest("UPDATE audit_events SET seq = 3 WHERE seq = 4")
             #expect(try await store.verifyAuditChain().broken?.reason == "record 3 does not follow record 2")
         }
     }

@@ -34,6 +34,8 @@ else
   DB="$OUT/demo/dots.sqlite"
   q() { sqlite3 "$DB" "$1"; }
 fi
+# The audit chain: a SQLite store's own file beside it (docs/data-model.md), else the store.
+qa() { if [ "$ENGINE" = postgres ]; then q "$1"; else sqlite3 "${DB%.sqlite}.audit.sqlite" "$1"; fi; }
 "$DOTS" demo --no-serve --dir "$OUT/demo" --people "$PEOPLE" --database "$DB" >"$OUT/demo.log"
 echo "Demo store of $PEOPLE young people built in $(( $(date +%s) - START )) s." >&2
 AGENCY=staffs-police
@@ -78,10 +80,10 @@ LUA
 
 start_nginx "$OUT" journey.html
 
-AUDIT_BEFORE=$(q "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
+AUDIT_BEFORE=$(qa "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
 wrk -t2 -c64 -d"${SECS}s" --latency -s "$OUT/journey.lua" "http://127.0.0.1:$PORT/journeys" >"$OUT/dots.wrk"
 wrk -t2 -c64 -d"${SECS}s" --latency "http://127.0.0.1:$NPORT/journey.html" >"$OUT/nginx.wrk"
-AUDIT_AFTER=$(q "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
+AUDIT_AFTER=$(qa "SELECT COUNT(*) FROM audit_events WHERE action = 'journey.view'")
 
 # The cohort journeys: the first request computes them; later ones read the cache (the median of five, after one).
 COHORT1=$(curl -fs -o "$OUT/cohort.html" -w '%{time_total}' -H "Cookie: dots_session=$SESSION" "http://127.0.0.1:$PORT/framework/journeys")

@@ -198,7 +198,7 @@ extension HubStore {
         var attempt = 0
         while true {
             do {
-                if engine == .sqlite, let sqlite = database as? any SQLiteDatabase {
+                if engine == .sqlite, let sqlite = auditDatabase as? any SQLiteDatabase {
                     // The write lock first (BEGIN IMMEDIATE), so the connection waits its turn behind another process's
                     // write. A plain BEGIN reads the last record and then asks to write, which SQLite refuses at once
                     // (busy, no waiting) when another process wrote in between: what a second `dots serve` or the
@@ -234,7 +234,7 @@ extension HubStore {
 
     /// Checks the whole audit chain, in the order of its numbers.
     public func verifyAuditChain() async throws -> AuditChain.Verdict {
-        let rows = try await sql.select().columns("seq", "prev_hash", "hash", "account_id", "action", "target", "detail")
+        let rows = try await auditSQL.select().columns("seq", "prev_hash", "hash", "account_id", "action", "target", "detail")
             .column(SQLRaw(engine.timestampText("at")), as: "at_text").from("audit_events").orderBy("seq").all()
         return AuditChain.verify(
             try rows.map { row in
@@ -250,7 +250,7 @@ extension HubStore {
     }
 
     public func auditEvents(limit: Int = 200) async throws -> [AuditEvent] {
-        try await sql.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
+        try await auditSQL.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
             .from("audit_events").orderBy("seq", .descending).limit(limit).all().map { row in
                 AuditEvent(
                     at: Instant(iso: try row.decode(column: "at_text", as: String.self))!, accountID: try row.decode(column: "account_id", as: String?.self),

@@ -90,10 +90,12 @@ extension HubStore {
         ]
         if views > 0 {
             // -5: the latest views, with the viewer's name and role as held now, and the chain's order to sort them by.
+            // On SQLite the chain is a file of its own, attached to the connections `pageRows` reads on (`AuditChainFile`).
+            let chain = readers == nil ? "audit_events" : "chain.audit_events"
             parts.append(
                 """
                 SELECT '-5', v.t, v.account_id, \(padded(["v.detail", "v.name", "v.role", "CAST(v.seq AS TEXT)"])) FROM (SELECT \
-                \(engine.timestampText("e.at")) AS t, e.account_id, e.detail, x.name, x.role, e.seq FROM audit_events e \
+                \(engine.timestampText("e.at")) AS t, e.account_id, e.detail, x.name, x.role, e.seq FROM \(chain) e \
                 LEFT JOIN accounts x ON x.id = e.account_id WHERE e.target = (SELECT partnership_person_id FROM r LIMIT 1) \
                 AND e.action = \(bind("journey.view")) ORDER BY e.seq DESC LIMIT \(views)) v
                 """)

@@ -86,7 +86,7 @@ extension HubStore {
 
     /// Audit records of one action on one target, newest first: who has viewed a young person's records.
     public func auditEvents(action: String, target: String, limit: Int = 100) async throws -> [AuditEvent] {
-        try await sql.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
+        try await auditSQL.select().columns("account_id", "action", "target", "detail").column(SQLRaw(engine.timestampText("at")), as: "at_text")
             .from("audit_events").where("action", .equal, action).where("target", .equal, target).orderBy("seq", .descending).limit(limit).all()
             .map { row in
                 AuditEvent(

@@ -52,6 +52,15 @@ extension HubStore {
 
     /// Runs a read-only query and returns each row's columns as text (for inspection and tests).
     public func textRows(_ query: String) async throws -> [[String: String]] {
+        try await Self.textRows(query, on: sql)
+    }
+
+    /// As `textRows`, on the audit chain's own database (`AuditChainFile`): the store itself on PostgreSQL.
+    public func auditChainTextRows(_ query: String) async throws -> [[String: String]] {
+        try await Self.textRows(query, on: auditSQL)
+    }
+
+    private static func textRows(_ query: String, on sql: any SQLDatabase) async throws -> [[String: String]] {
         try await sql.raw(SQLQueryString(query)).all().map { row in
             var out: [String: String] = [:]
             for c in row.allColumns {

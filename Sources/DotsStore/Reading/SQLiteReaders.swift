@@ -13,16 +13,21 @@ import VaporCSQLite
 /// Never for long reads (a whole dataset): they would hold one of Swift's few concurrency threads.
 final class SQLiteReaders: Sendable {
     let path: String
+    /// Other files each connection attaches, by schema name (the audit chain's, as `chain`).
+    let attached: [(name: String, path: String)]
     /// Connections not in use, and whether the store has closed (then none is kept).
     private let state = Mutex<(idle: [SQLiteReader], closed: Bool)>(([], false))
 
-    init(path: String) { self.path = path }
+    init(path: String, attached: [(name: String, path: String)] = []) {
+        self.path = path
+        self.attached = attached
+    }
 
     /// Runs `query` with text `binds` (`?` placeholders) and gives `each` its rows, every column as text or NULL.
     func read(_ query: String, _ binds: [String], _ each: ([String?]) throws -> Void) throws {
         let taken = state.withLock { s -> (reader: SQLiteReader?, closed: Bool) in (s.closed ? nil : s.idle.popLast(), s.closed) }
         guard !taken.closed else { throw StoreError.unexpected("The store is closed.") }
-        let reader = try taken.reader ?? SQLiteReader(path: path)
+        let reader = try taken.reader ?? SQLiteReader(path: path, attached: attached)
         do {
             try reader.read(query, binds, each)
         } catch {
@@ -55,7 +60,7 @@ final class SQLiteReader: @unchecked Sendable {
     /// Statements kept per connection; past it they are all finalised (the journey's read has a few forms only).
     static let kept = 32
 
-    init(path: String) throws(StoreError) {
+    init(path: String, attached: [(name: String, path: String)] = []) throws(StoreError) {
         var handle: OpaquePointer?
         let flags = SQLITE_OPEN_READONLY | SQLITE_OPEN_NOMUTEX
         let status = sqlite_nio_sqlite3_open_v2(path, &handle, flags, nil)
@@ -67,6 +72,19 @@ final class SQLiteReader: @unchecked Sendable {
         // Readers in WAL mode wait only while the file is recovered or checkpointed in full; wait as writers do.
         sqlite_nio_sqlite3_busy_timeout(handle, 60_000)
         self.handle = handle
+        // Attached files open read-only as the connection did. Names are the store's own constants, never input.
+        for file in attached {
+            var statement: OpaquePointer?
+            defer { sqlite_nio_sqlite3_finalize(statement) }
+            guard sqlite_nio_sqlite3_prepare_v2(handle, "ATTACH DATABASE ? AS \(file.name)", -1, &statement, nil) == SQLITE_OK,
+                sqlite_nio_sqlite3_bind_text64(statement, 1, file.path, UInt64(file.path.utf8.count), transient, UInt8(SQLITE_UTF8)) == SQLITE_OK,
+                sqlite_nio_sqlite3_step(statement) == SQLITE_DONE
+            else {
+                let message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
+                close()
+                throw StoreError.cannotOpen(file.path, reason: message)
+            }
+        }
     }
 
     func read(_ query: String, _ binds: [String], _ each: ([String?]) throws -> Void) throws {
