@@ -78,6 +78,13 @@ struct PageReadTests {
             var rows: [[String?]] = []
             try readers.read("SELECT ?, NULL, 'x'", ["Zoë Ōtsuka"]) { rows.append($0) }
             #expect(rows == [["Zoë Ōtsuka", nil, "x"]])
+            // The store's file is read through a memory map; the audit chain's (changed by every view) is not; and
+            // the chain cannot be written through these connections either.
+            var mapped: [[String?]] = []
+            try readers.read("PRAGMA main.mmap_size", []) { mapped.append($0) }
+            try readers.read("PRAGMA chain.mmap_size", []) { mapped.append($0) }
+            #expect(mapped == [[String(SQLiteReader.mapped)], ["0"]])
+            #expect(throws: StoreError.self) { try readers.read("DELETE FROM chain.audit_events", []) { _ in } }
         }
     }
 }

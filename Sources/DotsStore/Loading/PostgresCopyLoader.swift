@@ -37,11 +37,20 @@ struct PostgresCopyLoader {
                         progress?(total)
                     }
                 }
+                // Statistics at once, inside the loading transaction: otherwise the planner plans the checks that
+                // follow (events referring to nobody, `HubStore.accept`) and the next reads for the table as it last
+                // saw it, often empty. Autovacuum would see the rows only once committed, and then after a while.
+                if total >= Self.analyseFrom {
+                    for try await _ in try await conn.query(PostgresQuery(unsafeSQL: "ANALYZE \"\(table)\""), logger: logger) {}
+                }
                 return total
             }
         }.get()
         return total
     }
+
+    /// Loads of fewer rows than this leave the statistics to autovacuum: they cannot mislead a plan by much.
+    static let analyseFrom = 1_000
 
     /// COPY text format: backslash, tab, newline and carriage return are escaped.
     static func escape(_ s: String) -> String {

@@ -85,7 +85,16 @@ final class SQLiteReader: @unchecked Sendable {
                 throw StoreError.cannotOpen(file.path, reason: message)
             }
         }
+        // The store's pages through a memory map (read-only: SQLite maps for reading only): no copy of each page into
+        // every connection's small cache. Measured only since views stopped changing the store's file (their audit
+        // records have a file of their own): a change to the file unmaps it, which made the map slower before
+        // (BENCHMARKS.md, journeys). The chain's file, changed by every view, is read as before.
+        sqlite_nio_sqlite3_exec(handle, "PRAGMA main.mmap_size = \(Self.mapped)", nil, nil, nil)
     }
+
+    /// The most of the store's file mapped, per connection (address space, not memory: the pages are the kernel's
+    /// file cache, shared). SQLite's own build caps it near 2 GB.
+    static let mapped = 2_147_418_112
 
     func read(_ query: String, _ binds: [String], _ each: ([String?]) throws -> Void) throws {
         guard let handle else { throw StoreError.unexpected("A read connection was used after it closed.") }
