@@ -140,7 +140,7 @@ let package = Package(
         .testTarget(name: "DotsJourneyTests", dependencies: ["DotsJourney", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsContextsTests", dependencies: ["DotsContexts", "DotsCore"], swiftSettings: swiftSettings),
         .testTarget(name: "DotsGovernanceTests", dependencies: ["DotsGovernance", "DotsFramework", "DotsCore"], swiftSettings: swiftSettings),
-        .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore"], swiftSettings: swiftSettings),
+        .testTarget(name: "DotsSynthTests", dependencies: ["DotsSynth", "DotsIntake", "DotsCore", "DotsGeography"], swiftSettings: swiftSettings),
         .testTarget(
             name: "DotsStoreTests", dependencies: ["DotsStore", "DotsTestSupport", "DotsGovernance", "DotsCore", "DotsFramework"], swiftSettings: swiftSettings),
         .testTarget(

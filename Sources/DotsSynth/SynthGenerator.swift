@@ -107,7 +107,7 @@ public struct SynthGenerator {
     /// `pcds`, `laua` and `lsoa21` columns), with the district the postcode was drawn for and an invented LSOA
     /// (`InventedLSOAs`) within it. A postcode mistyped in an agency's record is not in it, as in life.
     func writeDirectory(_ postcodes: [String: String], to path: String) throws {
-        let areas = Dictionary(grouping: try InventedLSOAs.make(), by: \.district)
+        let areas = Dictionary(grouping: try InventedLSOAs.make(perDistrict: config.smallAreasPerDistrict), by: \.district)
         let out = try BufferedFileWriter(path: path)
         try out.write(CSVText.line(["pcds", "laua", "lsoa21"]))
         for (postcode, district) in postcodes.sorted(by: { $0.key < $1.key }) {

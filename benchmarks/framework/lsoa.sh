@@ -3,16 +3,18 @@
 # children missing and exploitation-flagged crimes broken down by LSOA within districts) and with the lsoa breakdown
 # taken out, in one run: figures, query and whole-compute seconds, and what disclosure control then takes
 # (`dots framework audit`: suppression seconds and hidden cells, and that nothing is exposed).
-# Usage: benchmarks/framework/lsoa.sh [PEOPLE]   (default 43000 young people, the demo's invented LSOAs)
+# Usage: benchmarks/framework/lsoa.sh [PEOPLE] [PER_DISTRICT]   (default 43000 young people and the demo's invented
+# LSOAs, at least 8 a district; 80 a district imitates the partnership's real some 700)
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 PEOPLE=${1:-43000}
+PER_DISTRICT=${2:-8}
 OUT=benchmarks/out/framework-lsoa
 rm -rf "$OUT" && mkdir -p "$OUT"
 swift build -c release --product dots >/dev/null
 DOTS=$(swift build -c release --show-bin-path)/dots
 DB="$OUT/demo/dots.sqlite"
-"$DOTS" demo --no-serve --dir "$OUT/demo" --people "$PEOPLE" >"$OUT/demo.log"
+"$DOTS" demo --no-serve --dir "$OUT/demo" --people "$PEOPLE" --lsoas-per-district "$PER_DISTRICT" >"$OUT/demo.log"
 grep -E "invented LSOAs imported" "$OUT/demo.log" | sed 's/^ *//'
 "$DOTS" framework default >"$OUT/with.yaml"
 sed 's/district, lsoa,/district,/' "$OUT/with.yaml" >"$OUT/without.yaml"

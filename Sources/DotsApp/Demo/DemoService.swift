@@ -125,6 +125,7 @@ public struct DemoService: Sendable {
         returns.seed = config.seed
         returns.crimesPerMonth = max(config.people * 3 / 10, 30)
         returns.stopsPerMonth = max(config.people / 20, 10)
+        returns.smallAreasPerDistrict = config.smallAreasPerDistrict
         let openData = extracts + "/" + Self.policeOpenData
         _ = try SynthReturns(config: returns).writePoliceOpenData(to: openData)
         var prepared: [(agency: String, package: String)] = []
@@ -142,7 +143,7 @@ public struct DemoService: Sendable {
         log("    \(prepared.count) packages prepared")
         // The partnership's small areas, as an admin imports ONS's LSOA boundaries (dots geography import): invented
         // ones here, drawn within the districts, so the demo shows figures by LSOA.
-        let areas = try InventedLSOAs.make()
+        let areas = try InventedLSOAs.make(perDistrict: config.smallAreasPerDistrict)
         let boundaries = lookup.lsoas.isEmpty ? nil : directory + "/invented-lsoas.geojson"
         if let boundaries {
             try InventedLSOAs.geoJSON(areas).write(toFile: boundaries, atomically: true, encoding: .utf8)

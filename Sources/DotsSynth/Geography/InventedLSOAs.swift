@@ -22,16 +22,22 @@ public enum InventedLSOAs {
     /// the largest that gives it at least `perDistrict` areas. Larger and fewer than real LSOAs (some 700 here), so
     /// that the demo's few thousand young people show on a map and are not all hidden as small numbers.
     static let steps: [(longitude: Double, latitude: Double)] = [(0.07, 0.045), (0.05, 0.032), (0.035, 0.022), (0.025, 0.016), (0.018, 0.011)]
-    static let perDistrict = 8
+    /// The demo's default: at least 8 areas a district, 109 in all.
+    public static let defaultPerDistrict = 8
 
     /// Every invented area, district by district in the partnership's order, west to east then south to north.
-    public static func make() throws -> [Area] {
+    /// `perDistrict`: at least so many in each district; above what the five sizes give, smaller squares (each step
+    /// 0.7 times the last) until there are, so a partnership of real LSOAs' number can be imitated (some 80 a
+    /// district here: `benchmarks/framework/lsoa.sh`).
+    public static func make(perDistrict: Int = defaultPerDistrict) throws -> [Area] {
         let districts = try ReferenceBoundaries.districts().boundaries
         var out: [Area] = []
         for local in ReferenceGeography.localAreas {
             guard let d = districts.first(where: { $0.code == local.code }) else { continue }
             var squares: [[Boundary.Point]] = []
-            for step in steps {
+            var step = steps[0]
+            for n in 0..<(steps.count + 12) {
+                step = n < steps.count ? steps[n] : (step.longitude * 0.7, step.latitude * 0.7)
                 squares = grid(d, step)
                 if squares.count >= perDistrict { break }
             }

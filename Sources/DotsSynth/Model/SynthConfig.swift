@@ -9,6 +9,9 @@ public struct SynthConfig: Sendable, Codable {
     public var start: CalendarDate = CalendarDate(year: 2023, month: 4, day: 1)!
     public var end: CalendarDate = CalendarDate(year: 2026, month: 3, day: 31)!
     public var noise = NoiseRates()
+    /// The demo's invented small areas (`InventedLSOAs`): at least so many in each district. Not in the manifest: it
+    /// shapes the postcode directory and the demo's boundaries, never the agencies' records.
+    public var smallAreasPerDistrict = InventedLSOAs.defaultPerDistrict
 
     public init() {}
 

@@ -29,6 +29,8 @@ public struct SynthReturns {
         /// Stops and searches a month to write as data.police.uk's CSVs (one a month for the census year) into
         /// `stop-search/`; 0 for none.
         public var stopsPerMonth = 0
+        /// The invented small areas crimes are placed in (`InventedLSOAs`): at least so many a district, as the demo's.
+        public var smallAreasPerDistrict = InventedLSOAs.defaultPerDistrict
 
         public init() {}
     }
@@ -251,7 +253,7 @@ public struct SynthReturns {
     func streetCrime(_ summary: inout Summary) -> [(String, String)] {
         var rng = SeededRandom(seed: config.seed, stream: 3)
         let areas = ReferenceGeography.localAreas
-        let invented = Dictionary(grouping: (try? InventedLSOAs.make()) ?? [], by: \.district)
+        let invented = Dictionary(grouping: (try? InventedLSOAs.make(perDistrict: config.smallAreasPerDistrict)) ?? [], by: \.district)
         let types = PoliceCrimeType.allCases.map(\.label)
         var files: [(String, String)] = []
         for m in 0..<12 {

@@ -38,14 +38,25 @@ struct SynthOptions: ParsableArguments {
         help:
             "Identifier noise: standard (the demo's slips) or hard (every error kind of published record-corruption generators, more often; docs/synthetic-data.md)."
     ) var noise: NoiseProfile = .standard
+    @Option(
+        help:
+            "The invented small areas in LSOAs' shape the postcode directory and the demo use: at least so many in each district (8 by default, 109 in all; some 80 imitates the partnership's real 700 or so)."
+    ) var lsoasPerDistrict = InventedLSOAs.defaultPerDistrict
 
     enum NoiseProfile: String, ExpressibleByArgument, CaseIterable { case standard, hard }
+
+    func validate() throws {
+        guard (1...400).contains(lsoasPerDistrict) else {
+            throw ValidationError("--lsoas-per-district \(lsoasPerDistrict): give 1 to 400 (8 is the demo's; some 80 imitates the partnership's real LSOAs).")
+        }
+    }
 
     var config: SynthConfig {
         var c = SynthConfig()
         c.people = people
         c.seed = seed
         c.noise = noise == .hard ? .hard : .standard
+        c.smallAreasPerDistrict = lsoasPerDistrict
         return c
     }
 }
