@@ -99,8 +99,10 @@ public struct IndicatorCompiler: Sendable {
     }
 
     func joins(_ dataset: Dataset) -> String {
-        // Rows about contexts name no agency's person record: the person columns read as unknown.
-        guard dataset.isAboutPeople else { return "FROM \(dataset.rawValue) e\nLEFT JOIN people p ON 1 = 0" }
+        // Rows about contexts name no agency's person record: the person columns read as unknown. An empty table,
+        // not `people` itself: SQLite tried `ON 1 = 0` against every person for every row (8 s for 36 rows at a
+        // million events; BENCHMARKS.md), and folds a `WHERE 1 = 0` subquery back into the same; `LIMIT 0` it keeps.
+        guard dataset.isAboutPeople else { return "FROM \(dataset.rawValue) e\nLEFT JOIN (SELECT * FROM people LIMIT 0) p ON 1 = 0" }
         return "FROM \(dataset.rawValue) e\nLEFT JOIN people p ON p.agency_id = e.agency_id AND p.person_id = e.person_id"
             + (linked ? "\nLEFT JOIN person_links l ON l.agency_id = e.agency_id AND l.person_id = e.person_id" : "")
     }
