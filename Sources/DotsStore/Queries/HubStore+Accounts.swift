@@ -75,9 +75,9 @@ extension HubStore {
     }
 
     /// The live session with this token digest, and its account; nil when unknown, expired or the account is disabled.
-    /// One query (every signed-in request asks it).
+    /// One query, asked by a signed-in request whose session `SessionCache` has not kept from the last five seconds.
     public func session(digest: String, now: Instant) async throws -> (SessionRecord, AccountRecord)? {
-        // Text columns read straight off a kept statement (`pageRows`): every signed-in request asks this.
+        // Text columns read straight off a kept statement (`pageRows`): many requests a second ask it.
         let query = """
             SELECT a.id, a.email, a.name, a.role, a.agency_id, a.password_hash, CAST(a.disabled AS TEXT), s.csrf_token, \
             \(engine.timestampText("a.created_at")), \(engine.timestampText("a.password_changed_at")), \
