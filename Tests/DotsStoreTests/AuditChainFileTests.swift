@@ -24,6 +24,19 @@ struct AuditChainFileTests {
         return store
     }
 
+    /// Opens the store at `path`, runs `body`, and shuts it down whatever happens.
+    static func using<T>(_ path: String, _ body: (HubStore) async throws -> T) async throws -> T {
+        let store = try await open(path)
+        do {
+            let result = try await body(store)
+            await store.shutdown()
+            return result
+        } catch {
+            await store.shutdown()
+            throw error
+        }
+    }
+
     static func folder() -> String {
         FileManager.default.temporaryDirectory.appendingPathComponent("dots-chain-\(UUID().uuidString.prefix(8))").path
     }
@@ -50,8 +63,7 @@ struct AuditChainFileTests {
         let dir = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/dots.sqlite"
-        let store = try await Self.open(path)
-        do {
+        try await Self.using(path) { store in
             try await store.audit(Self.event(0))
             let before = Self.stamp(path)
             for i in 1...20 { try await store.audit(Self.event(i)) }
@@ -59,11 +71,7 @@ struct AuditChainFileTests {
             #expect(try await store.verifyAuditChain().records == 21)
             #expect(try await store.textRows("SELECT name FROM sqlite_master WHERE name = 'audit_events'").isEmpty)
             #expect(try await store.auditChainTextRows("SELECT COUNT(*) AS n FROM audit_events") == [["n": "21"]])
-        } catch {
-            await store.shutdown()
-            throw error
         }
-        await store.shutdown()
     }
 
     @Test(
@@ -73,11 +81,9 @@ struct AuditChainFileTests {
         let dir = Self.folder()
         defer { try? FileManager.default.removeItem(atPath: dir) }
         let path = dir + "/dots.sqlite"
-        var store = try await Self.open(path)
-        let good: AuditChain.Verdict
-        do {
+        let good = try await Self.using(path) { store in
             for i in 1...3 { try await store.audit(Self.event(i)) }
-            good = try await store.verifyAuditChain()
+            let good = try await store.verifyAuditChain()
             // The store as an older Dots left it: the chain in the store's own file, no anchor.
             try await store.executeForTest(
                 """
@@ -91,25 +97,17 @@ struct AuditChainFileTests {
                 try await store.executeForTest("INSERT INTO audit_events VALUES (\(row["v"]!))")
             }
             try await store.executeForTest("DELETE FROM store_meta WHERE key = 'audit_chain_id'")
-        } catch {
-            await store.shutdown()
-            throw error
+            return good
         }
-        await store.shutdown()
         // Stopped half-way: the chain's file already holds the same chain. Otherwise an older store had no such file.
         if !stoppedHalfWay { Self.remove(HubStore.auditChainPath(forStore: path)) }
-        store = try await Self.open(path)
-        do {
+        try await Self.using(path) { store in
             #expect(try await store.verifyAuditChain() == good)
             #expect(try await store.textRows("SELECT name FROM sqlite_master WHERE name = 'audit_events'").isEmpty)
             try await store.audit(Self.event(4))
             #expect(try await store.verifyAuditChain().records == 4)
             #expect(try await store.auditEvents(action: "journey.view", target: "DP-2").map(\.accountID) == ["a2"])
-        } catch {
-            await store.shutdown()
-            throw error
         }
-        await store.shutdown()
     }
 
     @Test("A store whose chain's file is missing will not open, and says what to restore")
