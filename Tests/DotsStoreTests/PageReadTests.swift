@@ -85,6 +85,14 @@ struct PageReadTests {
             try readers.read("PRAGMA chain.mmap_size", []) { mapped.append($0) }
             #expect(mapped == [[String(SQLiteReader.mapped)], ["0"]])
             #expect(throws: StoreError.self) { try readers.read("DELETE FROM chain.audit_events", []) { _ in } }
+            // A file to attach that is not there: the connection is refused, naming the file.
+            let missing = "/nonexistent-\(UInt32.random(in: 0...UInt32.max))/dots.audit.sqlite"
+            do {
+                _ = try SQLiteReader(path: readers.path, attached: [("chain", missing)])
+                Issue.record("a reader opened without the file it attaches")
+            } catch {
+                #expect(String(describing: error).contains(missing))
+            }
         }
     }
 }

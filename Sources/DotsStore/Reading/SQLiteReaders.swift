@@ -81,6 +81,9 @@ final class SQLiteReader: @unchecked Sendable {
                 sqlite_nio_sqlite3_step(statement) == SQLITE_DONE
             else {
                 let message = String(cString: sqlite_nio_sqlite3_errmsg(handle))
+                // Finalised first: SQLite will not close a connection with a statement still open.
+                sqlite_nio_sqlite3_finalize(statement)
+                statement = nil
                 close()
                 throw StoreError.cannotOpen(file.path, reason: message)
             }
