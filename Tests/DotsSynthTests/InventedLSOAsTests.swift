@@ -34,7 +34,5 @@ struct InventedLSOAsTests {
         #expect(Set(areas.map(\.code)).count == areas.count)
         #expect(Set(areas.map(\.name)).count == areas.count)
         for a in areas { #expect(byDistrict[a.district]?.contains(a.code) == true) }
-        // The default's areas are unchanged by the option's smaller squares.
-        #expect(try InventedLSOAs.make(perDistrict: 8) == InventedLSOAs.make())
     }
 }
